@@ -1,0 +1,431 @@
+//! The `builtins` module: builtin functions, types and constants.
+
+use crate::obj::attr::AttrEntry;
+use crate::obj::{self, dict, exc, list, module, none, str as pystr, tuple, Args, Obj, TypeObj};
+use crate::vm::{abs, call, frame, PyResult, Vm};
+use crate::{constant, function};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Create the `builtins` module and register it with the VM.
+pub fn init(vm: &Vm) -> PyResult<()> {
+    let m = module::new(vm, "builtins")?;
+    let d = module::dict_of(m);
+    for e in BUILTIN_FUNCTIONS.iter().chain(BUILTIN_TYPES.iter()) {
+        dict::set_str(vm, d, e.name, e.obj.get())?;
+    }
+    for t in exc::ALL.iter() {
+        dict::set_str(vm, d, t.name, t.as_obj())?;
+    }
+    dict::set_str(vm, d, "BaseException", exc::BASE_EXCEPTION.as_obj())?;
+    dict::set_str(vm, d, "EnvironmentError", exc::OS_ERROR.as_obj())?;
+    dict::set_str(vm, d, "IOError", exc::OS_ERROR.as_obj())?;
+    dict::set_str(vm, d, "None", none())?;
+    dict::set_str(vm, d, "True", obj::true_obj())?;
+    dict::set_str(vm, d, "False", obj::false_obj())?;
+    dict::set_str(vm, d, "Ellipsis", obj::ellipsis())?;
+    dict::set_str(vm, d, "NotImplemented", obj::not_implemented())?;
+    dict::set_str(vm, d, "__debug__", obj::true_obj())?;
+    vm.builtins.set(Some(m));
+    vm.builtins_dict.set(Some(d));
+    dict::set_str(vm, vm.modules.get().unwrap_or(none()), "builtins", m)?;
+    extra::init(vm, d)?;
+    Ok(())
+}
+
+pub mod extra;
+
+static BUILTIN_TYPES: [AttrEntry; 11] = [
+    constant!("object", obj::typeobj::OBJECT_TYPE),
+    constant!("type", obj::typeobj::TYPE_TYPE),
+    constant!("int", obj::int::INT_TYPE),
+    constant!("bool", obj::int::BOOL_TYPE),
+    constant!("str", obj::str::STR_TYPE),
+    constant!("tuple", obj::tuple::TUPLE_TYPE),
+    constant!("list", obj::list::LIST_TYPE),
+    constant!("dict", obj::dict::DICT_TYPE),
+    constant!("property", obj::func::PROPERTY_TYPE),
+    constant!("staticmethod", obj::func::STATICMETHOD_TYPE),
+    constant!("classmethod", obj::func::CLASSMETHOD_TYPE),
+];
+
+static BUILTIN_FUNCTIONS: [AttrEntry; 3] = [
+    function!("__build_class__", build_class),
+    function!("print", print),
+    constant!("super", obj::func::SUPER_TYPE),
+];
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+fn build_class(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let body = args.pos[0];
+    let name = args.pos[1];
+    let Some(bf) = body.downcast::<obj::func::FunctionObj>() else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    if !pystr::is_str(name) {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    let orig_bases = &args.pos[2..];
+    // PEP 560: __mro_entries__.
+    let mut bases_v: Vec<Obj> = Vec::with_capacity(orig_bases.len());
+    let mut changed = false;
+    for b in orig_bases {
+        if b.as_type().is_none() {
+            if let Some(me) = abs::getattr_opt_str(vm, *b, "__mro_entries__")? {
+                let ot = tuple::new(vm, orig_bases)?;
+                let r = call::call(vm, me, &[ot])?;
+                bases_v.extend_from_slice(tuple::tuple_items(r));
+                changed = true;
+                continue;
+            }
+        }
+        bases_v.push(*b);
+    }
+    let bases = tuple::new(vm, &bases_v)?;
+    // Keywords: metaclass and the rest.
+    let mut meta: Option<Obj> = None;
+    let mut kwn: Vec<Obj> = Vec::new();
+    let mut kwv: Vec<Obj> = Vec::new();
+    for (i, v) in args.kw.iter().enumerate() {
+        let k = args.kwname(i);
+        if pystr::as_str(k) == Some("metaclass") {
+            meta = Some(*v);
+        } else {
+            kwn.push(k);
+            kwv.push(*v);
+        }
+    }
+    let is_class = meta.map(|m| m.as_type().is_some()).unwrap_or(true);
+    let mut meta = match meta {
+        Some(m) => m,
+        None => match bases_v.first() {
+            Some(b) => b.type_obj(),
+            None => obj::typeobj::TYPE_TYPE.as_obj(),
+        },
+    };
+    if is_class {
+        // The most derived metaclass.
+        for b in &bases_v {
+            let bt = b.type_obj();
+            let (Some(mt), Some(btt)) = (meta.as_type(), bt.as_type()) else { continue };
+            if btt.is_subtype(mt) {
+                meta = bt;
+            } else if !mt.is_subtype(btt) {
+                return Err(vm.type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+        }
+    }
+    let kwnames = if kwn.is_empty() { None } else { Some(tuple::new(vm, &kwn)?) };
+    let ns = match abs::getattr_opt_str(vm, meta, "__prepare__")? {
+        Some(p) => call::call_args(vm, p, &Args { pos: &[name, bases], kw: &kwv, kwnames })?,
+        None => dict::new(vm)?,
+    };
+    // Run the body with `ns` as its local namespace.
+    let f = frame::alloc_frame(vm, bf.code.get(), bf.globals, Some(ns), Some(body), false)?;
+    frame::init_cells(vm, f, bf.closure)?;
+    let cell = crate::vm::eval::run_frame(vm, f)?;
+    if changed {
+        let ob = tuple::new(vm, orig_bases)?;
+        abs::setitem(vm, ns, vm.intern("__orig_bases__")?, ob)?;
+    }
+    let cls = call::call_args(vm, meta, &Args { pos: &[name, bases, ns], kw: &kwv, kwnames })?;
+    if let Some(c) = cell.downcast::<obj::func::CellObj>() {
+        match c.value.get() {
+            Some(v) if v.is(cls) => {}
+            None => c.value.set(Some(cls)),
+            Some(_) => {
+                return Err(vm.type_error(&format!(
+                    "__class__ set to {} defining {} as {}",
+                    abs::repr_string(vm, c.value.get().unwrap_or(none()))?,
+                    pystr::as_str(name).unwrap_or("?"),
+                    abs::repr_string(vm, cls)?
+                )));
+            }
+        }
+    }
+    Ok(cls)
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
+fn print(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let mut sep: Option<Obj> = None;
+    let mut end: Option<Obj> = None;
+    let mut file: Option<Obj> = None;
+    let mut flush = false;
+    for (i, v) in args.kw.iter().enumerate() {
+        match pystr::as_str(args.kwname(i)) {
+            Some("sep") => sep = Some(*v),
+            Some("end") => end = Some(*v),
+            Some("file") => file = Some(*v),
+            Some("flush") => flush = abs::truthy(vm, *v)?,
+            Some(k) => return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for print()", k))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let text_of = |o: Option<Obj>, dflt: &str, what: &str| -> PyResult<String> {
+        match o {
+            None => Ok(dflt.into()),
+            Some(o) if o.is_none() => Ok(dflt.into()),
+            Some(o) => match pystr::as_str(o) {
+                Some(s) => Ok(s.into()),
+                None => Err(vm.type_error(&format!("{} must be None or a string, not {}", what, o.ty().name()))),
+            },
+        }
+    };
+    let sep = text_of(sep, " ", "sep")?;
+    let end = text_of(end, "\n", "end")?;
+    let mut out = String::new();
+    for (i, o) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        let s = abs::str(vm, *o)?;
+        out.push_str(pystr::as_str(s).unwrap_or(""));
+    }
+    out.push_str(&end);
+    match file.filter(|f| !f.is_none()) {
+        None => {
+            vm.write_stdout(&out)?;
+            if flush {
+                crate::modules::sys::flush_stdout(vm)?;
+            }
+        }
+        Some(f) => {
+            let w = abs::getattr_str(vm, f, "write")?;
+            let s = vm.new_string(out)?;
+            call::call(vm, w, &[s])?;
+            if flush {
+                if let Some(fl) = abs::getattr_opt_str(vm, f, "flush")? {
+                    call::call(vm, fl, &[])?;
+                }
+            }
+        }
+    }
+    Ok(none())
+}
+
+/// `ascii(o)`.
+pub fn ascii_of(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let r = abs::repr(vm, o)?;
+    let s = pystr::as_str(r).unwrap_or("");
+    if s.is_ascii() {
+        return Ok(r);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 0x80 {
+            out.push(c);
+        } else if cp < 0x100 {
+            out.push_str(&format!("\\x{:02x}", cp));
+        } else if cp < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", cp));
+        } else {
+            out.push_str(&format!("\\U{:08x}", cp));
+        }
+    }
+    vm.new_string(out)
+}
+
+/// `{**other}` / `f(**other)` into dict `d`. `check_dup`: error on repeated
+/// keys (calls), naming `func` in the message.
+pub fn dict_merge_from(vm: &Vm, d: Obj, other: Obj, check_dup: bool, func: Obj) -> PyResult<()> {
+    let fname = || -> String {
+        if func.is_none() {
+            return String::new();
+        }
+        let q = abs::getattr_opt_str(vm, func, "__qualname__").ok().flatten();
+        vm.take_exc();
+        q.and_then(pystr::as_str).map(String::from).unwrap_or_else(|| "function".into())
+    };
+    let pairs: Vec<(Obj, Obj)> = if dict::is_dict(other) {
+        dict::items_vec(other)
+    } else {
+        let Some(keys) = abs::getattr_opt_str(vm, other, "keys")? else {
+            if check_dup {
+                return Err(vm.type_error(&format!(
+                    "{}() argument after ** must be a mapping, not {}",
+                    fname(),
+                    other.ty().name()
+                )));
+            }
+            return Err(vm.type_error(&format!("'{}' object is not a mapping", other.ty().name())));
+        };
+        let ks = call::call(vm, keys, &[])?;
+        let mut v = Vec::new();
+        for k in abs::to_vec(vm, ks)? {
+            let val = abs::getitem(vm, other, k)?;
+            v.push((k, val));
+        }
+        v
+    };
+    for (k, v) in pairs {
+        if check_dup {
+            if !pystr::is_str(k) {
+                return Err(vm.type_error(&format!("{}() keywords must be strings", fname())));
+            }
+            if dict::get(vm, d, k)?.is_some() {
+                return Err(vm.type_error(&format!(
+                    "{}() got multiple values for keyword argument '{}'",
+                    fname(),
+                    pystr::as_str(k).unwrap_or("?")
+                )));
+            }
+        }
+        dict::set(vm, d, k, v)?;
+    }
+    Ok(())
+}
+
+/// The REPL's display hook: print `repr(v)` and store it in `builtins._`.
+pub fn display_hook(vm: &Vm, v: Obj) -> PyResult<()> {
+    if v.is_none() {
+        return Ok(());
+    }
+    if let Some(b) = vm.builtins_dict.get() {
+        dict::set_str(vm, b, "_", none())?;
+    }
+    let r = abs::repr(vm, v)?;
+    let mut s: String = pystr::as_str(r).unwrap_or("").into();
+    s.push('\n');
+    vm.write_stdout(&s)?;
+    if let Some(b) = vm.builtins_dict.get() {
+        dict::set_str(vm, b, "_", v)?;
+    }
+    Ok(())
+}
+
+/// Print an exception with its traceback and chained exceptions to stderr,
+/// as CPython's default excepthook does.
+pub fn print_exception(vm: &Vm, e: Obj) -> PyResult<()> {
+    let mut out = String::new();
+    format_exception_chain(vm, e, &mut out, 0);
+    crate::modules::sys::write_stderr(vm, &out)
+}
+
+fn format_exception_chain(vm: &Vm, e: Obj, out: &mut String, depth: usize) {
+    if depth > 50 {
+        return;
+    }
+    if let Some(x) = exc::exc_of(e) {
+        if let Some(c) = x.cause.get() {
+            format_exception_chain(vm, c, out, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let Some(c) = x.context.get().filter(|_| !x.suppress_context.get()) {
+            format_exception_chain(vm, c, out, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    format_exception_only_tb(vm, e, out);
+}
+
+/// Traceback lines + the final `Type: message` line.
+pub fn format_exception_only_tb(vm: &Vm, e: Obj, out: &mut String) {
+    if let Some(x) = exc::exc_of(e) {
+        if let Some(tb) = x.traceback.get() {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut t = Some(tb);
+            let mut n = 0;
+            while let Some(tbo) = t {
+                let Some(te) = tbo.downcast::<obj::traceback::TracebackObj>() else { break };
+                if let Some(co) = te.code.downcast::<obj::func::CodeObj>() {
+                    let file = pystr::as_str(co.filename).unwrap_or("?");
+                    let name = pystr::as_str(co.name).unwrap_or("?");
+                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, te.lineno, name));
+                    if let Some(src) = vm.port.read_file(file) {
+                        if let Ok(text) = core::str::from_utf8(&src) {
+                            if let Some(l) = text.lines().nth(te.lineno.saturating_sub(1) as usize) {
+                                let l = l.trim();
+                                if !l.is_empty() {
+                                    out.push_str(&format!("    {}\n", l));
+                                }
+                            }
+                        }
+                    }
+                }
+                t = te.next.get();
+                n += 1;
+                if n > 10_000 {
+                    break;
+                }
+            }
+        }
+    }
+    format_exception_only(vm, e, out);
+}
+
+/// `Type: message\n` (with the module prefix for non-builtin classes and
+/// SyntaxError's location lines).
+pub fn format_exception_only(vm: &Vm, e: Obj, out: &mut String) {
+    let t = e.ty();
+    let mut name = String::new();
+    if t.is_heap() {
+        if let Some(d) = t.dict {
+            if let Ok(Some(m)) = dict::get_str(vm, d, "__module__") {
+                if let Some(ms) = pystr::as_str(m) {
+                    if ms != "builtins" && ms != "__main__" {
+                        name.push_str(ms);
+                        name.push('.');
+                    } else if ms == "__main__" {
+                        name.push_str("__main__.");
+                    }
+                }
+            }
+        }
+    }
+    if let Some(q) = t.qualname.and_then(pystr::as_str) {
+        name.push_str(q);
+    } else {
+        name.push_str(t.name());
+    }
+    if t.is_subtype(&exc::SYNTAX_ERROR) {
+        if let Some(d) = exc::exc_of(e).and_then(|x| x.dict.get()) {
+            let get = |k: &str| dict::get_str(vm, d, k).ok().flatten();
+            let file = get("filename").and_then(pystr::as_str);
+            let line = get("lineno").and_then(|l| l.as_small());
+            if let (Some(f), Some(l)) = (file, line) {
+                out.push_str(&format!("  File \"{}\", line {}\n", f, l));
+            }
+            if let Some(text) = get("text").and_then(pystr::as_str) {
+                let trimmed = text.trim_end_matches('\n');
+                let lead = trimmed.len() - trimmed.trim_start().len();
+                out.push_str(&format!("    {}\n", trimmed.trim_start()));
+                if let Some(off) = get("offset").and_then(|o| o.as_small()) {
+                    let col = (off as usize).saturating_sub(1).saturating_sub(lead);
+                    out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                }
+            }
+            let msg = get("msg").and_then(pystr::as_str).unwrap_or("invalid syntax");
+            out.push_str(&format!("{}: {}\n", name, msg));
+            return;
+        }
+    }
+    let msg = exc::message(vm, e);
+    if msg.is_empty() {
+        out.push_str(&name);
+        out.push('\n');
+    } else {
+        out.push_str(&format!("{}: {}\n", name, msg));
+    }
+    if let Some(d) = exc::exc_of(e).and_then(|x| x.dict.get()) {
+        if let Ok(Some(notes)) = dict::get_str(vm, d, "__notes__") {
+            if list::is_list(notes) {
+                for n in list::to_vec(notes) {
+                    if let Some(s) = pystr::as_str(n) {
+                        out.push_str(s);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: &TypeObj) {}

@@ -1,0 +1,349 @@
+//! Builtin functions and attribute tables of builtin types.
+//!
+//! A builtin type lists its methods and properties in a static table of
+//! [`AttrEntry`]s made with the [`method!`](crate::method),
+//! [`classmethod!`](crate::classmethod), [`staticmethod!`](crate::staticmethod)
+//! and [`getset!`](crate::getset) macros. The objects in the table are
+//! immortal statics, so a builtin type costs no RAM.
+#![allow(unsafe_code)]
+
+use super::{Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use crate::vm::{PyResult, Vm};
+
+/// Native function: `args.pos[0]` is `self` for methods.
+pub type NativeFn = fn(&Vm, &Args) -> PyResult<Obj>;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum FnKind {
+    /// A plain function (module level).
+    Function,
+    /// An instance method: bound when read from an instance.
+    Method,
+    /// Bound to the type when read.
+    ClassMethod,
+    /// Never bound.
+    StaticMethod,
+}
+
+/// A builtin function or method (static).
+#[repr(C)]
+pub struct BuiltinFunc {
+    pub head: ObjHead,
+    pub name: &'static str,
+    pub f: NativeFn,
+    pub kind: FnKind,
+    pub doc: &'static str,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for BuiltinFunc {
+    const LAYOUT: Layout = Layout::Builtin;
+}
+
+impl BuiltinFunc {
+    pub const fn new(name: &'static str, f: NativeFn, kind: FnKind) -> BuiltinFunc {
+        BuiltinFunc { head: ObjHead::immortal(&BUILTIN_FUNCTION_TYPE), name, f, kind, doc: "" }
+    }
+}
+
+/// A property of a builtin type, implemented natively.
+#[repr(C)]
+pub struct GetSet {
+    pub head: ObjHead,
+    pub name: &'static str,
+    pub get: fn(&Vm, Obj) -> PyResult<Obj>,
+    pub set: Option<fn(&Vm, Obj, Option<Obj>) -> PyResult<()>>,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for GetSet {
+    const LAYOUT: Layout = Layout::GetSet;
+}
+
+impl GetSet {
+    pub const fn new(
+        name: &'static str,
+        get: fn(&Vm, Obj) -> PyResult<Obj>,
+        set: Option<fn(&Vm, Obj, Option<Obj>) -> PyResult<()>>,
+    ) -> GetSet {
+        GetSet { head: ObjHead::immortal(&GETSET_TYPE), name, get, set }
+    }
+}
+
+/// A pointer to an immortal static object (usable in static tables).
+#[derive(Copy, Clone)]
+pub struct StaticObj(pub *const ObjHead);
+// SAFETY: points at an immortal, never-written static.
+unsafe impl Sync for StaticObj {}
+
+impl StaticObj {
+    #[inline]
+    pub fn get(self) -> Obj {
+        // SAFETY: the pointer is a static object's header.
+        unsafe { Obj::from_ptr(self.0) }
+    }
+}
+
+/// One attribute of a builtin type.
+#[derive(Copy, Clone)]
+pub struct AttrEntry {
+    pub name: &'static str,
+    pub obj: StaticObj,
+}
+
+/// `method!("name", function)`: an instance method entry.
+#[macro_export]
+macro_rules! method {
+    ($name:expr, $f:expr) => {{
+        static F: $crate::obj::attr::BuiltinFunc =
+            $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::Method);
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+    }};
+}
+
+/// `classmethod!("name", function)`: `args.pos[0]` is the class.
+#[macro_export]
+macro_rules! classmethod {
+    ($name:expr, $f:expr) => {{
+        static F: $crate::obj::attr::BuiltinFunc =
+            $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::ClassMethod);
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+    }};
+}
+
+/// `staticmethod!("name", function)`.
+#[macro_export]
+macro_rules! staticmethod {
+    ($name:expr, $f:expr) => {{
+        static F: $crate::obj::attr::BuiltinFunc =
+            $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::StaticMethod);
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+    }};
+}
+
+/// `getset!("name", getter)` or `getset!("name", getter, setter)`.
+#[macro_export]
+macro_rules! getset {
+    ($name:expr, $g:expr) => {{
+        static G: $crate::obj::attr::GetSet = $crate::obj::attr::GetSet::new($name, $g, None);
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&G.head) }
+    }};
+    ($name:expr, $g:expr, $s:expr) => {{
+        static G: $crate::obj::attr::GetSet = $crate::obj::attr::GetSet::new($name, $g, Some($s));
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&G.head) }
+    }};
+}
+
+/// `function!("name", f)`: a module-level builtin function object.
+#[macro_export]
+macro_rules! function {
+    ($name:expr, $f:expr) => {{
+        static F: $crate::obj::attr::BuiltinFunc =
+            $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::Function);
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+    }};
+}
+
+/// `constant!("name", STATIC_OBJECT)`: a static object (e.g. a type).
+#[macro_export]
+macro_rules! constant {
+    ($name:expr, $o:expr) => {{
+        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&($o).head) }
+    }};
+}
+
+fn builtin_call(vm: &Vm, f: Obj, args: &Args) -> PyResult<Obj> {
+    // SAFETY: this slot is only installed on types with the Builtin layout.
+    let b = unsafe { f.cast::<BuiltinFunc>() };
+    (b.f)(vm, args)
+}
+
+fn builtin_repr(vm: &Vm, f: Obj) -> PyResult<Obj> {
+    // SAFETY: only installed on Builtin-layout types.
+    let b = unsafe { f.cast::<BuiltinFunc>() };
+    vm.new_string(alloc::format!("<built-in function {}>", b.name))
+}
+
+fn builtin_descr_get(vm: &Vm, f: Obj, inst: Option<Obj>, owner: Obj) -> PyResult<Obj> {
+    // SAFETY: only installed on Builtin-layout types.
+    let b = unsafe { f.cast::<BuiltinFunc>() };
+    match b.kind {
+        FnKind::Method => match inst {
+            Some(i) => super::func::new_bound_method(vm, f, i),
+            None => Ok(f),
+        },
+        FnKind::ClassMethod => super::func::new_bound_method(vm, f, owner),
+        FnKind::StaticMethod | FnKind::Function => Ok(f),
+    }
+}
+
+fn get_name(vm: &Vm, f: Obj) -> PyResult<Obj> {
+    // SAFETY: getset installed on Builtin layout only.
+    let b = unsafe { f.cast::<BuiltinFunc>() };
+    vm.new_str(b.name)
+}
+fn get_doc(vm: &Vm, f: Obj) -> PyResult<Obj> {
+    // SAFETY: getset installed on Builtin layout only.
+    let b = unsafe { f.cast::<BuiltinFunc>() };
+    if b.doc.is_empty() {
+        Ok(super::none())
+    } else {
+        vm.new_str(b.doc)
+    }
+}
+
+static BUILTIN_ATTRS: [AttrEntry; 3] =
+    [getset!("__name__", get_name), getset!("__qualname__", get_name), getset!("__doc__", get_doc)];
+
+pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj::builtin(
+    "builtin_function_or_method",
+    Layout::Builtin,
+    Some(&super::typeobj::OBJECT_TYPE),
+    Slots {
+        call: Some(builtin_call),
+        repr: Some(builtin_repr),
+        descr_get: Some(builtin_descr_get),
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
+    &BUILTIN_ATTRS,
+    core::mem::size_of::<BuiltinFunc>(),
+    0,
+);
+
+fn getset_descr_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
+    // SAFETY: only installed on GetSet-layout types.
+    let g = unsafe { d.cast::<GetSet>() };
+    match inst {
+        Some(i) => (g.get)(vm, i),
+        None => Ok(d),
+    }
+}
+
+fn getset_descr_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
+    // SAFETY: only installed on GetSet-layout types.
+    let g = unsafe { d.cast::<GetSet>() };
+    match g.set {
+        Some(s) => s(vm, inst, v),
+        None => Err(vm.new_error(
+            &super::exc::ATTRIBUTE_ERROR,
+            &alloc::format!("attribute '{}' of '{}' objects is not writable", g.name, inst.ty().name()),
+        )),
+    }
+}
+
+pub static GETSET_TYPE: TypeObj = TypeObj::builtin(
+    "getset_descriptor",
+    Layout::GetSet,
+    Some(&super::typeobj::OBJECT_TYPE),
+    Slots {
+        descr_get: Some(getset_descr_get),
+        descr_set: Some(getset_descr_set),
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
+    &[],
+    core::mem::size_of::<GetSet>(),
+    0,
+);
+
+/// Find a builtin type's attribute by name.
+pub fn find(attrs: &'static [AttrEntry], name: &str) -> Option<Obj> {
+    attrs.iter().find(|e| e.name == name).map(|e| e.obj.get())
+}
+
+/// Argument helpers for native functions.
+impl<'a> Args<'a> {
+    /// Check the positional count and that no keywords were passed.
+    pub fn check(&self, vm: &Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        if self.has_kw() {
+            return Err(vm.type_error(&alloc::format!("{}() takes no keyword arguments", fname)));
+        }
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                alloc::format!(
+                    "{}() takes exactly {} argument{} ({} given)",
+                    fname,
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    n
+                )
+            } else if n < min {
+                alloc::format!(
+                    "{}() takes at least {} argument{} ({} given)",
+                    fname,
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    n
+                )
+            } else {
+                alloc::format!(
+                    "{}() takes at most {} argument{} ({} given)",
+                    fname,
+                    max,
+                    if max == 1 { "" } else { "s" },
+                    n
+                )
+            };
+            return Err(vm.type_error(&msg));
+        }
+        Ok(())
+    }
+    /// Bind positional and keyword arguments to `names` (in order); the
+    /// first `required` are mandatory. Unknown keywords are an error.
+    pub fn bind<const N: usize>(
+        &self,
+        vm: &Vm,
+        fname: &str,
+        names: [&str; N],
+        required: usize,
+    ) -> PyResult<[Option<Obj>; N]> {
+        let mut out = [None; N];
+        if self.pos.len() > N {
+            return Err(vm.type_error(&alloc::format!(
+                "{}() takes at most {} argument{} ({} given)",
+                fname,
+                N,
+                if N == 1 { "" } else { "s" },
+                self.pos.len()
+            )));
+        }
+        for (i, v) in self.pos.iter().enumerate() {
+            out[i] = Some(*v);
+        }
+        for (i, v) in self.kw.iter().enumerate() {
+            let k = self.kwname(i);
+            let ks = super::str::as_str(k).unwrap_or("");
+            match names.iter().position(|n| *n == ks) {
+                Some(j) => {
+                    if out[j].is_some() {
+                        return Err(vm.type_error(&alloc::format!(
+                            "argument for {}() given by name ('{}') and position ({})",
+                            fname,
+                            ks,
+                            j + 1
+                        )));
+                    }
+                    out[j] = Some(*v);
+                }
+                None => {
+                    return Err(vm.type_error(&alloc::format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        fname,
+                        ks
+                    )))
+                }
+            }
+        }
+        for (j, o) in out.iter().enumerate().take(required) {
+            if o.is_none() {
+                return Err(vm.type_error(&alloc::format!(
+                    "{}() missing required argument '{}' (pos {})",
+                    fname,
+                    names[j],
+                    j + 1
+                )));
+            }
+        }
+        Ok(out)
+    }
+}

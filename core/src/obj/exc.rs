@@ -1,0 +1,511 @@
+//! The builtin exception hierarchy and exception instances.
+//!
+//! Every builtin exception type is an immortal static with the `Exception`
+//! layout ([`ExcObj`]); user subclasses add nothing but their class. Per-type
+//! attributes (`StopIteration.value`, `OSError.errno`, `SyntaxError.lineno`,
+//! ...) are set in the instance `__dict__` by `__init__`.
+#![allow(unsafe_code)]
+
+use super::attr::AttrEntry;
+use super::{dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use crate::vm::{PyResult, Vm};
+use crate::{getset, method};
+use alloc::format;
+use alloc::string::String;
+use core::cell::Cell;
+
+#[repr(C)]
+pub struct ExcObj {
+    pub head: ObjHead,
+    pub dict: Cell<Option<Obj>>,
+    pub args: Cell<Obj>,
+    pub traceback: Cell<Option<Obj>>,
+    pub cause: Cell<Option<Obj>>,
+    pub context: Cell<Option<Obj>>,
+    pub suppress_context: Cell<bool>,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for ExcObj {
+    const LAYOUT: Layout = Layout::Exception;
+}
+
+/// Is `o` an exception instance?
+#[inline]
+pub fn is_exception(o: Obj) -> bool {
+    o.downcast::<ExcObj>().is_some()
+}
+
+#[inline]
+pub fn exc_of(o: Obj) -> Option<&'static ExcObj> {
+    o.downcast::<ExcObj>()
+}
+
+/// Is `t` an exception class?
+pub fn is_exception_type(t: &'static TypeObj) -> bool {
+    t.is_subtype(&BASE_EXCEPTION)
+}
+
+/// Make an exception instance of `t` with `args` (no `__init__` of Python
+/// subclasses is run; use a call of the class for that).
+pub fn new_exception_raw(vm: &Vm, t: &'static TypeObj, args: &[Obj]) -> PyResult<Obj> {
+    let targs = tuple::new(vm, args)?;
+    let e = vm.alloc_obj_sized(
+        ExcObj {
+            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            dict: Cell::new(None),
+            args: Cell::new(targs),
+            traceback: Cell::new(None),
+            cause: Cell::new(None),
+            context: Cell::new(None),
+            suppress_context: Cell::new(false),
+        },
+        t.basicsize,
+    )?;
+    specific_init(vm, e, args, &Args::EMPTY)?;
+    Ok(e)
+}
+
+/// Clear the per-raise state of a reused exception (the preallocated
+/// MemoryError).
+pub fn reset_for_reraise(e: Obj) {
+    if let Some(x) = exc_of(e) {
+        x.traceback.set(None);
+        x.context.set(None);
+        x.cause.set(None);
+    }
+}
+
+fn set_attr(vm: &Vm, e: Obj, name: &str, v: Obj) -> PyResult<()> {
+    let x = exc_of(e).ok_or_else(|| vm.type_error("exception expected"))?;
+    let d = match x.dict.get() {
+        Some(d) => d,
+        None => {
+            let d = dict::new(vm)?;
+            x.dict.set(Some(d));
+            d
+        }
+    };
+    dict::set_str(vm, d, name, v)
+}
+
+/// Attributes some exception types derive from their arguments.
+fn specific_init(vm: &Vm, e: Obj, args: &[Obj], kw: &Args) -> PyResult<()> {
+    let t = e.ty();
+    let arg0 = args.first().copied().unwrap_or(none());
+    let kwget = |name: &str| -> Option<Obj> {
+        (0..kw.kw.len()).find(|&i| pystr::as_str(kw.kwname(i)) == Some(name)).map(|i| kw.kw[i])
+    };
+    if t.is_subtype(&STOP_ITERATION) {
+        set_attr(vm, e, "value", arg0)?;
+    } else if t.is_subtype(&SYSTEM_EXIT) {
+        let code = match args.len() {
+            0 => none(),
+            1 => arg0,
+            _ => tuple::new(vm, args)?,
+        };
+        set_attr(vm, e, "code", code)?;
+    } else if t.is_subtype(&IMPORT_ERROR) {
+        set_attr(vm, e, "msg", if args.len() == 1 { arg0 } else { none() })?;
+        set_attr(vm, e, "name", kwget("name").unwrap_or(none()))?;
+        set_attr(vm, e, "path", kwget("path").unwrap_or(none()))?;
+    } else if t.is_subtype(&OS_ERROR) {
+        let (errno, strerror, filename) = if args.len() >= 2 {
+            (args[0], args[1], args.get(2).copied().unwrap_or(none()))
+        } else {
+            (none(), none(), none())
+        };
+        set_attr(vm, e, "errno", errno)?;
+        set_attr(vm, e, "strerror", strerror)?;
+        set_attr(vm, e, "filename", filename)?;
+        set_attr(vm, e, "filename2", args.get(4).copied().unwrap_or(none()))?;
+    } else if t.is_subtype(&SYNTAX_ERROR) {
+        set_attr(vm, e, "msg", arg0)?;
+        let info = args.get(1).copied().map(tuple::tuple_items).unwrap_or(&[]);
+        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (i, n) in names.iter().enumerate() {
+            set_attr(vm, e, n, info.get(i).copied().unwrap_or(none()))?;
+        }
+        set_attr(vm, e, "print_file_and_line", none())?;
+    } else if t.is_subtype(&NAME_ERROR) {
+        set_attr(vm, e, "name", kwget("name").unwrap_or(none()))?;
+    } else if t.is_subtype(&ATTRIBUTE_ERROR) {
+        set_attr(vm, e, "name", kwget("name").unwrap_or(none()))?;
+        set_attr(vm, e, "obj", kwget("obj").unwrap_or(none()))?;
+    } else if t.is_subtype(&BASE_EXCEPTION_GROUP) {
+        set_attr(vm, e, "message", arg0)?;
+        let excs = args.get(1).copied().unwrap_or(none());
+        let t2 = if tuple::is_tuple(excs) { excs } else { tuple::new(vm, &crate::vm::abs::to_vec(vm, excs).unwrap_or_default())? };
+        set_attr(vm, e, "exceptions", t2)?;
+    }
+    Ok(())
+}
+
+fn exc_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
+    let e = new_exception_raw(vm, t, args.pos)?;
+    if args.has_kw() {
+        specific_init(vm, e, args.pos, args)?;
+    }
+    Ok(e)
+}
+
+fn exc_init(vm: &Vm, e: Obj, args: &Args) -> PyResult<()> {
+    let allowed_kw = e.ty().is_subtype(&IMPORT_ERROR)
+        || e.ty().is_subtype(&NAME_ERROR)
+        || e.ty().is_subtype(&ATTRIBUTE_ERROR);
+    if args.has_kw() && !allowed_kw && !e.ty().is_heap() {
+        return Err(vm.type_error(&format!("{}() takes no keyword arguments", e.ty().name())));
+    }
+    if let Some(x) = exc_of(e) {
+        x.args.set(tuple::new(vm, args.pos)?);
+    }
+    specific_init(vm, e, args.pos, args)
+}
+
+/// `str(exc)`.
+pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
+    let Some(x) = exc_of(e) else { return vm.new_str("") };
+    let args = tuple::tuple_items(x.args.get());
+    let t = e.ty();
+    if t.is_subtype(&KEY_ERROR) && args.len() == 1 {
+        return crate::vm::abs::repr(vm, args[0]);
+    }
+    if t.is_subtype(&OS_ERROR) && args.len() >= 2 {
+        let errno = crate::vm::abs::str(vm, args[0])?;
+        let se = crate::vm::abs::str(vm, args[1])?;
+        let es = pystr::as_str(errno).unwrap_or("");
+        let ss = pystr::as_str(se).unwrap_or("");
+        if let Some(d) = x.dict.get() {
+            if let Some(f) = dict::get_str(vm, d, "filename")? {
+                if !f.is_none() {
+                    let fr = crate::vm::abs::repr(vm, f)?;
+                    return vm.new_string(format!("[Errno {}] {}: {}", es, ss, pystr::as_str(fr).unwrap_or("")));
+                }
+            }
+        }
+        return vm.new_string(format!("[Errno {}] {}", es, ss));
+    }
+    if t.is_subtype(&SYNTAX_ERROR) {
+        if let Some(d) = x.dict.get() {
+            let msg = dict::get_str(vm, d, "msg")?.unwrap_or(none());
+            let fname = dict::get_str(vm, d, "filename")?.unwrap_or(none());
+            let lineno = dict::get_str(vm, d, "lineno")?.unwrap_or(none());
+            let m = crate::vm::abs::str(vm, msg)?;
+            let ms = pystr::as_str(m).unwrap_or("");
+            let f = pystr::as_str(fname).map(|f| f.rsplit('/').next().unwrap_or(f));
+            let l = super::int::to_i64(lineno);
+            return match (f, l) {
+                (Some(f), Some(l)) => vm.new_string(format!("{} ({}, line {})", ms, f, l)),
+                (Some(f), None) => vm.new_string(format!("{} ({})", ms, f)),
+                (None, Some(l)) => vm.new_string(format!("{} (line {})", ms, l)),
+                (None, None) => Ok(m),
+            };
+        }
+    }
+    if t.is_subtype(&BASE_EXCEPTION_GROUP) && args.len() == 2 {
+        let n = crate::vm::abs::len(vm, args[1]).unwrap_or(0);
+        let m = crate::vm::abs::str(vm, args[0])?;
+        return vm.new_string(format!(
+            "{} ({} sub-exception{})",
+            pystr::as_str(m).unwrap_or(""),
+            n,
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    match args.len() {
+        0 => vm.new_str(""),
+        1 => crate::vm::abs::str(vm, args[0]),
+        _ => crate::vm::abs::str(vm, x.args.get()),
+    }
+}
+
+/// `repr(exc)`.
+pub fn exc_repr(vm: &Vm, e: Obj) -> PyResult<Obj> {
+    let Some(x) = exc_of(e) else { return vm.new_str("") };
+    let name = e.ty().name();
+    let args = tuple::tuple_items(x.args.get());
+    if args.len() == 1 {
+        let r = crate::vm::abs::repr(vm, args[0])?;
+        vm.new_string(format!("{}({})", name, pystr::as_str(r).unwrap_or("")))
+    } else {
+        let r = crate::vm::abs::repr(vm, x.args.get())?;
+        vm.new_string(format!("{}{}", name, pystr::as_str(r).unwrap_or("()")))
+    }
+}
+
+fn e_of(vm: &Vm, o: Obj) -> PyResult<&'static ExcObj> {
+    exc_of(o).ok_or_else(|| vm.type_error("exception expected"))
+}
+fn get_args(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(e_of(vm, o)?.args.get())
+}
+fn set_args(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let v = v.ok_or_else(|| vm.type_error("args may not be deleted"))?;
+    let items = crate::vm::abs::to_vec(vm, v)?;
+    e_of(vm, o)?.args.set(tuple::new(vm, &items)?);
+    Ok(())
+}
+fn get_tb(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(e_of(vm, o)?.traceback.get().unwrap_or(none()))
+}
+fn set_tb(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let v = v.ok_or_else(|| vm.type_error("__traceback__ may not be deleted"))?;
+    if !v.is_none() && v.layout() != Layout::Traceback {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    e_of(vm, o)?.traceback.set(if v.is_none() { None } else { Some(v) });
+    Ok(())
+}
+fn get_cause(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(e_of(vm, o)?.cause.get().unwrap_or(none()))
+}
+fn set_cause(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let v = v.ok_or_else(|| vm.type_error("__cause__ may not be deleted"))?;
+    if !v.is_none() && !is_exception(v) {
+        return Err(vm.type_error("exception cause must be None or derive from BaseException"));
+    }
+    let x = e_of(vm, o)?;
+    x.cause.set(if v.is_none() { None } else { Some(v) });
+    x.suppress_context.set(true);
+    Ok(())
+}
+fn get_context(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(e_of(vm, o)?.context.get().unwrap_or(none()))
+}
+fn set_context(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let v = v.ok_or_else(|| vm.type_error("__context__ may not be deleted"))?;
+    if !v.is_none() && !is_exception(v) {
+        return Err(vm.type_error("exception context must be None or derive from BaseException"));
+    }
+    e_of(vm, o)?.context.set(if v.is_none() { None } else { Some(v) });
+    Ok(())
+}
+fn get_suppress(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(super::py_bool(e_of(vm, o)?.suppress_context.get()))
+}
+fn set_suppress(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let v = v.ok_or_else(|| vm.type_error("__suppress_context__ may not be deleted"))?;
+    e_of(vm, o)?.suppress_context.set(crate::vm::abs::truthy(vm, v)?);
+    Ok(())
+}
+fn m_with_traceback(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "with_traceback", 2, 2)?;
+    set_tb(vm, args.pos[0], Some(args.pos[1]))?;
+    Ok(args.pos[0])
+}
+fn m_add_note(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "add_note", 2, 2)?;
+    let (e, note) = (args.pos[0], args.pos[1]);
+    if !pystr::is_str(note) {
+        return Err(vm.type_error(&format!("note must be a str, not '{}'", note.ty().name())));
+    }
+    let x = e_of(vm, e)?;
+    let d = match x.dict.get() {
+        Some(d) => d,
+        None => {
+            let d = dict::new(vm)?;
+            x.dict.set(Some(d));
+            d
+        }
+    };
+    let notes = match dict::get_str(vm, d, "__notes__")? {
+        Some(n) => n,
+        None => {
+            let l = super::list::new(vm, &[])?;
+            dict::set_str(vm, d, "__notes__", l)?;
+            l
+        }
+    };
+    if !super::list::is_list(notes) {
+        return Err(vm.type_error("Cannot add note: __notes__ is not a list"));
+    }
+    super::list::append(vm, notes, note)?;
+    Ok(none())
+}
+fn m_str(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__str__", 1, 1)?;
+    exc_str(vm, args.pos[0])
+}
+fn m_repr(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__repr__", 1, 1)?;
+    exc_repr(vm, args.pos[0])
+}
+fn m_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let Some(&e) = args.pos.first() else { return Err(vm.type_error("__init__ needs self")) };
+    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    exc_init(vm, e, &rest)?;
+    Ok(none())
+}
+fn m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let Some(t) = args.pos.first().and_then(|t| t.as_type()) else {
+        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+    };
+    if !is_exception_type(t) {
+        return Err(vm.type_error(&format!("BaseException.__new__({}): {} is not a subtype of BaseException", t.name(), t.name())));
+    }
+    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    exc_new(vm, t, &rest)
+}
+fn m_reduce(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    let e = args.pos[0];
+    tuple::new(vm, &[e.type_obj(), e_of(vm, e)?.args.get()])
+}
+
+static BASE_EXCEPTION_ATTRS: [AttrEntry; 12] = [
+    getset!("args", get_args, set_args),
+    getset!("__traceback__", get_tb, set_tb),
+    getset!("__cause__", get_cause, set_cause),
+    getset!("__context__", get_context, set_context),
+    getset!("__suppress_context__", get_suppress, set_suppress),
+    method!("with_traceback", m_with_traceback),
+    method!("add_note", m_add_note),
+    method!("__str__", m_str),
+    method!("__repr__", m_repr),
+    method!("__init__", m_init),
+    crate::staticmethod!("__new__", m_new),
+    method!("__reduce__", m_reduce),
+];
+
+const EXC_SLOTS: Slots = Slots {
+    new: Some(exc_new),
+    init: Some(exc_init),
+    str: Some(exc_str),
+    repr: Some(exc_repr),
+    getattr: Some(super::typeobj::generic_getattr),
+    setattr: Some(super::typeobj::generic_setattr),
+    ..Slots::EMPTY
+};
+
+const EXC_FLAGS: u32 = super::tpflags::BASETYPE | super::tpflags::EXCEPTION;
+
+const fn exc_type(name: &'static str, base: &'static TypeObj, doc: &'static str) -> TypeObj {
+    TypeObj {
+        dictoffset: core::mem::offset_of!(ExcObj, dict),
+        doc,
+        ..TypeObj::builtin(name, Layout::Exception, Some(base), EXC_SLOTS, &[], core::mem::size_of::<ExcObj>(), EXC_FLAGS)
+    }
+}
+
+pub static BASE_EXCEPTION: TypeObj = TypeObj {
+    dictoffset: core::mem::offset_of!(ExcObj, dict),
+    doc: "Common base class for all exceptions",
+    ..TypeObj::builtin(
+        "BaseException",
+        Layout::Exception,
+        Some(&super::typeobj::OBJECT_TYPE),
+        EXC_SLOTS,
+        &BASE_EXCEPTION_ATTRS,
+        core::mem::size_of::<ExcObj>(),
+        EXC_FLAGS,
+    )
+};
+
+macro_rules! exceptions {
+    ($($id:ident = $name:literal : $base:ident, $doc:literal;)*) => {
+        $(pub static $id: TypeObj = exc_type($name, &$base, $doc);)*
+        /// Every builtin exception type except BaseException, for `builtins`.
+        pub static ALL: &[&TypeObj] = &[$(&$id),*];
+    };
+}
+
+exceptions! {
+    BASE_EXCEPTION_GROUP = "BaseExceptionGroup": BASE_EXCEPTION, "A combination of multiple unrelated exceptions.";
+    GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION, "Request that a generator exit.";
+    KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION, "Program interrupted by user.";
+    SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION, "Request to exit from the interpreter.";
+    EXCEPTION = "Exception": BASE_EXCEPTION, "Common base class for all non-exit exceptions.";
+    ARITHMETIC_ERROR = "ArithmeticError": EXCEPTION, "Base class for arithmetic errors.";
+    FLOATING_POINT_ERROR = "FloatingPointError": ARITHMETIC_ERROR, "Floating point operation failed.";
+    OVERFLOW_ERROR = "OverflowError": ARITHMETIC_ERROR, "Result too large to be represented.";
+    ZERO_DIVISION_ERROR = "ZeroDivisionError": ARITHMETIC_ERROR, "Second argument to a division or modulo operation was zero.";
+    ASSERTION_ERROR = "AssertionError": EXCEPTION, "Assertion failed.";
+    ATTRIBUTE_ERROR = "AttributeError": EXCEPTION, "Attribute not found.";
+    BUFFER_ERROR = "BufferError": EXCEPTION, "Buffer error.";
+    EOF_ERROR = "EOFError": EXCEPTION, "Read beyond end of file.";
+    EXCEPTION_GROUP = "ExceptionGroup": BASE_EXCEPTION_GROUP, "";
+    IMPORT_ERROR = "ImportError": EXCEPTION, "Import can't find module, or can't find name in module.";
+    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR, "Module not found.";
+    LOOKUP_ERROR = "LookupError": EXCEPTION, "Base class for lookup errors.";
+    INDEX_ERROR = "IndexError": LOOKUP_ERROR, "Sequence index out of range.";
+    KEY_ERROR = "KeyError": LOOKUP_ERROR, "Mapping key not found.";
+    MEMORY_ERROR = "MemoryError": EXCEPTION, "Out of memory.";
+    NAME_ERROR = "NameError": EXCEPTION, "Name not found globally.";
+    UNBOUND_LOCAL_ERROR = "UnboundLocalError": NAME_ERROR, "Local name referenced but not bound to a value.";
+    OS_ERROR = "OSError": EXCEPTION, "Base class for I/O related errors.";
+    BLOCKING_IO_ERROR = "BlockingIOError": OS_ERROR, "I/O operation would block.";
+    CHILD_PROCESS_ERROR = "ChildProcessError": OS_ERROR, "Child process error.";
+    CONNECTION_ERROR = "ConnectionError": OS_ERROR, "Connection error.";
+    BROKEN_PIPE_ERROR = "BrokenPipeError": CONNECTION_ERROR, "Broken pipe.";
+    CONNECTION_ABORTED_ERROR = "ConnectionAbortedError": CONNECTION_ERROR, "Connection aborted.";
+    CONNECTION_REFUSED_ERROR = "ConnectionRefusedError": CONNECTION_ERROR, "Connection refused.";
+    CONNECTION_RESET_ERROR = "ConnectionResetError": CONNECTION_ERROR, "Connection reset.";
+    FILE_EXISTS_ERROR = "FileExistsError": OS_ERROR, "File already exists.";
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError": OS_ERROR, "File not found.";
+    INTERRUPTED_ERROR = "InterruptedError": OS_ERROR, "Interrupted by signal.";
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError": OS_ERROR, "Operation doesn't work on directories.";
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": OS_ERROR, "Operation only works on directories.";
+    PERMISSION_ERROR = "PermissionError": OS_ERROR, "Not enough permissions.";
+    PROCESS_LOOKUP_ERROR = "ProcessLookupError": OS_ERROR, "Process not found.";
+    TIMEOUT_ERROR = "TimeoutError": OS_ERROR, "Timeout expired.";
+    REFERENCE_ERROR = "ReferenceError": EXCEPTION, "Weak ref proxy used after referent went away.";
+    RUNTIME_ERROR = "RuntimeError": EXCEPTION, "Unspecified run-time error.";
+    NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR, "Method or function hasn't been implemented yet.";
+    RECURSION_ERROR = "RecursionError": RUNTIME_ERROR, "Recursion limit exceeded.";
+    STOP_ASYNC_ITERATION = "StopAsyncIteration": EXCEPTION, "Signal the end from iterator.__anext__().";
+    STOP_ITERATION = "StopIteration": EXCEPTION, "Signal the end from iterator.__next__().";
+    SYNTAX_ERROR = "SyntaxError": EXCEPTION, "Invalid syntax.";
+    INDENTATION_ERROR = "IndentationError": SYNTAX_ERROR, "Improper indentation.";
+    TAB_ERROR = "TabError": INDENTATION_ERROR, "Improper mixture of spaces and tabs.";
+    SYSTEM_ERROR = "SystemError": EXCEPTION, "Internal error in the Python interpreter.";
+    TYPE_ERROR = "TypeError": EXCEPTION, "Inappropriate argument type.";
+    VALUE_ERROR = "ValueError": EXCEPTION, "Inappropriate argument value (of correct type).";
+    UNICODE_ERROR = "UnicodeError": VALUE_ERROR, "Unicode related error.";
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR, "Unicode decoding error.";
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR, "Unicode encoding error.";
+    UNICODE_TRANSLATE_ERROR = "UnicodeTranslateError": UNICODE_ERROR, "Unicode translation error.";
+    WARNING = "Warning": EXCEPTION, "Base class for warning categories.";
+    BYTES_WARNING = "BytesWarning": WARNING, "";
+    DEPRECATION_WARNING = "DeprecationWarning": WARNING, "";
+    ENCODING_WARNING = "EncodingWarning": WARNING, "";
+    FUTURE_WARNING = "FutureWarning": WARNING, "";
+    IMPORT_WARNING = "ImportWarning": WARNING, "";
+    PENDING_DEPRECATION_WARNING = "PendingDeprecationWarning": WARNING, "";
+    RESOURCE_WARNING = "ResourceWarning": WARNING, "";
+    RUNTIME_WARNING = "RuntimeWarning": WARNING, "";
+    SYNTAX_WARNING = "SyntaxWarning": WARNING, "";
+    UNICODE_WARNING = "UnicodeWarning": WARNING, "";
+    USER_WARNING = "UserWarning": WARNING, "";
+}
+
+/// Create an exception from something raised: an instance is used as is, a
+/// class is called with no arguments.
+pub fn make_exception(vm: &Vm, v: Obj) -> PyResult<Obj> {
+    if is_exception(v) {
+        return Ok(v);
+    }
+    if let Some(t) = v.as_type() {
+        if is_exception_type(t) {
+            let e = crate::vm::call::call(vm, v, &[])?;
+            if !is_exception(e) {
+                return Err(vm.type_error(&format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    t.name(),
+                    e.ty().name()
+                )));
+            }
+            return Ok(e);
+        }
+    }
+    Err(vm.type_error("exceptions must derive from BaseException"))
+}
+
+/// The message text of an exception (for tracebacks): `str(e)`.
+pub fn message(vm: &Vm, e: Obj) -> String {
+    match crate::vm::abs::str(vm, e) {
+        Ok(s) => pystr::as_str(s).unwrap_or("").into(),
+        Err(_) => {
+            vm.take_exc();
+            "<exception str() failed>".into()
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! `int` and `bool`: small ints are immediate [`Obj`] values; larger ones
+//! are `IntObj` heap objects holding a [`BigInt`](crate::bigint::BigInt)'s
+//! digits inline. `True`/`False` are static `BoolObj`s.
+#![allow(unsafe_code)]
+
+use super::{Layout, Obj, ObjHead, PyPayload, TypeObj};
+use crate::vm::{PyResult, Vm};
+use core::cell::Cell;
+
+/// A big int: sign and little-endian base-2^32 digits (normalised).
+#[repr(C)]
+pub struct IntObj {
+    pub head: ObjHead,
+    pub neg: bool,
+    pub ndigits: usize,
+    digits: [u32; 0],
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for IntObj {
+    const LAYOUT: Layout = Layout::Int;
+}
+
+impl IntObj {
+    /// The magnitude digits.
+    pub fn digits(&self) -> &[u32] {
+        // SAFETY: `ndigits` digits follow the header.
+        unsafe { core::slice::from_raw_parts((self as *const IntObj).add(1) as *const u32, self.ndigits) }
+    }
+}
+
+/// `True` / `False`.
+#[repr(C)]
+pub struct BoolObj {
+    pub head: ObjHead,
+    pub value: usize,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for BoolObj {
+    const LAYOUT: Layout = Layout::Bool;
+}
+
+pub static TRUE: BoolObj = BoolObj { head: ObjHead::immortal(&BOOL_TYPE), value: 1 };
+pub static FALSE: BoolObj = BoolObj { head: ObjHead::immortal(&BOOL_TYPE), value: 0 };
+
+/// A borrowed view of any int value.
+pub enum IntRef<'a> {
+    Small(isize),
+    Big(bool, &'a [u32]),
+}
+
+/// View an int, bool or int subclass.
+#[inline]
+pub fn int_ref(o: Obj) -> Option<IntRef<'static>> {
+    if o.is_small() {
+        return Some(IntRef::Small(o.small_value()));
+    }
+    match o.layout() {
+        Layout::Int => {
+            // SAFETY: layout checked.
+            let i = unsafe { o.cast::<IntObj>() };
+            Some(IntRef::Big(i.neg, i.digits()))
+        }
+        Layout::Bool => {
+            // SAFETY: layout checked.
+            Some(IntRef::Small(unsafe { o.cast::<BoolObj>() }.value as isize))
+        }
+        _ => None,
+    }
+}
+
+/// Is `o` an int (incl. bool and subclasses)?
+#[inline]
+pub fn is_int(o: Obj) -> bool {
+    o.is_small() || matches!(o.layout(), Layout::Int | Layout::Bool)
+}
+
+/// `Some(b)` if `o` is `True`/`False`.
+#[inline]
+pub fn as_bool(o: Obj) -> Option<bool> {
+    o.downcast::<BoolObj>().map(|b| b.value != 0)
+}
+
+/// The value as a `BigInt`.
+pub fn to_bigint(o: Obj) -> Option<crate::bigint::BigInt> {
+    match int_ref(o)? {
+        IntRef::Small(v) => Some(crate::bigint::BigInt::from_i64(v as i64)),
+        IntRef::Big(neg, d) => Some(crate::bigint::BigInt::from_slice(neg, d)),
+    }
+}
+
+/// The value as `i64` if it fits.
+pub fn to_i64(o: Obj) -> Option<i64> {
+    match int_ref(o)? {
+        IntRef::Small(v) => Some(v as i64),
+        IntRef::Big(..) => to_bigint(o)?.to_i64(),
+    }
+}
+
+/// An int object for `v`.
+#[inline]
+pub fn new_i64(vm: &Vm, v: i64) -> PyResult<Obj> {
+    match Obj::try_small(v) {
+        Some(o) => Ok(o),
+        None => from_bigint(vm, &crate::bigint::BigInt::from_i64(v)),
+    }
+}
+
+/// An int object for `v` (small when it fits).
+pub fn from_bigint(vm: &Vm, v: &crate::bigint::BigInt) -> PyResult<Obj> {
+    if let Some(i) = v.to_i64() {
+        if let Some(o) = Obj::try_small(i) {
+            return Ok(o);
+        }
+    }
+    from_bigint_typed(vm, &INT_TYPE, v)
+}
+
+/// A heap int of type `t` (int or a subclass), never a small int.
+pub fn from_bigint_typed(vm: &Vm, t: &'static TypeObj, v: &crate::bigint::BigInt) -> PyResult<Obj> {
+    let (neg, digits) = v.parts();
+    let extra = if t.dictoffset == usize::MAX { core::mem::size_of::<usize>() } else { 0 };
+    let size = core::mem::size_of::<IntObj>() + digits.len() * 4 + extra;
+    let o = vm.alloc_obj_sized(
+        IntObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, neg, ndigits: digits.len(), digits: [] },
+        size,
+    )?;
+    // SAFETY: room for the digits follows the header.
+    unsafe {
+        let p = (o.as_ptr() as *mut IntObj).add(1) as *mut u32;
+        core::ptr::copy_nonoverlapping(digits.as_ptr(), p, digits.len());
+    }
+    Ok(o)
+}
+
+/// CPython's hash of an int (`hash(n)`).
+pub fn hash_of_int(vm: &Vm, o: Obj) -> PyResult<isize> {
+    match int_ref(o) {
+        Some(IntRef::Small(v)) => Ok(small_hash(v)),
+        Some(IntRef::Big(..)) => Ok(to_bigint(o).map(|b| b.py_hash(HASH_BITS) as isize).unwrap_or(0)),
+        None => Err(vm.type_error("an integer is required")),
+    }
+}
+
+/// Bits of the modulus used for numeric hashes (61 on 64-bit, 31 on 32-bit).
+pub const HASH_BITS: u32 = if core::mem::size_of::<usize>() == 8 { 61 } else { 31 };
+
+#[inline]
+pub fn small_hash(v: isize) -> isize {
+    let m: isize = (1isize << HASH_BITS) - 1;
+    let mut h = if v >= 0 { v % m } else { -((-(v as i128) % m as i128) as isize) };
+    if h == -1 {
+        h = -2;
+    }
+    h
+}
+
+pub static INT_TYPE: TypeObj = TypeObj::builtin(
+    "int",
+    Layout::Int,
+    Some(&super::typeobj::OBJECT_TYPE),
+    super::intmethods::INT_SLOTS,
+    &super::intmethods::INT_ATTRS,
+    core::mem::size_of::<IntObj>(),
+    super::tpflags::BASETYPE,
+);
+
+pub static BOOL_TYPE: TypeObj = TypeObj::builtin(
+    "bool",
+    Layout::Bool,
+    Some(&INT_TYPE),
+    super::intmethods::BOOL_SLOTS,
+    &super::intmethods::BOOL_ATTRS,
+    core::mem::size_of::<BoolObj>(),
+    0,
+);

@@ -1,0 +1,1 @@
+print("import_pkg.nested: running __init__")

@@ -1,0 +1,235 @@
+//! Project workflows: `cargo xtask test`, `cargo xtask demo`, `cargo xtask bench`.
+//!
+//! Std-only on purpose: this crate is built on every `cargo xtask` call and
+//! must not slow that down or pull anything into the lock file.
+
+mod bench;
+mod diff;
+mod proc;
+mod test;
+
+use std::ffi::{OsStr, OsString};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  test [--quick] [PATTERN...]   build, check no_std, run Rust unit tests and the
+                                Python suite (twice: default heap and
+                                -X heapsize=150k); --quick skips the no_std check
+                                and the 150k pass; PATTERNs select tests whose
+                                path (or Rust test name) contains the substring
+  demo                          build ferropy and run tests/basics/demo_showcase.py
+  bench [--quick] [--no-valgrind] [PATTERN...]
+                                time bench/*.py under ferropy and CPython (best
+                                of 3, or 1 with --quick) and, when valgrind is
+                                installed, count instructions with callgrind
+
+environment:
+  FERROPY=path   use this interpreter instead of building target/release/ferropy
+                 (e.g. FERROPY=python3 to check the tests themselves)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match command.as_str() {
+        "test" => test::run(rest),
+        "demo" => demo(rest),
+        "bench" => bench::run(rest),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("xtask: unknown command `{other}`\n");
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `cargo xtask demo`: runs the showcase program with ferropy.
+fn demo(args: &[String]) -> ExitCode {
+    if let Some(arg) = args.first() {
+        eprintln!("xtask demo: unexpected argument `{arg}`");
+        return ExitCode::from(2);
+    }
+    let root = repo_root();
+    let Some(ferropy) = ferropy_or_build(&root) else {
+        return ExitCode::FAILURE;
+    };
+    let script = root.join("tests/basics/demo_showcase.py");
+    header(&format!(
+        "{} {}",
+        ferropy.to_string_lossy(),
+        script.strip_prefix(&root).unwrap_or(&script).display()
+    ));
+    let status = Command::new(&ferropy)
+        .arg(script.file_name().expect("script has a file name"))
+        .current_dir(script.parent().expect("script has a directory"))
+        .envs(test::PYTHON_ENV)
+        .status();
+    match status {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(status) => {
+            eprintln!("xtask demo: ferropy exited with {status}");
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!(
+                "xtask demo: cannot run {}: {err}",
+                ferropy.to_string_lossy()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+/// The cargo target directory (honours `CARGO_TARGET_DIR`).
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
+/// A `cargo` command (the same cargo that runs us) run from the workspace root.
+pub fn cargo(root: &Path) -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.current_dir(root);
+    cmd
+}
+
+/// Prints a step header and flushes, so it shows before any child output.
+pub fn header(text: &str) {
+    println!("\n==> {text}");
+    let _ = std::io::stdout().flush();
+}
+
+/// Runs a command with inherited stdio; true when it exits successfully.
+pub fn run_status(cmd: &mut Command) -> bool {
+    match cmd.status() {
+        Ok(status) => status.success(),
+        Err(err) => {
+            eprintln!("xtask: cannot run {:?}: {err}", cmd.get_program());
+            false
+        }
+    }
+}
+
+/// The interpreter named by `FERROPY`, made absolute when it is a path
+/// (tests run with their own directory as the working directory).
+pub fn ferropy_override() -> Option<OsString> {
+    let value = std::env::var_os("FERROPY").filter(|v| !v.is_empty())?;
+    let path = Path::new(&value);
+    if path.components().count() > 1 || path.is_absolute() {
+        Some(
+            std::fs::canonicalize(path)
+                .map(PathBuf::into_os_string)
+                .unwrap_or(value),
+        )
+    } else {
+        Some(value)
+    }
+}
+
+/// Builds the release binary and returns its path.
+pub fn build_ferropy(root: &Path) -> Option<OsString> {
+    let ok = run_status(cargo(root).args(["build", "--release", "-p", "ferropy-unix"]));
+    if !ok {
+        eprintln!("xtask: building ferropy failed");
+        return None;
+    }
+    let binary = target_dir(root).join("release/ferropy");
+    if !binary.is_file() {
+        eprintln!("xtask: {} was not produced", binary.display());
+        return None;
+    }
+    Some(binary.into_os_string())
+}
+
+/// The interpreter to test: `FERROPY` if set, else a freshly built release binary.
+fn ferropy_or_build(root: &Path) -> Option<OsString> {
+    if let Some(ferropy) = ferropy_override() {
+        println!("using FERROPY={}", ferropy.to_string_lossy());
+        return Some(ferropy);
+    }
+    header("cargo build --release -p ferropy-unix");
+    build_ferropy(root)
+}
+
+/// Looks a program up in `PATH`.
+pub fn find_in_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| is_executable(candidate))
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata()
+            .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file()
+    }
+}
+
+/// A CPython 3.11 interpreter: `python3.11` if on `PATH`, else `python3`.
+///
+/// Returns the real executable (`sys.executable`), which skips wrapper scripts
+/// such as pyenv shims: faster, and what valgrind must be pointed at.
+pub fn cpython() -> Result<OsString, String> {
+    let name = if find_in_path("python3.11").is_some() {
+        "python3.11"
+    } else {
+        "python3"
+    };
+    let output = Command::new(name)
+        .args([
+            "-c",
+            "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)",
+        ])
+        .output()
+        .map_err(|err| format!("cannot run {name}: {err}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{name} failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut lines = text.lines();
+    let version = lines.next().unwrap_or("").trim();
+    let executable = lines.next().unwrap_or("").trim();
+    if !version.starts_with("3.11.") {
+        return Err(format!(
+            "{name} is CPython {version}; the expected outputs come from CPython 3.11.x"
+        ));
+    }
+    if executable.is_empty() {
+        Ok(OsStr::new(name).to_os_string())
+    } else {
+        Ok(OsString::from(executable))
+    }
+}
