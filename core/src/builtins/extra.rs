@@ -7,3 +7,6 @@ use crate::vm::{PyResult, Vm};
 pub fn init(_vm: &Vm, _d: Obj) -> PyResult<()> {
     Ok(())
 }
+
+/// Builtin functions defined here.
+pub static BUILTINS: [crate::obj::attr::AttrEntry; 0] = [];

@@ -12,8 +12,20 @@ use alloc::vec::Vec;
 pub fn init(vm: &Vm) -> PyResult<()> {
     let m = module::new(vm, "builtins")?;
     let d = module::dict_of(m);
-    for e in BUILTIN_FUNCTIONS.iter().chain(BUILTIN_TYPES.iter()) {
-        dict::set_str(vm, d, e.name, e.obj.get())?;
+    // Each object module lists the builtin names it provides.
+    let tables: [&[AttrEntry]; 7] = [
+        &BUILTIN_FUNCTIONS,
+        &BUILTIN_TYPES,
+        &obj::float::BUILTINS,
+        &obj::bytes::BUILTINS,
+        &obj::iter::BUILTINS,
+        &obj::set::BUILTINS,
+        &extra::BUILTINS,
+    ];
+    for table in tables {
+        for e in table.iter() {
+            dict::set_str(vm, d, e.name, e.obj.get())?;
+        }
     }
     for t in exc::ALL.iter() {
         dict::set_str(vm, d, t.name, t.as_obj())?;
@@ -36,7 +48,9 @@ pub fn init(vm: &Vm) -> PyResult<()> {
 
 pub mod extra;
 
-static BUILTIN_TYPES: [AttrEntry; 11] = [
+static BUILTIN_TYPES: [AttrEntry; 13] = [
+    constant!("range", obj::range::RANGE_TYPE),
+    constant!("slice", obj::slice::SLICE_TYPE),
     constant!("object", obj::typeobj::OBJECT_TYPE),
     constant!("type", obj::typeobj::TYPE_TYPE),
     constant!("int", obj::int::INT_TYPE),

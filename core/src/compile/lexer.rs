@@ -321,6 +321,8 @@ pub struct Token {
     pub col: u32,
     pub end_line: u32,
     pub end_col: u32,
+    /// Bracket nesting level after this token.
+    pub level: u32,
 }
 
 /// A position-tracking reader over `src[pos..end]`.  `\r\n` and lone `\r`
@@ -642,6 +644,7 @@ impl<'a> Lexer<'a> {
             col,
             end_line: self.cur.line,
             end_col: self.cur.col,
+            level: self.paren_depth() as u32,
         }
     }
 
@@ -725,6 +728,7 @@ impl<'a> Lexer<'a> {
                 col: ccol,
                 end_line: line,
                 end_col: ccol,
+                level: 0,
             }))
         } else {
             let mut n = 0;
@@ -808,6 +812,7 @@ impl<'a> Lexer<'a> {
                             col,
                             end_line: line,
                             end_col: col + 1,
+                            level: 0,
                         });
                     }
                     continue;
@@ -864,6 +869,7 @@ impl<'a> Lexer<'a> {
                     col,
                     end_line: line,
                     end_col: col + 1,
+                    level: 0,
                 });
             }
             if self.indents.len() > 1 {

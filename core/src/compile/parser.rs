@@ -121,6 +121,7 @@ static EOF_TOKEN: Token = Token {
     col: 0,
     end_line: 0,
     end_col: 0,
+    level: 0,
 };
 
 fn mk(kind: ExprKind, loc: Loc) -> Expr {
@@ -1621,10 +1622,10 @@ impl<'a> Parser<'a> {
             return self.lambda();
         }
         let start = self.start();
-        let check = !self.no_invalid && self.lx.paren_depth() > 0 && !self.soft_start()?;
+        let check = !self.no_invalid && !self.soft_start()?;
         let body = self.bin(P_OR)?;
         if !self.at_kw(Kw::If) {
-            if check && self.comma_candidate() {
+            if check && self.cur().level > 0 && self.comma_candidate() {
                 return Err(self.forgot_comma(&body));
             }
             return Ok(body);
@@ -1960,7 +1961,7 @@ impl<'a> Parser<'a> {
             }
             let name_then_string =
                 matches!(e.kind, ExprKind::Name { .. }) && matches!(self.tok(), Tok::Str(_));
-            if self.at_expr_start() && !self.at_op(Op::Star) && !name_then_string && self.lx.paren_depth() > 0 {
+            if self.at_expr_start() && !self.at_op(Op::Star) && !name_then_string && self.cur().level > 0 {
                 return Err(err_at("invalid syntax. Perhaps you forgot a comma?", &e.loc));
             }
         }
@@ -2379,7 +2380,11 @@ impl<'a> Parser<'a> {
                 values.push(self.bin(P_BOR)?);
                 keys.push(None);
             } else {
-                let k = self.expression()?;
+                let saved = self.no_invalid;
+                self.no_invalid = true;
+                let k = self.expression();
+                self.no_invalid = saved;
+                let k = k?;
                 if !self.at_op(Op::Colon) {
                     return Err(SyntaxError::new(
                         "':' expected after dictionary key",
@@ -2410,6 +2415,9 @@ impl<'a> Parser<'a> {
             }
             let target = self.star_targets()?;
             if !self.eat_kw(Kw::In)? {
+                if !self.no_invalid && self.cur().level > 0 && self.comma_candidate() {
+                    return Err(self.forgot_comma(&target));
+                }
                 return Err(self.unexpected());
             }
             let iter = self.bin(P_OR)?;

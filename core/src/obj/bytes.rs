@@ -65,3 +65,6 @@ pub static BYTES_TYPE: TypeObj = TypeObj::builtin(
     core::mem::size_of::<BytesObj>(),
     super::tpflags::BASETYPE,
 );
+
+/// Builtin names provided by this module (bytes, bytearray, memoryview).
+pub static BUILTINS: [super::attr::AttrEntry; 1] = [crate::constant!("bytes", BYTES_TYPE)];

@@ -221,3 +221,6 @@ pub static FLOAT_TYPE: TypeObj = TypeObj::builtin(
     core::mem::size_of::<FloatObj>(),
     super::tpflags::BASETYPE,
 );
+
+/// Builtin names provided by this module (float, complex).
+pub static BUILTINS: [AttrEntry; 2] = [crate::constant!("float", FLOAT_TYPE), crate::constant!("complex", super::complex::COMPLEX_TYPE)];

@@ -146,3 +146,7 @@ pub static TUPLE_ITER_TYPE: TypeObj = iter_type("tuple_iterator", fast_iternext)
 fn unused() -> Obj {
     none()
 }
+
+/// Builtin names provided by this module (iterator types such as
+/// enumerate, zip, map, filter, reversed).
+pub static BUILTINS: [super::attr::AttrEntry; 0] = [];

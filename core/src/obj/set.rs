@@ -129,3 +129,6 @@ pub static FROZENSET_TYPE: TypeObj = TypeObj::builtin(
     core::mem::size_of::<SetObj>(),
     super::tpflags::BASETYPE,
 );
+
+/// Builtin names provided by this module (set, frozenset).
+pub static BUILTINS: [super::attr::AttrEntry; 2] = [crate::constant!("set", SET_TYPE), crate::constant!("frozenset", FROZENSET_TYPE)];

@@ -394,8 +394,15 @@ fn final_sigma(s: &str, i: usize) -> bool {
     let before = s.get(..i).unwrap_or("");
     let after = s.get(i + 2..).unwrap_or("");
     let not_ignorable = |c: &char| !unicode::is_case_ignorable(*c);
-    before.chars().rev().find(not_ignorable).is_some_and(unicode::is_cased)
-        && !after.chars().find(not_ignorable).is_some_and(unicode::is_cased)
+    before
+        .chars()
+        .rev()
+        .find(not_ignorable)
+        .is_some_and(unicode::is_cased)
+        && !after
+            .chars()
+            .find(not_ignorable)
+            .is_some_and(unicode::is_cased)
 }
 
 /// Lower-case the character at byte `i` of `s` (CPython's `lower_ucs4`).

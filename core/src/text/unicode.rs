@@ -217,8 +217,12 @@ fn run_map(runs: &[(u32, i32)], cp: u32) -> Option<u32> {
     let i = runs.partition_point(|&(p, _)| p & 0x1f_ffff <= cp);
     let &(p, delta) = runs.get(i.checked_sub(1)?)?;
     let off = cp - (p & 0x1f_ffff);
-    let stride = if p & (1 << 28) != 0 { 2 } else { 1 };
-    if off % stride == 0 && off / stride < (p >> 21) & 0x7f {
+    let stride2 = p & (1 << 28) != 0;
+    if stride2 && off & 1 != 0 {
+        return None;
+    }
+    let idx = if stride2 { off >> 1 } else { off };
+    if idx < (p >> 21) & 0x7f {
         cp.checked_add_signed(delta)
     } else {
         None
@@ -237,7 +241,9 @@ pub fn upper_chars(c: char) -> ([char; 3], usize) {
         let n = if m[2] == 0 { 2 } else { 3 };
         return (m.map(|u| char::from_u32(u32::from(u)).unwrap_or('\0')), n);
     }
-    let u = run_map(&UPPER_RUNS, cp).and_then(char::from_u32).unwrap_or(c);
+    let u = run_map(&UPPER_RUNS, cp)
+        .and_then(char::from_u32)
+        .unwrap_or(c);
     ([u, '\0', '\0'], 1)
 }
 
