@@ -1203,19 +1203,7 @@ impl<'a> Compiler<'a> {
                     self.compile_with(s, items, body, 0)
                 }
             }
-            StmtKind::Raise { exc, cause } => {
-                let mut n = 0;
-                if let Some(e) = exc {
-                    self.compile_expr(e)?;
-                    n += 1;
-                    if let Some(c) = cause {
-                        self.compile_expr(c)?;
-                        n += 1;
-                    }
-                }
-                self.op_i(Op::RAISE_VARARGS, n);
-                Ok(())
-            }
+            StmtKind::Raise { exc, cause } => self.compile_raise(exc.as_deref(), cause.as_deref()),
             StmtKind::Try {
                 body,
                 handlers,
@@ -1231,75 +1219,13 @@ impl<'a> Compiler<'a> {
                     self.compile_try_except(body, handlers, orelse)
                 }
             }
-            StmtKind::Assert { test, msg } => {
-                let end = self.new_label();
-                self.jump_if(test, end, true)?;
-                self.op(Op::LOAD_ASSERTION_ERROR);
-                if let Some(m) = msg {
-                    self.compile_expr(m)?;
-                    self.op_i(Op::CALL, 1);
-                }
-                self.op_i(Op::RAISE_VARARGS, 1);
-                self.bind(end);
-                Ok(())
-            }
-            StmtKind::Import { names } => {
-                for a in names {
-                    self.u.loc = a.loc;
-                    self.load_const(Const::Int(0));
-                    self.load_const(Const::None);
-                    self.op_name(Op::IMPORT_NAME, &a.name);
-                    match &a.asname {
-                        Some(asname) => {
-                            let parts: Vec<&str> = a.name.split('.').collect();
-                            if parts.len() > 1 {
-                                for (k, attr) in parts.iter().enumerate().skip(1) {
-                                    self.op_name_raw(Op::IMPORT_FROM, attr);
-                                    if k + 1 == parts.len() {
-                                        break;
-                                    }
-                                    self.op_i(Op::SWAP, 2);
-                                    self.op(Op::POP_TOP);
-                                }
-                                self.nameop(asname, ExprContext::Store)?;
-                                self.op(Op::POP_TOP);
-                            } else {
-                                self.nameop(asname, ExprContext::Store)?;
-                            }
-                        }
-                        None => {
-                            let first = a.name.split('.').next().unwrap_or("");
-                            self.nameop(first, ExprContext::Store)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
+            StmtKind::Assert { test, msg } => self.compile_assert(test, msg.as_deref()),
+            StmtKind::Import { names } => self.compile_import(names),
             StmtKind::ImportFrom {
                 module,
                 names,
                 level,
-            } => {
-                self.load_const(Const::Int(*level as i64));
-                if module.as_deref() == Some("__future__") && s.loc.line > self.future.lineno {
-                    return Err(self
-                        .error("from __future__ imports must occur at the beginning of the file"));
-                }
-                let fromlist = names.iter().map(|a| Const::Str(a.name.clone())).collect();
-                self.load_const(Const::Tuple(fromlist));
-                self.op_name(Op::IMPORT_NAME, module.as_deref().unwrap_or(""));
-                for (i, a) in names.iter().enumerate() {
-                    if i == 0 && a.name.starts_with('*') {
-                        self.op(Op::IMPORT_STAR);
-                        return Ok(());
-                    }
-                    self.op_name(Op::IMPORT_FROM, &a.name);
-                    let store = a.asname.as_deref().unwrap_or(a.name.as_str());
-                    self.nameop(store, ExprContext::Store)?;
-                }
-                self.op(Op::POP_TOP);
-                Ok(())
-            }
+            } => self.compile_import_from(s, module.as_deref(), names, *level),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
             StmtKind::Expr { value } => {
                 if self.interactive && self.parents.is_empty() {
@@ -1316,27 +1242,119 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Pass => Ok(()),
-            StmtKind::Break => {
-                let lp = self.unwind_fblock_stack(false, true)?;
-                match lp {
-                    Some(l) => {
-                        self.unwind_fblock(&l, false)?;
-                        self.jump(Op::JUMP, l.exit);
-                        Ok(())
+            StmtKind::Break => self.compile_break(s, false),
+            StmtKind::Continue => self.compile_break(s, true),
+        }
+    }
+
+    #[inline(never)]
+    fn compile_raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) -> R {
+        let mut n = 0;
+        if let Some(e) = exc {
+            self.compile_expr(e)?;
+            n += 1;
+            if let Some(c) = cause {
+                self.compile_expr(c)?;
+                n += 1;
+            }
+        }
+        self.op_i(Op::RAISE_VARARGS, n);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn compile_assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> R {
+        let end = self.new_label();
+        self.jump_if(test, end, true)?;
+        self.op(Op::LOAD_ASSERTION_ERROR);
+        if let Some(m) = msg {
+            self.compile_expr(m)?;
+            self.op_i(Op::CALL, 1);
+        }
+        self.op_i(Op::RAISE_VARARGS, 1);
+        self.bind(end);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn compile_import(&mut self, names: &'a [ast::Alias]) -> R {
+        for a in names {
+            self.u.loc = a.loc;
+            self.load_const(Const::Int(0));
+            self.load_const(Const::None);
+            self.op_name(Op::IMPORT_NAME, &a.name);
+            match &a.asname {
+                Some(asname) => {
+                    let parts: Vec<&str> = a.name.split('.').collect();
+                    if parts.len() > 1 {
+                        for (k, attr) in parts.iter().enumerate().skip(1) {
+                            self.op_name_raw(Op::IMPORT_FROM, attr);
+                            if k + 1 == parts.len() {
+                                break;
+                            }
+                            self.op_i(Op::SWAP, 2);
+                            self.op(Op::POP_TOP);
+                        }
+                        self.nameop(asname, ExprContext::Store)?;
+                        self.op(Op::POP_TOP);
+                    } else {
+                        self.nameop(asname, ExprContext::Store)?;
                     }
-                    None => Err(self.error_at("'break' outside loop", s.loc)),
+                }
+                None => {
+                    let first = a.name.split('.').next().unwrap_or("");
+                    self.nameop(first, ExprContext::Store)?;
                 }
             }
-            StmtKind::Continue => {
-                let lp = self.unwind_fblock_stack(false, true)?;
-                match lp {
-                    Some(l) => {
-                        self.jump(Op::JUMP, l.block);
-                        Ok(())
-                    }
-                    None => Err(self.error_at("'continue' not properly in loop", s.loc)),
-                }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn compile_import_from(
+        &mut self,
+        s: &'a Stmt,
+        module: Option<&'a str>,
+        names: &'a [ast::Alias],
+        level: u32,
+    ) -> R {
+        self.load_const(Const::Int(level as i64));
+        if module == Some("__future__") && s.loc.line > self.future.lineno {
+            return Err(
+                self.error("from __future__ imports must occur at the beginning of the file")
+            );
+        }
+        let fromlist = names.iter().map(|a| Const::Str(a.name.clone())).collect();
+        self.load_const(Const::Tuple(fromlist));
+        self.op_name(Op::IMPORT_NAME, module.unwrap_or(""));
+        for (i, a) in names.iter().enumerate() {
+            if i == 0 && a.name.starts_with('*') {
+                self.op(Op::IMPORT_STAR);
+                return Ok(());
             }
+            self.op_name(Op::IMPORT_FROM, &a.name);
+            let store = a.asname.as_deref().unwrap_or(a.name.as_str());
+            self.nameop(store, ExprContext::Store)?;
+        }
+        self.op(Op::POP_TOP);
+        Ok(())
+    }
+
+    /// `break` (or `continue`): unwind to the innermost loop and jump.
+    #[inline(never)]
+    fn compile_break(&mut self, s: &'a Stmt, is_continue: bool) -> R {
+        match self.unwind_fblock_stack(false, true)? {
+            Some(l) if is_continue => {
+                self.jump(Op::JUMP, l.block);
+                Ok(())
+            }
+            Some(l) => {
+                self.unwind_fblock(&l, false)?;
+                self.jump(Op::JUMP, l.exit);
+                Ok(())
+            }
+            None if is_continue => Err(self.error_at("'continue' not properly in loop", s.loc)),
+            None => Err(self.error_at("'break' outside loop", s.loc)),
         }
     }
 

@@ -276,6 +276,15 @@ fn fstring_prefix(mut e: Perr) -> Perr {
     e
 }
 
+/// Arguments being collected for a call (or class bases).
+struct ArgList {
+    args: Vec<Expr>,
+    kws: Vec<Keyword>,
+    seen_kw: bool,
+    seen_dstar: bool,
+    genexp: bool,
+}
+
 /// How `bin` continues after an operand.
 #[derive(Clone, Copy)]
 enum Cont {
@@ -2123,40 +2132,46 @@ impl<'a> Parser<'a> {
                     ctx: ExprContext::Load,
                 }
             }
-            Some(Op::LPar) => {
-                let lp = self.start();
-                self.skip()?;
-                self.peak = base;
-                let (mut args, keywords, genexp) = self.call_args(lp)?;
-                self.expect_close(Op::RPar, None)?;
-                *lvl = (*lvl).max(self.peak);
-                if genexp {
-                    if let Some(g) = args.first_mut() {
-                        g.loc = self.loc_from(lp);
-                    }
-                }
-                ExprKind::Call {
-                    func: e,
-                    args,
-                    keywords,
-                }
-            }
-            _ => {
-                self.skip()?;
-                self.peak = base;
-                let slice = self.slices()?;
-                self.expect_close(Op::RSqb, None)?;
-                *lvl = (*lvl).max(self.peak);
-                ExprKind::Subscript {
-                    value: e,
-                    slice,
-                    ctx: ExprContext::Load,
-                }
-            }
+            Some(Op::LPar) => self.call_tail(e, base, lvl)?,
+            _ => self.subscript_tail(e, base, lvl)?,
         };
         *lvl += 1;
         self.check_level(*lvl, start)?;
         Ok(mkb(kind, self.loc_from(start)))
+    }
+
+    #[inline(never)]
+    fn call_tail(&mut self, e: Box<Expr>, base: usize, lvl: &mut usize) -> PResult<ExprKind> {
+        let lp = self.start();
+        self.skip()?;
+        self.peak = base;
+        let (mut args, keywords, genexp) = self.call_args(lp)?;
+        self.expect_close(Op::RPar, None)?;
+        *lvl = (*lvl).max(self.peak);
+        if genexp {
+            if let Some(g) = args.first_mut() {
+                g.loc = self.loc_from(lp);
+            }
+        }
+        Ok(ExprKind::Call {
+            func: e,
+            args,
+            keywords,
+        })
+    }
+
+    #[inline(never)]
+    fn subscript_tail(&mut self, e: Box<Expr>, base: usize, lvl: &mut usize) -> PResult<ExprKind> {
+        self.skip()?;
+        self.peak = base;
+        let slice = self.slices()?;
+        self.expect_close(Op::RSqb, None)?;
+        *lvl = (*lvl).max(self.peak);
+        Ok(ExprKind::Subscript {
+            value: e,
+            slice,
+            ctx: ExprContext::Load,
+        })
     }
 
     /// Expects the closing bracket `close`; diagnoses a missing comma.
@@ -2189,127 +2204,137 @@ impl<'a> Parser<'a> {
     /// the only argument is a bare generator expression).
     #[inline(never)]
     fn call_args(&mut self, lp: (u32, u32)) -> PResult<(Vec<Expr>, Vec<Keyword>, bool)> {
-        let mut args: Vec<Expr> = Vec::new();
-        let mut kws: Vec<Keyword> = Vec::new();
-        let mut seen_kw = false;
-        let mut seen_dstar = false;
-        let mut genexp = false;
+        let mut a = ArgList {
+            args: Vec::new(),
+            kws: Vec::new(),
+            seen_kw: false,
+            seen_dstar: false,
+            genexp: false,
+        };
         loop {
             if self.at_op(Op::RPar) {
                 break;
             }
             let s = self.start();
-            if self.at_op(Op::Star) {
-                self.skip()?;
-                let v = self.expression()?;
-                if seen_dstar {
-                    return Err(serr(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        s.0,
-                        s.1,
-                    ));
-                }
-                args.push(mk(
-                    ExprKind::Starred {
-                        value: bx(v),
-                        ctx: ExprContext::Load,
-                    },
-                    self.loc_from(s),
-                ));
-            } else if self.at_op(Op::DoubleStar) {
-                self.skip()?;
-                let v = self.expression()?;
-                kws.push(Keyword {
-                    arg: None,
-                    value: *v,
-                    loc: self.loc_from(s),
-                });
-                seen_dstar = true;
+            let stars = match self.op() {
+                Some(Op::Star) => 1,
+                Some(Op::DoubleStar) => 2,
+                _ => 0,
+            };
+            let e = if stars == 0 {
+                self.named_expr()?
             } else {
-                let e = self.named_expr()?;
-                if self.at_op(Op::Equal) {
-                    let id = match e.kind {
-                        ExprKind::Name { id, .. } => id,
-                        ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
-                            return Err(err_at(
-                                format!("cannot assign to {}", expr_name(&e)),
-                                &e.loc,
-                            ))
-                        }
-                        _ => {
-                            return Err(err_at(
-                                "expression cannot contain assignment, perhaps you meant \"==\"?",
-                                &e.loc,
-                            ))
-                        }
-                    };
-                    self.skip()?;
-                    let value = self.expression()?;
-                    if kws.iter().any(|k| k.arg.as_deref() == Some(id.as_str())) {
-                        return Err(serr(
-                            format!("keyword argument repeated: {}", id),
-                            s.0,
-                            s.1,
-                        ));
-                    }
-                    kws.push(Keyword {
-                        arg: Some(id),
-                        value: *value,
-                        loc: self.loc_from(s),
-                    });
-                    seen_kw = true;
-                } else if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                    let generators = self.comp_for()?;
-                    let g = mk(
-                        ExprKind::GeneratorExp {
-                            elt: bx(e),
-                            generators,
-                        },
-                        self.loc_from(lp),
-                    );
-                    if !args.is_empty() || !kws.is_empty() || !self.at_op(Op::RPar) {
-                        return Err(err_at("Generator expression must be parenthesized", &g.loc));
-                    }
-                    args.push(g);
-                    genexp = true;
-                } else {
-                    if seen_dstar {
-                        return Err(err_at(
-                            "positional argument follows keyword argument unpacking",
-                            &e.loc,
-                        ));
-                    }
-                    if seen_kw {
-                        return Err(err_at(
-                            "positional argument follows keyword argument",
-                            &e.loc,
-                        ));
-                    }
-                    args.push(*e);
-                }
-            }
+                self.skip()?;
+                self.expression()?
+            };
+            self.call_arg(&mut a, e, stars, s, lp)?;
             if !self.eat_op(Op::Comma)? {
                 if !self.at_op(Op::RPar) {
-                    let last = args.last().or(kws.last().map(|k| &k.value));
-                    if let Some(l) = last {
-                        if self.at_expr_start() && !matches!(l.kind, ExprKind::GeneratorExp { .. })
-                        {
-                            return self
-                                .expect_close(Op::RPar, Some(l))
-                                .map(|_| (Vec::new(), Vec::new(), false));
-                        }
-                    }
+                    return Err(self.bad_call_end(&a));
                 }
                 break;
             }
-            if genexp {
+            if a.genexp {
                 return Err(err_at(
                     "Generator expression must be parenthesized",
-                    &args.first().map_or(Loc::default(), |g| g.loc),
+                    &a.args.first().map_or(Loc::default(), |g| g.loc),
                 ));
             }
         }
-        Ok((args, kws, genexp))
+        Ok((a.args, a.kws, a.genexp))
+    }
+
+    /// Files one argument `e` (after `stars` asterisks) into `a`.
+    #[inline(never)]
+    fn call_arg(
+        &mut self,
+        a: &mut ArgList,
+        e: Box<Expr>,
+        stars: u8,
+        s: (u32, u32),
+        lp: (u32, u32),
+    ) -> PResult<()> {
+        if stars == 1 {
+            if a.seen_dstar {
+                return Err(serr(
+                    "iterable argument unpacking follows keyword argument unpacking",
+                    s.0,
+                    s.1,
+                ));
+            }
+            let loc = self.loc_from(s);
+            a.args.push(mk(
+                ExprKind::Starred {
+                    value: e,
+                    ctx: ExprContext::Load,
+                },
+                loc,
+            ));
+        } else if stars == 2 {
+            let loc = self.loc_from(s);
+            a.kws.push(Keyword {
+                arg: None,
+                value: *e,
+                loc,
+            });
+            a.seen_dstar = true;
+        } else if self.at_op(Op::Equal) {
+            let id = match e.kind {
+                ExprKind::Name { id, .. } => id,
+                ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
+                    return Err(err_at(format!("cannot assign to {}", expr_name(&e)), &e.loc))
+                }
+                _ => {
+                    return Err(err_at(
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                        &e.loc,
+                    ))
+                }
+            };
+            self.skip()?;
+            let value = self.expression()?;
+            if a.kws.iter().any(|k| k.arg.as_deref() == Some(id.as_str())) {
+                return Err(serr(format!("keyword argument repeated: {}", id), s.0, s.1));
+            }
+            let loc = self.loc_from(s);
+            a.kws.push(Keyword {
+                arg: Some(id),
+                value: *value,
+                loc,
+            });
+            a.seen_kw = true;
+        } else if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+            let generators = self.comp_for()?;
+            let g = mk(ExprKind::GeneratorExp { elt: e, generators }, self.loc_from(lp));
+            if !a.args.is_empty() || !a.kws.is_empty() || !self.at_op(Op::RPar) {
+                return Err(err_at("Generator expression must be parenthesized", &g.loc));
+            }
+            a.args.push(g);
+            a.genexp = true;
+        } else {
+            if a.seen_dstar {
+                return Err(err_at("positional argument follows keyword argument unpacking", &e.loc));
+            }
+            if a.seen_kw {
+                return Err(err_at("positional argument follows keyword argument", &e.loc));
+            }
+            a.args.push(*e);
+        }
+        Ok(())
+    }
+
+    /// An argument list not followed by `,` or `)`.
+    #[inline(never)]
+    fn bad_call_end(&mut self, a: &ArgList) -> Perr {
+        let last = a.args.last().or(a.kws.last().map(|k| &k.value));
+        if let Some(l) = last {
+            if self.at_expr_start() && !matches!(l.kind, ExprKind::GeneratorExp { .. }) {
+                if let Err(e) = self.expect_close(Op::RPar, Some(l)) {
+                    return e;
+                }
+            }
+        }
+        self.unexpected()
     }
 
     #[inline(never)]
