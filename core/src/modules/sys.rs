@@ -111,7 +111,8 @@ pub static STREAM_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
-fn sys_attr(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+/// An attribute of the `sys` module, if set.
+pub fn sys_attr(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
     match vm.sys.get() {
         Some(s) => dict::get_str(vm, module::dict_of(s), name),
         None => Ok(None),
