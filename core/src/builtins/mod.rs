@@ -194,31 +194,50 @@ fn print(vm: &Vm, args: &Args) -> PyResult<Obj> {
     };
     let sep = text_of(sep, " ", "sep")?;
     let end = text_of(end, "\n", "end")?;
+    let target = match file.filter(|f| !f.is_none()) {
+        Some(f) => Some(f),
+        None => crate::modules::sys::sys_attr(vm, "stdout")?,
+    };
+    if target.is_some_and(|t| t.is_none()) {
+        return Ok(none());
+    }
+    // The port's streams get one write; other files one write per piece,
+    // as CPython does.
+    let native = target.map_or(true, |t| t.ty().is(&crate::modules::sys::STREAM_TYPE));
+    let w = match target {
+        Some(t) if !native => Some(abs::getattr_str(vm, t, "write")?),
+        _ => None,
+    };
     let mut out = String::new();
+    let mut emit = |s: &str| -> PyResult<()> {
+        match w {
+            Some(w) => {
+                let so = vm.new_str(s)?;
+                call::call(vm, w, &[so]).map(|_| ())
+            }
+            None => {
+                out.push_str(s);
+                Ok(())
+            }
+        }
+    };
     for (i, o) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            emit(&sep)?;
         }
         let s = abs::str(vm, *o)?;
-        out.push_str(pystr::as_str(s).unwrap_or(""));
+        emit(pystr::as_str(s).unwrap_or(""))?;
     }
-    out.push_str(&end);
-    match file.filter(|f| !f.is_none()) {
-        None => {
-            vm.write_stdout(&out)?;
-            if flush {
-                crate::modules::sys::flush_stdout(vm)?;
-            }
-        }
-        Some(f) => {
-            let w = abs::getattr_str(vm, f, "write")?;
-            let s = vm.new_string(out)?;
-            call::call(vm, w, &[s])?;
-            if flush {
-                if let Some(fl) = abs::getattr_opt_str(vm, f, "flush")? {
-                    call::call(vm, fl, &[])?;
-                }
-            }
+    emit(&end)?;
+    if native {
+        crate::modules::sys::write_native(vm, target, &out)?;
+    }
+    if flush {
+        if let Some(fl) = match target {
+            Some(t) => abs::getattr_opt_str(vm, t, "flush")?,
+            None => None,
+        } {
+            call::call(vm, fl, &[])?;
         }
     }
     Ok(none())
@@ -297,8 +316,19 @@ pub fn dict_merge_from(vm: &Vm, d: Obj, other: Obj, check_dup: bool, func: Obj) 
     Ok(())
 }
 
-/// The REPL's display hook: print `repr(v)` and store it in `builtins._`.
+/// The REPL's display hook: `sys.displayhook(v)`.
 pub fn display_hook(vm: &Vm, v: Obj) -> PyResult<()> {
+    match crate::modules::sys::sys_attr(vm, "displayhook")? {
+        Some(h) if h.downcast::<obj::attr::BuiltinFunc>().map(|b| b.name) != Some("displayhook") => {
+            call::call(vm, h, &[v])?;
+            Ok(())
+        }
+        _ => default_display_hook(vm, v),
+    }
+}
+
+/// The default display hook: print `repr(v)` and store it in `builtins._`.
+pub fn default_display_hook(vm: &Vm, v: Obj) -> PyResult<()> {
     if v.is_none() {
         return Ok(());
     }

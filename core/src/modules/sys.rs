@@ -32,15 +32,19 @@ fn stream_fd(vm: &Vm, o: Obj) -> PyResult<usize> {
 
 fn s_write(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "write", 2, 2)?;
-    let fd = stream_fd(vm, args.pos[0])?;
     let s = pystr::as_str(args.pos[1])
         .ok_or_else(|| vm.type_error(&format!("write() argument must be str, not {}", args.pos[1].ty().name())))?;
-    if fd == 2 {
-        vm.port.write_err(s.as_bytes());
-    } else {
-        vm.port.write_out(s.as_bytes());
-    }
+    write_native(vm, Some(args.pos[0]), s)?;
     Ok(Obj::small(pystr::char_len(args.pos[1]) as isize))
+}
+
+/// Write to one of the port's streams (`None`: stdout).
+pub fn write_native(vm: &Vm, stream: Option<Obj>, s: &str) -> PyResult<()> {
+    match stream {
+        Some(o) if stream_fd(vm, o)? == 2 => vm.port.write_err(s.as_bytes()),
+        _ => vm.port.write_out(s.as_bytes()),
+    }
+    Ok(())
 }
 fn s_flush(_vm: &Vm, _args: &Args) -> PyResult<Obj> {
     Ok(none())
@@ -253,7 +257,21 @@ fn sys_excepthook(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 
-static SYS_FUNCS: [AttrEntry; 11] = [
+fn sys_encoding(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "getdefaultencoding", 0, 0)?;
+    vm.new_str("utf-8")
+}
+fn sys_displayhook(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "displayhook", 1, 1)?;
+    crate::builtins::default_display_hook(vm, args.pos[0])?;
+    Ok(none())
+}
+
+static SYS_FUNCS: [AttrEntry; 15] = [
+    function!("getdefaultencoding", sys_encoding),
+    function!("getfilesystemencoding", sys_encoding),
+    function!("displayhook", sys_displayhook),
+    function!("__displayhook__", sys_displayhook),
     function!("exit", sys_exit),
     function!("getrecursionlimit", sys_getrecursionlimit),
     function!("setrecursionlimit", sys_setrecursionlimit),
@@ -316,6 +334,35 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, d, "dont_write_bytecode", obj::true_obj())?;
     dict::set_str(vm, d, "ps1", vm.new_str(">>> ")?)?;
     dict::set_str(vm, d, "ps2", vm.new_str("... ")?)?;
+    dict::set_str(vm, d, "maxunicode", Obj::small(0x10ffff))?;
+    dict::set_str(vm, d, "api_version", Obj::small(1013))?;
+    dict::set_str(vm, d, "copyright", vm.new_str("Copyright (c) ferropy authors.\nAll Rights Reserved.")?)?;
+    let i = Obj::small;
+    let f = |v: f64| obj::float::new(vm, v);
+    let no = obj::false_obj();
+    // flags: debug .. int_max_str_digits, as a plain `python3 x.py` run.
+    let fl = [i(0), i(0), i(0), i(0), i(1), i(0), i(0), i(0), i(0), i(0), i(0), i(0), i(0), no, i(1), i(0), no, i(-1)];
+    dict::set_str(vm, d, "flags", tuple::new_typed(vm, &FLAGS_TYPE, &fl)?)?;
+    let fi = [
+        f(f64::MAX)?,
+        i(f64::MAX_EXP as isize),
+        i(f64::MAX_10_EXP as isize),
+        f(f64::MIN_POSITIVE)?,
+        i(f64::MIN_EXP as isize),
+        i(f64::MIN_10_EXP as isize),
+        i(f64::DIGITS as isize),
+        i(f64::MANTISSA_DIGITS as isize),
+        f(f64::EPSILON)?,
+        i(f64::RADIX as isize),
+        i(1),
+    ];
+    dict::set_str(vm, d, "float_info", tuple::new_typed(vm, &FLOAT_INFO_TYPE, &fi)?)?;
+    let ii = [i(32), i(4), i(4300), i(640)];
+    dict::set_str(vm, d, "int_info", tuple::new_typed(vm, &INT_INFO_TYPE, &ii)?)?;
+    let bits = (usize::BITS) as isize;
+    let modulus = obj::int::new_i64(vm, (1i64 << obj::int::HASH_BITS) - 1)?;
+    let hi = [i(bits), modulus, i(314159), i(0), i(1000003), vm.new_str("fnv")?, i(bits), i(0), i(0)];
+    dict::set_str(vm, d, "hash_info", tuple::new_typed(vm, &HASH_INFO_TYPE, &hi)?)?;
     Ok(m)
 }
 
@@ -352,3 +399,114 @@ pub static SIMPLE_NAMESPACE_TYPE: TypeObj = TypeObj {
         obj::tpflags::BASETYPE,
     )
 };
+
+// ------------------------------------------------------ struct sequences
+
+/// `name(field=value, ...)`: the fields are the type's attribute table.
+fn ss_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let t = o.ty();
+    let mut s = alloc::string::String::from(t.name);
+    s.push('(');
+    for (k, (e, v)) in t.attrs.iter().zip(tuple::tuple_items(o)).enumerate() {
+        if k > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(e.name);
+        s.push('=');
+        s.push_str(&abs::repr_string(vm, *v)?);
+    }
+    s.push(')');
+    vm.new_string(s)
+}
+
+fn ss_setattr(vm: &Vm, o: Obj, name: Obj, _v: Option<Obj>) -> PyResult<()> {
+    let n = pystr::as_str(name).unwrap_or("");
+    if o.ty().attrs.iter().any(|e| e.name == n) {
+        return Err(vm.new_error(&exc::ATTRIBUTE_ERROR, "readonly attribute"));
+    }
+    Err(vm.attribute_error(o, name))
+}
+
+/// A named-tuple-like builtin type (`sys.float_info`, `time.struct_time`):
+/// a tuple whose items are also readable as the named `fields`, which must
+/// be `ss_field!` entries in item order.
+pub const fn structseq(name: &'static str, fields: &'static [AttrEntry]) -> TypeObj {
+    TypeObj::builtin(
+        name,
+        Layout::Tuple,
+        Some(&tuple::TUPLE_TYPE),
+        Slots { repr: Some(ss_repr), setattr: Some(ss_setattr), ..obj::seqmethods::TUPLE_SLOTS },
+        fields,
+        core::mem::size_of::<tuple::TupleObj>(),
+        0,
+    )
+}
+
+/// The field table of a struct sequence: `ss_fields!["a", "b", ...]`.
+#[macro_export]
+macro_rules! ss_fields {
+    (@acc [$($done:tt)*] $i:expr; ) => { [$($done)*] };
+    (@acc [$($done:tt)*] $i:expr; $n:literal $(, $rest:literal)*) => {
+        $crate::ss_fields!(@acc [$($done)* $crate::getset!($n, $crate::modules::sys::ss_field::<{ $i }>),] $i + 1; $($rest),*)
+    };
+    ($($n:literal),* $(,)?) => { $crate::ss_fields!(@acc [] 0; $($n),*) };
+}
+
+/// Getter of field `I` (used by [`ss_fields!`]).
+pub fn ss_field<const I: usize>(_vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(tuple::tuple_items(o).get(I).copied().unwrap_or(none()))
+}
+
+static FLAGS_FIELDS: [AttrEntry; 18] = crate::ss_fields![
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
+];
+static FLAGS_TYPE: TypeObj = structseq("sys.flags", &FLAGS_FIELDS);
+
+static FLOAT_INFO_FIELDS: [AttrEntry; 11] = crate::ss_fields![
+    "max",
+    "max_exp",
+    "max_10_exp",
+    "min",
+    "min_exp",
+    "min_10_exp",
+    "dig",
+    "mant_dig",
+    "epsilon",
+    "radix",
+    "rounds",
+];
+static FLOAT_INFO_TYPE: TypeObj = structseq("sys.float_info", &FLOAT_INFO_FIELDS);
+
+static INT_INFO_FIELDS: [AttrEntry; 4] =
+    crate::ss_fields!["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"];
+static INT_INFO_TYPE: TypeObj = structseq("sys.int_info", &INT_INFO_FIELDS);
+
+static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![
+    "width",
+    "modulus",
+    "inf",
+    "nan",
+    "imag",
+    "algorithm",
+    "hash_bits",
+    "seed_bits",
+    "cutoff",
+];
+static HASH_INFO_TYPE: TypeObj = structseq("sys.hash_info", &HASH_INFO_FIELDS);
