@@ -1,6 +1,9 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+pub mod gc;
+pub mod micropython;
 pub mod sys;
+pub mod time;
 
 use crate::obj::Obj;
 use crate::vm::{PyResult, Vm};
@@ -26,7 +29,12 @@ pub fn make_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
 type MakeFn = fn(&Vm) -> PyResult<Obj>;
 
 /// Native modules: name and constructor.
-pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[("sys", sys::make)];
+pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
+    ("sys", sys::make),
+    ("gc", gc::make),
+    ("micropython", micropython::make),
+    ("time", time::make),
+];
 
 /// Names of the native modules (`sys.builtin_module_names`).
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
