@@ -39,7 +39,7 @@ fn no_kw(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 }
 
 /// A one-argument builtin (CPython's `METH_O`).
-fn one(vm: &Vm, args: &Args, name: &str) -> PyResult<Obj> {
+pub fn one(vm: &Vm, args: &Args, name: &str) -> PyResult<Obj> {
     no_kw(vm, args, name)?;
     match args.pos {
         [o] => Ok(*o),
@@ -48,7 +48,7 @@ fn one(vm: &Vm, args: &Args, name: &str) -> PyResult<Obj> {
 }
 
 /// Positional-only arguments checked like CPython's `PyArg_UnpackTuple`.
-fn unpack<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+pub fn unpack<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Obj]> {
     no_kw(vm, args, name)?;
     let n = args.pos.len();
     if n < min || n > max {
@@ -64,7 +64,8 @@ fn unpack<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> P
     Ok(args.pos)
 }
 
-fn noargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
+/// A builtin taking no arguments (CPython's `METH_NOARGS`).
+pub fn noargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     no_kw(vm, args, name)?;
     if !args.pos.is_empty() {
         return Err(vm.type_error(&format!("{}() takes no arguments ({} given)", name, args.pos.len())));

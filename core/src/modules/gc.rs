@@ -4,6 +4,7 @@
 use crate::function;
 use crate::obj::attr::AttrEntry;
 use crate::obj::{dict, int, module, none, py_bool, Args, Obj};
+use crate::builtins::extra::noargs;
 use crate::vm::{abs, PyResult, Vm};
 
 /// `collect(generation=2)`: a full collection; returns the number of
@@ -18,25 +19,25 @@ fn gc_collect(vm: &Vm, args: &Args) -> PyResult<Obj> {
     int::new_i64(vm, vm.collect() as i64)
 }
 fn gc_enable(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "enable", 0, 0)?;
+    noargs(vm, args, "gc.enable")?;
     crate::gc::set_enabled(true);
     Ok(none())
 }
 fn gc_disable(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "disable", 0, 0)?;
+    noargs(vm, args, "gc.disable")?;
     crate::gc::set_enabled(false);
     Ok(none())
 }
 fn gc_isenabled(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "isenabled", 0, 0)?;
+    noargs(vm, args, "gc.isenabled")?;
     Ok(py_bool(crate::gc::is_enabled()))
 }
 fn gc_mem_alloc(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "mem_alloc", 0, 0)?;
+    noargs(vm, args, "gc.mem_alloc")?;
     int::new_i64(vm, crate::gc::usage().0 as i64)
 }
 fn gc_mem_free(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "mem_free", 0, 0)?;
+    noargs(vm, args, "gc.mem_free")?;
     let (used, total) = crate::gc::usage();
     int::new_i64(vm, total.saturating_sub(used) as i64)
 }

@@ -18,7 +18,7 @@ fn stack_used() -> usize {
 }
 
 fn mp_stack_use(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "stack_use", 0, 0)?;
+    crate::builtins::extra::noargs(vm, args, "stack_use")?;
     int::new_i64(vm, stack_used() as i64)
 }
 

@@ -258,12 +258,12 @@ fn sys_excepthook(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 fn sys_encoding(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "getdefaultencoding", 0, 0)?;
+    crate::builtins::extra::noargs(vm, args, "sys.getdefaultencoding")?;
     vm.new_str("utf-8")
 }
 fn sys_displayhook(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "displayhook", 1, 1)?;
-    crate::builtins::default_display_hook(vm, args.pos[0])?;
+    let v = crate::builtins::extra::one(vm, args, "sys.displayhook")?;
+    crate::builtins::default_display_hook(vm, v)?;
     Ok(none())
 }
 

@@ -4,6 +4,7 @@
 
 use crate::obj::attr::AttrEntry;
 use crate::obj::{dict, float, int, module, none, str as pystr, tuple, Args, Obj, TypeObj};
+use crate::builtins::extra::{noargs, one, unpack};
 use crate::vm::{abs, PyResult, Vm};
 use crate::{function, ss_fields};
 use alloc::format;
@@ -24,19 +25,19 @@ fn now(vm: &Vm) -> f64 {
 }
 
 fn t_time(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "time", 0, 0)?;
+    noargs(vm, args, "time.time")?;
     float::new(vm, now(vm))
 }
 fn t_time_ns(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "time_ns", 0, 0)?;
+    noargs(vm, args, "time.time_ns")?;
     int::new_i64(vm, (now(vm) * 1e9) as i64)
 }
 fn t_monotonic(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "monotonic", 0, 0)?;
+    noargs(vm, args, "time.monotonic")?;
     float::new(vm, vm.port.ticks_us() as f64 / 1e6)
 }
 fn t_monotonic_ns(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "monotonic_ns", 0, 0)?;
+    noargs(vm, args, "time.monotonic_ns")?;
     int::new_i64(vm, (vm.port.ticks_us() as i64).saturating_mul(1000))
 }
 
@@ -53,8 +54,7 @@ fn sleep_us_raw(vm: &Vm, us: u64) {
 }
 
 fn t_sleep(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "sleep", 1, 1)?;
-    let o = args.pos[0];
+    let o = one(vm, args, "time.sleep")?;
     let secs = match float::to_f64(vm, o)? {
         Some(f) => f,
         None => abs::index_isize(vm, o)? as f64,
@@ -92,11 +92,11 @@ fn t_sleep_us(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 fn t_ticks_ms(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "ticks_ms", 0, 0)?;
+    noargs(vm, args, "time.ticks_ms")?;
     Ok(Obj::small((vm.port.ticks_ms() as i64 & (TICKS_PERIOD - 1)) as isize))
 }
 fn t_ticks_us(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "ticks_us", 0, 0)?;
+    noargs(vm, args, "time.ticks_us")?;
     Ok(Obj::small((vm.port.ticks_us() as i64 & (TICKS_PERIOD - 1)) as isize))
 }
 fn two_ints(vm: &Vm, args: &Args, name: &str) -> PyResult<(i64, i64)> {
@@ -228,16 +228,17 @@ fn check_tm(vm: &Vm, tm: &mut [i64; 9]) -> PyResult<()> {
             return Err(vm.value_error(&format!("{} out of range", what)));
         }
     }
-    if tm[6] < 0 {
+    // Python's Monday=0 becomes C's Sunday=0 first, with C's remainder.
+    let wday = (tm[6] + 1) % 7;
+    if wday < 0 {
         return Err(vm.value_error("day of week out of range"));
     }
-    tm[6] %= 7;
+    tm[6] = (wday + 6) % 7;
     Ok(())
 }
 
 fn t_mktime(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "mktime", 1, 1)?;
-    let tm = tm_arg(vm, Some(args.pos[0]), "mktime")?;
+    let tm = tm_arg(vm, Some(one(vm, args, "time.mktime")?), "mktime")?;
     let m0 = tm[1] - 1;
     let days = days_from_civil(tm[0] + m0.div_euclid(12), m0.rem_euclid(12) + 1, tm[2]);
     float::new(vm, (days * 86400 + tm[3] * 3600 + tm[4] * 60 + tm[5]) as f64)
@@ -322,8 +323,7 @@ fn asctime_of(vm: &Vm, mut tm: [i64; 9]) -> PyResult<Obj> {
     vm.new_string(out)
 }
 fn t_asctime(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "asctime", 0, 1)?;
-    let tm = tm_arg(vm, args.pos.first().copied(), "asctime")?;
+    let tm = tm_arg(vm, unpack(vm, args, "asctime", 0, 1)?.first().copied(), "asctime")?;
     asctime_of(vm, tm)
 }
 fn t_ctime(vm: &Vm, args: &Args) -> PyResult<Obj> {
