@@ -203,7 +203,7 @@ fn print(vm: &Vm, args: &Args) -> PyResult<Obj> {
     }
     // The port's streams get one write; other files one write per piece,
     // as CPython does.
-    let native = target.map_or(true, |t| t.ty().is(&crate::modules::sys::STREAM_TYPE));
+    let native = target.is_none_or(|t| t.ty().is(&crate::modules::sys::STREAM_TYPE));
     let w = match target {
         Some(t) if !native => Some(abs::getattr_str(vm, t, "write")?),
         _ => None,
