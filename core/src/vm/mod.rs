@@ -488,3 +488,6 @@ impl Vm {
         self.exec_code(code, globals, None)
     }
 }
+
+#[cfg(test)]
+mod tests;
