@@ -7,8 +7,8 @@ use crate::function;
 use crate::obj::attr::AttrEntry;
 use crate::obj::iter::SeqIterObj;
 use crate::obj::{
-    self, bytes, dict, exc, float, int, none, str as pystr, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead, Slots,
-    TypeObj,
+    self, bytes, dict, exc, float, int, none, str as pystr, tuple, Args, BinOp, CmpOp, Layout, Obj,
+    ObjHead, Slots, TypeObj,
 };
 use crate::vm::frame::Frame;
 use crate::vm::{abs, call, PyResult, Vm};
@@ -43,12 +43,22 @@ pub fn one(vm: &Vm, args: &Args, name: &str) -> PyResult<Obj> {
     no_kw(vm, args, name)?;
     match args.pos {
         [o] => Ok(*o),
-        p => Err(vm.type_error(&format!("{}() takes exactly one argument ({} given)", name, p.len()))),
+        p => Err(vm.type_error(&format!(
+            "{}() takes exactly one argument ({} given)",
+            name,
+            p.len()
+        ))),
     }
 }
 
 /// Positional-only arguments checked like CPython's `PyArg_UnpackTuple`.
-pub fn unpack<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+pub fn unpack<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Obj]> {
     no_kw(vm, args, name)?;
     let n = args.pos.len();
     if n < min || n > max {
@@ -59,7 +69,14 @@ pub fn unpack<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) 
         } else {
             ("at most ", max)
         };
-        return Err(vm.type_error(&format!("{} expected {}{} argument{}, got {}", name, how, k, plural(k), n)));
+        return Err(vm.type_error(&format!(
+            "{} expected {}{} argument{}, got {}",
+            name,
+            how,
+            k,
+            plural(k),
+            n
+        )));
     }
     Ok(args.pos)
 }
@@ -68,7 +85,11 @@ pub fn unpack<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) 
 pub fn noargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     no_kw(vm, args, name)?;
     if !args.pos.is_empty() {
-        return Err(vm.type_error(&format!("{}() takes no arguments ({} given)", name, args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "{}() takes no arguments ({} given)",
+            name,
+            args.pos.len()
+        )));
     }
     Ok(())
 }
@@ -169,8 +190,13 @@ fn float_divmod(vm: &Vm, x: f64, y: f64) -> PyResult<Obj> {
 
 fn num_divmod(vm: &Vm, a: Obj, b: Obj) -> PyResult<Option<Obj>> {
     if int::is_int(a) && int::is_int(b) {
-        let (x, y) = (int::to_bigint(a).unwrap_or(BigInt::zero()), int::to_bigint(b).unwrap_or(BigInt::zero()));
-        let (q, r) = x.divmod_floor(&y).map_err(|e| int_err(vm, e, "integer division or modulo by zero"))?;
+        let (x, y) = (
+            int::to_bigint(a).unwrap_or(BigInt::zero()),
+            int::to_bigint(b).unwrap_or(BigInt::zero()),
+        );
+        let (q, r) = x
+            .divmod_floor(&y)
+            .map_err(|e| int_err(vm, e, "integer division or modulo by zero"))?;
         let q = new_int(vm, &q)?;
         let r = new_int(vm, &r)?;
         return tuple::new(vm, &[q, r]).map(Some);
@@ -226,14 +252,18 @@ pub fn int_pow3(vm: &Vm, b: Obj, e: Obj, m: Obj) -> PyResult<Obj> {
     }
     let b = int::to_bigint(b).unwrap_or(z.clone());
     let e = int::to_bigint(e).unwrap_or(z);
-    let r = b.pow_mod(&e, &m).map_err(|x| int_err(vm, x, "pow() 3rd argument cannot be 0"))?;
+    let r = b
+        .pow_mod(&e, &m)
+        .map_err(|x| int_err(vm, x, "pow() 3rd argument cannot be 0"))?;
     new_int(vm, &r)
 }
 
 fn b_pow(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let [base, exp, m] = args.bind(vm, "pow", ["base", "exp", "mod"], 2)?;
     let (base, exp) = (base.unwrap_or(none()), exp.unwrap_or(none()));
-    let Some(m) = abs::opt(m) else { return abs::binary_op(vm, BinOp::Pow, base, exp, false) };
+    let Some(m) = abs::opt(m) else {
+        return abs::binary_op(vm, BinOp::Pow, base, exp, false);
+    };
     let all = [base, exp, m];
     if all.iter().all(|o| exact_int(*o)) {
         return int_pow3(vm, base, exp, m);
@@ -248,7 +278,9 @@ fn b_pow(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return int_pow3(vm, base, exp, m);
     }
     if all.iter().all(numeric) {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     Err(vm.type_error(&format!(
         "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
@@ -265,7 +297,12 @@ fn b_round(vm: &Vm, args: &Args) -> PyResult<Obj> {
         None => abs::call_dunder(vm, number, "__round__", &[])?,
         Some(n) => abs::call_dunder(vm, number, "__round__", &[n])?,
     };
-    r.ok_or_else(|| vm.type_error(&format!("type {} doesn't define __round__ method", number.ty().name())))
+    r.ok_or_else(|| {
+        vm.type_error(&format!(
+            "type {} doesn't define __round__ method",
+            number.ty().name()
+        ))
+    })
 }
 
 /// `bin`/`oct`/`hex`.
@@ -281,7 +318,10 @@ fn radix(vm: &Vm, args: &Args, name: &str, base: u32, prefix: &str) -> PyResult<
                 _ => format!("{:x}", u),
             }
         }
-        None => int::to_bigint(i).unwrap_or(BigInt::zero()).abs().to_str_radix(base, false),
+        None => int::to_bigint(i)
+            .unwrap_or(BigInt::zero())
+            .abs()
+            .to_str_radix(base, false),
     };
     let neg = int::to_bigint(i).map(|b| b.is_negative()).unwrap_or(false);
     vm.new_string(format!("{}{}{}", if neg { "-" } else { "" }, prefix, s))
@@ -307,7 +347,8 @@ fn b_chr(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
     // Lone surrogates cannot be stored in ferropy's UTF-8 strings.
-    let c = char::from_u32(v as u32).ok_or_else(|| vm.value_error("chr() arg is a surrogate (not supported)"))?;
+    let c = char::from_u32(v as u32)
+        .ok_or_else(|| vm.value_error("chr() arg is a surrogate (not supported)"))?;
     let mut buf = [0u8; 4];
     vm.new_str(c.encode_utf8(&mut buf))
 }
@@ -332,9 +373,15 @@ fn b_ord(vm: &Vm, args: &Args) -> PyResult<Obj> {
         }
         n
     } else {
-        return Err(vm.type_error(&format!("ord() expected string of length 1, but {} found", o.ty().name())));
+        return Err(vm.type_error(&format!(
+            "ord() expected string of length 1, but {} found",
+            o.ty().name()
+        )));
     };
-    Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", n)))
+    Err(vm.type_error(&format!(
+        "ord() expected a character, but string of length {} found",
+        n
+    )))
 }
 
 // ------------------------------------------------------------ reductions
@@ -380,8 +427,13 @@ fn b_sum(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if exact_int(result) {
         if let Some(mut acc) = int::to_i64(result) {
             loop {
-                let Some(x) = abs::next(vm, it)? else { return int::new_i64(vm, acc) };
-                match int::to_i64(x).filter(|_| exact_int(x)).and_then(|v| acc.checked_add(v)) {
+                let Some(x) = abs::next(vm, it)? else {
+                    return int::new_i64(vm, acc);
+                };
+                match int::to_i64(x)
+                    .filter(|_| exact_int(x))
+                    .and_then(|v| acc.checked_add(v))
+                {
                     Some(s) => acc = s,
                     None => {
                         result = int::new_i64(vm, acc)?;
@@ -398,7 +450,9 @@ fn b_sum(vm: &Vm, args: &Args) -> PyResult<Obj> {
     // Fast path: exact floats (plain adding, as CPython 3.11).
     if let Some(mut acc) = exact_float(result) {
         loop {
-            let Some(x) = abs::next(vm, it)? else { return float::new(vm, acc) };
+            let Some(x) = abs::next(vm, it)? else {
+                return float::new(vm, acc);
+            };
             if let Some(f) = exact_float(x) {
                 acc += f;
             } else if let Some(v) = int::to_i64(x) {
@@ -479,13 +533,24 @@ fn b_max(vm: &Vm, args: &Args) -> PyResult<Obj> {
 /// Sort list `l` in place with its `sort` method, passing keywords on.
 fn sort_list(vm: &Vm, l: Obj, args: &Args) -> PyResult<()> {
     let m = abs::getattr_str(vm, l, "sort")?;
-    call::call_args(vm, m, &Args { pos: &[], kw: args.kw, kwnames: args.kwnames })?;
+    call::call_args(
+        vm,
+        m,
+        &Args {
+            pos: &[],
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )?;
     Ok(())
 }
 
 fn b_sorted(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if args.pos.len() != 1 {
-        return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     let l = abs::to_list(vm, args.pos[0])?;
     sort_list(vm, l, args)?;
@@ -495,8 +560,12 @@ fn b_sorted(vm: &Vm, args: &Args) -> PyResult<Obj> {
 // -------------------------------------------------------------- iteration
 
 fn calliter_next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
-    let Some(s) = it.downcast::<SeqIterObj>() else { return Ok(None) };
-    let Some(t) = s.seq.get() else { return Ok(None) };
+    let Some(s) = it.downcast::<SeqIterObj>() else {
+        return Ok(None);
+    };
+    let Some(t) = s.seq.get() else {
+        return Ok(None);
+    };
     let (f, sentinel) = match tuple::tuple_items(t) {
         [f, sentinel] => (*f, *sentinel),
         _ => return Ok(None),
@@ -557,7 +626,10 @@ fn b_iter(vm: &Vm, args: &Args) -> PyResult<Obj> {
             }
             let t = tuple::new(vm, &p[..2])?;
             vm.alloc_obj(SeqIterObj {
-                head: ObjHead { refcnt: Cell::new(0), ty: &CALLABLE_ITER_TYPE },
+                head: ObjHead {
+                    refcnt: Cell::new(0),
+                    ty: &CALLABLE_ITER_TYPE,
+                },
                 seq: Cell::new(Some(t)),
                 idx: Cell::new(0),
             })
@@ -594,7 +666,10 @@ fn attr_name(vm: &Vm, n: Obj) -> PyResult<Obj> {
     if pystr::is_str(n) {
         Ok(n)
     } else {
-        Err(vm.type_error(&format!("attribute name must be string, not '{}'", n.ty().name())))
+        Err(vm.type_error(&format!(
+            "attribute name must be string, not '{}'",
+            n.ty().name()
+        )))
     }
 }
 
@@ -663,7 +738,12 @@ fn b_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let p = unpack(vm, args, "format", 1, 2)?;
     let spec = match p.get(1) {
         Some(s) if pystr::is_str(*s) => *s,
-        Some(s) => return Err(vm.type_error(&format!("format() argument 2 must be str, not {}", s.ty().name()))),
+        Some(s) => {
+            return Err(vm.type_error(&format!(
+                "format() argument 2 must be str, not {}",
+                s.ty().name()
+            )))
+        }
         None => vm.intern("")?,
     };
     abs::format(vm, p[0], spec)
@@ -698,7 +778,11 @@ pub fn frame_locals(vm: &Vm) -> PyResult<Obj> {
     let fast = Frame::fast(f);
     let d = dict::new(vm)?;
     let nl = co.nlocals as usize;
-    for (i, name) in tuple::tuple_items(co.varnames).iter().enumerate().take(nl.min(fr.nfast)) {
+    for (i, name) in tuple::tuple_items(co.varnames)
+        .iter()
+        .enumerate()
+        .take(nl.min(fr.nfast))
+    {
         // SAFETY: i < nlocals <= nfast.
         if let Some(v) = unsafe { *fast.add(i) } {
             dict::set(vm, d, *name, v)?;
@@ -706,13 +790,19 @@ pub fn frame_locals(vm: &Vm) -> PyResult<Obj> {
     }
     // Cells and free variables: their contents.
     let cells = tuple::tuple_items(co.cellvars).iter();
-    for (i, name) in cells.chain(tuple::tuple_items(co.freevars).iter()).enumerate() {
+    for (i, name) in cells
+        .chain(tuple::tuple_items(co.freevars).iter())
+        .enumerate()
+    {
         if nl + i >= fr.nfast {
             break;
         }
         // SAFETY: nl + i < nfast.
         let c = unsafe { *fast.add(nl + i) };
-        match c.and_then(|c| c.downcast::<obj::func::CellObj>()).and_then(|c| c.value.get()) {
+        match c
+            .and_then(|c| c.downcast::<obj::func::CellObj>())
+            .and_then(|c| c.value.get())
+        {
             Some(v) => dict::set(vm, d, *name, v)?,
             None => {
                 dict::del(vm, d, *name)?;
@@ -772,7 +862,10 @@ fn source_text(o: Obj) -> Option<&'static str> {
 /// Compile `text`, rejecting NUL bytes as CPython does.
 fn compile_text(vm: &Vm, text: &str, filename: &str, mode: crate::compile::Mode) -> PyResult<Obj> {
     if text.contains('\0') {
-        return Err(vm.new_error(&exc::SYNTAX_ERROR, "source code string cannot contain null bytes"));
+        return Err(vm.new_error(
+            &exc::SYNTAX_ERROR,
+            "source code string cannot contain null bytes",
+        ));
     }
     vm.compile(text, filename, mode)
 }
@@ -786,12 +879,19 @@ fn run_code(vm: &Vm, args: &Args, is_eval: bool) -> PyResult<Obj> {
         for i in 0..args.kw.len() {
             let k = pystr::as_str(args.kwname(i)).unwrap_or("?");
             if k != "closure" {
-                return Err(vm.type_error(&format!("exec() got an unexpected keyword argument '{}'", k)));
+                return Err(vm.type_error(&format!(
+                    "exec() got an unexpected keyword argument '{}'",
+                    k
+                )));
             }
         }
         let n = args.pos.len();
         if n == 0 || n > 3 {
-            let (how, k) = if n == 0 { ("at least", 1) } else { ("at most", 3) };
+            let (how, k) = if n == 0 {
+                ("at least", 1)
+            } else {
+                ("at most", 3)
+            };
             return Err(vm.type_error(&format!(
                 "exec() takes {} {} positional argument{} ({} given)",
                 how,
@@ -824,20 +924,31 @@ fn run_code(vm: &Vm, args: &Args, is_eval: bool) -> PyResult<Obj> {
     }
     let (g, l) = match g {
         Some(g) => (g, l.unwrap_or(g)),
-        None => (frame_globals(vm)?, match l {
-            Some(l) => l,
-            None => frame_locals(vm)?,
-        }),
+        None => (
+            frame_globals(vm)?,
+            match l {
+                Some(l) => l,
+                None => frame_locals(vm)?,
+            },
+        ),
     };
     let src = p[0];
     let code = if src.layout() == Layout::Code {
         src
     } else {
         let Some(text) = source_text(src) else {
-            return Err(vm.type_error(&format!("{}() arg 1 must be a string, bytes or code object", name)));
+            return Err(vm.type_error(&format!(
+                "{}() arg 1 must be a string, bytes or code object",
+                name
+            )));
         };
         if is_eval {
-            compile_text(vm, text.trim_start_matches([' ', '\t']), "<string>", crate::compile::Mode::Eval)?
+            compile_text(
+                vm,
+                text.trim_start_matches([' ', '\t']),
+                "<string>",
+                crate::compile::Mode::Eval,
+            )?
         } else {
             compile_text(vm, text, "<string>", crate::compile::Mode::Exec)?
         }
@@ -857,13 +968,29 @@ fn b_compile(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let [src, filename, mode, flags, _, _, _] = args.bind(
         vm,
         "compile",
-        ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        [
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
         3,
     )?;
-    let (src, filename, mode) = (src.unwrap_or(none()), filename.unwrap_or(none()), mode.unwrap_or(none()));
-    let text = source_text(src).ok_or_else(|| vm.type_error("compile() arg 1 must be a string, bytes or AST object"))?;
+    let (src, filename, mode) = (
+        src.unwrap_or(none()),
+        filename.unwrap_or(none()),
+        mode.unwrap_or(none()),
+    );
+    let text = source_text(src)
+        .ok_or_else(|| vm.type_error("compile() arg 1 must be a string, bytes or AST object"))?;
     let fname = source_text(filename).ok_or_else(|| {
-        vm.type_error(&format!("expected str, bytes or os.PathLike object, not {}", filename.ty().name()))
+        vm.type_error(&format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            filename.ty().name()
+        ))
     })?;
     let m = match pystr::as_str(mode) {
         Some("exec") => crate::compile::Mode::Exec,
@@ -887,8 +1014,12 @@ fn b_compile(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 fn b_import(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let [name, globals, _, fromlist, level] =
-        args.bind(vm, "__import__", ["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let [name, globals, _, fromlist, level] = args.bind(
+        vm,
+        "__import__",
+        ["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     let name = name.unwrap_or(none());
     if !pystr::is_str(name) {
         return Err(vm.type_error("module name must be a string"));
@@ -897,7 +1028,13 @@ fn b_import(vm: &Vm, args: &Args) -> PyResult<Obj> {
         Some(l) => Obj::small(abs::index_isize(vm, l)?),
         None => Obj::small(0),
     };
-    crate::vm::import::import_name(vm, name, globals.unwrap_or(none()), fromlist.unwrap_or(none()), level)
+    crate::vm::import::import_name(
+        vm,
+        name,
+        globals.unwrap_or(none()),
+        fromlist.unwrap_or(none()),
+        level,
+    )
 }
 
 // ------------------------------------------------------------ interaction
@@ -914,7 +1051,8 @@ fn b_input(vm: &Vm, args: &Args) -> PyResult<Obj> {
         if !stdin.ty().is(&crate::modules::sys::STREAM_TYPE) {
             let rl = abs::getattr_str(vm, stdin, "readline")?;
             let line = call::call(vm, rl, &[])?;
-            let s = pystr::as_str(line).ok_or_else(|| vm.type_error("object.readline() returned non-string"))?;
+            let s = pystr::as_str(line)
+                .ok_or_else(|| vm.type_error("object.readline() returned non-string"))?;
             if s.is_empty() {
                 return Err(eof());
             }
@@ -940,7 +1078,9 @@ fn b_help(vm: &Vm, args: &Args) -> PyResult<Obj> {
         vm.write_stdout("Type help(object) for help about object.\n")?;
         return Ok(none());
     };
-    let doc = abs::getattr_opt_str(vm, *o, "__doc__")?.and_then(pystr::as_str).unwrap_or("No documentation.");
+    let doc = abs::getattr_opt_str(vm, *o, "__doc__")?
+        .and_then(pystr::as_str)
+        .unwrap_or("No documentation.");
     let r = abs::repr_string(vm, *o)?;
     vm.write_stdout(&format!("Help on {}:\n\n{}\n", r, doc))?;
     Ok(none())

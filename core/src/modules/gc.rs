@@ -1,10 +1,10 @@
 //! The `gc` module: control of ferropy's mark-sweep collector, with
 //! MicroPython's `mem_free`/`mem_alloc`.
 
+use crate::builtins::extra::noargs;
 use crate::function;
 use crate::obj::attr::AttrEntry;
 use crate::obj::{dict, int, module, none, py_bool, Args, Obj};
-use crate::builtins::extra::noargs;
 use crate::vm::{abs, PyResult, Vm};
 
 /// `collect(generation=2)`: a full collection; returns the number of

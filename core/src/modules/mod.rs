@@ -38,7 +38,10 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
 
 /// Names of the native modules (`sys.builtin_module_names`).
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN_MODULES.iter().map(|(n, _)| *n).chain(core::iter::once("builtins"))
+    BUILTIN_MODULES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(core::iter::once("builtins"))
 }
 
 /// A frozen module by name, or `None`.

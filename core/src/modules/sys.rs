@@ -2,7 +2,10 @@
 #![allow(unsafe_code)]
 
 use crate::obj::attr::AttrEntry;
-use crate::obj::{self, dict, exc, list, module, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use crate::obj::{
+    self, dict, exc, list, module, none, str as pystr, tuple, Args, Layout, Obj, ObjHead,
+    PyPayload, Slots, TypeObj,
+};
 use crate::vm::{abs, call, PyResult, Vm};
 use crate::{function, method};
 use alloc::format;
@@ -18,9 +21,18 @@ unsafe impl PyPayload for StreamObj {
     const LAYOUT: Layout = Layout::Other;
 }
 
-static STDIN: StreamObj = StreamObj { head: ObjHead::immortal(&STREAM_TYPE), fd: 0 };
-static STDOUT: StreamObj = StreamObj { head: ObjHead::immortal(&STREAM_TYPE), fd: 1 };
-static STDERR: StreamObj = StreamObj { head: ObjHead::immortal(&STREAM_TYPE), fd: 2 };
+static STDIN: StreamObj = StreamObj {
+    head: ObjHead::immortal(&STREAM_TYPE),
+    fd: 0,
+};
+static STDOUT: StreamObj = StreamObj {
+    head: ObjHead::immortal(&STREAM_TYPE),
+    fd: 1,
+};
+static STDERR: StreamObj = StreamObj {
+    head: ObjHead::immortal(&STREAM_TYPE),
+    fd: 2,
+};
 
 fn stream_fd(vm: &Vm, o: Obj) -> PyResult<usize> {
     if !o.ty().is(&STREAM_TYPE) {
@@ -32,8 +44,12 @@ fn stream_fd(vm: &Vm, o: Obj) -> PyResult<usize> {
 
 fn s_write(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "write", 2, 2)?;
-    let s = pystr::as_str(args.pos[1])
-        .ok_or_else(|| vm.type_error(&format!("write() argument must be str, not {}", args.pos[1].ty().name())))?;
+    let s = pystr::as_str(args.pos[1]).ok_or_else(|| {
+        vm.type_error(&format!(
+            "write() argument must be str, not {}",
+            args.pos[1].ty().name()
+        ))
+    })?;
     write_native(vm, Some(args.pos[0]), s)?;
     Ok(Obj::small(pystr::char_len(args.pos[1]) as isize))
 }
@@ -89,7 +105,11 @@ fn s_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
         1 => "<stdout>",
         _ => "<stderr>",
     };
-    vm.new_string(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", name, if name == "<stdin>" { "r" } else { "w" }))
+    vm.new_string(format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        name,
+        if name == "<stdin>" { "r" } else { "w" }
+    ))
 }
 
 static STREAM_ATTRS: [AttrEntry; 7] = [
@@ -109,7 +129,11 @@ pub static STREAM_TYPE: TypeObj = TypeObj::builtin(
     "TextIOWrapper",
     Layout::Other,
     Some(&obj::typeobj::OBJECT_TYPE),
-    Slots { repr: Some(s_repr), getattr: Some(obj::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        repr: Some(s_repr),
+        getattr: Some(obj::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &STREAM_ATTRS,
     core::mem::size_of::<StreamObj>(),
     0,
@@ -185,7 +209,9 @@ fn sys_exc_info(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "exc_info", 0, 0)?;
     match vm.handled.get() {
         Some(e) => {
-            let tb = exc::exc_of(e).and_then(|x| x.traceback.get()).unwrap_or(none());
+            let tb = exc::exc_of(e)
+                .and_then(|x| x.traceback.get())
+                .unwrap_or(none());
             tuple::new(vm, &[e.type_obj(), e, tb])
         }
         None => tuple::new(vm, &[none(), none(), none()]),
@@ -224,7 +250,10 @@ fn sys_getframe(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn sys_intern(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "intern", 1, 1)?;
     if !args.pos[0].ty().is(&pystr::STR_TYPE) {
-        return Err(vm.type_error(&format!("intern() argument must be str, not {}", args.pos[0].ty().name())));
+        return Err(vm.type_error(&format!(
+            "intern() argument must be str, not {}",
+            args.pos[0].ty().name()
+        )));
     }
     vm.intern_obj(args.pos[0])
 }
@@ -235,7 +264,9 @@ fn sys_getsizeof(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Ok(Obj::small(core::mem::size_of::<usize>() as isize));
     }
     let n = crate::gc::size_of(o.as_ptr() as *const u8);
-    Ok(Obj::small(if n == 0 { o.ty().basicsize } else { n } as isize))
+    Ok(Obj::small(
+        if n == 0 { o.ty().basicsize } else { n } as isize
+    ))
 }
 fn sys_print_exception(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "print_exception", 1, 2)?;
@@ -305,12 +336,27 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, d, "path", list::new(vm, &[])?)?;
     dict::set_str(vm, d, "modules", vm.modules.get().unwrap_or(none()))?;
     dict::set_str(vm, d, "maxsize", obj::int::new_i64(vm, isize::MAX as i64)?)?;
-    dict::set_str(vm, d, "byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" })?)?;
+    dict::set_str(
+        vm,
+        d,
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        })?,
+    )?;
     dict::set_str(vm, d, "platform", vm.new_str(vm.port.platform())?)?;
     dict::set_str(vm, d, "version", vm.new_str("3.11.0 (ferropy 0.1.0)")?)?;
     let vi = tuple::new(
         vm,
-        &[Obj::small(3), Obj::small(11), Obj::small(0), vm.new_str("final")?, Obj::small(0)],
+        &[
+            Obj::small(3),
+            Obj::small(11),
+            Obj::small(0),
+            vm.new_str("final")?,
+            Obj::small(0),
+        ],
     )?;
     dict::set_str(vm, d, "version_info", vi)?;
     dict::set_str(vm, d, "hexversion", Obj::small(0x030B00F0))?;
@@ -320,7 +366,13 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, idict, "name", name)?;
     let iv = tuple::new(
         vm,
-        &[Obj::small(0), Obj::small(1), Obj::small(0), vm.new_str("alpha")?, Obj::small(0)],
+        &[
+            Obj::small(0),
+            Obj::small(1),
+            Obj::small(0),
+            vm.new_str("alpha")?,
+            Obj::small(0),
+        ],
     )?;
     dict::set_str(vm, idict, "version", iv)?;
     dict::set_str(vm, idict, "cache_tag", none())?;
@@ -336,12 +388,36 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, d, "ps2", vm.new_str("... ")?)?;
     dict::set_str(vm, d, "maxunicode", Obj::small(0x10ffff))?;
     dict::set_str(vm, d, "api_version", Obj::small(1013))?;
-    dict::set_str(vm, d, "copyright", vm.new_str("Copyright (c) ferropy authors.\nAll Rights Reserved.")?)?;
+    dict::set_str(
+        vm,
+        d,
+        "copyright",
+        vm.new_str("Copyright (c) ferropy authors.\nAll Rights Reserved.")?,
+    )?;
     let i = Obj::small;
     let f = |v: f64| obj::float::new(vm, v);
     let no = obj::false_obj();
     // flags: debug .. int_max_str_digits, as a plain `python3 x.py` run.
-    let fl = [i(0), i(0), i(0), i(0), i(1), i(0), i(0), i(0), i(0), i(0), i(0), i(0), i(0), no, i(1), i(0), no, i(-1)];
+    let fl = [
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(1),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        no,
+        i(1),
+        i(0),
+        no,
+        i(-1),
+    ];
     dict::set_str(vm, d, "flags", tuple::new_typed(vm, &FLAGS_TYPE, &fl)?)?;
     let fi = [
         f(f64::MAX)?,
@@ -356,13 +432,38 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
         i(f64::RADIX as isize),
         i(1),
     ];
-    dict::set_str(vm, d, "float_info", tuple::new_typed(vm, &FLOAT_INFO_TYPE, &fi)?)?;
+    dict::set_str(
+        vm,
+        d,
+        "float_info",
+        tuple::new_typed(vm, &FLOAT_INFO_TYPE, &fi)?,
+    )?;
     let ii = [i(32), i(4), i(4300), i(640)];
-    dict::set_str(vm, d, "int_info", tuple::new_typed(vm, &INT_INFO_TYPE, &ii)?)?;
+    dict::set_str(
+        vm,
+        d,
+        "int_info",
+        tuple::new_typed(vm, &INT_INFO_TYPE, &ii)?,
+    )?;
     let bits = (usize::BITS) as isize;
     let modulus = obj::int::new_i64(vm, (1i64 << obj::int::HASH_BITS) - 1)?;
-    let hi = [i(bits), modulus, i(314159), i(0), i(1000003), vm.new_str("fnv")?, i(bits), i(0), i(0)];
-    dict::set_str(vm, d, "hash_info", tuple::new_typed(vm, &HASH_INFO_TYPE, &hi)?)?;
+    let hi = [
+        i(bits),
+        modulus,
+        i(314159),
+        i(0),
+        i(1000003),
+        vm.new_str("fnv")?,
+        i(bits),
+        i(0),
+        i(0),
+    ];
+    dict::set_str(
+        vm,
+        d,
+        "hash_info",
+        tuple::new_typed(vm, &HASH_INFO_TYPE, &hi)?,
+    )?;
     Ok(m)
 }
 
@@ -435,7 +536,11 @@ pub const fn structseq(name: &'static str, fields: &'static [AttrEntry]) -> Type
         name,
         Layout::Tuple,
         Some(&tuple::TUPLE_TYPE),
-        Slots { repr: Some(ss_repr), setattr: Some(ss_setattr), ..obj::seqmethods::TUPLE_SLOTS },
+        Slots {
+            repr: Some(ss_repr),
+            setattr: Some(ss_setattr),
+            ..obj::seqmethods::TUPLE_SLOTS
+        },
         fields,
         core::mem::size_of::<tuple::TupleObj>(),
         0,
@@ -494,8 +599,12 @@ static FLOAT_INFO_FIELDS: [AttrEntry; 11] = crate::ss_fields![
 ];
 static FLOAT_INFO_TYPE: TypeObj = structseq("sys.float_info", &FLOAT_INFO_FIELDS);
 
-static INT_INFO_FIELDS: [AttrEntry; 4] =
-    crate::ss_fields!["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"];
+static INT_INFO_FIELDS: [AttrEntry; 4] = crate::ss_fields![
+    "bits_per_digit",
+    "sizeof_digit",
+    "default_max_str_digits",
+    "str_digits_check_threshold"
+];
 static INT_INFO_TYPE: TypeObj = structseq("sys.int_info", &INT_INFO_FIELDS);
 
 static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![

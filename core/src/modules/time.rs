@@ -2,9 +2,9 @@
 //! conversions (there is no time-zone database: `localtime` is `gmtime`),
 //! plus MicroPython's `ticks_*`/`sleep_ms`/`sleep_us`.
 
+use crate::builtins::extra::{noargs, one, unpack};
 use crate::obj::attr::AttrEntry;
 use crate::obj::{dict, float, int, module, none, str as pystr, tuple, Args, Obj, TypeObj};
-use crate::builtins::extra::{noargs, one, unpack};
 use crate::vm::{abs, PyResult, Vm};
 use crate::{function, ss_fields};
 use alloc::format;
@@ -14,14 +14,18 @@ use alloc::string::String;
 const TICKS_PERIOD: i64 = 1 << 30;
 
 static STRUCT_TIME_FIELDS: [AttrEntry; 9] = ss_fields![
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
+    "tm_isdst",
 ];
 /// `time.struct_time`.
-pub static STRUCT_TIME_TYPE: TypeObj = super::sys::structseq("time.struct_time", &STRUCT_TIME_FIELDS);
+pub static STRUCT_TIME_TYPE: TypeObj =
+    super::sys::structseq("time.struct_time", &STRUCT_TIME_FIELDS);
 
 /// Seconds since the epoch (or since boot if the port has no clock).
 fn now(vm: &Vm) -> f64 {
-    vm.port.time().unwrap_or_else(|| vm.port.ticks_ms() as f64 / 1000.0)
+    vm.port
+        .time()
+        .unwrap_or_else(|| vm.port.ticks_ms() as f64 / 1000.0)
 }
 
 fn t_time(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -93,27 +97,38 @@ fn t_sleep_us(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 fn t_ticks_ms(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "time.ticks_ms")?;
-    Ok(Obj::small((vm.port.ticks_ms() as i64 & (TICKS_PERIOD - 1)) as isize))
+    Ok(Obj::small(
+        (vm.port.ticks_ms() as i64 & (TICKS_PERIOD - 1)) as isize,
+    ))
 }
 fn t_ticks_us(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "time.ticks_us")?;
-    Ok(Obj::small((vm.port.ticks_us() as i64 & (TICKS_PERIOD - 1)) as isize))
+    Ok(Obj::small(
+        (vm.port.ticks_us() as i64 & (TICKS_PERIOD - 1)) as isize,
+    ))
 }
 fn two_ints(vm: &Vm, args: &Args, name: &str) -> PyResult<(i64, i64)> {
     args.check(vm, name, 2, 2)?;
-    Ok((abs::index_isize(vm, args.pos[0])? as i64, abs::index_isize(vm, args.pos[1])? as i64))
+    Ok((
+        abs::index_isize(vm, args.pos[0])? as i64,
+        abs::index_isize(vm, args.pos[1])? as i64,
+    ))
 }
 fn t_ticks_add(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (t, d) = two_ints(vm, args, "ticks_add")?;
     if !(-TICKS_PERIOD / 2..TICKS_PERIOD / 2).contains(&d) {
         return Err(vm.overflow_error("ticks interval overflow"));
     }
-    Ok(Obj::small((t.wrapping_add(d) & (TICKS_PERIOD - 1)) as isize))
+    Ok(Obj::small(
+        (t.wrapping_add(d) & (TICKS_PERIOD - 1)) as isize,
+    ))
 }
 fn t_ticks_diff(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (a, b) = two_ints(vm, args, "ticks_diff")?;
     let half = TICKS_PERIOD / 2;
-    Ok(Obj::small(((a.wrapping_sub(b).wrapping_add(half) & (TICKS_PERIOD - 1)) - half) as isize))
+    Ok(Obj::small(
+        ((a.wrapping_sub(b).wrapping_add(half) & (TICKS_PERIOD - 1)) - half) as isize,
+    ))
 }
 
 // ---------------------------------------------------------------- calendar
@@ -146,7 +161,17 @@ fn tm_from_secs(secs: i64) -> [i64; 9] {
     let rem = secs.rem_euclid(86400);
     let (y, m, d) = civil_from_days(days);
     let yday = days - days_from_civil(y, 1, 1) + 1;
-    [y, m, d, rem / 3600, rem / 60 % 60, rem % 60, (days + 3).rem_euclid(7), yday, 0]
+    [
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+        (days + 3).rem_euclid(7),
+        yday,
+        0,
+    ]
 }
 
 /// `gmtime`/`localtime` argument: None (now) or seconds, floored.
@@ -192,7 +217,9 @@ fn t_localtime(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 /// A 9-item time tuple (or the current time when absent/None).
 fn tm_arg(vm: &Vm, o: Option<Obj>, name: &str) -> PyResult<[i64; 9]> {
-    let Some(o) = o.filter(|o| !o.is_none()) else { return Ok(tm_from_secs(libm::floor(now(vm)) as i64)) };
+    let Some(o) = o.filter(|o| !o.is_none()) else {
+        return Ok(tm_from_secs(libm::floor(now(vm)) as i64));
+    };
     if !tuple::is_tuple(o) {
         return Err(vm.type_error("Tuple or struct_time argument required"));
     }
@@ -241,12 +268,33 @@ fn t_mktime(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let tm = tm_arg(vm, Some(one(vm, args, "time.mktime")?), "mktime")?;
     let m0 = tm[1] - 1;
     let days = days_from_civil(tm[0] + m0.div_euclid(12), m0.rem_euclid(12) + 1, tm[2]);
-    float::new(vm, (days * 86400 + tm[3] * 3600 + tm[4] * 60 + tm[5]) as f64)
+    float::new(
+        vm,
+        (days * 86400 + tm[3] * 3600 + tm[4] * 60 + tm[5]) as f64,
+    )
 }
 
-const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -307,8 +355,12 @@ fn strftime(fmt: &str, tm: &[i64; 9], out: &mut String) {
 fn t_strftime(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "strftime", 1, 2)?;
     let f = args.pos[0];
-    let fmt = pystr::as_str(f)
-        .ok_or_else(|| vm.type_error(&format!("strftime() argument 1 must be str, not {}", f.ty().name())))?;
+    let fmt = pystr::as_str(f).ok_or_else(|| {
+        vm.type_error(&format!(
+            "strftime() argument 1 must be str, not {}",
+            f.ty().name()
+        ))
+    })?;
     let mut tm = tm_arg(vm, args.pos.get(1).copied(), "strftime")?;
     check_tm(vm, &mut tm)?;
     let mut out = String::new();
@@ -323,7 +375,11 @@ fn asctime_of(vm: &Vm, mut tm: [i64; 9]) -> PyResult<Obj> {
     vm.new_string(out)
 }
 fn t_asctime(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let tm = tm_arg(vm, unpack(vm, args, "asctime", 0, 1)?.first().copied(), "asctime")?;
+    let tm = tm_arg(
+        vm,
+        unpack(vm, args, "asctime", 0, 1)?.first().copied(),
+        "asctime",
+    )?;
     asctime_of(vm, tm)
 }
 fn t_ctime(vm: &Vm, args: &Args) -> PyResult<Obj> {
