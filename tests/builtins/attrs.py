@@ -38,8 +38,3 @@ print(issubclass(bool, int), issubclass(P, object), issubclass(int, (str, int)),
 print(hash(1) == hash(1.0), hash('a') == hash('a'), hash(()) == hash(()), type(hash(p)).__name__)
 print(id(p) == id(p), id(p) != id(P()), type(id(1)).__name__)
 print(repr('a'), repr(1.5), repr([1, 'x']), repr(None), ascii('é'), ascii('a\u1234\U0001f600'), ascii([1, 'ü']))
-print(format(5), format(5, ''), format('x'), format(3.5), format(p, '') == str(p), format(255, 'x'), format(1234.5, ',.1f'))
-class F:
-    def __format__(self, spec):
-        return 'F[' + spec + ']'
-print(format(F(), 'abc'), format(F()))

@@ -31,4 +31,3 @@ print(abs(A()), divmod(A(), 3), divmod(3, A()), round(A()), round(A(), 2), pow(A
 class I(int):
     pass
 print(abs(I(-3)), divmod(I(7), 2), pow(I(2), 5, 7))
-print(round(5), round(-5), round(7, -1) if False else round(True))
