@@ -244,6 +244,11 @@ pub fn collections() -> usize {
     heap().collections
 }
 
+/// Highest address of the scanned native stack (given to `init`).
+pub fn stack_top() -> usize {
+    heap().stack_top
+}
+
 /// Bytes in use and total pool bytes.
 pub fn usage() -> (usize, usize) {
     let h = heap();
