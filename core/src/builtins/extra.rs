@@ -122,7 +122,7 @@ fn int_err(vm: &Vm, e: IntError, zero_msg: &str) -> crate::vm::Raised {
 }
 
 /// Call `o.name(*a)` unless the result is NotImplemented or there is none.
-fn dunder(vm: &Vm, o: Obj, name: &str, a: &[Obj]) -> PyResult<Option<Obj>> {
+fn dunder(vm: &Vm, o: Obj, name: &'static str, a: &[Obj]) -> PyResult<Option<Obj>> {
     Ok(abs::call_dunder(vm, o, name, a)?.filter(|r| !r.is(obj::not_implemented())))
 }
 
