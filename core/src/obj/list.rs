@@ -204,6 +204,29 @@ pub fn replace_all(vm: &Vm, o: Obj, items: &[Obj]) -> PyResult<()> {
     Ok(())
 }
 
+/// Allocated slots.
+#[inline]
+pub fn capacity(o: Obj) -> usize {
+    l_of(o).cap.get()
+}
+
+/// Exchange the item storage of two lists.
+pub fn swap_storage(a: Obj, b: Obj) {
+    let (x, y) = (l_of(a), l_of(b));
+    x.len.swap(&y.len);
+    x.cap.swap(&y.cap);
+    x.items.swap(&y.items);
+}
+
+/// Reverse in place.
+pub fn reverse(o: Obj) {
+    let l = l_of(o);
+    if l.len.get() > 1 {
+        // SAFETY: len items are initialised; no Python code runs meanwhile.
+        unsafe { core::slice::from_raw_parts_mut(l.items.get(), l.len.get()) }.reverse();
+    }
+}
+
 pub static LIST_TYPE: TypeObj = TypeObj::builtin(
     "list",
     Layout::List,
