@@ -94,6 +94,15 @@ pub fn new_frozen(vm: &Vm, items: &[Obj]) -> PyResult<Obj> {
     new_with(vm, &FROZENSET_TYPE, items)
 }
 
+/// A frozenset constant of compiled code. CPython's compiler rebuilds
+/// such a frozenset from its own iteration order (constant merging), which
+/// decides the table layout; do the same so iteration order matches.
+pub fn new_const_frozen(vm: &Vm, items: &[Obj]) -> PyResult<Obj> {
+    let f = new_frozen(vm, items)?;
+    let l = abs::to_list(vm, f)?;
+    new_from_iter(vm, &FROZENSET_TYPE, l)
+}
+
 /// A new set of type `t` holding the items of `iterable`.
 pub fn new_from_iter(vm: &Vm, t: &'static TypeObj, iterable: Obj) -> PyResult<Obj> {
     let s = alloc(vm, t)?;
@@ -132,6 +141,10 @@ fn resize(vm: &Vm, o: Obj, minused: usize) -> PyResult<()> {
     let mut size = MINSIZE;
     while size <= minused {
         size <<= 1;
+    }
+    let s = s_of(o);
+    if size == MINSIZE && s.mask.get() == MINSIZE - 1 && s.fill.get() == s.used.get() {
+        return Ok(());
     }
     let table = alloc_table(vm, size)?;
     let s = s_of(o);
@@ -210,11 +223,7 @@ fn add_entry(vm: &Vm, o: Obj, key: Obj, hash: isize) -> PyResult<()> {
                 let e = s.e(i + j);
                 match e.key {
                     None if e.hash == 0 => break 'search i + j,
-                    None => {
-                        if free.is_none() {
-                            free = Some(i + j);
-                        }
-                    }
+                    None => free = Some(i + j),
                     Some(k) if e.hash == hash => {
                         if k.is(key) {
                             return Ok(());
