@@ -2,7 +2,10 @@
 
 use super::attr::AttrEntry;
 use super::seqmethods::{self as sm, check_count, noargs, onearg, posargs, repr_enter, repr_leave};
-use super::{dict, none, not_implemented, py_bool, set, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    dict, none, not_implemented, py_bool, set, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead,
+    PyPayload, Slots, TypeObj,
+};
 use crate::vm::{abs, call, PyResult, Vm};
 use crate::{classmethod, method, staticmethod};
 use alloc::format;
@@ -105,7 +108,13 @@ fn dict_equal(vm: &Vm, a: Obj, b: Obj) -> PyResult<bool> {
 
 /// `d.update(src)` / `dict(src)`: a mapping (has `keys`) or pairs.
 pub fn update_from(vm: &Vm, d: Obj, src: Obj) -> PyResult<()> {
-    if dict::is_dict(src) && src.ty().slots.iter.map(|f| core::ptr::fn_addr_eq(f, dict_iter as super::UnaryFn)).unwrap_or(false)
+    if dict::is_dict(src)
+        && src
+            .ty()
+            .slots
+            .iter
+            .map(|f| core::ptr::fn_addr_eq(f, dict_iter as super::UnaryFn))
+            .unwrap_or(false)
     {
         return dict::update(vm, d, src);
     }
@@ -141,7 +150,10 @@ pub fn update_from(vm: &Vm, d: Obj, src: Obj) -> PyResult<()> {
                 n, m
             )));
         }
-        let (k, v) = (super::list::get(kv, 0).unwrap_or(none()), super::list::get(kv, 1).unwrap_or(none()));
+        let (k, v) = (
+            super::list::get(kv, 0).unwrap_or(none()),
+            super::list::get(kv, 1).unwrap_or(none()),
+        );
         dict::set(vm, d, k, v)?;
         n += 1;
     }
@@ -166,8 +178,21 @@ fn dict_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
     update_args(vm, o, args, "dict")
 }
 fn dict_m_update(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let d = args.pos.first().copied().ok_or_else(|| vm.type_error("update needs self"))?;
-    update_args(vm, d, &Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames }, "update")?;
+    let d = args
+        .pos
+        .first()
+        .copied()
+        .ok_or_else(|| vm.type_error("update needs self"))?;
+    update_args(
+        vm,
+        d,
+        &Args {
+            pos: &args.pos[1..],
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+        "update",
+    )?;
     Ok(none())
 }
 fn dict_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -343,7 +368,10 @@ unsafe impl PyPayload for DictIterObj {
 fn new_iter(vm: &Vm, d: Obj, kind: u8, rev: bool) -> PyResult<Obj> {
     let ty: &'static TypeObj = &ITER_TYPES[kind as usize + if rev { 3 } else { 0 }];
     vm.alloc_obj(DictIterObj {
-        head: ObjHead { refcnt: Cell::new(0), ty },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty,
+        },
         dict: Cell::new(Some(d)),
         pos: Cell::new(if rev { dict::used(d) } else { 0 }),
         left: Cell::new(dict::len(d)),
@@ -365,7 +393,9 @@ fn di_of(vm: &Vm, o: Obj) -> PyResult<&'static DictIterObj> {
 
 fn dictiter_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     let it = di_of(vm, o)?;
-    let Some(d) = it.dict.get() else { return Ok(None) };
+    let Some(d) = it.dict.get() else {
+        return Ok(None);
+    };
     if dict::version(d) != it.version.get() {
         it.version.set(dict::version(d));
         it.left.set(0);
@@ -471,7 +501,13 @@ unsafe impl PyPayload for DictViewObj {
 }
 
 fn new_view(vm: &Vm, d: Obj, t: &'static TypeObj) -> PyResult<Obj> {
-    vm.alloc_obj(DictViewObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, dict: d })
+    vm.alloc_obj(DictViewObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: t,
+        },
+        dict: d,
+    })
 }
 
 fn view_kind(o: Obj) -> Option<u8> {
@@ -629,7 +665,11 @@ const fn view_type(name: &'static str, setlike: bool) -> TypeObj {
             getattr: Some(super::typeobj::generic_getattr),
             ..Slots::EMPTY
         },
-        if setlike { &SETVIEW_ATTRS } else { &VALUES_ATTRS },
+        if setlike {
+            &SETVIEW_ATTRS
+        } else {
+            &VALUES_ATTRS
+        },
         core::mem::size_of::<DictViewObj>(),
         0,
     )
@@ -638,4 +678,3 @@ const fn view_type(name: &'static str, setlike: bool) -> TypeObj {
 pub static KEYS_TYPE: TypeObj = view_type("dict_keys", true);
 pub static VALUES_TYPE: TypeObj = view_type("dict_values", false);
 pub static ITEMS_TYPE: TypeObj = view_type("dict_items", true);
-

@@ -3,7 +3,9 @@
 //! `enumerate`, `zip`, `map`, `filter` and `reversed`.
 
 use super::seqmethods::{check_count, w_iter, w_next};
-use super::{exc, int, list, none, tuple, typeobj, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    exc, int, list, none, tuple, typeobj, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
+};
 use crate::vm::{abs, call, PyResult, Vm};
 use crate::{constant, method};
 use core::cell::Cell;
@@ -21,7 +23,14 @@ unsafe impl PyPayload for SeqIterObj {
 }
 
 fn new_iter(vm: &Vm, ty: &'static TypeObj, seq: Obj, idx: usize) -> PyResult<Obj> {
-    vm.alloc_obj(SeqIterObj { head: ObjHead { refcnt: Cell::new(0), ty }, seq: Cell::new(Some(seq)), idx: Cell::new(idx) })
+    vm.alloc_obj(SeqIterObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty,
+        },
+        seq: Cell::new(Some(seq)),
+        idx: Cell::new(idx),
+    })
 }
 
 pub fn new_seq_iter(vm: &Vm, seq: Obj) -> PyResult<Obj> {
@@ -53,7 +62,9 @@ pub fn fast_next(it: Obj) -> Option<Option<Obj>> {
     let t = it.ty();
     if t.is(&LIST_ITER_TYPE) {
         let i = it_of(it);
-        let Some(s) = i.seq.get() else { return Some(None) };
+        let Some(s) = i.seq.get() else {
+            return Some(None);
+        };
         let k = i.idx.get();
         return match list::get(s, k) {
             Some(v) => {
@@ -68,7 +79,9 @@ pub fn fast_next(it: Obj) -> Option<Option<Obj>> {
     }
     if t.is(&TUPLE_ITER_TYPE) {
         let i = it_of(it);
-        let Some(s) = i.seq.get() else { return Some(None) };
+        let Some(s) = i.seq.get() else {
+            return Some(None);
+        };
         let k = i.idx.get();
         return match tuple::tuple_items(s).get(k) {
             Some(v) => {
@@ -93,7 +106,9 @@ fn fast_iternext(_vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
 
 fn list_rev_next(_vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
     let i = it_of(it);
-    let Some(s) = i.seq.get() else { return Ok(None) };
+    let Some(s) = i.seq.get() else {
+        return Ok(None);
+    };
     let k = i.idx.get();
     if k > 0 {
         if let Some(v) = list::get(s, k - 1) {
@@ -118,7 +133,9 @@ fn end_of_seq(vm: &Vm, e: crate::vm::Raised) -> PyResult<Option<Obj>> {
 
 fn seq_iternext(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
     let i = it_of(it);
-    let Some(s) = i.seq.get() else { return Ok(None) };
+    let Some(s) = i.seq.get() else {
+        return Ok(None);
+    };
     let k = i.idx.get();
     match abs::getitem(vm, s, Obj::small(k as isize)) {
         Ok(v) => {
@@ -135,7 +152,9 @@ fn seq_iternext(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
 /// `reversed(seq)` over `__len__`/`__getitem__`: `idx` is next index + 1.
 fn reversed_next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
     let i = it_of(it);
-    let Some(s) = i.seq.get() else { return Ok(None) };
+    let Some(s) = i.seq.get() else {
+        return Ok(None);
+    };
     let k = i.idx.get();
     if k == 0 {
         i.seq.set(None);
@@ -162,7 +181,9 @@ fn length_hint(vm: &Vm, args: &Args) -> PyResult<Obj> {
     super::seqmethods::noargs(vm, args, "__length_hint__")?;
     let o = args.pos[0];
     let t = o.ty();
-    let Some(i) = o.downcast::<SeqIterObj>() else { return Ok(Obj::small(0)) };
+    let Some(i) = o.downcast::<SeqIterObj>() else {
+        return Ok(Obj::small(0));
+    };
     let n = match i.seq.get() {
         None => 0,
         Some(_) if t.is(&LIST_REV_ITER_TYPE) || t.is(&REVERSED_TYPE) => {
@@ -178,8 +199,11 @@ fn length_hint(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(Obj::small(n as isize))
 }
 
-static ITER_ATTRS: [super::attr::AttrEntry; 3] =
-    [method!("__length_hint__", length_hint), method!("__next__", w_next), method!("__iter__", w_iter)];
+static ITER_ATTRS: [super::attr::AttrEntry; 3] = [
+    method!("__length_hint__", length_hint),
+    method!("__next__", w_next),
+    method!("__iter__", w_iter),
+];
 
 const fn iter_type(name: &'static str, next: super::IterNextFn) -> TypeObj {
     TypeObj::builtin(
@@ -269,7 +293,10 @@ unsafe impl PyPayload for ToolIterObj {
 
 fn tool_new(vm: &Vm, t: &'static TypeObj, src: Obj, aux: Obj, flag: bool) -> PyResult<Obj> {
     vm.alloc_obj(ToolIterObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: t },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: t,
+        },
         src: Cell::new(Some(src)),
         idx: Cell::new(0),
         aux: Cell::new(aux),
@@ -304,7 +331,9 @@ fn no_kw(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 
 fn enumerate_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     let [it, start] = args.bind(vm, "enumerate", ["iterable", "start"], 0)?;
-    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable'")) };
+    let Some(it) = it else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    };
     let start = match start {
         Some(s) => abs::index(vm, s)?,
         None => Obj::small(0),
@@ -325,7 +354,9 @@ fn int_incr(vm: &Vm, n: Obj) -> PyResult<Obj> {
 
 fn enumerate_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     let e = tool_of(vm, o, &ENUMERATE_TYPE)?;
-    let Some(src) = e.src.get() else { return Ok(None) };
+    let Some(src) = e.src.get() else {
+        return Ok(None);
+    };
     match abs::next(vm, src)? {
         Some(v) => {
             let n = e.aux.get();
@@ -345,7 +376,7 @@ fn zip_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         let k = args.kwname(i);
         if super::str::as_str(k) != Some("strict") {
             return Err(vm.type_error(&alloc::format!(
-                "zip() got an unexpected keyword argument '{}'",
+                "'{}' is an invalid keyword argument for zip()",
                 super::str::as_str(k).unwrap_or("")
             )));
         }
@@ -357,7 +388,9 @@ fn zip_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
 
 fn zip_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     let z = tool_of(vm, o, &ZIP_TYPE)?;
-    let Some(its) = z.src.get() else { return Ok(None) };
+    let Some(its) = z.src.get() else {
+        return Ok(None);
+    };
     let n = tuple::tuple_items(its).len();
     if n == 0 {
         return Ok(None);
@@ -389,12 +422,20 @@ fn plural(i: usize) -> alloc::string::String {
 
 fn zip_strict_fail(vm: &Vm, its: Obj, i: usize) -> PyResult<Option<Obj>> {
     if i > 0 {
-        return Err(vm.value_error(&alloc::format!("zip() argument {} is shorter than argument{}", i + 1, plural(i))));
+        return Err(vm.value_error(&alloc::format!(
+            "zip() argument {} is shorter than argument{}",
+            i + 1,
+            plural(i)
+        )));
     }
     let items = tuple::tuple_items(its);
     for j in 1..items.len() {
         if abs::next(vm, tuple::tuple_items(its)[j])?.is_some() {
-            return Err(vm.value_error(&alloc::format!("zip() argument {} is longer than argument{}", j + 1, plural(j))));
+            return Err(vm.value_error(&alloc::format!(
+                "zip() argument {} is longer than argument{}",
+                j + 1,
+                plural(j)
+            )));
         }
     }
     Ok(None)
@@ -411,7 +452,9 @@ fn map_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
 
 fn map_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     let m = tool_of(vm, o, &MAP_TYPE)?;
-    let Some(its) = m.src.get() else { return Ok(None) };
+    let Some(its) = m.src.get() else {
+        return Ok(None);
+    };
     let n = tuple::tuple_items(its).len();
     let argv = tuple::alloc(vm, &tuple::TUPLE_TYPE, n)?;
     for i in 0..n {
@@ -429,7 +472,10 @@ fn map_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
 fn filter_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     no_kw(vm, args, "filter")?;
     if args.pos.len() != 2 {
-        return Err(vm.type_error(&alloc::format!("filter expected 2 arguments, got {}", args.pos.len())));
+        return Err(vm.type_error(&alloc::format!(
+            "filter expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     let it = abs::iter(vm, args.pos[1])?;
     tool_new(vm, t, it, args.pos[0], false)
@@ -437,7 +483,9 @@ fn filter_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
 
 fn filter_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     let f = tool_of(vm, o, &FILTER_TYPE)?;
-    let Some(it) = f.src.get() else { return Ok(None) };
+    let Some(it) = f.src.get() else {
+        return Ok(None);
+    };
     let func = f.aux.get();
     while let Some(v) = abs::next(vm, it)? {
         let ok = if func.is_none() || func.is(super::int::BOOL_TYPE.as_obj()) {
@@ -454,7 +502,8 @@ fn filter_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     Ok(None)
 }
 
-static TOOL_ATTRS: [super::attr::AttrEntry; 2] = [method!("__next__", w_next), method!("__iter__", w_iter)];
+static TOOL_ATTRS: [super::attr::AttrEntry; 2] =
+    [method!("__next__", w_next), method!("__iter__", w_iter)];
 
 const fn tool_type(name: &'static str, new: super::NewFn, next: super::IterNextFn) -> TypeObj {
     TypeObj::builtin(

@@ -2,7 +2,10 @@
 
 use super::attr::AttrEntry;
 use super::seqmethods::{self as sm, check_count, noargs, onearg};
-use super::{int, none, not_implemented, py_bool, slice, tuple, Args, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    int, none, not_implemented, py_bool, slice, tuple, Args, CmpOp, Layout, Obj, ObjHead,
+    PyPayload, Slots, TypeObj,
+};
 use crate::bigint::BigInt;
 use crate::vm::{abs, PyResult, Vm};
 use crate::{getset, method};
@@ -53,7 +56,8 @@ fn big(o: Obj) -> BigInt {
 }
 
 fn r_of(vm: &Vm, o: Obj) -> PyResult<&'static RangeObj> {
-    o.downcast::<RangeObj>().ok_or_else(|| vm.type_error("range object expected"))
+    o.downcast::<RangeObj>()
+        .ok_or_else(|| vm.type_error("range object expected"))
 }
 
 fn small_len(start: isize, stop: isize, step: isize) -> usize {
@@ -73,17 +77,35 @@ fn compute_len(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
     }
     let (a, b, s) = (big(start), big(stop), big(step));
     let one = BigInt::one();
-    let (lo, hi, st) = if s.is_negative() { (b, a, s.neg()) } else { (a, b, s) };
+    let (lo, hi, st) = if s.is_negative() {
+        (b, a, s.neg())
+    } else {
+        (a, b, s)
+    };
     if lo >= hi {
         return Ok(Obj::small(0));
     }
-    let n = hi.sub(&lo).sub(&one).div_floor(&st).map(|q| q.add(&one)).unwrap_or(one);
+    let n = hi
+        .sub(&lo)
+        .sub(&one)
+        .div_floor(&st)
+        .map(|q| q.add(&one))
+        .unwrap_or(one);
     int::from_bigint(vm, &n)
 }
 
 fn make(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
     let length = compute_len(vm, start, stop, step)?;
-    vm.alloc_obj(RangeObj { head: ObjHead { refcnt: Cell::new(0), ty: &RANGE_TYPE }, start, stop, step, length })
+    vm.alloc_obj(RangeObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &RANGE_TYPE,
+        },
+        start,
+        stop,
+        step,
+        length,
+    })
 }
 
 fn range_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
@@ -93,8 +115,16 @@ fn range_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     check_count(vm, "range", args.pos.len(), 1, 3)?;
     let (start, stop, step) = match args.pos.len() {
         1 => (Obj::small(0), abs::index(vm, args.pos[0])?, Obj::small(1)),
-        2 => (abs::index(vm, args.pos[0])?, abs::index(vm, args.pos[1])?, Obj::small(1)),
-        _ => (abs::index(vm, args.pos[0])?, abs::index(vm, args.pos[1])?, abs::index(vm, args.pos[2])?),
+        2 => (
+            abs::index(vm, args.pos[0])?,
+            abs::index(vm, args.pos[1])?,
+            Obj::small(1),
+        ),
+        _ => (
+            abs::index(vm, args.pos[0])?,
+            abs::index(vm, args.pos[1])?,
+            abs::index(vm, args.pos[2])?,
+        ),
     };
     if step.as_small() == Some(0) || (!step.is_small() && big(step).is_zero()) {
         return Err(vm.value_error("range() arg 3 must not be zero"));
@@ -120,7 +150,10 @@ fn iter_from(vm: &Vm, start: Obj, step: Obj, length: Obj) -> PyResult<Obj> {
         let last = a as i128 + (n as i128 - 1).max(0) * s as i128;
         if last >= Obj::SMALL_MIN as i128 && last <= Obj::SMALL_MAX as i128 {
             return vm.alloc_obj(RangeIterObj {
-                head: ObjHead { refcnt: Cell::new(0), ty: &RANGE_ITER_TYPE },
+                head: ObjHead {
+                    refcnt: Cell::new(0),
+                    ty: &RANGE_ITER_TYPE,
+                },
                 next: Cell::new(a),
                 step: s,
                 left: Cell::new(n as usize),
@@ -128,7 +161,10 @@ fn iter_from(vm: &Vm, start: Obj, step: Obj, length: Obj) -> PyResult<Obj> {
         }
     }
     vm.alloc_obj(LongRangeIterObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &LONGRANGE_ITER_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &LONGRANGE_ITER_TYPE,
+        },
         next: Cell::new(start),
         step,
         left: Cell::new(length),
@@ -153,12 +189,21 @@ fn item(vm: &Vm, r: &RangeObj, i: &BigInt) -> PyResult<Obj> {
 }
 
 /// `_PySlice_GetLongIndices`-style component.
-fn long_index(vm: &Vm, v: Obj, dflt: &BigInt, lower: &BigInt, upper: &BigInt, len: &BigInt) -> PyResult<BigInt> {
+fn long_index(
+    vm: &Vm,
+    v: Obj,
+    dflt: &BigInt,
+    lower: &BigInt,
+    upper: &BigInt,
+    len: &BigInt,
+) -> PyResult<BigInt> {
     if v.is_none() {
         return Ok(dflt.clone());
     }
     if !sm::is_index(v) {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let mut x = big(abs::index(vm, v)?);
     if x.is_negative() {
@@ -200,7 +245,9 @@ fn range_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
             BigInt::one()
         } else {
             if !sm::is_index(sl.step) {
-                return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+                return Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
             }
             big(abs::index(vm, sl.step)?)
         };
@@ -208,29 +255,65 @@ fn range_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
             return Err(vm.value_error("slice step cannot be zero"));
         }
         let neg = step.is_negative();
-        let (lower, upper) = if neg { (BigInt::from_i64(-1), len.sub(&BigInt::one())) } else { (BigInt::from_i64(0), len.clone()) };
-        let a = long_index(vm, sl.start, if neg { &upper } else { &lower }, &lower, &upper, &len)?;
-        let b = long_index(vm, sl.stop, if neg { &lower } else { &upper }, &lower, &upper, &len)?;
+        let (lower, upper) = if neg {
+            (BigInt::from_i64(-1), len.sub(&BigInt::one()))
+        } else {
+            (BigInt::from_i64(0), len.clone())
+        };
+        let a = long_index(
+            vm,
+            sl.start,
+            if neg { &upper } else { &lower },
+            &lower,
+            &upper,
+            &len,
+        )?;
+        let b = long_index(
+            vm,
+            sl.stop,
+            if neg { &lower } else { &upper },
+            &lower,
+            &upper,
+            &len,
+        )?;
         let (rs, rst) = (big(r.start), big(r.step));
         let start = int::from_bigint(vm, &rs.add(&a.mul(&rst)))?;
         let stop = int::from_bigint(vm, &rs.add(&b.mul(&rst)))?;
         let st = int::from_bigint(vm, &rst.mul(&step))?;
         return make(vm, start, stop, st);
     }
-    Err(vm.type_error(&alloc::format!("range indices must be integers or slices, not {}", k.ty().name())))
+    Err(vm.type_error(&alloc::format!(
+        "range indices must be integers or slices, not {}",
+        k.ty().name()
+    )))
 }
 
 /// Position of int `k` in the range, if present.
 fn int_position(r: &RangeObj, k: Obj) -> Option<BigInt> {
-    if let (Some(a), Some(b), Some(s), Some(x)) = (r.start.as_small(), r.stop.as_small(), r.step.as_small(), k.as_small()) {
-        let inside = if s > 0 { a <= x && x < b } else { b < x && x <= a };
+    if let (Some(a), Some(b), Some(s), Some(x)) = (
+        r.start.as_small(),
+        r.stop.as_small(),
+        r.step.as_small(),
+        k.as_small(),
+    ) {
+        let inside = if s > 0 {
+            a <= x && x < b
+        } else {
+            b < x && x <= a
+        };
         if inside && (x as i128 - a as i128) % s as i128 == 0 {
-            return Some(BigInt::from_i64(((x as i128 - a as i128) / s as i128) as i64));
+            return Some(BigInt::from_i64(
+                ((x as i128 - a as i128) / s as i128) as i64,
+            ));
         }
         return None;
     }
     let (a, b, s, x) = (big(r.start), big(r.stop), big(r.step), big(k));
-    let inside = if s.is_negative() { b < x && x <= a } else { a <= x && x < b };
+    let inside = if s.is_negative() {
+        b < x && x <= a
+    } else {
+        a <= x && x < b
+    };
     if !inside {
         return None;
     }
@@ -292,6 +375,7 @@ fn range_index(vm: &Vm, args: &Args) -> PyResult<Obj> {
             }
             n += 1;
         }
+        return Err(vm.value_error("sequence.index(x): x not in sequence"));
     }
     let s = abs::repr_string(vm, k)?;
     Err(vm.value_error(&alloc::format!("{} is not in range", s)))
@@ -311,7 +395,10 @@ fn range_reversed(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn range_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let r = r_of(vm, o)?;
-    let (a, b) = (abs::repr_string(vm, r.start)?, abs::repr_string(vm, r.stop)?);
+    let (a, b) = (
+        abs::repr_string(vm, r.start)?,
+        abs::repr_string(vm, r.stop)?,
+    );
     if r.step.as_small() == Some(1) {
         vm.new_string(alloc::format!("range({}, {})", a, b))
     } else {
@@ -321,7 +408,9 @@ fn range_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn range_richcmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
-    let Some(y) = b.downcast::<RangeObj>() else { return Ok(not_implemented()) };
+    let Some(y) = b.downcast::<RangeObj>() else {
+        return Ok(not_implemented());
+    };
     if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return Ok(not_implemented());
     }
@@ -387,7 +476,10 @@ fn range_iter_next_slot(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
 }
 
 fn longrange_next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
-    let Some(r) = it.downcast::<LongRangeIterObj>().filter(|_| it.ty().is(&LONGRANGE_ITER_TYPE)) else {
+    let Some(r) = it
+        .downcast::<LongRangeIterObj>()
+        .filter(|_| it.ty().is(&LONGRANGE_ITER_TYPE))
+    else {
         return Err(vm.type_error("longrange_iterator expected"));
     };
     let left = big(r.left.get());
@@ -458,8 +550,11 @@ pub static RANGE_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
-static ITER_ATTRS: [AttrEntry; 3] =
-    [method!("__length_hint__", iter_length_hint), method!("__next__", sm::w_next), method!("__iter__", sm::w_iter)];
+static ITER_ATTRS: [AttrEntry; 3] = [
+    method!("__length_hint__", iter_length_hint),
+    method!("__next__", sm::w_next),
+    method!("__iter__", sm::w_iter),
+];
 
 pub static RANGE_ITER_TYPE: TypeObj = TypeObj::builtin(
     "range_iterator",

@@ -5,7 +5,9 @@
 use super::attr::AttrEntry;
 use super::slice::{self, slice_indices};
 use super::typeobj::solid_base;
-use super::{int, list, none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Obj, Slots, TypeObj};
+use super::{
+    int, list, none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Obj, Slots, TypeObj,
+};
 use crate::vm::{abs, call, PyResult, Vm};
 use crate::{method, staticmethod};
 use alloc::format;
@@ -20,7 +22,11 @@ pub fn noargs(vm: &Vm, args: &Args, qual: &str) -> PyResult<()> {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", qual)));
     }
     if args.pos.len() != 1 {
-        return Err(vm.type_error(&format!("{}() takes no arguments ({} given)", qual, args.pos.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "{}() takes no arguments ({} given)",
+            qual,
+            args.pos.len().saturating_sub(1)
+        )));
     }
     Ok(())
 }
@@ -41,7 +47,14 @@ pub fn onearg(vm: &Vm, args: &Args, qual: &str) -> PyResult<Obj> {
 }
 
 /// `_PyArg_CheckPositional` on the arguments after self.
-pub fn posargs<'a>(vm: &Vm, args: &'a Args, qual: &str, name: &str, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+pub fn posargs<'a>(
+    vm: &Vm,
+    args: &'a Args,
+    qual: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Obj]> {
     if args.has_kw() {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", qual)));
     }
@@ -59,7 +72,14 @@ pub fn check_count(vm: &Vm, name: &str, n: usize, min: usize, max: usize) -> PyR
     } else {
         return Ok(());
     };
-    Err(vm.type_error(&format!("{} expected {}{} argument{}, got {}", name, what, lim, if lim == 1 { "" } else { "s" }, n)))
+    Err(vm.type_error(&format!(
+        "{} expected {}{} argument{}, got {}",
+        name,
+        what,
+        lim,
+        if lim == 1 { "" } else { "s" },
+        n
+    )))
 }
 
 // ------------------------------------------------------ repr recursion
@@ -91,7 +111,13 @@ pub fn repr_leave(vm: &Vm, o: Obj) {
 }
 
 /// Repr of `items` (`open` + reprs + `close`), with the recursion guard.
-pub fn repr_items(vm: &Vm, o: Obj, open: &str, close: &str, get: fn(Obj, usize) -> Option<Obj>) -> PyResult<Obj> {
+pub fn repr_items(
+    vm: &Vm,
+    o: Obj,
+    open: &str,
+    close: &str,
+    get: fn(Obj, usize) -> Option<Obj>,
+) -> PyResult<Obj> {
     if repr_enter(vm, o)? {
         return vm.new_string(format!("{}...{}", open, close));
     }
@@ -122,7 +148,10 @@ fn base(o: Obj) -> &'static TypeObj {
     solid_base(o.ty())
 }
 fn this(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.pos.first().copied().ok_or_else(|| vm.type_error("descriptor needs an argument"))
+    args.pos
+        .first()
+        .copied()
+        .ok_or_else(|| vm.type_error("descriptor needs an argument"))
 }
 fn arg1(vm: &Vm, args: &Args, name: &str) -> PyResult<(Obj, Obj)> {
     if args.pos.len() != 2 || args.has_kw() {
@@ -135,7 +164,11 @@ fn arg1(vm: &Vm, args: &Args, name: &str) -> PyResult<(Obj, Obj)> {
     Ok((args.pos[0], args.pos[1]))
 }
 fn missing(vm: &Vm, o: Obj, name: &str) -> crate::vm::Raised {
-    vm.type_error(&format!("'{}' object has no method {}", o.ty().name(), name))
+    vm.type_error(&format!(
+        "'{}' object has no method {}",
+        o.ty().name(),
+        name
+    ))
 }
 pub fn w_len(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "__len__")?;
@@ -145,39 +178,60 @@ pub fn w_len(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 pub fn w_getitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (o, k) = arg1(vm, args, "__getitem__")?;
-    let f = base(o).slots.getitem.ok_or_else(|| missing(vm, o, "__getitem__"))?;
+    let f = base(o)
+        .slots
+        .getitem
+        .ok_or_else(|| missing(vm, o, "__getitem__"))?;
     f(vm, o, k)
 }
 pub fn w_setitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if args.pos.len() != 3 || args.has_kw() {
-        return Err(vm.type_error(&format!("expected 2 arguments, got {}", args.pos.len().saturating_sub(1))));
+        return Err(vm.type_error(&format!(
+            "expected 2 arguments, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
     }
     let o = args.pos[0];
-    let f = base(o).slots.setitem.ok_or_else(|| missing(vm, o, "__setitem__"))?;
+    let f = base(o)
+        .slots
+        .setitem
+        .ok_or_else(|| missing(vm, o, "__setitem__"))?;
     f(vm, o, args.pos[1], Some(args.pos[2]))?;
     Ok(none())
 }
 pub fn w_delitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (o, k) = arg1(vm, args, "__delitem__")?;
-    let f = base(o).slots.setitem.ok_or_else(|| missing(vm, o, "__delitem__"))?;
+    let f = base(o)
+        .slots
+        .setitem
+        .ok_or_else(|| missing(vm, o, "__delitem__"))?;
     f(vm, o, k, None)?;
     Ok(none())
 }
 pub fn w_contains(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (o, k) = arg1(vm, args, "__contains__")?;
-    let f = base(o).slots.contains.ok_or_else(|| missing(vm, o, "__contains__"))?;
+    let f = base(o)
+        .slots
+        .contains
+        .ok_or_else(|| missing(vm, o, "__contains__"))?;
     Ok(py_bool(f(vm, o, k)?))
 }
 pub fn w_iter(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "__iter__")?;
     let o = args.pos[0];
-    let f = base(o).slots.iter.ok_or_else(|| missing(vm, o, "__iter__"))?;
+    let f = base(o)
+        .slots
+        .iter
+        .ok_or_else(|| missing(vm, o, "__iter__"))?;
     f(vm, o)
 }
 pub fn w_next(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "__next__")?;
     let o = args.pos[0];
-    let f = base(o).slots.iternext.ok_or_else(|| missing(vm, o, "__next__"))?;
+    let f = base(o)
+        .slots
+        .iternext
+        .ok_or_else(|| missing(vm, o, "__next__"))?;
     match f(vm, o)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration()),
@@ -186,7 +240,10 @@ pub fn w_next(vm: &Vm, args: &Args) -> PyResult<Obj> {
 pub fn w_repr(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "__repr__")?;
     let o = args.pos[0];
-    let f = base(o).slots.repr.ok_or_else(|| missing(vm, o, "__repr__"))?;
+    let f = base(o)
+        .slots
+        .repr
+        .ok_or_else(|| missing(vm, o, "__repr__"))?;
     f(vm, o)
 }
 pub fn w_hash(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -200,16 +257,44 @@ pub fn w_hash(vm: &Vm, args: &Args) -> PyResult<Obj> {
 pub fn w_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let o = this(vm, args)?;
     if let Some(f) = base(o).slots.init {
-        f(vm, o, &Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames })?;
+        f(
+            vm,
+            o,
+            &Args {
+                pos: &args.pos[1..],
+                kw: args.kw,
+                kwnames: args.kwnames,
+            },
+        )?;
     }
     Ok(none())
 }
 /// `T.__new__(cls, ...)` for builtin types (a staticmethod).
 pub fn w_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let c = args.pos.first().copied().ok_or_else(|| vm.type_error("__new__(): not enough arguments"))?;
-    let t = c.as_type().ok_or_else(|| vm.type_error(&format!("__new__(X): X is not a type object ({})", c.ty().name())))?;
-    let f = solid_base(t).slots.new.ok_or_else(|| vm.type_error(&format!("cannot create '{}' instances", t.name())))?;
-    f(vm, t, &Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames })
+    let c = args
+        .pos
+        .first()
+        .copied()
+        .ok_or_else(|| vm.type_error("__new__(): not enough arguments"))?;
+    let t = c.as_type().ok_or_else(|| {
+        vm.type_error(&format!(
+            "__new__(X): X is not a type object ({})",
+            c.ty().name()
+        ))
+    })?;
+    let f = solid_base(t)
+        .slots
+        .new
+        .ok_or_else(|| vm.type_error(&format!("cannot create '{}' instances", t.name())))?;
+    f(
+        vm,
+        t,
+        &Args {
+            pos: &args.pos[1..],
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )
 }
 fn w_cmp(vm: &Vm, args: &Args, op: CmpOp) -> PyResult<Obj> {
     let (o, b) = arg1(vm, args, op.dunder())?;
@@ -238,7 +323,9 @@ pub fn w_ge(vm: &Vm, a: &Args) -> PyResult<Obj> {
 }
 fn w_num(vm: &Vm, args: &Args, op: BinOp, kind: u8) -> PyResult<Obj> {
     let (o, b) = arg1(vm, args, op.dunder())?;
-    let Some(f) = base(o).slots.num else { return Ok(not_implemented()) };
+    let Some(f) = base(o).slots.num else {
+        return Ok(not_implemented());
+    };
     match kind {
         0 => f(vm, op, o, b, false),
         1 => f(vm, op, b, o, false),
@@ -281,7 +368,11 @@ fn norm_index(vm: &Vm, k: Obj, n: usize, what: &str) -> PyResult<usize> {
 }
 
 fn bad_index(vm: &Vm, what: &str, k: Obj) -> crate::vm::Raised {
-    vm.type_error(&format!("{} indices must be integers or slices, not {}", what, k.ty().name()))
+    vm.type_error(&format!(
+        "{} indices must be integers or slices, not {}",
+        what,
+        k.ty().name()
+    ))
 }
 
 /// The `start`/`stop` arguments of `index()` (`_PyEval_SliceIndexNotNone`),
@@ -292,12 +383,18 @@ fn start_stop(vm: &Vm, a: &[Obj], n: usize) -> PyResult<(usize, usize)> {
             None => dflt,
             Some(x) => {
                 if !is_index(*x) {
-                    return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+                    return Err(
+                        vm.type_error("slice indices must be integers or have an __index__ method")
+                    );
                 }
                 slice::clamp_int(abs::index(vm, *x)?)
             }
         };
-        let v = if v < 0 { v.saturating_add(n as isize).max(0) } else { v };
+        let v = if v < 0 {
+            v.saturating_add(n as isize).max(0)
+        } else {
+            v
+        };
         Ok(v as usize)
     };
     Ok((conv(a.first(), 0)?, conv(a.get(1), isize::MAX)?))
@@ -339,8 +436,7 @@ fn seq_richcmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
         return Ok(py_bool(op == CmpOp::Ne));
     }
     let mut i = 0;
-    loop {
-        let (Some(p), Some(q)) = (seq_get(a, i), seq_get(b, i)) else { break };
+    while let (Some(p), Some(q)) = (seq_get(a, i), seq_get(b, i)) {
         if !abs::eq(vm, p, q)? {
             return match op {
                 CmpOp::Eq => Ok(super::false_obj()),
@@ -387,7 +483,9 @@ fn seq_index(vm: &Vm, args: &Args, name: &str) -> PyResult<Obj> {
 
 /// Items `[start, start+step, ...]` (slicelength `n`) of `items`.
 fn gather(items: &[Obj], start: isize, step: isize, n: usize) -> Vec<Obj> {
-    (0..n).filter_map(|i| items.get(slice::nth(start, step, i)).copied()).collect()
+    (0..n)
+        .filter_map(|i| items.get(slice::nth(start, step, i)).copied())
+        .collect()
 }
 
 /// `len * n` for repetition; MemoryError on overflow.
@@ -430,7 +528,13 @@ fn repeat_vec(items: &[Obj], n: usize) -> Vec<Obj> {
 fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
     let is_l = list::is_list(a) || (!tuple::is_tuple(a) && list::is_list(b));
     let what = if is_l { "list" } else { "tuple" };
-    let mine = |o: Obj| if is_l { list::is_list(o) } else { tuple::is_tuple(o) };
+    let mine = |o: Obj| {
+        if is_l {
+            list::is_list(o)
+        } else {
+            tuple::is_tuple(o)
+        }
+    };
     match op {
         BinOp::Add => {
             if !mine(a) {
@@ -474,7 +578,10 @@ fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
                         }
                     }
                 }
-                return Err(vm.type_error(&format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+                return Err(vm.type_error(&format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    n.ty().name()
+                )));
             }
             let c = repeat_count(vm, n, seq_len(s))?;
             let v = repeat_vec(&seq_snapshot(s), c);
@@ -497,7 +604,10 @@ fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
 
 /// The num slot of `b`'s type unless it is ours.
 fn other_num(b: Obj) -> Option<super::NumBinFn> {
-    b.ty().slots.num.filter(|g| !core::ptr::fn_addr_eq(*g, seq_num as super::NumBinFn))
+    b.ty()
+        .slots
+        .num
+        .filter(|g| !core::ptr::fn_addr_eq(*g, seq_num as super::NumBinFn))
 }
 
 fn seq_snapshot(o: Obj) -> Vec<Obj> {
@@ -566,7 +676,11 @@ fn tuple_hash(vm: &Vm, o: Obj) -> PyResult<isize> {
 }
 
 /// The xxHash accumulation CPython uses for tuples.
-pub fn xxhash_combine(_vm: &Vm, n: usize, mut get: impl FnMut(usize) -> PyResult<isize>) -> PyResult<isize> {
+pub fn xxhash_combine(
+    _vm: &Vm,
+    n: usize,
+    mut get: impl FnMut(usize) -> PyResult<isize>,
+) -> PyResult<isize> {
     #[cfg(target_pointer_width = "64")]
     {
         const P1: u64 = 11400714785074694791;
@@ -610,11 +724,17 @@ fn tuple_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
     check_count(vm, "tuple", args.pos.len(), 0, 1)?;
-    let Some(&src) = args.pos.first() else { return tuple::new_typed(vm, t, &[]) };
+    let Some(&src) = args.pos.first() else {
+        return tuple::new_typed(vm, t, &[]);
+    };
     if t.is(&tuple::TUPLE_TYPE) && src.ty().is(&tuple::TUPLE_TYPE) {
         return Ok(src);
     }
-    let l = if list::is_list(src) { src } else { abs::to_list(vm, src)? };
+    let l = if list::is_list(src) {
+        src
+    } else {
+        abs::to_list(vm, src)?
+    };
     // Copy out of the GC-visible list straight into the new tuple.
     let n = list::len(l);
     let o = tuple::alloc(vm, t, n)?;
@@ -713,7 +833,11 @@ fn list_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
         None => None,
         Some(v) if v.is(o) => Some(list::to_vec(o)),
         Some(v) => {
-            if !list::is_list(v) && !tuple::is_tuple(v) && v.ty().slots.iter.is_none() && v.ty().slots.getitem.is_none() {
+            if !list::is_list(v)
+                && !tuple::is_tuple(v)
+                && v.ty().slots.iter.is_none()
+                && v.ty().slots.getitem.is_none()
+            {
                 let (_, _, s, _) = slice_indices(vm, k, list::len(o))?;
                 return Err(vm.type_error(if s == 1 {
                     "can only assign an iterable"
@@ -729,7 +853,8 @@ fn list_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
     if s == 1 {
         let b = b.max(a) as usize;
         let a = a as usize;
-        let mut out = Vec::with_capacity(cur.len() + new_items.as_ref().map(|x| x.len()).unwrap_or(0));
+        let mut out =
+            Vec::with_capacity(cur.len() + new_items.as_ref().map(|x| x.len()).unwrap_or(0));
         out.extend_from_slice(&cur[..a]);
         if let Some(ni) = &new_items {
             out.extend_from_slice(ni);
@@ -758,7 +883,12 @@ fn list_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
                     *d = true;
                 }
             }
-            let out: Vec<Obj> = cur.iter().zip(del.iter()).filter(|(_, d)| !**d).map(|(x, _)| *x).collect();
+            let out: Vec<Obj> = cur
+                .iter()
+                .zip(del.iter())
+                .filter(|(_, d)| !**d)
+                .map(|(x, _)| *x)
+                .collect();
             list::replace_all(vm, o, &out)
         }
     }
@@ -816,7 +946,11 @@ fn list_insert(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let l = args.pos[0];
     let i = slice::clamp_int(abs::index(vm, a[0])?);
     let n = list::len(l) as isize;
-    let i = if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
+    let i = if i < 0 {
+        (i.saturating_add(n)).max(0)
+    } else {
+        i.min(n)
+    };
     list::insert(vm, l, i as usize, a[1])?;
     Ok(none())
 }
@@ -878,7 +1012,11 @@ fn list_sort_m(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if args.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    let kw = Args { pos: &[], kw: args.kw, kwnames: args.kwnames };
+    let kw = Args {
+        pos: &[],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     let [key, rev] = kw.bind(vm, "sort", ["key", "reverse"], 0)?;
     let rev = match rev {
         Some(r) => abs::truthy(vm, r)?,
@@ -913,7 +1051,11 @@ pub fn sort(vm: &Vm, l: Obj, key: Option<Obj>, reverse: bool) -> PyResult<()> {
             k
         }
     };
-    let mut idx: Vec<usize> = if reverse { (0..n).rev().collect() } else { (0..n).collect() };
+    let mut idx: Vec<usize> = if reverse {
+        (0..n).rev().collect()
+    } else {
+        (0..n).collect()
+    };
     let r = timsort(vm, keys, &mut idx);
     if reverse {
         idx.reverse();

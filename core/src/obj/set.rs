@@ -4,7 +4,10 @@
 
 use super::attr::AttrEntry;
 use super::seqmethods::{self as sm, check_count, noargs, repr_enter, repr_leave};
-use super::{dict, none, not_implemented, py_bool, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    dict, none, not_implemented, py_bool, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload,
+    Slots, TypeObj,
+};
 use crate::vm::{abs, PyResult, Vm};
 use crate::{classmethod, method, staticmethod};
 use alloc::format;
@@ -65,7 +68,10 @@ fn alloc(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
     let table = alloc_table(vm, MINSIZE)?;
     let o = vm.alloc_obj_sized(
         SetObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             fill: Cell::new(0),
             used: Cell::new(0),
             mask: Cell::new(MINSIZE - 1),
@@ -121,13 +127,19 @@ fn insert_clean(s: &SetObj, key: Obj, hash: isize) {
     let mut i = hash as usize & mask;
     loop {
         if s.e(i).key.is_none() {
-            *s.e(i) = Entry { key: Some(key), hash };
+            *s.e(i) = Entry {
+                key: Some(key),
+                hash,
+            };
             return;
         }
         if i + LINEAR_PROBES <= mask {
             for j in 1..=LINEAR_PROBES {
                 if s.e(i + j).key.is_none() {
-                    *s.e(i + j) = Entry { key: Some(key), hash };
+                    *s.e(i + j) = Entry {
+                        key: Some(key),
+                        hash,
+                    };
                     return;
                 }
             }
@@ -182,7 +194,11 @@ fn lookup(vm: &Vm, o: Obj, key: Obj, hash: isize) -> PyResult<Option<usize>> {
         let mut perturb = hash as usize;
         let mut i = hash as usize & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let e = s.e(i + j);
                 match e.key {
@@ -192,7 +208,10 @@ fn lookup(vm: &Vm, o: Obj, key: Obj, hash: isize) -> PyResult<Option<usize>> {
                             return Ok(Some(i + j));
                         }
                         let eq = keys_eq(vm, k, key)?;
-                        if s.table.get() != table || s.mask.get() != mask || !s.e(i + j).key.map(|x| x.is(k)).unwrap_or(false) {
+                        if s.table.get() != table
+                            || s.mask.get() != mask
+                            || !s.e(i + j).key.map(|x| x.is(k)).unwrap_or(false)
+                        {
                             continue 'restart;
                         }
                         if eq {
@@ -218,7 +237,11 @@ fn add_entry(vm: &Vm, o: Obj, key: Obj, hash: isize) -> PyResult<()> {
         let mut i = hash as usize & mask;
         let mut free: Option<usize> = None;
         let slot = 'search: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 let e = s.e(i + j);
                 match e.key {
@@ -232,7 +255,10 @@ fn add_entry(vm: &Vm, o: Obj, key: Obj, hash: isize) -> PyResult<()> {
                         if eq {
                             return Ok(());
                         }
-                        if s.table.get() != table || s.mask.get() != mask || !s.e(i + j).key.map(|x| x.is(k)).unwrap_or(false) {
+                        if s.table.get() != table
+                            || s.mask.get() != mask
+                            || !s.e(i + j).key.map(|x| x.is(k)).unwrap_or(false)
+                        {
                             continue 'restart;
                         }
                     }
@@ -245,12 +271,18 @@ fn add_entry(vm: &Vm, o: Obj, key: Obj, hash: isize) -> PyResult<()> {
         s.hash.set(-1);
         if let Some(f) = free {
             s.used.set(s.used.get() + 1);
-            *s.e(f) = Entry { key: Some(key), hash };
+            *s.e(f) = Entry {
+                key: Some(key),
+                hash,
+            };
             return Ok(());
         }
         s.fill.set(s.fill.get() + 1);
         s.used.set(s.used.get() + 1);
-        *s.e(slot) = Entry { key: Some(key), hash };
+        *s.e(slot) = Entry {
+            key: Some(key),
+            hash,
+        };
         if s.fill.get() * 5 < mask * 3 {
             return Ok(());
         }
@@ -296,7 +328,10 @@ fn discard_hashed(vm: &Vm, o: Obj, k: Obj, h: isize) -> PyResult<bool> {
     match lookup(vm, o, k, h)? {
         Some(i) => {
             let s = s_of(o);
-            *s.e(i) = Entry { key: None, hash: -1 };
+            *s.e(i) = Entry {
+                key: None,
+                hash: -1,
+            };
             s.used.set(s.used.get() - 1);
             s.hash.set(-1);
             Ok(true)
@@ -344,7 +379,10 @@ fn merge(vm: &Vm, o: Obj, other: Obj) -> PyResult<()> {
     if s.fill.get() == 0 && s.mask.get() == t.mask.get() && t.fill.get() == t.used.get() {
         for i in 0..=t.mask.get() {
             let e = t.e(i);
-            *s.e(i) = Entry { key: e.key, hash: e.hash };
+            *s.e(i) = Entry {
+                key: e.key,
+                hash: e.hash,
+            };
         }
         s.fill.set(t.fill.get());
         s.used.set(t.used.get());
@@ -400,7 +438,11 @@ pub fn update(vm: &Vm, o: Obj, other: Obj) -> PyResult<()> {
 
 /// A new set of `o`'s base kind (set or frozenset) holding `src`'s items.
 fn copy_of(vm: &Vm, o: Obj, src: Option<Obj>) -> PyResult<Obj> {
-    let t: &'static TypeObj = if is_frozen(o) { &FROZENSET_TYPE } else { &SET_TYPE };
+    let t: &'static TypeObj = if is_frozen(o) {
+        &FROZENSET_TYPE
+    } else {
+        &SET_TYPE
+    };
     let s = alloc(vm, t)?;
     if let Some(x) = src {
         update(vm, s, x)?;
@@ -474,7 +516,11 @@ fn difference(vm: &Vm, o: Obj, other: Obj) -> PyResult<Obj> {
     let r = copy_of(vm, o, None)?;
     let mut i = 0;
     while let Some((p, k, h)) = next_entry(o, i) {
-        let inside = if is_anyset(other) { lookup(vm, other, k, h)?.is_some() } else { dict::get(vm, other, k)?.is_some() };
+        let inside = if is_anyset(other) {
+            lookup(vm, other, k, h)?.is_some()
+        } else {
+            dict::get(vm, other, k)?.is_some()
+        };
         if !inside {
             add_entry(vm, r, k, h)?;
         }
@@ -500,7 +546,11 @@ fn symmetric_difference_update(vm: &Vm, o: Obj, other: Obj) -> PyResult<()> {
         }
         return Ok(());
     }
-    let other = if is_anyset(other) { other } else { copy_of(vm, o, Some(other))? };
+    let other = if is_anyset(other) {
+        other
+    } else {
+        copy_of(vm, o, Some(other))?
+    };
     let mut i = 0;
     while let Some((p, k, h)) = next_entry(other, i) {
         if !discard_hashed(vm, o, k, h)? {
@@ -550,7 +600,11 @@ fn issuperset(vm: &Vm, o: Obj, other: Obj) -> PyResult<bool> {
 
 fn isdisjoint(vm: &Vm, o: Obj, other: Obj) -> PyResult<bool> {
     if is_anyset(other) {
-        let (a, b) = if len(o) <= len(other) { (o, other) } else { (other, o) };
+        let (a, b) = if len(o) <= len(other) {
+            (o, other)
+        } else {
+            (other, o)
+        };
         let mut i = 0;
         while let Some((p, k, h)) = next_entry(a, i) {
             if lookup(vm, b, k, h)?.is_some() {
@@ -635,7 +689,9 @@ fn set_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
             return Err(vm.type_error("frozenset() takes no keyword arguments"));
         }
         check_count(vm, "frozenset", args.pos.len(), 0, 1)?;
-        let Some(&src) = args.pos.first() else { return alloc(vm, t) };
+        let Some(&src) = args.pos.first() else {
+            return alloc(vm, t);
+        };
         if t.is(&FROZENSET_TYPE) && src.ty().is(&FROZENSET_TYPE) {
             return Ok(src);
         }
@@ -678,7 +734,10 @@ fn set_cmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
     Ok(py_bool(r))
 }
 fn set_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
-    if !is_anyset(a) || !is_anyset(b) || !matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+    if !is_anyset(a)
+        || !is_anyset(b)
+        || !matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+    {
         return Ok(not_implemented());
     }
     if inplace && !is_frozen(a) {
@@ -723,7 +782,10 @@ fn set_hash(_vm: &Vm, o: Obj) -> PyResult<isize> {
 }
 fn set_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
     vm.alloc_obj(SetIterObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &SET_ITER_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &SET_ITER_TYPE,
+        },
         set: Cell::new(Some(o)),
         pos: Cell::new(0),
         used0: len(o),
@@ -770,7 +832,10 @@ fn m_pop(vm: &Vm, args: &Args) -> PyResult<Obj> {
         i = if i >= mask { 0 } else { i + 1 };
     }
     let k = s.e(i).key.unwrap_or(none());
-    *s.e(i) = Entry { key: None, hash: -1 };
+    *s.e(i) = Entry {
+        key: None,
+        hash: -1,
+    };
     s.used.set(s.used.get() - 1);
     s.finger.set(i + 1);
     Ok(k)
@@ -980,7 +1045,11 @@ pub static FROZENSET_TYPE: TypeObj = TypeObj::builtin(
     "frozenset",
     Layout::Set,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots { hash: Some(set_hash), init: None, ..SET_SLOTS },
+    Slots {
+        hash: Some(set_hash),
+        init: None,
+        ..SET_SLOTS
+    },
     &FROZENSET_ATTRS,
     core::mem::size_of::<SetObj>(),
     super::tpflags::BASETYPE,
@@ -1012,7 +1081,9 @@ fn si_of(vm: &Vm, o: Obj) -> PyResult<&'static SetIterObj> {
 
 fn setiter_next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
     let si = si_of(vm, it)?;
-    let Some(s) = si.set.get() else { return Ok(None) };
+    let Some(s) = si.set.get() else {
+        return Ok(None);
+    };
     if len(s) != si.used0 {
         si.set.set(None);
         return Err(vm.runtime_error("Set changed size during iteration"));
@@ -1066,4 +1137,7 @@ pub static SET_ITER_TYPE: TypeObj = TypeObj::builtin(
 );
 
 /// Builtin names provided by this module (set, frozenset).
-pub static BUILTINS: [AttrEntry; 2] = [crate::constant!("set", SET_TYPE), crate::constant!("frozenset", FROZENSET_TYPE)];
+pub static BUILTINS: [AttrEntry; 2] = [
+    crate::constant!("set", SET_TYPE),
+    crate::constant!("frozenset", FROZENSET_TYPE),
+];

@@ -17,7 +17,15 @@ unsafe impl PyPayload for SliceObj {
 }
 
 pub fn new(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
-    vm.alloc_obj(SliceObj { head: ObjHead { refcnt: Cell::new(0), ty: &SLICE_TYPE }, start, stop, step })
+    vm.alloc_obj(SliceObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &SLICE_TYPE,
+        },
+        start,
+        stop,
+        step,
+    })
 }
 
 #[inline]
@@ -34,7 +42,9 @@ fn slice_index(vm: &Vm, o: Obj) -> PyResult<Option<isize>> {
         return Ok(Some(v));
     }
     if !int::is_int(o) && o.ty().slots.index.is_none() {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let i = abs::index(vm, o)?;
     Ok(Some(clamp_int(i)))
@@ -54,7 +64,9 @@ pub fn clamp_int(i: Obj) -> isize {
 /// CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`: the normalised
 /// `(start, stop, step, slicelength)` of slice `s` over a sequence of `len`.
 pub fn slice_indices(vm: &Vm, s: Obj, len: usize) -> PyResult<(isize, isize, isize, usize)> {
-    let sl = s.downcast::<SliceObj>().ok_or_else(|| vm.type_error("slice expected"))?;
+    let sl = s
+        .downcast::<SliceObj>()
+        .ok_or_else(|| vm.type_error("slice expected"))?;
     let step = match slice_index(vm, sl.step)? {
         None => 1,
         Some(0) => return Err(vm.value_error("slice step cannot be zero")),
@@ -66,7 +78,12 @@ pub fn slice_indices(vm: &Vm, s: Obj, len: usize) -> PyResult<(isize, isize, isi
 }
 
 /// `PySlice_AdjustIndices`.
-pub fn adjust_indices(len: isize, start: isize, stop: isize, step: isize) -> (isize, isize, isize, usize) {
+pub fn adjust_indices(
+    len: isize,
+    start: isize,
+    stop: isize,
+    step: isize,
+) -> (isize, isize, isize, usize) {
     let adj = |v: isize| -> isize {
         if v < 0 {
             let w = v.saturating_add(len);
@@ -179,7 +196,10 @@ fn slice_m_indices(vm: &Vm, args: &Args) -> PyResult<Obj> {
     tuple::new(vm, &v)
 }
 
-static SLICE_ATTRS: [super::attr::AttrEntry; 4] = [
+static SLICE_ATTRS: [super::attr::AttrEntry; 7] = [
+    crate::constant!("__hash__", super::NONE),
+    crate::method!("__repr__", super::seqmethods::w_repr),
+    crate::method!("__eq__", super::seqmethods::w_eq),
     crate::getset!("start", get_start),
     crate::getset!("stop", get_stop),
     crate::getset!("step", get_step),
