@@ -612,6 +612,13 @@ pub fn stack_pointer() -> usize {
     arch::stack_pointer()
 }
 
+/// The heap is process-global: unit tests that use it take this lock.
+#[cfg(test)]
+pub static TEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[cfg(test)]
+extern crate std;
+
 #[cfg(test)]
 mod tests {
     extern crate std;
@@ -625,6 +632,7 @@ mod tests {
 
     #[test]
     fn alloc_free_collect() {
+        let _g = TEST_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         let mem = vec![0u8; 64 * 1024].leak();
         let top = stack_pointer() + 4096;
         // SAFETY: the leaked buffer is ours for the rest of the test binary.

@@ -492,3 +492,6 @@ impl Vm {
         self.exec_code(code, globals, None)
     }
 }
+
+#[cfg(test)]
+mod tests;
