@@ -104,7 +104,7 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
             for it in items {
                 v.push(const_obj(vm, it, filename)?);
             }
-            super::set::new_frozen(vm, &v)?
+            super::set::new_const_frozen(vm, &v)?
         }
         Const::Code(cu) => load_code_unverified(vm, cu, filename)?,
     })

@@ -135,6 +135,16 @@ pub fn instance_dict_slot(o: Obj) -> Option<&'static Cell<Option<Obj>>> {
     if t.dictoffset == 0 {
         return None;
     }
+    if t.dictoffset == usize::MAX {
+        // Var-size instances (tuple, int, str, bytes subclasses): the dict
+        // slot is the last word of the allocation.
+        let sz = crate::gc::size_of(o.as_ptr() as *const u8);
+        if sz < 3 * WORD {
+            return None;
+        }
+        // SAFETY: the allocator reserved (and zeroed) this word for the slot.
+        return Some(unsafe { &*((o.raw() + sz - WORD) as *const Cell<Option<Obj>>) });
+    }
     // SAFETY: types with a dictoffset allocate a Cell<Option<Obj>> there.
     Some(unsafe { &*((o.raw() + t.dictoffset) as *const Cell<Option<Obj>>) })
 }
@@ -1082,6 +1092,9 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     let sb = solid_base(base);
     let (basicsize, dictoffset) = if base.dictoffset != 0 {
         (base.basicsize, base.dictoffset)
+    } else if matches!(sb.layout, Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes) {
+        // Variable-size payload: the dict slot goes after the items.
+        (sb.basicsize, usize::MAX)
     } else {
         let off = (sb.basicsize.max(core::mem::size_of::<ObjHead>()) + WORD - 1) & !(WORD - 1);
         (off + WORD, off)

@@ -690,10 +690,7 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     Op::SET_UPDATE => {
                         let it = pop!();
                         let s = peek!(arg);
-                        let items = tri!(abs::to_vec(vm, it));
-                        for x in items {
-                            tri!(crate::obj::set::add(vm, s, x));
-                        }
+                        tri!(crate::obj::set::update(vm, s, it));
                     }
                     Op::DICT_UPDATE | Op::DICT_MERGE => {
                         let other = pop!();

@@ -82,6 +82,8 @@ pub struct Vm {
     /// Objects the VM keeps alive for itself (a list), e.g. compile-time
     /// constants, pending finalisers.
     pub keep: Cell<Option<Obj>>,
+    /// Containers whose repr is being computed (a list; `Py_ReprEnter`).
+    pub repr_stack: Cell<Option<Obj>>,
     /// `sys.argv` items and `sys.path` entries given by the port.
     pub pending_interrupt: Cell<bool>,
     /// Set while running finalisers, so a collection inside one does not
@@ -122,6 +124,7 @@ impl gc::Roots for Vm {
             &self.interned,
             &self.memory_error,
             &self.keep,
+            &self.repr_stack,
         ] {
             if let Some(o) = c.get() {
                 m.mark_word(o.raw());
@@ -163,6 +166,7 @@ impl Vm {
             recursion_limit: Cell::new(config.recursion_limit),
             stack_limit: Cell::new(port.stack_limit(sp).saturating_add(config.stack_margin)),
             keep: Cell::new(None),
+            repr_stack: Cell::new(None),
             pending_interrupt: Cell::new(false),
             in_finalisers: Cell::new(false),
             flags: Cell::new(0),
