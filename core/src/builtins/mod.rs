@@ -297,20 +297,28 @@ pub fn ascii_of(vm: &Vm, o: Obj) -> PyResult<Obj> {
     vm.new_string(out)
 }
 
+/// How CPython names a callable in call errors: `module.qualname()` (no
+/// module for builtins), else the repr.
+pub fn function_str(vm: &Vm, func: Obj) -> String {
+    let saved = vm.take_exc();
+    let q = abs::getattr_opt_str(vm, func, "__qualname__").ok().flatten().and_then(pystr::as_str);
+    let m = abs::getattr_opt_str(vm, func, "__module__").ok().flatten().and_then(pystr::as_str);
+    let r = match (q, m) {
+        (Some(q), Some(m)) if m != "builtins" => format!("{}.{}()", m, q),
+        (Some(q), _) => format!("{}()", q),
+        _ => abs::repr_string(vm, func).unwrap_or_default(),
+    };
+    vm.take_exc();
+    vm.restore_exc(saved);
+    r
+}
+
 /// `{**other}` / `f(**other)` into dict `d`. `check_dup`: error on repeated
 /// keys (calls), naming `func` in the message.
 pub fn dict_merge_from(vm: &Vm, d: Obj, other: Obj, check_dup: bool, func: Obj) -> PyResult<()> {
     let fname = || -> String {
-        if func.is_none() {
-            return String::new();
-        }
-        let q = abs::getattr_opt_str(vm, func, "__qualname__")
-            .ok()
-            .flatten();
-        vm.take_exc();
-        q.and_then(pystr::as_str)
-            .map(String::from)
-            .unwrap_or_else(|| "function".into())
+        let s = function_str(vm, func);
+        s.strip_suffix("()").map(String::from).unwrap_or(s)
     };
     let pairs: Vec<(Obj, Obj)> = if dict::is_dict(other) {
         dict::items_vec(other)

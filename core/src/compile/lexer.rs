@@ -312,6 +312,8 @@ pub enum Tok {
     Indent,
     Dedent,
     EndMarker,
+    /// A stray character such as `$` or `?` (the parser reports it).
+    Error(char),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -905,7 +907,7 @@ impl<'a> Lexer<'a> {
             end_line: line,
             end_col: col,
             level: 0,
-            at_eof: true,
+            at_eof: !self.nested,
         };
         if !self.nested {
             if self.line_has_tokens {
@@ -1332,8 +1334,9 @@ impl<'a> Lexer<'a> {
             ('@', Some('='), _) => (Op::AtEqual, 2),
             ('@', _, _) => (Op::At, 1),
             _ => {
-                if c.is_ascii() {
-                    return self.err("invalid syntax", line, col);
+                if c.is_ascii() && !c.is_ascii_control() {
+                    self.cur.bump();
+                    return Ok(self.token(Tok::Error(c), line, col));
                 }
                 if is_nonprintable(c) {
                     return self.err(

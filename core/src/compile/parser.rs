@@ -319,6 +319,8 @@ struct Parser<'a> {
     toks: VecDeque<Token>,
     /// End of the last consumed significant token.
     prev_end: (u32, u32),
+    /// Start of the last consumed token (of any kind).
+    prev_start: (u32, u32),
     /// Current nesting level.
     depth: usize,
     /// Highest level reached by the subtree being built (see `bin`).
@@ -340,6 +342,7 @@ impl<'a> Parser<'a> {
             lx,
             toks: VecDeque::new(),
             prev_end: (1, 0),
+            prev_start: (1, 0),
             depth,
             peak: depth,
             max_depth,
@@ -436,12 +439,10 @@ impl<'a> Parser<'a> {
             Some(t) => t,
             None => EOF_TOKEN.clone(),
         };
-        if !matches!(
-            t.tok,
-            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
-        ) {
+        if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
             self.prev_end = (t.end_line, t.end_col);
         }
+        self.prev_start = (t.line, t.col);
         Ok(t)
     }
 
@@ -450,12 +451,10 @@ impl<'a> Parser<'a> {
     fn skip(&mut self) -> PResult<()> {
         self.fill(1)?;
         if let Some(t) = self.toks.pop_front() {
-            if !matches!(
-                t.tok,
-                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
-            ) {
+            if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
                 self.prev_end = (t.end_line, t.end_col);
             }
+            self.prev_start = (t.line, t.col);
         }
         Ok(())
     }
@@ -534,6 +533,12 @@ impl<'a> Parser<'a> {
                 ErrKind::Indentation,
             ),
             Tok::Dedent => with_kind(self.err_here("unexpected unindent"), ErrKind::Indentation),
+            Tok::EndMarker if t.at_eof => {
+                // CPython places a generic error at the end marker in column 0.
+                let mut e = self.err_here("invalid syntax");
+                e.col = 0;
+                e
+            }
             _ => self.err_here("invalid syntax"),
         }
     }
@@ -1298,6 +1303,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.skip()?;
         self.expect_colon(true)?;
+        let indented = self.at_newline();
         let body = self.block("'try' statement", start.0)?;
         let mut handlers = Vec::new();
         let mut star: Option<bool> = None;
@@ -1367,6 +1373,11 @@ impl<'a> Parser<'a> {
             self.expect_colon(true)?;
             finalbody = self.block("'finally' statement", line)?;
         } else if handlers.is_empty() {
+            // CPython points at the end of an indented `try` block.
+            if indented {
+                let (l, c) = self.prev_start;
+                return Err(serr("expected 'except' or 'finally' block", l, c));
+            }
             return Err(self.err_here("expected 'except' or 'finally' block"));
         }
         Ok(Stmt {
@@ -1507,8 +1518,16 @@ impl<'a> Parser<'a> {
         self.skip()?;
         let args = self.parameters(false, start)?;
         self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::RArrow)? {
-            Some(bx(self.expression()?))
+        let returns = if self.at_op(Op::RArrow) {
+            let arrow = self.start();
+            self.skip()?;
+            match self.expression() {
+                Ok(r) => Some(r),
+                // CPython: the optional `-> annotation` fails, then the
+                // mandatory `:` is missing at the arrow.
+                Err(e) if self.lex_failed => return Err(e),
+                Err(_) => return Err(serr("expected ':'", arrow.0, arrow.1)),
+            }
         } else {
             None
         };
@@ -1642,10 +1661,13 @@ impl<'a> Parser<'a> {
                             seen_default = true;
                         }
                         None if seen_default => {
+                            if !self.at_op(Op::Comma) && !self.at_op(close) {
+                                return Err(self.unexpected());
+                            }
                             return Err(err_at(
                                 "non-default argument follows default argument",
                                 &arg.loc,
-                            ))
+                            ));
                         }
                         None => {}
                     }
@@ -2569,7 +2591,7 @@ impl<'a> Parser<'a> {
             ));
         }
         closer(self, Some(&first))?;
-        if close.is_some() {
+        {
             if let ExprKind::Starred { .. } = first.kind {
                 return Err(err_at("cannot use starred expression here", &first.loc));
             }
@@ -3028,8 +3050,7 @@ impl<'a> Parser<'a> {
             return Err(fe("f-string: unterminated string"));
         }
         if let Some(&o) = stack.last() {
-            let _ = o;
-            return Err(fe("f-string: expecting '}'"));
+            return Err(serr(format!("f-string: unmatched '{}'", o), tp.end_line, tp.end_col));
         }
         if cur.at_end() {
             return Err(fe("f-string: expecting '}'"));

@@ -173,9 +173,9 @@ fn iter_from(vm: &Vm, start: Obj, step: Obj, length: Obj) -> PyResult<Obj> {
 
 fn range_len(vm: &Vm, o: Obj) -> PyResult<usize> {
     let r = r_of(vm, o)?;
-    match r.length.as_small() {
-        Some(n) => Ok(n as usize),
-        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    match super::int::to_i64(r.length) {
+        Some(n) if n >= 0 && n <= isize::MAX as i64 => Ok(n as usize),
+        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
     }
 }
 

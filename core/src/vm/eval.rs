@@ -455,6 +455,14 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let args = if tuple::is_tuple(args) && args.ty().is(&tuple::TUPLE_TYPE) {
                             args
                         } else {
+                            if args.ty().slots.iter.is_none() && args.ty().slots.getitem.is_none() {
+                                let _ = vm.type_error(&format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    crate::builtins::function_str(vm, f_),
+                                    args.ty().name()
+                                ));
+                                break 'exec;
+                            }
                             let v = tri!(abs::to_vec(vm, args));
                             tri!(tuple::new(vm, &v))
                         };
