@@ -906,6 +906,51 @@ impl<'a> Compiler<'a> {
             }
             targets[i] = t;
         }
+        // Conditional jump threading on known truth values (CPython 3.11's
+        // rules): `a and b or c` evaluates `bool(a)` once.
+        for i in 0..n {
+            let op = u.instrs[i].op;
+            let (sense, is_or_pop) = match op {
+                Op::JUMP_IF_FALSE_OR_POP => (false, true),
+                Op::JUMP_IF_TRUE_OR_POP => (true, true),
+                _ => continue,
+            };
+            let _ = is_or_pop;
+            for _hop in 0..8 {
+                let mut j = targets[i];
+                while j < n && u.instrs[j].op == Op::NOP {
+                    j += 1;
+                }
+                if j >= n || j <= i {
+                    break;
+                }
+                let (tsense, tpops_always) = match u.instrs[j].op {
+                    Op::JUMP_IF_FALSE_OR_POP => (false, false),
+                    Op::JUMP_IF_TRUE_OR_POP => (true, false),
+                    Op::POP_JUMP_IF_FALSE => (false, true),
+                    Op::POP_JUMP_IF_TRUE => (true, true),
+                    _ => break,
+                };
+                if tsense == sense {
+                    // The value reaching j makes it jump again.
+                    if targets[j] <= i {
+                        break;
+                    }
+                    if tpops_always {
+                        u.instrs[i].op = if sense { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE };
+                    }
+                    targets[i] = targets[j];
+                    if tpops_always {
+                        break;
+                    }
+                } else {
+                    // The value reaching j falls through it, popped.
+                    u.instrs[i].op = if sense { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE };
+                    targets[i] = j + 1;
+                    break;
+                }
+            }
+        }
         // Reachability.
         let mut reach = vec![false; n];
         let mut work = vec![0usize];
