@@ -630,24 +630,29 @@ fn get_field(vm: &Vm, name: &str, st: &mut FmtState) -> PyResult<Obj> {
 /// latin-1 decoding of the bytes, and so is the result).
 pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<String> {
     use crate::text::{ConvKind, Piece, Width};
-    let one = [args];
+    // CPython's bookkeeping: a non-tuple argument is one value (argidx
+    // -2 < arglen -1), and so is the value of each `%(key)` lookup.
     let single = !tuple::is_tuple(args);
-    let items: &[Obj] = if single { &one } else { tuple::tuple_items(args) };
     let is_map = single
         && args.ty().slots.getitem.is_some()
         && !is_str(args)
         && !(bytes && super::bytes::buffer_of(args).is_some());
     let mapping = if is_map { Some(args) } else { None };
-    let mut argi = 0usize;
+    let mut arglen: isize = if single { -1 } else { tuple::tuple_items(args).len() as isize };
+    let mut argidx: isize = if single { -2 } else { 0 };
+    let mut cur = args;
     let mut out = String::new();
-    let next_arg = |argi: &mut usize| -> PyResult<Obj> {
-        match items.get(*argi) {
-            Some(v) => {
-                *argi += 1;
-                Ok(*v)
+    let next_arg = |argidx: &mut isize, arglen: isize, cur: Obj| -> PyResult<Obj> {
+        if *argidx < arglen {
+            *argidx += 1;
+            if arglen < 0 {
+                return Ok(cur);
             }
-            None => Err(vm.type_error("not enough arguments for format string")),
+            if let Some(v) = tuple::tuple_items(cur).get(*argidx as usize - 1) {
+                return Ok(*v);
+            }
         }
+        Err(vm.type_error("not enough arguments for format string"))
     };
     for piece in crate::text::PercentParser::new(fmt) {
         let mut conv = match piece.map_err(|e| text_err(vm, e))? {
@@ -658,14 +663,14 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
             Piece::Conv(c) => c,
         };
         if conv.width == Width::Star {
-            let w = next_arg(&mut argi)?;
+            let w = next_arg(&mut argidx, arglen, cur)?;
             if !int::is_int(w) {
                 return Err(vm.type_error("* wants int"));
             }
             conv.set_star_width(ssize_arg(vm, w)?);
         }
         if conv.precision == Width::Star {
-            let p = next_arg(&mut argi)?;
+            let p = next_arg(&mut argidx, arglen, cur)?;
             if !int::is_int(p) {
                 return Err(vm.type_error("* wants int"));
             }
@@ -675,9 +680,12 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
             Some(k) => {
                 let Some(m) = mapping else { return Err(vm.type_error("format requires a mapping")) };
                 let key = vm.new_str(k)?;
-                abs::getitem(vm, m, key)?
+                cur = abs::getitem(vm, m, key)?;
+                arglen = -1;
+                argidx = -2;
+                next_arg(&mut argidx, arglen, cur)?
             }
-            None => next_arg(&mut argi)?,
+            None => next_arg(&mut argidx, arglen, cur)?,
         };
         let piece = match conv.kind() {
             ConvKind::Str if bytes => {
@@ -739,7 +747,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
         };
         out.push_str(&piece.map_err(|e| text_err(vm, e))?);
     }
-    if argi < items.len() && !(single && mapping.is_some()) {
+    if argidx < arglen && mapping.is_none() {
         return Err(vm.type_error(if bytes {
             "not all arguments converted during bytes formatting"
         } else {
