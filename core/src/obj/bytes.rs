@@ -111,7 +111,7 @@ pub fn make(vm: &Vm, like: Obj, data: &[u8]) -> PyResult<Obj> {
 
 /// Like [`make`], reusing `like` when it is an exact bytes and unchanged.
 fn ret(vm: &Vm, like: Obj, data: &[u8]) -> PyResult<Obj> {
-    if like.ty().is(&BYTES_TYPE) && as_bytes(like).is_some_and(|b| b.len() == data.len()) {
+    if like.ty().is(&BYTES_TYPE) && as_bytes(like) == Some(data) {
         Ok(like)
     } else {
         make(vm, like, data)
@@ -308,7 +308,8 @@ pub fn bytes_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<
         BinOp::Mul => {
             let (x, n) = if mine(a) { (a, b) } else { (b, a) };
             if !is_index(n) {
-                return seq_op_error(vm, n, format!("can't multiply sequence by non-int of type '{}'", n.ty().name()));
+                let bad = if !mine(a) && a.ty().slots.getitem.is_some() { b } else { n };
+                return seq_op_error(vm, n, format!("can't multiply sequence by non-int of type '{}'", bad.ty().name()));
             }
             let k = repeat_count(vm, data(x).len(), n)?;
             let v = data(x).repeat(k);

@@ -49,7 +49,7 @@ fn str_arg(vm: &Vm, o: Obj, msg: &str) -> PyResult<&'static str> {
 
 /// The result `r` of a method on `o`: `o` itself when unchanged.
 fn ret(vm: &Vm, o: Obj, r: &str) -> PyResult<Obj> {
-    if o.ty().is(&STR_TYPE) && r.len() == s(o).len() {
+    if o.ty().is(&STR_TYPE) && r == s(o) {
         Ok(o)
     } else {
         vm.new_str(r)
@@ -145,7 +145,9 @@ fn str_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> 
         BinOp::Mul => {
             let (text, n) = if is_str(a) { (s(a), b) } else { (s(b), a) };
             if !is_index(n) {
-                return seq_op_error(vm, n, format!("can't multiply sequence by non-int of type '{}'", n.ty().name()));
+                // A sequence on the left repeats first (and complains about us).
+                let bad = if !is_str(a) && a.ty().slots.getitem.is_some() { b } else { n };
+                return seq_op_error(vm, n, format!("can't multiply sequence by non-int of type '{}'", bad.ty().name()));
             }
             let k = repeat_count(vm, text.len(), n)?;
             vm.new_string(text.repeat(k))
