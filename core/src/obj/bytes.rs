@@ -36,16 +36,18 @@ pub fn new(vm: &Vm, b: &[u8]) -> PyResult<Obj> {
     new_typed(vm, &BYTES_TYPE, b)
 }
 
+/// A new bytes of type `t`; the data starts at `t.basicsize` (after any
+/// `__dict__` a subclass adds).
 pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
-    let extra = if t.dictoffset == usize::MAX { core::mem::size_of::<usize>() } else { 0 };
-    let size = core::mem::size_of::<BytesObj>() + b.len() + 1 + extra;
+    let off = t.basicsize.max(core::mem::size_of::<BytesObj>());
+    let size = off + b.len() + 1;
     let o = vm.alloc_obj_sized(
         BytesObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, hash: Cell::new(-1), len: b.len(), data: [] },
         size,
     )?;
-    // SAFETY: room for b.len() + 1 bytes follows the header.
+    // SAFETY: room for b.len() + 1 bytes follows `off`.
     unsafe {
-        let p = (o.as_ptr() as *mut BytesObj).add(1) as *mut u8;
+        let p = (o.as_ptr() as *mut u8).add(off);
         core::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
     }
     Ok(o)
@@ -54,8 +56,9 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
 /// The bytes of a `bytes` (or subclass) object.
 pub fn as_bytes(o: Obj) -> Option<&'static [u8]> {
     let b = o.downcast::<BytesObj>()?;
-    // SAFETY: `len` bytes follow the header.
-    Some(unsafe { core::slice::from_raw_parts((b as *const BytesObj).add(1) as *const u8, b.len) })
+    let off = o.ty().basicsize.max(core::mem::size_of::<BytesObj>());
+    // SAFETY: `len` bytes live at `basicsize`.
+    Some(unsafe { core::slice::from_raw_parts((b as *const BytesObj as *const u8).add(off), b.len) })
 }
 
 /// The data of a bytes-like object (bytes, bytearray, contiguous
@@ -947,6 +950,9 @@ fn b_rmod(vm: &Vm, _a: &Args) -> PyResult<Obj> {
     let _ = vm;
     Ok(not_implemented())
 }
+fn b_new(vm: &Vm, a: &Args) -> PyResult<Obj> {
+    super::strmethods::dunder_new(vm, a, &BYTES_TYPE, bytes_new)
+}
 fn b_len(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let (o, _) = this(vm, a, "__len__", 0, 0)?;
     Ok(Obj::small(data(o).len() as isize))
@@ -1016,6 +1022,7 @@ pub static BYTE_ATTRS: [AttrEntry; N_SHARED + 13] = [
     method!("__eq__", b_eq),
     method!("__getnewargs__", b_getnewargs),
     method!("__bytes__", b_bytes),
+    staticmethod!("__new__", b_new),
     method!("append", bytearray::m_append),
     method!("extend", bytearray::m_extend),
     method!("insert", bytearray::m_insert),
@@ -1030,7 +1037,7 @@ pub static BYTE_ATTRS: [AttrEntry; N_SHARED + 13] = [
     method!("__setitem__", bytearray::m_setitem),
     method!("__delitem__", bytearray::m_delitem),
 ];
-const N_SHARED: usize = 50;
+const N_SHARED: usize = 51;
 
 pub static BYTES_TYPE: TypeObj = TypeObj::builtin(
     "bytes",

@@ -27,19 +27,20 @@ pub fn new(vm: &Vm, s: &str) -> PyResult<Obj> {
     new_typed(vm, &STR_TYPE, s)
 }
 
-/// A new str of type `t` (str or a subclass).
+/// A new str of type `t` (str or a subclass). The text starts at
+/// `t.basicsize`, after any `__dict__`/slots a subclass adds.
 pub fn new_typed(vm: &Vm, t: &'static TypeObj, s: &str) -> PyResult<Obj> {
-    let extra = if t.dictoffset == usize::MAX { core::mem::size_of::<usize>() } else { 0 };
-    let size = core::mem::size_of::<StrObj>() + s.len() + 1 + extra;
+    let off = t.basicsize.max(core::mem::size_of::<StrObj>());
+    let size = off + s.len() + 1;
     let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
     let o = vm.alloc_obj_sized(
         StrObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, hash: Cell::new(-1), len: s.len(), chars, data: [] },
         size,
     )?;
-    // SAFETY: the allocation has room for s.len() + 1 bytes after the header
+    // SAFETY: the allocation has room for s.len() + 1 bytes at `off`
     // (zeroed, so the text is NUL-terminated for C).
     unsafe {
-        let p = (o.as_ptr() as *mut StrObj).add(1) as *mut u8;
+        let p = (o.as_ptr() as *mut u8).add(off);
         core::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len());
     }
     Ok(o)
@@ -49,9 +50,10 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, s: &str) -> PyResult<Obj> {
 #[inline]
 pub fn as_str(o: Obj) -> Option<&'static str> {
     let s = o.downcast::<StrObj>()?;
-    // SAFETY: str objects hold `len` bytes of valid UTF-8 after the header.
+    let off = o.ty().basicsize.max(core::mem::size_of::<StrObj>());
+    // SAFETY: str objects hold `len` bytes of valid UTF-8 at `basicsize`.
     Some(unsafe {
-        core::str::from_utf8_unchecked(core::slice::from_raw_parts((s as *const StrObj).add(1) as *const u8, s.len))
+        core::str::from_utf8_unchecked(core::slice::from_raw_parts((s as *const StrObj as *const u8).add(off), s.len))
     })
 }
 
@@ -78,12 +80,9 @@ pub fn hash_bytes(s: &[u8]) -> isize {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    let h = h as isize;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+    // Reduced like an int hash, so `hash(int(h)) == h` (a `__hash__`
+    // returning it round-trips).
+    int::small_hash((h >> 2) as isize)
 }
 
 /// Hash of a str object (cached).
@@ -679,7 +678,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
         let v = match conv.key {
             Some(k) => {
                 let Some(m) = mapping else { return Err(vm.type_error("format requires a mapping")) };
-                let key = vm.new_str(k)?;
+                let key = if bytes { super::bytes::new(vm, &super::bytes::unl1(k))? } else { vm.new_str(k)? };
                 cur = abs::getitem(vm, m, key)?;
                 arglen = -1;
                 argidx = -2;

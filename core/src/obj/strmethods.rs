@@ -503,7 +503,7 @@ fn str_format_spec(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let (o, t, r) = this(vm, a, "__format__", 1, 1)?;
     let spec = str_arg(vm, r[0], "__format__() argument must be str, not ")?;
     if spec.is_empty() {
-        return str_str(vm, o);
+        return abs::str(vm, o);
     }
     let sp = crate::text::parse_spec(spec, "str").map_err(|e| text_err(vm, e))?;
     let r = crate::text::format_str(t, &sp).map_err(|e| text_err(vm, e))?;
@@ -731,6 +731,33 @@ fn str_getnewargs(vm: &Vm, a: &Args) -> PyResult<Obj> {
     tuple::new(vm, &[c])
 }
 
+/// `T.__new__(cls, ...)` of a builtin type `base` with `new` slot `f`.
+pub fn dunder_new(vm: &Vm, a: &Args, base: &'static TypeObj, f: super::NewFn) -> PyResult<Obj> {
+    let Some(c) = a.pos.first() else {
+        return Err(vm.type_error(&format!("{}.__new__(): not enough arguments", base.name)));
+    };
+    let Some(t) = c.as_type() else {
+        return Err(vm.type_error(&format!(
+            "{}.__new__(X): X is not a type object ({})",
+            base.name,
+            c.ty().name()
+        )));
+    };
+    if !t.is_subtype(base) {
+        return Err(vm.type_error(&format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            base.name,
+            t.name(),
+            t.name(),
+            base.name
+        )));
+    }
+    f(vm, t, &rest(a))
+}
+fn str_dunder_new(vm: &Vm, a: &Args) -> PyResult<Obj> {
+    dunder_new(vm, a, &STR_TYPE, str_new)
+}
+
 // Dunder methods (for `super()` calls from subclasses and explicit use).
 fn dunder_bin(vm: &Vm, a: &Args, name: &str, op: BinOp, swap: bool) -> PyResult<Obj> {
     let (o, _, r) = this(vm, a, name, 1, 1)?;
@@ -830,7 +857,7 @@ pub const STR_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
-pub static STR_ATTRS: [AttrEntry; 67] = [
+pub static STR_ATTRS: [AttrEntry; 68] = [
     method!("capitalize", str_capitalize),
     method!("casefold", str_casefold),
     method!("center", str_center),
@@ -880,6 +907,7 @@ pub static STR_ATTRS: [AttrEntry; 67] = [
     method!("zfill", str_zfill),
     method!("__format__", str_format_spec),
     method!("__getnewargs__", str_getnewargs),
+    staticmethod!("__new__", str_dunder_new),
     method!("__add__", str_add),
     method!("__mul__", str_mul),
     method!("__rmul__", str_rmul),
