@@ -4,8 +4,8 @@
 #![allow(unsafe_code)]
 
 use super::bytes::{
-    byte_value, bytes_cmp, bytes_contains, bytes_from_iterable, bytes_getitem, bytes_iter, bytes_len, bytes_num,
-    bytes_repr, construct,
+    byte_value, bytes_cmp, bytes_contains, bytes_from_iterable, bytes_getitem, bytes_iter,
+    bytes_len, bytes_num, bytes_repr, construct,
 };
 use super::str::{is_index, item_index, slice_indices};
 use super::strmethods::rest;
@@ -38,7 +38,10 @@ pub fn new(vm: &Vm, b: &[u8]) -> PyResult<Obj> {
 pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         ByteArrayObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             len: Cell::new(0),
             cap: Cell::new(0),
             data: Cell::new(core::ptr::null_mut()),
@@ -96,7 +99,9 @@ pub fn splice(vm: &Vm, o: Obj, start: usize, end: usize, repl: &[u8]) -> PyResul
     let n = b.len.get();
     let start = start.min(n);
     let end = end.clamp(start, n);
-    let newlen = (n - (end - start)).checked_add(repl.len()).ok_or_else(|| vm.memory_error())?;
+    let newlen = (n - (end - start))
+        .checked_add(repl.len())
+        .ok_or_else(|| vm.memory_error())?;
     reserve(vm, o, newlen)?;
     let Some(b) = ba(o) else { return Ok(()) };
     let p = b.data.get();
@@ -127,7 +132,9 @@ fn ba_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
     if let Some(sl) = k.downcast::<super::slice::SliceObj>() {
         let repl = match v {
             Some(v) if super::str::is_str(v) || is_index(v) => {
-                return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"))
+                return Err(vm.type_error(
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                ))
             }
             Some(v) => bytes_from_iterable(vm, v, "byte must be in range(0, 256)")?,
             None => Vec::new(),
@@ -169,7 +176,10 @@ fn ba_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
         return Ok(());
     }
     if !is_index(k) {
-        return Err(vm.type_error(&format!("bytearray indices must be integers or slices, not {}", k.ty().name())));
+        return Err(vm.type_error(&format!(
+            "bytearray indices must be integers or slices, not {}",
+            k.ty().name()
+        )));
     }
     let val = match v {
         Some(v) => Some(byte_value(vm, v)?),
@@ -187,7 +197,13 @@ fn ba_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
     }
 }
 
-fn this<'a>(vm: &Vm, a: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<(Obj, &'a [Obj])> {
+fn this<'a>(
+    vm: &Vm,
+    a: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(Obj, &'a [Obj])> {
     let o = match a.pos.first() {
         Some(o) if ba(*o).is_some() => *o,
         Some(o) => {
@@ -211,9 +227,6 @@ pub(crate) fn m_append(vm: &Vm, a: &Args) -> PyResult<Obj> {
 }
 pub(crate) fn m_extend(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let (o, r) = this(vm, a, "extend", 1, 1)?;
-    if super::str::is_str(r[0]) {
-        return Err(vm.type_error("expected iterable of integers; got: 'str'"));
-    }
     if crate::vm::abs::iter(vm, r[0]).is_err() {
         vm.take_exc();
         return Err(vm.type_error(&format!("can't extend bytearray with {}", r[0].ty().name())));

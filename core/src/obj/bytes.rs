@@ -10,7 +10,10 @@ use super::bytearray::{self, BYTEARRAY_TYPE};
 use super::iter::SeqIterObj;
 use super::str::{is_index, opt_index, slice_indices, ssize_arg, text_err};
 use super::strmethods::{repeat_count, rest, seq_op_error};
-use super::{none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload,
+    Slots, TypeObj,
+};
 use crate::text::strmethods as tm;
 use crate::vm::{abs, PyResult, Vm};
 use crate::{classmethod, method, staticmethod};
@@ -42,7 +45,15 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
     let off = t.basicsize.max(core::mem::size_of::<BytesObj>());
     let size = off + b.len() + 1;
     let o = vm.alloc_obj_sized(
-        BytesObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, hash: Cell::new(-1), len: b.len(), data: [] },
+        BytesObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            hash: Cell::new(-1),
+            len: b.len(),
+            data: [],
+        },
         size,
     )?;
     // SAFETY: room for b.len() + 1 bytes follows `off`.
@@ -58,7 +69,9 @@ pub fn as_bytes(o: Obj) -> Option<&'static [u8]> {
     let b = o.downcast::<BytesObj>()?;
     let off = o.ty().basicsize.max(core::mem::size_of::<BytesObj>());
     // SAFETY: `len` bytes live at `basicsize`.
-    Some(unsafe { core::slice::from_raw_parts((b as *const BytesObj as *const u8).add(off), b.len) })
+    Some(unsafe {
+        core::slice::from_raw_parts((b as *const BytesObj as *const u8).add(off), b.len)
+    })
 }
 
 /// The data of a bytes-like object (bytes, bytearray, contiguous
@@ -142,7 +155,13 @@ pub fn byte_value(vm: &Vm, o: Obj) -> PyResult<u8> {
 }
 
 /// `self` of a bytes/bytearray method plus the other positional arguments.
-fn this<'a>(vm: &Vm, a: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<(Obj, &'a [Obj])> {
+fn this<'a>(
+    vm: &Vm,
+    a: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(Obj, &'a [Obj])> {
     let o = self_of(vm, a, name)?;
     rest(a).check(vm, name, min, max)?;
     Ok((o, a.pos.get(1..).unwrap_or(&[])))
@@ -187,12 +206,23 @@ pub fn construct(vm: &Vm, name: &str, args: &Args) -> PyResult<Vec<u8>> {
         return Ok(Vec::new());
     };
     if let Some(s) = super::str::as_str(src) {
-        let Some(e) = enc else { return Err(vm.type_error("string argument without an encoding")) };
-        let es = super::str::as_str(e)
-            .ok_or_else(|| vm.type_error(&format!("{}() argument 'encoding' must be str, not {}", name, e.ty().name())))?;
+        let Some(e) = enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let es = super::str::as_str(e).ok_or_else(|| {
+            vm.type_error(&format!(
+                "{}() argument 'encoding' must be str, not {}",
+                name,
+                e.ty().name()
+            ))
+        })?;
         let er = match errors {
             Some(x) => super::str::as_str(x).ok_or_else(|| {
-                vm.type_error(&format!("{}() argument 'errors' must be str, not {}", name, x.ty().name()))
+                vm.type_error(&format!(
+                    "{}() argument 'errors' must be str, not {}",
+                    name,
+                    x.ty().name()
+                ))
             })?,
             None => "strict",
         };
@@ -211,7 +241,10 @@ pub fn construct(vm: &Vm, name: &str, args: &Args) -> PyResult<Vec<u8>> {
         if let Some(r) = abs::call_dunder(vm, src, "__bytes__", &[])? {
             return match as_bytes(r) {
                 Some(b) => Ok(b.to_vec()),
-                None => Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {})", r.ty().name()))),
+                None => Err(vm.type_error(&format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    r.ty().name()
+                ))),
             };
         }
     }
@@ -227,16 +260,28 @@ pub fn construct(vm: &Vm, name: &str, args: &Args) -> PyResult<Vec<u8>> {
     }
     if abs::iter(vm, src).is_err() {
         vm.take_exc();
-        return Err(vm.type_error(&format!("cannot convert '{}' object to {}", src.ty().name(), name)));
+        return Err(vm.type_error(&format!(
+            "cannot convert '{}' object to {}",
+            src.ty().name(),
+            name
+        )));
     }
-    let msg = if name == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
+    let msg = if name == "bytes" {
+        "bytes must be in range(0, 256)"
+    } else {
+        "byte must be in range(0, 256)"
+    };
     bytes_from_iterable(vm, src, msg)
 }
 
 // ------------------------------------------------------------------ slots
 
 fn bytes_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    if t.is(&BYTES_TYPE) && args.pos.len() == 1 && !args.has_kw() && args.pos[0].ty().is(&BYTES_TYPE) {
+    if t.is(&BYTES_TYPE)
+        && args.pos.len() == 1
+        && !args.has_kw()
+        && args.pos[0].ty().is(&BYTES_TYPE)
+    {
         return Ok(args.pos[0]);
     }
     let d = construct(vm, "bytes", args)?;
@@ -254,7 +299,9 @@ pub fn bytes_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn bytes_hash(_vm: &Vm, o: Obj) -> PyResult<isize> {
-    let Some(b) = o.downcast::<BytesObj>() else { return Ok(0) };
+    let Some(b) = o.downcast::<BytesObj>() else {
+        return Ok(0);
+    };
     if b.hash.get() == -1 {
         b.hash.set(super::str::hash_bytes(data(o)));
     }
@@ -295,7 +342,11 @@ pub fn bytes_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<
     match op {
         BinOp::Add if mine(a) => {
             let Some(y) = buffer_of(b) else {
-                return seq_op_error(vm, b, format!("can't concat {} to {}", b.ty().name(), kind(a)));
+                return seq_op_error(
+                    vm,
+                    b,
+                    format!("can't concat {} to {}", b.ty().name(), kind(a)),
+                );
             };
             if inplace && is_bytearray(a) {
                 let y = y.to_vec();
@@ -303,7 +354,8 @@ pub fn bytes_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<
                 return Ok(a);
             }
             let mut v = Vec::new();
-            v.try_reserve(data(a).len() + y.len()).map_err(|_| vm.memory_error())?;
+            v.try_reserve(data(a).len() + y.len())
+                .map_err(|_| vm.memory_error())?;
             v.extend_from_slice(data(a));
             v.extend_from_slice(y);
             make(vm, a, &v)
@@ -311,8 +363,19 @@ pub fn bytes_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<
         BinOp::Mul => {
             let (x, n) = if mine(a) { (a, b) } else { (b, a) };
             if !is_index(n) {
-                let bad = if !mine(a) && a.ty().slots.getitem.is_some() { b } else { n };
-                return seq_op_error(vm, n, format!("can't multiply sequence by non-int of type '{}'", bad.ty().name()));
+                let bad = if !mine(a) && a.ty().slots.getitem.is_some() {
+                    b
+                } else {
+                    n
+                };
+                return seq_op_error(
+                    vm,
+                    n,
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        bad.ty().name()
+                    ),
+                );
             }
             let k = repeat_count(vm, data(x).len(), n)?;
             let v = data(x).repeat(k);
@@ -337,9 +400,13 @@ pub fn bytes_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
         let (start, _, step, n) = slice_indices(vm, sl, data(o).len())?;
         let d = data(o);
         let v: Vec<u8> = if step == 1 {
-            d.get(start as usize..start as usize + n).unwrap_or(&[]).to_vec()
+            d.get(start as usize..start as usize + n)
+                .unwrap_or(&[])
+                .to_vec()
         } else {
-            (0..n).filter_map(|i| d.get((start + i as isize * step) as usize).copied()).collect()
+            (0..n)
+                .filter_map(|i| d.get((start + i as isize * step) as usize).copied())
+                .collect()
         };
         return ret(vm, o, &v);
     }
@@ -350,19 +417,38 @@ pub fn bytes_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
             k.ty().name()
         )));
     }
-    let msg = if is_bytearray(o) { "bytearray index out of range" } else { "index out of range" };
+    let msg = if is_bytearray(o) {
+        "bytearray index out of range"
+    } else {
+        "index out of range"
+    };
     let i = super::str::item_index(vm, k, data(o).len(), msg)?;
     Ok(Obj::small(data(o).get(i).copied().unwrap_or(0) as isize))
 }
 
 pub fn bytes_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let ty = if is_bytearray(o) { &BYTEARRAY_ITER_TYPE } else { &BYTES_ITER_TYPE };
-    vm.alloc_obj(SeqIterObj { head: ObjHead { refcnt: Cell::new(0), ty }, seq: Cell::new(Some(o)), idx: Cell::new(0) })
+    let ty = if is_bytearray(o) {
+        &BYTEARRAY_ITER_TYPE
+    } else {
+        &BYTES_ITER_TYPE
+    };
+    vm.alloc_obj(SeqIterObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty,
+        },
+        seq: Cell::new(Some(o)),
+        idx: Cell::new(0),
+    })
 }
 
 fn bytes_iternext(_vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
-    let Some(i) = it.downcast::<SeqIterObj>() else { return Ok(None) };
-    let Some(o) = i.seq.get() else { return Ok(None) };
+    let Some(i) = it.downcast::<SeqIterObj>() else {
+        return Ok(None);
+    };
+    let Some(o) = i.seq.get() else {
+        return Ok(None);
+    };
     let k = i.idx.get();
     match data(o).get(k) {
         Some(b) => {
@@ -382,7 +468,10 @@ fn self_iter(_vm: &Vm, o: Obj) -> PyResult<Obj> {
 
 fn iter_hint(vm: &Vm, a: &Args) -> PyResult<Obj> {
     a.check(vm, "__length_hint__", 1, 1)?;
-    let n = match a.pos[0].downcast::<SeqIterObj>().and_then(|i| i.seq.get().map(|o| (o, i.idx.get()))) {
+    let n = match a.pos[0]
+        .downcast::<SeqIterObj>()
+        .and_then(|i| i.seq.get().map(|o| (o, i.idx.get())))
+    {
         Some((o, k)) => data(o).len().saturating_sub(k),
         None => 0,
     };
@@ -416,9 +505,12 @@ fn sub_arg(vm: &Vm, o: Obj) -> PyResult<Vec<u8>> {
     if is_index(o) {
         return Ok(alloc::vec![byte_value(vm, o)?]);
     }
-    buffer_of(o)
-        .map(|b| b.to_vec())
-        .ok_or_else(|| vm.type_error(&format!("argument should be integer or bytes-like object, not '{}'", o.ty().name())))
+    buffer_of(o).map(|b| b.to_vec()).ok_or_else(|| {
+        vm.type_error(&format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            o.ty().name()
+        ))
+    })
 }
 
 fn find_common(vm: &Vm, a: &Args, name: &str, rev: bool) -> PyResult<isize> {
@@ -427,7 +519,11 @@ fn find_common(vm: &Vm, a: &Args, name: &str, rev: bool) -> PyResult<isize> {
     let x = opt_index(vm, r.get(1).copied())?;
     let y = opt_index(vm, r.get(2).copied())?;
     let (h, n) = (l1(data(o)), l1(&sub));
-    Ok(if rev { tm::rfind(&h, &n, x, y) } else { tm::find(&h, &n, x, y) })
+    Ok(if rev {
+        tm::rfind(&h, &n, x, y)
+    } else {
+        tm::find(&h, &n, x, y)
+    })
 }
 fn b_find(vm: &Vm, a: &Args) -> PyResult<Obj> {
     Ok(Obj::small(find_common(vm, a, "find", false)?))
@@ -455,14 +551,19 @@ fn b_count(vm: &Vm, a: &Args) -> PyResult<Obj> {
     Ok(Obj::small(tm::count(&l1(data(o)), &l1(&sub), x, y) as isize))
 }
 
-fn starts_ends(vm: &Vm, a: &Args, name: &str, f: fn(&str, &str, Option<isize>, Option<isize>) -> bool) -> PyResult<Obj> {
+fn starts_ends(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+    f: fn(&str, &str, Option<isize>, Option<isize>) -> bool,
+) -> PyResult<Obj> {
     let (o, r) = this(vm, a, name, 1, 3)?;
     let x = opt_index(vm, r.get(1).copied())?;
     let y = opt_index(vm, r.get(2).copied())?;
     let h = l1(data(o));
     if tuple::is_tuple(r[0]) {
         for p in tuple::tuple_items(r[0]) {
-            let ps = buf_arg(vm, *p, &format!("a bytes-like object is required, not "))?;
+            let ps = buf_arg(vm, *p, BUF_REQUIRED)?;
             if f(&h, &l1(ps), x, y) {
                 return Ok(py_bool(true));
             }
@@ -470,7 +571,8 @@ fn starts_ends(vm: &Vm, a: &Args, name: &str, f: fn(&str, &str, Option<isize>, O
         return Ok(py_bool(false));
     }
     let msg = format!("{} first arg must be bytes or a tuple of bytes, not ", name);
-    let p = buffer_of(r[0]).ok_or_else(|| vm.type_error(&format!("{}{}", msg, r[0].ty().name())))?;
+    let p =
+        buffer_of(r[0]).ok_or_else(|| vm.type_error(&format!("{}{}", msg, r[0].ty().name())))?;
     Ok(py_bool(f(&h, &l1(p), x, y)))
 }
 fn b_startswith(vm: &Vm, a: &Args) -> PyResult<Obj> {
@@ -485,8 +587,13 @@ fn b_decode(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let [e, er] = rest(a).bind(vm, "decode", ["encoding", "errors"], 0)?;
     let str_of = |x: Option<Obj>, d: &'static str, n: &str| -> PyResult<&'static str> {
         match x {
-            Some(x) => super::str::as_str(x)
-                .ok_or_else(|| vm.type_error(&format!("decode() argument '{}' must be str, not {}", n, x.ty().name()))),
+            Some(x) => super::str::as_str(x).ok_or_else(|| {
+                vm.type_error(&format!(
+                    "decode() argument '{}' must be str, not {}",
+                    n,
+                    x.ty().name()
+                ))
+            }),
             None => Ok(d),
         }
     };
@@ -498,7 +605,9 @@ fn b_decode(vm: &Vm, a: &Args) -> PyResult<Obj> {
 
 fn b_hex(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let o = a.pos.first().copied().unwrap_or(none());
-    let d = buffer_of(o).ok_or_else(|| vm.type_error("descriptor 'hex' requires a bytes-like object"))?.to_vec();
+    let d = buffer_of(o)
+        .ok_or_else(|| vm.type_error("descriptor 'hex' requires a bytes-like object"))?
+        .to_vec();
     let [sep, per] = rest(a).bind(vm, "hex", ["sep", "bytes_per_sep"], 0)?;
     let sep = match sep {
         Some(x) => {
@@ -507,7 +616,9 @@ fn b_hex(vm: &Vm, a: &Args) -> PyResult<Obj> {
             } else if let Some(b) = buffer_of(x) {
                 b.to_vec()
             } else {
-                return Err(vm.type_error(&format!("object of type '{}' has no len()", x.ty().name())));
+                return Err(
+                    vm.type_error(&format!("object of type '{}' has no len()", x.ty().name()))
+                );
             };
             if sb.len() != 1 || super::str::as_str(x).is_some_and(|s| s.chars().count() != 1) {
                 return Err(vm.value_error("sep must be length 1."));
@@ -544,19 +655,31 @@ fn b_hex(vm: &Vm, a: &Args) -> PyResult<Obj> {
 fn b_fromhex(vm: &Vm, a: &Args) -> PyResult<Obj> {
     rest(a).check(vm, "fromhex", 1, 1)?;
     let cls = a.pos[0];
-    let s = super::str::as_str(a.pos[1])
-        .ok_or_else(|| vm.type_error(&format!("fromhex() argument must be str, not {}", a.pos[1].ty().name())))?;
+    let s = super::str::as_str(a.pos[1]).ok_or_else(|| {
+        vm.type_error(&format!(
+            "fromhex() argument must be str, not {}",
+            a.pos[1].ty().name()
+        ))
+    })?;
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 2);
     let mut i = 0;
-    let bad = |i: usize| vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", i));
+    let bad = |i: usize| {
+        vm.value_error(&format!(
+            "non-hexadecimal number found in fromhex() arg at position {}",
+            i
+        ))
+    };
     while i < b.len() {
         if b[i].is_ascii_whitespace() || b[i] == 0x0b {
             i += 1;
             continue;
         }
         let hi = (b[i] as char).to_digit(16).ok_or_else(|| bad(i))?;
-        let lo = b.get(i + 1).and_then(|c| (*c as char).to_digit(16)).ok_or_else(|| bad(i + 1))?;
+        let lo = b
+            .get(i + 1)
+            .and_then(|c| (*c as char).to_digit(16))
+            .ok_or_else(|| bad(i + 1))?;
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
@@ -592,7 +715,12 @@ fn b_join(vm: &Vm, a: &Args) -> PyResult<Obj> {
     make(vm, o, &out)
 }
 
-fn pad(vm: &Vm, a: &Args, name: &str, f: fn(&str, isize, char) -> Result<String, crate::text::TextError>) -> PyResult<Obj> {
+fn pad(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+    f: fn(&str, isize, char) -> Result<String, crate::text::TextError>,
+) -> PyResult<Obj> {
     let (o, r) = this(vm, a, name, 1, 2)?;
     let w = ssize_arg(vm, r[0])?;
     let fill = match r.get(1) {
@@ -642,7 +770,12 @@ fn is_ws(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
-fn strip_common(vm: &Vm, a: &Args, name: &str, f: for<'x> fn(&'x str, Option<&str>) -> &'x str) -> PyResult<Obj> {
+fn strip_common(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+    f: for<'x> fn(&'x str, Option<&str>) -> &'x str,
+) -> PyResult<Obj> {
     let (o, r) = this(vm, a, name, 0, 1)?;
     let chars: Cow<str> = match abs::opt(r.first().copied()) {
         Some(c) => l1(buf_arg(vm, c, BUF_REQUIRED)?),
@@ -694,7 +827,11 @@ fn split_common(vm: &Vm, a: &Args, name: &str, rev: bool) -> PyResult<Obj> {
             let mut left = if n < 0 { usize::MAX } else { n as usize };
             let mut rest: &[u8] = d;
             loop {
-                rest = if rev { trim_ws_end(rest) } else { trim_ws_start(rest) };
+                rest = if rev {
+                    trim_ws_end(rest)
+                } else {
+                    trim_ws_start(rest)
+                };
                 if rest.is_empty() {
                     break;
                 }
@@ -859,11 +996,24 @@ fn b_upper(vm: &Vm, a: &Args) -> PyResult<Obj> {
     map_bytes(vm, a, "upper", |d| d.to_ascii_uppercase())
 }
 fn b_swapcase(vm: &Vm, a: &Args) -> PyResult<Obj> {
-    map_bytes(vm, a, "swapcase", |d| d.iter().map(|c| c ^ if c.is_ascii_alphabetic() { 0x20 } else { 0 }).collect())
+    map_bytes(vm, a, "swapcase", |d| {
+        d.iter()
+            .map(|c| c ^ if c.is_ascii_alphabetic() { 0x20 } else { 0 })
+            .collect()
+    })
 }
 fn b_capitalize(vm: &Vm, a: &Args) -> PyResult<Obj> {
     map_bytes(vm, a, "capitalize", |d| {
-        d.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+        d.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
     })
 }
 fn b_title(vm: &Vm, a: &Args) -> PyResult<Obj> {
@@ -871,7 +1021,11 @@ fn b_title(vm: &Vm, a: &Args) -> PyResult<Obj> {
         let mut prev = false;
         d.iter()
             .map(|&c| {
-                let r = if prev { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                let r = if prev {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
                 prev = c.is_ascii_alphabetic();
                 r
             })
@@ -902,10 +1056,14 @@ fn b_isspace(vm: &Vm, a: &Args) -> PyResult<Obj> {
     pred(vm, a, "isspace", |d| all(d, |c| is_ws(*c)))
 }
 fn b_islower(vm: &Vm, a: &Args) -> PyResult<Obj> {
-    pred(vm, a, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase))
+    pred(vm, a, "islower", |d| {
+        d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
+    })
 }
 fn b_isupper(vm: &Vm, a: &Args) -> PyResult<Obj> {
-    pred(vm, a, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase))
+    pred(vm, a, "isupper", |d| {
+        d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
+    })
 }
 fn b_istitle(vm: &Vm, a: &Args) -> PyResult<Obj> {
     pred(vm, a, "istitle", |d| {

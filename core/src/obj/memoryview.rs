@@ -7,7 +7,10 @@ use super::bytearray::data_mut;
 use super::bytes::buffer_of;
 use super::str::{is_index, item_index, slice_indices};
 use super::strmethods::rest;
-use super::{none, not_implemented, py_bool, tuple, Args, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    none, not_implemented, py_bool, tuple, Args, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots,
+    TypeObj,
+};
 use crate::vm::{PyResult, Vm};
 use crate::{getset, method};
 use alloc::format;
@@ -60,13 +63,26 @@ fn live(vm: &Vm, o: Obj) -> PyResult<&'static MemoryViewObj> {
 fn gather(vm: &Vm, o: Obj) -> PyResult<Vec<u8>> {
     let m = live(vm, o)?;
     let d = buffer_of(m.base).unwrap_or(&[]);
-    Ok((0..m.len).map(|i| d.get(pos(m, i)).copied().unwrap_or(0)).collect())
+    Ok((0..m.len)
+        .map(|i| d.get(pos(m, i)).copied().unwrap_or(0))
+        .collect())
 }
 
-fn alloc_view(vm: &Vm, t: &'static TypeObj, base: Obj, start: usize, step: isize, len: usize, ro: bool) -> PyResult<Obj> {
+fn alloc_view(
+    vm: &Vm,
+    t: &'static TypeObj,
+    base: Obj,
+    start: usize,
+    step: isize,
+    len: usize,
+    ro: bool,
+) -> PyResult<Obj> {
     vm.alloc_obj_sized(
         MemoryViewObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             base,
             start,
             step,
@@ -82,7 +98,15 @@ fn alloc_view(vm: &Vm, t: &'static TypeObj, base: Obj, start: usize, step: isize
 pub fn new(vm: &Vm, o: Obj) -> PyResult<Obj> {
     if mv(o).is_some() {
         let m = live(vm, o)?;
-        return alloc_view(vm, &MEMORYVIEW_TYPE, m.base, m.start, m.step, m.len, m.readonly);
+        return alloc_view(
+            vm,
+            &MEMORYVIEW_TYPE,
+            m.base,
+            m.start,
+            m.step,
+            m.len,
+            m.readonly,
+        );
     }
     let ro = match o.layout() {
         Layout::Bytes => true,
@@ -105,7 +129,11 @@ fn mv_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
 
 fn mv_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let rel = mv(o).is_some_and(|m| m.released.get());
-    vm.new_string(format!("<{}memory at {:#x}>", if rel { "released " } else { "" }, o.raw()))
+    vm.new_string(format!(
+        "<{}memory at {:#x}>",
+        if rel { "released " } else { "" },
+        o.raw()
+    ))
 }
 
 fn mv_len(vm: &Vm, o: Obj) -> PyResult<usize> {
@@ -116,8 +144,20 @@ fn mv_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
     let m = live(vm, o)?;
     if let Some(sl) = k.downcast::<super::slice::SliceObj>() {
         let (start, _, step, n) = slice_indices(vm, sl, m.len)?;
-        let s = if n == 0 { m.start } else { pos(m, start as usize) };
-        return alloc_view(vm, &MEMORYVIEW_TYPE, m.base, s, m.step * step, n, m.readonly);
+        let s = if n == 0 {
+            m.start
+        } else {
+            pos(m, start as usize)
+        };
+        return alloc_view(
+            vm,
+            &MEMORYVIEW_TYPE,
+            m.base,
+            s,
+            m.step * step,
+            n,
+            m.readonly,
+        );
     }
     if !is_index(k) {
         return Err(vm.type_error("memoryview: invalid slice key"));
@@ -132,14 +172,23 @@ fn mv_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
     }
-    let Some(v) = v else { return Err(vm.type_error("cannot delete memory")) };
+    let Some(v) = v else {
+        return Err(vm.type_error("cannot delete memory"));
+    };
     if let Some(sl) = k.downcast::<super::slice::SliceObj>() {
         let (start, _, step, n) = slice_indices(vm, sl, m.len)?;
         let src = buffer_of(v)
-            .ok_or_else(|| vm.type_error(&format!("a bytes-like object is required, not '{}'", v.ty().name())))?
+            .ok_or_else(|| {
+                vm.type_error(&format!(
+                    "a bytes-like object is required, not '{}'",
+                    v.ty().name()
+                ))
+            })?
             .to_vec();
         if src.len() != n {
-            return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
+            return Err(vm.value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
         }
         let d = data_mut(m.base);
         for (i, c) in src.iter().enumerate() {
@@ -183,7 +232,10 @@ fn mv_cmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
             _ => Ok(None),
         }
     };
-    if !matches!(b.layout(), Layout::MemoryView | Layout::Bytes | Layout::ByteArray) {
+    if !matches!(
+        b.layout(),
+        Layout::MemoryView | Layout::Bytes | Layout::ByteArray
+    ) {
         return Ok(not_implemented());
     }
     let eq = match (view(a)?, view(b)?) {
@@ -215,7 +267,10 @@ fn m_tobytes(vm: &Vm, a: &Args) -> PyResult<Obj> {
 }
 fn m_tolist(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let o = this(vm, a, "tolist")?;
-    let items: Vec<Obj> = gather(vm, o)?.iter().map(|b| Obj::small(*b as isize)).collect();
+    let items: Vec<Obj> = gather(vm, o)?
+        .iter()
+        .map(|b| Obj::small(*b as isize))
+        .collect();
     super::list::new(vm, &items)
 }
 fn m_hex(vm: &Vm, a: &Args) -> PyResult<Obj> {
@@ -224,7 +279,15 @@ fn m_hex(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let mut pos: Vec<Obj> = a.pos.to_vec();
     pos[0] = b;
     let f = crate::vm::abs::getattr_str(vm, b, "hex")?;
-    crate::vm::call::call_args(vm, f, &Args { pos: &pos[1..], kw: a.kw, kwnames: a.kwnames })
+    crate::vm::call::call_args(
+        vm,
+        f,
+        &Args {
+            pos: &pos[1..],
+            kw: a.kw,
+            kwnames: a.kwnames,
+        },
+    )
 }
 fn m_release(vm: &Vm, a: &Args) -> PyResult<Obj> {
     rest(a).check(vm, "release", 0, 0)?;
@@ -274,11 +337,7 @@ fn g_strides(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let s = live(vm, o)?.step;
     tuple::new(vm, &[Obj::small(s)])
 }
-fn g_released(_vm: &Vm, o: Obj) -> PyResult<Obj> {
-    Ok(py_bool(mv(o).is_some_and(|m| m.released.get())))
-}
-
-static MV_ATTRS: [AttrEntry; 16] = [
+static MV_ATTRS: [AttrEntry; 15] = [
     method!("tobytes", m_tobytes),
     method!("tolist", m_tolist),
     method!("hex", m_hex),
@@ -294,7 +353,6 @@ static MV_ATTRS: [AttrEntry; 16] = [
     getset!("ndim", g_ndim),
     getset!("shape", g_shape),
     getset!("strides", g_strides),
-    getset!("released", g_released),
 ];
 
 pub static MEMORYVIEW_TYPE: TypeObj = TypeObj::builtin(

@@ -32,9 +32,22 @@ pub fn new(vm: &Vm, s: &str) -> PyResult<Obj> {
 pub fn new_typed(vm: &Vm, t: &'static TypeObj, s: &str) -> PyResult<Obj> {
     let off = t.basicsize.max(core::mem::size_of::<StrObj>());
     let size = off + s.len() + 1;
-    let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    let chars = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    };
     let o = vm.alloc_obj_sized(
-        StrObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, hash: Cell::new(-1), len: s.len(), chars, data: [] },
+        StrObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            hash: Cell::new(-1),
+            len: s.len(),
+            chars,
+            data: [],
+        },
         size,
     )?;
     // SAFETY: the allocation has room for s.len() + 1 bytes at `off`
@@ -53,7 +66,10 @@ pub fn as_str(o: Obj) -> Option<&'static str> {
     let off = o.ty().basicsize.max(core::mem::size_of::<StrObj>());
     // SAFETY: str objects hold `len` bytes of valid UTF-8 at `basicsize`.
     Some(unsafe {
-        core::str::from_utf8_unchecked(core::slice::from_raw_parts((s as *const StrObj as *const u8).add(off), s.len))
+        core::str::from_utf8_unchecked(core::slice::from_raw_parts(
+            (s as *const StrObj as *const u8).add(off),
+            s.len,
+        ))
     })
 }
 
@@ -125,11 +141,17 @@ pub fn slice_index(vm: &Vm, o: Obj) -> PyResult<isize> {
         return Ok(v);
     }
     if !int::is_int(o) && o.ty().slots.index.is_none() {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let i = abs::index(vm, o)?;
     Ok(match int::to_bigint(i) {
-        Some(b) => b.to_isize().unwrap_or(if b.is_negative() { isize::MIN } else { isize::MAX }),
+        Some(b) => b.to_isize().unwrap_or(if b.is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        }),
         None => 0,
     })
 }
@@ -155,7 +177,11 @@ pub fn ssize_arg(vm: &Vm, o: Obj) -> PyResult<isize> {
 
 /// `slice.indices(len)`: `(start, stop, step, slicelength)`.
 pub fn slice_indices(vm: &Vm, sl: &SliceObj, len: usize) -> PyResult<(isize, isize, isize, usize)> {
-    let step = if sl.step.is_none() { 1 } else { slice_index(vm, sl.step)? };
+    let step = if sl.step.is_none() {
+        1
+    } else {
+        slice_index(vm, sl.step)?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -260,15 +286,22 @@ pub fn lookup_codec(vm: &Vm, name: &str) -> PyResult<Codec> {
     Ok(match n.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
         "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
-        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => {
-            Codec::Latin1
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
+        | "iso-ir-100" => Codec::Latin1,
+        _ => {
+            return Err(vm.new_error(
+                &exc::LOOKUP_ERROR,
+                &alloc::format!("unknown encoding: {}", name),
+            ))
         }
-        _ => return Err(vm.new_error(&exc::LOOKUP_ERROR, &alloc::format!("unknown encoding: {}", name))),
     })
 }
 
 fn bad_handler(vm: &Vm, errors: &str) -> crate::vm::Raised {
-    vm.new_error(&exc::LOOKUP_ERROR, &alloc::format!("unknown error handler name '{}'", errors))
+    vm.new_error(
+        &exc::LOOKUP_ERROR,
+        &alloc::format!("unknown error handler name '{}'", errors),
+    )
 }
 
 /// `s.encode(encoding, errors)`.
@@ -319,9 +352,13 @@ pub fn encode(vm: &Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
                 "replace" => out.push(b'?'),
                 "backslashreplace" => {
                     let mut b = [0u8; 4];
-                    out.extend_from_slice(crate::text::ascii_escape(c.encode_utf8(&mut b)).as_bytes())
+                    out.extend_from_slice(
+                        crate::text::ascii_escape(c.encode_utf8(&mut b)).as_bytes(),
+                    )
                 }
-                "xmlcharrefreplace" => out.extend_from_slice(alloc::format!("&#{};", c as u32).as_bytes()),
+                "xmlcharrefreplace" => {
+                    out.extend_from_slice(alloc::format!("&#{};", c as u32).as_bytes())
+                }
                 _ => return Err(bad_handler(vm, errors)),
             }
         }
@@ -356,7 +393,15 @@ pub fn decode(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
                         Some(n) => {
                             let x = rest[g];
                             let start = (0x80..=0xc1).contains(&x) || x >= 0xf5;
-                            (g, n, if start { "invalid start byte" } else { "invalid continuation byte" })
+                            (
+                                g,
+                                n,
+                                if start {
+                                    "invalid start byte"
+                                } else {
+                                    "invalid continuation byte"
+                                },
+                            )
                         }
                     }
                 }
@@ -417,21 +462,42 @@ struct FmtState<'a> {
 
 /// `fmt.format(*pos, **kw)` / `fmt.format_map(kw)` (`map`: no positional
 /// fields allowed).
-pub fn format_impl(vm: &Vm, fmt: &str, pos: &[Obj], kw: Option<Obj>, map: bool) -> PyResult<String> {
-    let mut st = FmtState { pos, kw, mode: 0, next: 0, map };
+pub fn format_impl(
+    vm: &Vm,
+    fmt: &str,
+    pos: &[Obj],
+    kw: Option<Obj>,
+    map: bool,
+) -> PyResult<String> {
+    let mut st = FmtState {
+        pos,
+        kw,
+        mode: 0,
+        next: 0,
+        map,
+    };
     let mut out = String::new();
     build_string(vm, fmt, &mut st, 2, &mut out)?;
     Ok(out)
 }
 
-fn build_string(vm: &Vm, fmt: &str, st: &mut FmtState, depth: u8, out: &mut String) -> PyResult<()> {
+fn build_string(
+    vm: &Vm,
+    fmt: &str,
+    st: &mut FmtState,
+    depth: u8,
+    out: &mut String,
+) -> PyResult<()> {
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
     let b = fmt.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let lit_end = b[i..].iter().position(|&c| c == b'{' || c == b'}').map_or(b.len(), |p| p + i);
+        let lit_end = b[i..]
+            .iter()
+            .position(|&c| c == b'{' || c == b'}')
+            .map_or(b.len(), |p| p + i);
         out.push_str(&fmt[i..lit_end]);
         i = lit_end;
         if i >= b.len() {
@@ -552,7 +618,9 @@ fn get_field(vm: &Vm, name: &str, st: &mut FmtState) -> PyResult<Obj> {
     let first = &name[..first_end];
     let idx = if first.is_empty() {
         if st.mode == 2 {
-            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         st.mode = 1;
         st.next += 1;
@@ -561,7 +629,9 @@ fn get_field(vm: &Vm, name: &str, st: &mut FmtState) -> PyResult<Obj> {
         let n = parse_usize(first);
         if n.is_some() {
             if st.mode == 1 {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             st.mode = 2;
         }
@@ -616,7 +686,9 @@ fn get_field(vm: &Vm, name: &str, st: &mut FmtState) -> PyResult<Obj> {
             v = abs::getitem(vm, v, key)?;
             rest = &rest[e + 1..];
             if !rest.is_empty() && !rest.starts_with(['.', '[']) {
-                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
     }
@@ -637,7 +709,11 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
         && !is_str(args)
         && !(bytes && super::bytes::buffer_of(args).is_some());
     let mapping = if is_map { Some(args) } else { None };
-    let mut arglen: isize = if single { -1 } else { tuple::tuple_items(args).len() as isize };
+    let mut arglen: isize = if single {
+        -1
+    } else {
+        tuple::tuple_items(args).len() as isize
+    };
     let mut argidx: isize = if single { -2 } else { 0 };
     let mut cur = args;
     let mut out = String::new();
@@ -677,8 +753,14 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
         }
         let v = match conv.key {
             Some(k) => {
-                let Some(m) = mapping else { return Err(vm.type_error("format requires a mapping")) };
-                let key = if bytes { super::bytes::new(vm, &super::bytes::unl1(k))? } else { vm.new_str(k)? };
+                let Some(m) = mapping else {
+                    return Err(vm.type_error("format requires a mapping"));
+                };
+                let key = if bytes {
+                    super::bytes::new(vm, &super::bytes::unl1(k))?
+                } else {
+                    vm.new_str(k)?
+                };
                 cur = abs::getitem(vm, m, key)?;
                 arglen = -1;
                 argidx = -2;
@@ -689,7 +771,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
         let piece = match conv.kind() {
             ConvKind::Str if bytes => {
                 let data = bytes_arg_for_s(vm, v)?;
-                crate::text::percent_str(&conv, &data.iter().map(|&x| x as char).collect::<String>())
+                crate::text::percent_str(
+                    &conv,
+                    &data.iter().map(|&x| x as char).collect::<String>(),
+                )
             }
             ConvKind::Str => crate::text::percent_str(&conv, &abs::str_string(vm, v)?),
             ConvKind::Repr if !bytes => crate::text::percent_str(&conv, &abs::repr_string(vm, v)?),
@@ -707,7 +792,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
                         super::float::as_f64_exact(f).unwrap_or(0.0)
                     }
                     None => {
-                        return Err(vm.type_error(&alloc::format!("must be real number, not {}", v.ty().name())))
+                        return Err(vm.type_error(&alloc::format!(
+                            "must be real number, not {}",
+                            v.ty().name()
+                        )))
                     }
                 };
                 crate::text::percent_float(&conv, x)
@@ -721,7 +809,9 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
                         _ => return Err(vm.overflow_error("%c arg not in range(256)")),
                     }
                 } else {
-                    return Err(vm.type_error("%c requires an integer in range(256) or a single byte"));
+                    return Err(
+                        vm.type_error("%c requires an integer in range(256) or a single byte")
+                    );
                 };
                 crate::text::percent_char(&conv, c)
             }
@@ -740,7 +830,10 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
             }
             ConvKind::Unsupported if bytes && conv.ty == 'b' => {
                 let data = bytes_arg_for_s(vm, v)?;
-                crate::text::percent_str(&conv, &data.iter().map(|&x| x as char).collect::<String>())
+                crate::text::percent_str(
+                    &conv,
+                    &data.iter().map(|&x| x as char).collect::<String>(),
+                )
             }
             _ => Err(conv.unsupported_error()),
         };

@@ -3,9 +3,13 @@
 use super::attr::AttrEntry;
 use super::iter::SeqIterObj;
 use super::str::{
-    as_str, char_len, hash, is_index, is_str, opt_index, slice_indices, ssize_arg, text_err, STR_TYPE,
+    as_str, char_len, hash, is_index, is_str, opt_index, slice_indices, ssize_arg, text_err,
+    STR_TYPE,
 };
-use super::{dict, int, none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead, Slots, TypeObj};
+use super::{
+    dict, int, none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Layout, Obj, ObjHead,
+    Slots, TypeObj,
+};
 use crate::text::strmethods as tm;
 use crate::vm::{abs, PyResult, Vm};
 use crate::{method, staticmethod};
@@ -20,11 +24,21 @@ fn s(o: Obj) -> &'static str {
 
 /// `args` without `self`.
 pub fn rest<'a>(a: &Args<'a>) -> Args<'a> {
-    Args { pos: a.pos.get(1..).unwrap_or(&[]), kw: a.kw, kwnames: a.kwnames }
+    Args {
+        pos: a.pos.get(1..).unwrap_or(&[]),
+        kw: a.kw,
+        kwnames: a.kwnames,
+    }
 }
 
 /// Check `self` of a str method and the count of the other arguments.
-fn this<'a>(vm: &Vm, a: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<(Obj, &'static str, &'a [Obj])> {
+fn this<'a>(
+    vm: &Vm,
+    a: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(Obj, &'static str, &'a [Obj])> {
     let o = self_str(vm, a, name)?;
     rest(a).check(vm, name, min, max)?;
     Ok((o, s(o), a.pos.get(1..).unwrap_or(&[])))
@@ -132,22 +146,39 @@ fn str_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> 
         BinOp::Add => match (as_str(a), as_str(b)) {
             (Some(x), Some(y)) => {
                 let mut r = String::new();
-                r.try_reserve(x.len() + y.len()).map_err(|_| vm.memory_error())?;
+                r.try_reserve(x.len() + y.len())
+                    .map_err(|_| vm.memory_error())?;
                 r.push_str(x);
                 r.push_str(y);
                 vm.new_string(r)
             }
-            (Some(_), None) => {
-                seq_op_error(vm, b, format!("can only concatenate str (not \"{}\") to str", b.ty().name()))
-            }
+            (Some(_), None) => seq_op_error(
+                vm,
+                b,
+                format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    b.ty().name()
+                ),
+            ),
             _ => Ok(not_implemented()),
         },
         BinOp::Mul => {
             let (text, n) = if is_str(a) { (s(a), b) } else { (s(b), a) };
             if !is_index(n) {
                 // A sequence on the left repeats first (and complains about us).
-                let bad = if !is_str(a) && a.ty().slots.getitem.is_some() { b } else { n };
-                return seq_op_error(vm, n, format!("can't multiply sequence by non-int of type '{}'", bad.ty().name()));
+                let bad = if !is_str(a) && a.ty().slots.getitem.is_some() {
+                    b
+                } else {
+                    n
+                };
+                return seq_op_error(
+                    vm,
+                    n,
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        bad.ty().name()
+                    ),
+                );
             }
             let k = repeat_count(vm, text.len(), n)?;
             vm.new_string(text.repeat(k))
@@ -191,7 +222,10 @@ fn str_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
         return vm.new_string(out);
     }
     if !is_index(k) {
-        return Err(vm.type_error(&format!("string indices must be integers, not '{}'", k.ty().name())));
+        return Err(vm.type_error(&format!(
+            "string indices must be integers, not '{}'",
+            k.ty().name()
+        )));
     }
     let j = super::str::item_index(vm, k, n, "string index out of range")?;
     if ascii {
@@ -204,22 +238,33 @@ fn str_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
 
 fn str_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
     vm.alloc_obj(SeqIterObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &STR_ITER_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &STR_ITER_TYPE,
+        },
         seq: Cell::new(Some(o)),
         idx: Cell::new(0),
     })
 }
 
 fn str_iternext(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
-    let Some(i) = it.downcast::<SeqIterObj>() else { return Ok(None) };
-    let Some(o) = i.seq.get() else { return Ok(None) };
+    let Some(i) = it.downcast::<SeqIterObj>() else {
+        return Ok(None);
+    };
+    let Some(o) = i.seq.get() else {
+        return Ok(None);
+    };
     let p = i.idx.get();
     match s(o).get(p..).and_then(|r| r.chars().next()) {
         Some(c) => {
             i.idx.set(p + c.len_utf8());
             let mut b = [0u8; 4];
             let cs = c.encode_utf8(&mut b);
-            Ok(Some(if c.is_ascii() { vm.intern(cs)? } else { vm.new_str(cs)? }))
+            Ok(Some(if c.is_ascii() {
+                vm.intern(cs)?
+            } else {
+                vm.new_str(cs)?
+            }))
         }
         None => {
             i.seq.set(None);
@@ -230,7 +275,10 @@ fn str_iternext(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
 
 fn str_iter_hint(vm: &Vm, a: &Args) -> PyResult<Obj> {
     a.check(vm, "__length_hint__", 1, 1)?;
-    let n = match a.pos[0].downcast::<SeqIterObj>().and_then(|i| i.seq.get().map(|o| (o, i.idx.get()))) {
+    let n = match a.pos[0]
+        .downcast::<SeqIterObj>()
+        .and_then(|i| i.seq.get().map(|o| (o, i.idx.get())))
+    {
         Some((o, p)) => char_len(o) - crate::text::byte_to_char(s(o), p),
         None => 0,
     };
@@ -287,7 +335,10 @@ fn str_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
             Some(x) => {
                 let r = abs::str(vm, x)?;
                 if !is_str(r) {
-                    return Err(vm.type_error(&format!("__str__ returned non-string (type {})", r.ty().name())));
+                    return Err(vm.type_error(&format!(
+                        "__str__ returned non-string (type {})",
+                        r.ty().name()
+                    )));
                 }
                 r
             }
@@ -368,7 +419,12 @@ fn str_isupper(vm: &Vm, a: &Args) -> PyResult<Obj> {
     pred(vm, a, "isupper", tm::isupper)
 }
 
-fn pad(vm: &Vm, a: &Args, name: &str, f: fn(&str, isize, char) -> Result<String, crate::text::TextError>) -> PyResult<Obj> {
+fn pad(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+    f: fn(&str, isize, char) -> Result<String, crate::text::TextError>,
+) -> PyResult<Obj> {
     let (o, t, r) = this(vm, a, name, 1, 2)?;
     let w = ssize_arg(vm, r[0])?;
     let fill = match r.get(1) {
@@ -377,7 +433,11 @@ fn pad(vm: &Vm, a: &Args, name: &str, f: fn(&str, isize, char) -> Result<String,
             let mut it = fs.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    )
+                }
             }
         }
         None => ' ',
@@ -400,10 +460,19 @@ fn str_zfill(vm: &Vm, a: &Args) -> PyResult<Obj> {
 }
 
 /// `(sub, start, end)` of find-like methods.
-fn find_args(vm: &Vm, a: &Args, name: &str) -> PyResult<(&'static str, &'static str, Option<isize>, Option<isize>)> {
+fn find_args(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+) -> PyResult<(&'static str, &'static str, Option<isize>, Option<isize>)> {
     let (_, t, r) = this(vm, a, name, 1, 3)?;
     let sub = str_arg(vm, r[0], "must be str, not ")?;
-    Ok((t, sub, opt_index(vm, r.get(1).copied())?, opt_index(vm, r.get(2).copied())?))
+    Ok((
+        t,
+        sub,
+        opt_index(vm, r.get(1).copied())?,
+        opt_index(vm, r.get(2).copied())?,
+    ))
 }
 fn str_find(vm: &Vm, a: &Args) -> PyResult<Obj> {
     let (t, sub, x, y) = find_args(vm, a, "find")?;
@@ -432,20 +501,33 @@ fn str_count(vm: &Vm, a: &Args) -> PyResult<Obj> {
     Ok(Obj::small(tm::count(t, sub, x, y) as isize))
 }
 
-fn starts_ends(vm: &Vm, a: &Args, name: &str, f: fn(&str, &str, Option<isize>, Option<isize>) -> bool) -> PyResult<Obj> {
+fn starts_ends(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+    f: fn(&str, &str, Option<isize>, Option<isize>) -> bool,
+) -> PyResult<Obj> {
     let (_, t, r) = this(vm, a, name, 1, 3)?;
     let x = opt_index(vm, r.get(1).copied())?;
     let y = opt_index(vm, r.get(2).copied())?;
     if tuple::is_tuple(r[0]) {
         for p in tuple::tuple_items(r[0]) {
-            let ps = str_arg(vm, *p, &format!("tuple for {} must only contain str, not ", name))?;
+            let ps = str_arg(
+                vm,
+                *p,
+                &format!("tuple for {} must only contain str, not ", name),
+            )?;
             if f(t, ps, x, y) {
                 return Ok(py_bool(true));
             }
         }
         return Ok(py_bool(false));
     }
-    let p = str_arg(vm, r[0], &format!("{} first arg must be str or a tuple of str, not ", name))?;
+    let p = str_arg(
+        vm,
+        r[0],
+        &format!("{} first arg must be str or a tuple of str, not ", name),
+    )?;
     Ok(py_bool(f(t, p, x, y)))
 }
 fn str_startswith(vm: &Vm, a: &Args) -> PyResult<Obj> {
@@ -557,10 +639,17 @@ fn str_join(vm: &Vm, a: &Args) -> PyResult<Obj> {
     vm.new_string(out)
 }
 
-fn strip_common(vm: &Vm, a: &Args, name: &str, f: for<'x> fn(&'x str, Option<&str>) -> &'x str) -> PyResult<Obj> {
+fn strip_common(
+    vm: &Vm,
+    a: &Args,
+    name: &str,
+    f: for<'x> fn(&'x str, Option<&str>) -> &'x str,
+) -> PyResult<Obj> {
     let (o, t, r) = this(vm, a, name, 0, 1)?;
     let chars = match abs::opt(r.first().copied()) {
-        Some(c) => Some(as_str(c).ok_or_else(|| vm.type_error(&format!("{} arg must be None or str", name)))?),
+        Some(c) => Some(
+            as_str(c).ok_or_else(|| vm.type_error(&format!("{} arg must be None or str", name)))?,
+        ),
         None => None,
     };
     ret(vm, o, f(t, chars))
@@ -575,14 +664,19 @@ fn str_rstrip(vm: &Vm, a: &Args) -> PyResult<Obj> {
     strip_common(vm, a, "rstrip", tm::rstrip)
 }
 
-type PartFn = for<'x> fn(&'x str, &str) -> Result<(&'x str, &'x str, &'x str), crate::text::TextError>;
+type PartFn =
+    for<'x> fn(&'x str, &str) -> Result<(&'x str, &'x str, &'x str), crate::text::TextError>;
 fn part_common(vm: &Vm, a: &Args, name: &str, f: PartFn) -> PyResult<Obj> {
     let (o, t, r) = this(vm, a, name, 1, 1)?;
     let sep = str_arg(vm, r[0], "must be str, not ")?;
     let (x, y, z) = f(t, sep).map_err(|e| text_err(vm, e))?;
     let xs = ret(vm, o, x)?;
     let ys = if y.is_empty() { vm.new_str("")? } else { r[0] };
-    let ys = if ys.ty().is(&STR_TYPE) { ys } else { vm.new_str(y)? };
+    let ys = if ys.ty().is(&STR_TYPE) {
+        ys
+    } else {
+        vm.new_str(y)?
+    };
     let zs = ret(vm, o, z)?;
     tuple::new(vm, &[xs, ys, zs])
 }
@@ -615,7 +709,8 @@ fn str_replace(vm: &Vm, a: &Args) -> PyResult<Obj> {
     ret_string(vm, o, tm::replace(t, old, new, n))
 }
 
-type SplitFn = for<'x> fn(&'x str, Option<&str>, isize) -> Result<Vec<&'x str>, crate::text::TextError>;
+type SplitFn =
+    for<'x> fn(&'x str, Option<&str>, isize) -> Result<Vec<&'x str>, crate::text::TextError>;
 fn split_common(vm: &Vm, a: &Args, name: &str, f: SplitFn) -> PyResult<Obj> {
     let o = self_str(vm, a, name)?;
     let [sep, maxsplit] = rest(a).bind(vm, name, ["sep", "maxsplit"], 0)?;
@@ -669,7 +764,10 @@ fn str_translate(vm: &Vm, a: &Args) -> PyResult<Obj> {
         if let Some(x) = as_str(v) {
             out.push_str(x);
         } else if int::is_int(v) {
-            match int::to_i64(v).and_then(|x| u32::try_from(x).ok()).and_then(char::from_u32) {
+            match int::to_i64(v)
+                .and_then(|x| u32::try_from(x).ok())
+                .and_then(char::from_u32)
+            {
                 Some(ch) => out.push(ch),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             }
@@ -686,14 +784,20 @@ fn str_maketrans(vm: &Vm, a: &Args) -> PyResult<Obj> {
     if a.pos.len() == 1 {
         let m = a.pos[0];
         if !dict::is_dict(m) {
-            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         }
         for (k, v) in dict::items_vec(m) {
             let key = if let Some(ks) = as_str(k) {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => Obj::small(c as isize),
-                    _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
                 }
             } else if int::is_int(k) {
                 k
@@ -704,12 +808,16 @@ fn str_maketrans(vm: &Vm, a: &Args) -> PyResult<Obj> {
         }
         return Ok(d);
     }
-    let x = str_arg(vm, a.pos[0], "first maketrans argument must be a string if there is a second argument")
-        .map_err(|e| {
-            vm.take_exc();
-            let _ = e;
-            vm.type_error("first maketrans argument must be a string if there is a second argument")
-        })?;
+    let x = str_arg(
+        vm,
+        a.pos[0],
+        "first maketrans argument must be a string if there is a second argument",
+    )
+    .map_err(|e| {
+        vm.take_exc();
+        let _ = e;
+        vm.type_error("first maketrans argument must be a string if there is a second argument")
+    })?;
     let y = str_arg(vm, a.pos[1], "maketrans() argument 2 must be str, not ")?;
     if char_len(a.pos[0]) != char_len(a.pos[1]) {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
