@@ -1238,8 +1238,7 @@ pub fn load_method(vm: &Vm, o: Obj, name: Obj) -> PyResult<(Obj, Option<Obj>)> {
         None => true,
     };
     if generic {
-        let n = pystr::as_str(name).unwrap_or("");
-        if let Some(d) = crate::obj::typeobj::lookup(vm, t, n)? {
+        if let Some(d) = crate::obj::typeobj::lookup_obj(vm, t, name)? {
             let is_method = match d.layout() {
                 Layout::Function => true,
                 Layout::Builtin => matches!(
