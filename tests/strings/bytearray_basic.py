@@ -41,7 +41,7 @@ print(b, ref is b, b + b"!", type(b + b"!").__name__, b"!" + b, type(b"!" + b)._
 x = bytearray(b"Hello World")
 print(x.upper(), x.lower(), x.split(), x.replace(b"l", b"L"), x.find(b"o"), x.count(b"l"), x.startswith(b"He"), x.strip(b"Hd"))
 print(x.partition(b" "), x.hex(), bytearray.fromhex("4142"), x.decode(), x.title(), x.center(15, b"."), x.isalpha(), x.join([b"1", b"2"]))
-print(b"x" in x, 111 in x, list(bytearray(b"\x01\x02")), bytearray(b"abc") < bytearray(b"abd"), bytearray(b"%d") % 5)
+print(b"x" in x, 111 in x, [*bytearray(b"\x01\x02")], bytearray(b"abc") < bytearray(b"abd"), bytearray(b"%d") % 5)
 x = bytearray(b"abc")
 for v in x:
     print(v, end=" ")

@@ -17,7 +17,7 @@ print(b"abc".hex(), b"\x01\xab\xcd".hex(":"), b"\x01\xab\xcd".hex("-", 2), b"\x0
 print(b"caf\xc3\xa9".decode(), b"\xff".decode("latin-1"), b"\xff".decode(errors="replace"), b"abc".isalpha(), b"a1".isalnum(), b"12".isdigit(), b" \t".isspace(), b"\x80".isascii())
 print(b"Hello World".istitle(), b"HELLO".isupper(), b"".isupper(), b"hello".translate(bytes.maketrans(b"el", b"ip")), b"hello".translate(None, b"l"))
 print(b"abc" == b"abc", b"abc" == bytearray(b"abc"), b"a" < b"b", b"abc" < b"ab", b"a" == "a", b"a" != 1, b"\xff" > b"\x00", hash(b"ab") == hash(b"a" + b"b"))
-print(list(b"ab"), [x for x in b"\x00\xff"], len(b"abc"), bool(b""), bool(b"\x00"), b"%d-%s" % (5, b"x"))
+print([*b"ab"], [x for x in b"\x00\xff"], len(b"abc"), bool(b""), bool(b"\x00"), b"%d-%s" % (5, b"x"))
 print(repr(b"\x00\n'\"\\"), repr(b"'"), repr(b"\"'"), b"abc".__getnewargs__(), b"x".__bytes__())
 class SB(bytes):
     pass

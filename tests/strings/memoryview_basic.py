@@ -3,7 +3,7 @@ m = memoryview(b"abcdef")
 print(len(m), m[0], m[-1], m.tobytes(), m.tolist(), m.readonly, m.nbytes, m.format, m.itemsize, m.ndim, m.shape, m.obj)
 s = m[1:4]
 print(s.tobytes(), len(s), s[0], s[::-1].tobytes(), m[::2].tolist(), m[::-2].tobytes(), bytes(m[2:]), m[5:1].tobytes())
-print(m == b"abcdef", m[1:3] == b"bc", m == bytearray(b"abcdef"), m == m, m != b"x", m == "abcdef", list(m[:3]))
+print(m == b"abcdef", m[1:3] == b"bc", m == bytearray(b"abcdef"), m == m, m != b"x", m == "abcdef", [*m[:3]])
 print(m.hex(), m[:2].hex(":"), hash(m) == hash(b"abcdef"), memoryview(m).tobytes(), m.toreadonly().readonly)
 ba = bytearray(b"hello")
 w = memoryview(ba)

@@ -34,8 +34,8 @@ class I:
         return 1
 print("abc"[I()], "abcd"[I():I()+2] if False else "abcd"[I():3])
 it = iter("héllo")
-print(next(it), next(it), list(it))
-print([c for c in "a😀"], list(""), "".join("abc"[::-1]))
+print(next(it), next(it), [*it])
+print([c for c in "a😀"], [*""], "".join("abc"[::-1]))
 print("b" in "abc", "" in "abc", "bd" in "abc", "日本" in "日本語")
 try:
     1 in "abc"

@@ -293,7 +293,11 @@ pub fn bytes_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let r = crate::text::bytes_repr(data(o));
     if is_bytearray(o) {
         // bytearray escapes `'` even inside double quotes.
-        let r = if r.starts_with("b\"") { r.replace('\'', "\\'") } else { r };
+        let r = if r.starts_with("b\"") {
+            r.replace('\'', "\\'")
+        } else {
+            r
+        };
         vm.new_string(format!("{}({})", o.ty().name(), r))
     } else {
         vm.new_string(r)
