@@ -21,6 +21,7 @@
 #![allow(unsafe_code)]
 
 pub mod attr;
+pub mod bytearray;
 pub mod bytes;
 pub mod complex;
 pub mod dict;
@@ -34,6 +35,7 @@ pub mod int;
 pub mod intmethods;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
 pub mod module;
 pub mod range;
