@@ -344,7 +344,7 @@ pub fn dict_merge_from(vm: &Vm, d: Obj, other: Obj, check_dup: bool, func: Obj) 
     for (k, v) in pairs {
         if check_dup {
             if !pystr::is_str(k) {
-                return Err(vm.type_error(&format!("{}() keywords must be strings", fname())));
+                return Err(vm.type_error("keywords must be strings"));
             }
             if dict::get(vm, d, k)?.is_some() {
                 return Err(vm.type_error(&format!(

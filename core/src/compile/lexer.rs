@@ -727,12 +727,12 @@ impl<'a> Lexer<'a> {
         let (top, topalt) = self.indents.last().copied().unwrap_or((0, 0));
         if col == top {
             if alt != topalt {
-                return Err(self.tab_error(line, ccol));
+                return Err(self.tab_error(line));
             }
             Ok(None)
         } else if col > top {
             if alt <= topalt {
-                return Err(self.tab_error(line, ccol));
+                return Err(self.tab_error(line));
             }
             if self.indents.len() >= MAX_INDENT {
                 return Err(
@@ -774,20 +774,19 @@ impl<'a> Lexer<'a> {
                 .with_kind(ErrKind::Indentation));
             }
             if alt != topalt {
-                return Err(self.tab_error(line, ccol));
+                return Err(self.tab_error(line));
             }
             self.pending_dedents = n;
             Ok(None)
         }
     }
 
-    fn tab_error(&self, line: u32, col: u32) -> SyntaxError {
-        let _ = col;
-        let col = 0;
+    /// CPython reports a `TabError` at the start of the line.
+    fn tab_error(&self, line: u32) -> SyntaxError {
         SyntaxError::new(
             "inconsistent use of tabs and spaces in indentation",
             line,
-            col,
+            0,
         )
         .with_kind(ErrKind::Tab)
     }
@@ -1007,7 +1006,7 @@ impl<'a> Lexer<'a> {
                     let end = self.cur.pos;
                     self.cur.bump();
                     if let Some(m) = esc_err {
-                        let _ = (line, col);
+                        // Reported at the end of the literal, like CPython.
                         return self.err(m, self.cur.line, self.cur.col);
                     }
                     return Ok(
@@ -1020,7 +1019,7 @@ impl<'a> Lexer<'a> {
                     self.cur.bump();
                     self.cur.bump();
                     if let Some(m) = esc_err {
-                        let _ = (line, col);
+                        // Reported at the end of the literal, like CPython.
                         return self.err(m, self.cur.line, self.cur.col);
                     }
                     return Ok(
@@ -1140,7 +1139,7 @@ impl<'a> Lexer<'a> {
 
     /// After a number: a following identifier character is an error,
     /// except for the keywords CPython tolerates (`1if x else y`).
-    fn verify_end(&self, kind: &str, line: u32, col: u32) -> Result<(), SyntaxError> {
+    fn verify_end(&self, kind: &str, line: u32) -> Result<(), SyntaxError> {
         match self.cur.peek() {
             Some(c) if is_id_continue(c) => {
                 for kw in ["and", "else", "for", "if", "in", "is", "not", "or"] {
@@ -1148,7 +1147,6 @@ impl<'a> Lexer<'a> {
                         return Ok(());
                     }
                 }
-                let _ = col;
                 self.err(
                     format!("invalid {} literal", kind),
                     line,
@@ -1165,7 +1163,6 @@ impl<'a> Lexer<'a> {
         radix: u32,
         kind: &str,
         line: u32,
-        col: u32,
     ) -> Result<(), SyntaxError> {
         loop {
             match self.cur.peek() {
@@ -1174,7 +1171,6 @@ impl<'a> Lexer<'a> {
                     match self.cur.peek() {
                         Some(d) if d.is_digit(radix) => {}
                         _ => {
-                            let _ = col;
                             return self.err(
                                 format!("invalid {} literal", kind),
                                 line,
@@ -1207,7 +1203,7 @@ impl<'a> Lexer<'a> {
                 if self.cur.peek() == Some('_') {
                     self.cur.bump();
                 }
-                self.digits(&mut text, radix, kind, line, col)?;
+                self.digits(&mut text, radix, kind, line)?;
                 if let Some(d) = self.cur.peek() {
                     if d.is_ascii_digit() {
                         return self.err(
@@ -1224,20 +1220,20 @@ impl<'a> Lexer<'a> {
                         self.cur.col.saturating_sub(1),
                     );
                 }
-                self.verify_end(kind, line, col)?;
+                self.verify_end(kind, line)?;
                 return Ok(int_constant(text, radix));
             }
         }
         let mut is_float = false;
         if self.cur.peek() != Some('.') {
-            self.digits(&mut text, 10, "decimal", line, col)?;
+            self.digits(&mut text, 10, "decimal", line)?;
         }
         if self.cur.peek() == Some('.') {
             self.cur.bump();
             text.push('.');
             is_float = true;
             if self.cur.peek().is_some_and(|d| d.is_ascii_digit()) {
-                self.digits(&mut text, 10, "decimal", line, col)?;
+                self.digits(&mut text, 10, "decimal", line)?;
             }
         }
         if let Some('e' | 'E') = self.cur.peek() {
@@ -1251,7 +1247,7 @@ impl<'a> Lexer<'a> {
                         text.push(s);
                     }
                 }
-                self.digits(&mut text, 10, "decimal", line, col)?;
+                self.digits(&mut text, 10, "decimal", line)?;
                 is_float = true;
             } else if signed {
                 return self.err("invalid decimal literal", line, self.cur.col + 1);
@@ -1259,13 +1255,13 @@ impl<'a> Lexer<'a> {
         }
         if let Some('j' | 'J') = self.cur.peek() {
             self.cur.bump();
-            self.verify_end("imaginary", line, col)?;
+            self.verify_end("imaginary", line)?;
             return match text.parse::<f64>() {
                 Ok(v) => Ok(Constant::Complex { imag: v }),
                 Err(_) => self.err("invalid imaginary literal", line, col),
             };
         }
-        self.verify_end("decimal", line, col)?;
+        self.verify_end("decimal", line)?;
         if is_float {
             return match text.parse::<f64>() {
                 Ok(v) => Ok(Constant::Float(v)),

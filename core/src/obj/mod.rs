@@ -121,6 +121,8 @@ pub enum Layout {
     StaticMethod,
     Super,
     GetSet,
+    /// A `__slots__` member descriptor.
+    Member,
     Iter,
     Frame,
     Traceback,

@@ -1051,7 +1051,7 @@ fn c3_mro(vm: &Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
         let Some(c) = found else {
             let names: Vec<&str> = bases.iter().filter_map(|b| b.as_type()).map(|t| t.name()).collect();
             return Err(vm.type_error(&format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -1090,16 +1090,64 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     mro.extend(c3_mro(vm, &base_list)?);
     let base = best;
     let sb = solid_base(base);
+    let dict = dict::copy(vm, ns)?;
+    // __slots__: named fixed slots instead of (or besides) a __dict__.
+    let slot_names: Option<Vec<Obj>> = match dict::get_str(vm, dict, "__slots__")? {
+        Some(sl) => {
+            let items = if pystr::is_str(sl) { alloc::vec![sl] } else { crate::vm::abs::to_vec(vm, sl)? };
+            for it in &items {
+                if !pystr::is_str(*it) {
+                    return Err(vm.type_error(&format!(
+                        "__slots__ items must be strings, not '{}'",
+                        it.ty().name()
+                    )));
+                }
+            }
+            Some(items)
+        }
+        None => None,
+    };
+    let var_size = matches!(sb.layout, Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes);
+    let want_dict = match &slot_names {
+        Some(names) => names.iter().any(|n| pystr::as_str(*n) == Some("__dict__")),
+        None => true,
+    };
+    let mut size = (base.basicsize.max(core::mem::size_of::<ObjHead>()) + WORD - 1) & !(WORD - 1);
+    let mut slot_offsets: Vec<(Obj, usize)> = Vec::new();
+    if let Some(names) = &slot_names {
+        for n in names {
+            let s = pystr::as_str(*n).unwrap_or("");
+            if s == "__dict__" || s == "__weakref__" {
+                continue;
+            }
+            if var_size {
+                return Err(vm.type_error(&format!("nonempty __slots__ not supported for subtype of '{}'", sb.name())));
+            }
+            let mangled = mangle_private(vm, pystr::as_str(name).unwrap_or(""), *n)?;
+            if dict::get(vm, dict, mangled)?.is_some() {
+                return Err(vm.value_error(&format!(
+                    "'{}' in __slots__ conflicts with class variable",
+                    pystr::as_str(mangled).unwrap_or("")
+                )));
+            }
+            slot_offsets.push((mangled, size));
+            size += WORD;
+        }
+    }
     let (basicsize, dictoffset) = if base.dictoffset != 0 {
-        (base.basicsize, base.dictoffset)
-    } else if matches!(sb.layout, Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes) {
+        (if var_size { base.basicsize } else { size }, base.dictoffset)
+    } else if !want_dict {
+        (if var_size { base.basicsize } else { size }, 0)
+    } else if var_size {
         // Variable-size payload: the dict slot goes after the items.
         (sb.basicsize, usize::MAX)
     } else {
-        let off = (sb.basicsize.max(core::mem::size_of::<ObjHead>()) + WORD - 1) & !(WORD - 1);
-        (off + WORD, off)
+        (size + WORD, size)
     };
-    let dict = dict::copy(vm, ns)?;
+    for (n, off) in &slot_offsets {
+        let d = new_member(vm, *n, *off, name)?;
+        dict::set(vm, dict, *n, d)?;
+    }
     let qualname = match dict::get_str(vm, dict, "__qualname__")? {
         Some(q) => {
             if pystr::as_str(q).is_none() {
@@ -1132,7 +1180,10 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
             }
         }
     }
-    let mut flags = tpflags::HEAPTYPE | tpflags::BASETYPE | tpflags::HAS_DICT;
+    let mut flags = tpflags::HEAPTYPE | tpflags::BASETYPE;
+    if dictoffset != 0 {
+        flags |= tpflags::HAS_DICT;
+    }
     if base.flags & tpflags::EXCEPTION != 0 {
         flags |= tpflags::EXCEPTION;
     }
@@ -1599,3 +1650,99 @@ pub fn finalise(vm: &Vm, o: Obj) -> PyResult<()> {
 pub fn is_instance(o: Obj, t: &'static TypeObj) -> bool {
     o.ty().is_subtype(t)
 }
+
+// ---------------------------------------------------------------- __slots__
+
+/// `__spam` inside class `Cls` becomes `_Cls__spam`.
+fn mangle_private(vm: &Vm, cls: &str, n: Obj) -> PyResult<Obj> {
+    let s = pystr::as_str(n).unwrap_or("");
+    if s.starts_with("__") && !s.ends_with("__") {
+        let c = cls.trim_start_matches('_');
+        if !c.is_empty() {
+            return vm.intern(&format!("_{}{}", c, s));
+        }
+    }
+    vm.intern_obj(n)
+}
+
+/// A `__slots__` entry: reads and writes one word of the instance.
+#[repr(C)]
+pub struct MemberObj {
+    pub head: ObjHead,
+    pub name: Obj,
+    pub offset: usize,
+    /// Name of the class that declared the slot.
+    pub owner: Obj,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for MemberObj {
+    const LAYOUT: Layout = Layout::Member;
+}
+
+fn new_member(vm: &Vm, name: Obj, offset: usize, owner: Obj) -> PyResult<Obj> {
+    vm.alloc_obj(MemberObj { head: ObjHead { refcnt: Cell::new(0), ty: &MEMBER_TYPE }, name, offset, owner })
+}
+
+fn member_slot(vm: &Vm, d: Obj, inst: Obj) -> PyResult<&'static Cell<Option<Obj>>> {
+    // SAFETY: installed on MEMBER_TYPE objects only.
+    let m = unsafe { &*(d.as_ptr() as *const MemberObj) };
+    if inst.is_small() || inst.ty().basicsize < m.offset + WORD {
+        return Err(vm.type_error(&format!(
+            "descriptor '{}' for objects doesn't apply to a '{}' object",
+            pystr::as_str(m.name).unwrap_or("?"),
+            inst.ty().name()
+        )));
+    }
+    // SAFETY: the instance's type reserves a word at this offset (checked
+    // against its basicsize above).
+    Ok(unsafe { &*((inst.raw() + m.offset) as *const Cell<Option<Obj>>) })
+}
+
+fn member_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
+    let Some(i) = inst else { return Ok(d) };
+    match member_slot(vm, d, i)?.get() {
+        Some(v) => Ok(v),
+        None => {
+            // SAFETY: MEMBER_TYPE object.
+            let m = unsafe { &*(d.as_ptr() as *const MemberObj) };
+            Err(vm.new_error(&exc::ATTRIBUTE_ERROR, &format!("'{}' object has no attribute '{}'", i.ty().name(), pystr::as_str(m.name).unwrap_or("?"))))
+        }
+    }
+}
+
+fn member_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
+    let slot = member_slot(vm, d, inst)?;
+    if v.is_none() && slot.get().is_none() {
+        // SAFETY: MEMBER_TYPE object.
+        let m = unsafe { &*(d.as_ptr() as *const MemberObj) };
+        return Err(vm.new_error(&exc::ATTRIBUTE_ERROR, pystr::as_str(m.name).unwrap_or("?")));
+    }
+    slot.set(v);
+    Ok(())
+}
+
+fn member_repr(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    // SAFETY: MEMBER_TYPE object.
+    let m = unsafe { &*(d.as_ptr() as *const MemberObj) };
+    vm.new_string(format!(
+        "<member '{}' of '{}' objects>",
+        pystr::as_str(m.name).unwrap_or("?"),
+        pystr::as_str(m.owner).unwrap_or("?")
+    ))
+}
+
+pub static MEMBER_TYPE: TypeObj = TypeObj::builtin(
+    "member_descriptor",
+    Layout::Member,
+    Some(&OBJECT_TYPE),
+    Slots {
+        descr_get: Some(member_get),
+        descr_set: Some(member_set),
+        repr: Some(member_repr),
+        getattr: Some(generic_getattr),
+        ..Slots::EMPTY
+    },
+    &[],
+    core::mem::size_of::<MemberObj>(),
+    0,
+);

@@ -162,7 +162,12 @@ pub fn hash(vm: &Vm, o: Obj) -> PyResult<isize> {
     }
     match o.ty().slots.hash {
         Some(h) => h(vm, o),
-        None => Err(vm.type_error(&format!("unhashable type: '{}'", o.ty().name()))),
+        // Mutable containers are unhashable; every other builtin type
+        // inherits object's identity hash.
+        None if matches!(o.layout(), Layout::List | Layout::Dict | Layout::Set | Layout::ByteArray | Layout::Slice) => {
+            Err(vm.type_error(&format!("unhashable type: '{}'", o.ty().name())))
+        }
+        None => Ok((o.raw() >> 4) as isize),
     }
 }
 
@@ -359,7 +364,13 @@ fn binop_fallback(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult
 }
 
 fn seq_repeat(vm: &Vm, seq: Obj, n: Obj) -> PyResult<Option<Obj>> {
-    let _ = (vm, seq, n);
+    let is_seq = matches!(
+        seq.layout(),
+        Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes | Layout::ByteArray
+    );
+    if is_seq && !int::is_int(n) && n.ty().slots.index.is_none() {
+        return Err(vm.type_error(&format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+    }
     Ok(None)
 }
 
