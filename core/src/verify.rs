@@ -78,7 +78,11 @@ fn valid_bigint(digits: &str, radix: u32) -> bool {
     (2..=36).contains(&radix) && !digits.is_empty() && digits.chars().all(|ch| ch.is_digit(radix))
 }
 
-fn verify_consts<'c>(c: &'c CodeUnit, depth: usize, work: &mut Vec<(&'c CodeUnit, usize)>) -> Result<(), &'static str> {
+fn verify_consts<'c>(
+    c: &'c CodeUnit,
+    depth: usize,
+    work: &mut Vec<(&'c CodeUnit, usize)>,
+) -> Result<(), &'static str> {
     // (constant, nesting inside tuples/frozensets)
     let mut stack: Vec<(&Const, usize)> = c.consts.iter().map(|k| (k, 0)).collect();
     while let Some((k, d)) = stack.pop() {
@@ -97,10 +101,8 @@ fn verify_consts<'c>(c: &'c CodeUnit, depth: usize, work: &mut Vec<(&'c CodeUnit
                     stack.push((it, d + 1));
                 }
             }
-            Const::BigInt { digits, radix } => {
-                if !valid_bigint(digits, *radix) {
-                    return Err("malformed big integer constant");
-                }
+            Const::BigInt { digits, radix } if !valid_bigint(digits, *radix) => {
+                return Err("malformed big integer constant");
             }
             _ => {}
         }
@@ -109,7 +111,10 @@ fn verify_consts<'c>(c: &'c CodeUnit, depth: usize, work: &mut Vec<(&'c CodeUnit
 }
 
 fn is_terminator(op: Op) -> bool {
-    matches!(op, Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE | Op::RERAISE_LASTI | Op::JUMP)
+    matches!(
+        op,
+        Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE | Op::RERAISE_LASTI | Op::JUMP
+    )
 }
 
 /// Items an instruction reads from the stack (pops plus deeper peeks).
@@ -117,17 +122,23 @@ fn inputs(op: Op, arg: u16) -> i64 {
     let a = arg as i64;
     use Op::*;
     match op {
-        NOP | POP_BLOCK | PUSH_NULL | LOAD_BUILD_CLASS | LOAD_ASSERTION_ERROR | SETUP_ANNOTATIONS => 0,
-        LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_GLOBAL | LOAD_NAME => 0,
-        DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | JUMP | SETUP_FINALLY | SETUP_CLEANUP => 0,
-        POP_TOP | UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT | GET_ITER | GET_YIELD_FROM_ITER
-        | PRINT_EXPR | RETURN_VALUE | IMPORT_STAR | YIELD_VALUE | POP_EXCEPT | PUSH_EXC_INFO | BEFORE_WITH
-        | BEFORE_ASYNC_WITH | GET_AITER | GET_ANEXT | ASYNC_GEN_WRAP | LIST_TO_TUPLE | RERAISE => 1,
-        STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | LOAD_ATTR | DELETE_ATTR | LOAD_METHOD => 1,
+        NOP | POP_BLOCK | PUSH_NULL | LOAD_BUILD_CLASS | LOAD_ASSERTION_ERROR
+        | SETUP_ANNOTATIONS => 0,
+        LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_GLOBAL
+        | LOAD_NAME => 0,
+        DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | JUMP | SETUP_FINALLY
+        | SETUP_CLEANUP => 0,
+        POP_TOP | UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT | GET_ITER
+        | GET_YIELD_FROM_ITER | PRINT_EXPR | RETURN_VALUE | IMPORT_STAR | YIELD_VALUE
+        | POP_EXCEPT | PUSH_EXC_INFO | BEFORE_WITH | BEFORE_ASYNC_WITH | GET_AITER | GET_ANEXT
+        | ASYNC_GEN_WRAP | LIST_TO_TUPLE | RERAISE => 1,
+        STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | LOAD_ATTR | DELETE_ATTR
+        | LOAD_METHOD => 1,
         UNPACK_SEQUENCE | UNPACK_EX | IMPORT_FROM | FOR_ITER | GET_AWAITABLE | SETUP_WITH => 1,
         POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => 1,
         JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => 1,
-        BINARY_SUBSCR | DELETE_SUBSCR | CHECK_EXC_MATCH | CHECK_EG_MATCH | PREP_RERAISE_STAR | END_ASYNC_FOR => 2,
+        BINARY_SUBSCR | DELETE_SUBSCR | CHECK_EXC_MATCH | CHECK_EG_MATCH | PREP_RERAISE_STAR
+        | END_ASYNC_FOR => 2,
         STORE_ATTR | COMPARE_OP | BINARY_OP | IS_OP | CONTAINS_OP | IMPORT_NAME | SEND => 2,
         STORE_SUBSCR => 3,
         WITH_EXCEPT_START => 4,
@@ -136,10 +147,12 @@ fn inputs(op: Op, arg: u16) -> i64 {
         CALL_METHOD_KW => a + 3,
         CALL_FUNCTION_EX => 2 + (a & 1),
         MAKE_FUNCTION => 1 + (a & 0xf).count_ones() as i64,
-        RAISE_VARARGS | BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING | BUILD_SLICE | COPY | SWAP => a,
+        RAISE_VARARGS | BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING | BUILD_SLICE
+        | COPY | SWAP => a,
         BUILD_MAP => 2 * a,
         BUILD_CONST_KEY_MAP => a + 1,
-        LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RERAISE_LASTI => a + 1,
+        LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE
+        | RERAISE_LASTI => a + 1,
         MAP_ADD => a + 2,
         FORMAT_VALUE => {
             if a & 4 != 0 {
@@ -157,7 +170,8 @@ fn removes(op: Op, arg: u16) -> i64 {
     use Op::*;
     match op {
         COPY | SWAP | WITH_EXCEPT_START | FOR_ITER | GET_ANEXT | IMPORT_FROM | SETUP_WITH => 0,
-        LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RERAISE_LASTI => 1,
+        LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE
+        | RERAISE_LASTI => 1,
         CHECK_EXC_MATCH => 1,
         MAP_ADD => 2,
         _ => inputs(op, arg),
@@ -173,8 +187,10 @@ fn check_operand(c: &CodeUnit, op: Op, arg: u16) -> Result<(), &'static str> {
         LOAD_CONST => a < c.consts.len(),
         LOAD_FAST | STORE_FAST | DELETE_FAST => a < c.varnames.len(),
         LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF => a < nderef,
-        LOAD_GLOBAL | STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME | LOAD_ATTR
-        | STORE_ATTR | DELETE_ATTR | LOAD_METHOD | IMPORT_NAME | IMPORT_FROM => a < c.names.len(),
+        LOAD_GLOBAL | STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME
+        | LOAD_ATTR | STORE_ATTR | DELETE_ATTR | LOAD_METHOD | IMPORT_NAME | IMPORT_FROM => {
+            a < c.names.len()
+        }
         BUILD_SLICE => a == 2 || a == 3,
         RAISE_VARARGS => a <= 2,
         FORMAT_VALUE => a <= 7,
@@ -185,9 +201,12 @@ fn check_operand(c: &CodeUnit, op: Op, arg: u16) -> Result<(), &'static str> {
         GET_AWAITABLE => a <= 2,
         COPY => a >= 1,
         SWAP => a >= 2,
-        LIST_APPEND | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE => a >= 1,
+        LIST_APPEND | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE => {
+            a >= 1
+        }
         YIELD_VALUE | SEND => {
-            c.flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR | co::ITERABLE_COROUTINE) != 0
+            c.flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR | co::ITERABLE_COROUTINE)
+                != 0
         }
         _ => true,
     };
@@ -246,7 +265,14 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
     let maxblocks = c.maxblocks as i64;
     let mut depth: Vec<i64> = vec![UNSEEN; n];
     let mut top: Vec<u32> = vec![NO_BLOCK; n];
-    let mut blocks: Vec<BlockInfo> = vec![BlockInfo { parent: NO_BLOCK, level: 0, count: 0 }; n];
+    let mut blocks: Vec<BlockInfo> = vec![
+        BlockInfo {
+            parent: NO_BLOCK,
+            level: 0,
+            count: 0
+        };
+        n
+    ];
     let mut work: Vec<usize> = vec![0];
     depth[0] = 0;
 
@@ -279,14 +305,22 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
             let nt = match op {
                 Op::SETUP_FINALLY | Op::SETUP_CLEANUP | Op::SETUP_WITH => {
                     let level = if op == Op::SETUP_WITH { d - 1 } else { d };
-                    let parent_count = if t == NO_BLOCK { 0 } else { blocks[t as usize].count };
+                    let parent_count = if t == NO_BLOCK {
+                        0
+                    } else {
+                        blocks[t as usize].count
+                    };
                     if level < level_of(&blocks, t) {
                         return Err("handler below the enclosing handler's level");
                     }
                     if parent_count + 1 > maxblocks {
                         return Err("block stack exceeds maxblocks");
                     }
-                    blocks[pc] = BlockInfo { parent: t, level, count: parent_count + 1 };
+                    blocks[pc] = BlockInfo {
+                        parent: t,
+                        level,
+                        count: parent_count + 1,
+                    };
                     pc as u32
                 }
                 Op::POP_BLOCK => {
@@ -328,6 +362,7 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
     use super::*;
     use alloc::string::ToString;
 
@@ -355,6 +390,150 @@ mod tests {
         }
     }
 
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            let mut x = self.0;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            self.0 = x;
+            x
+        }
+        fn below(&mut self, n: usize) -> usize {
+            if n == 0 {
+                0
+            } else {
+                (self.next() % n as u64) as usize
+            }
+        }
+    }
+
+    /// All code units of a tree, for picking one to damage.
+    fn count_units(c: &CodeUnit) -> usize {
+        1 + c
+            .consts
+            .iter()
+            .map(|k| {
+                if let Const::Code(i) = k {
+                    count_units(i)
+                } else {
+                    0
+                }
+            })
+            .sum::<usize>()
+    }
+
+    /// Damage the `n`th code unit of the tree (pre-order); true when done.
+    fn mutate_nth(c: &mut CodeUnit, n: &mut usize, rng: &mut Rng) -> bool {
+        if *n == 0 {
+            mutate(c, rng);
+            return true;
+        }
+        *n -= 1;
+        for k in c.consts.iter_mut() {
+            if let Const::Code(i) = k {
+                if mutate_nth(i, n, rng) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn mutate(c: &mut CodeUnit, rng: &mut Rng) {
+        let n = c.code.len();
+        match rng.below(12) {
+            0 if n > 0 => {
+                let i = rng.below(n);
+                c.code[i] = rng.next() as u8;
+            }
+            1 if n > 0 => {
+                // nudge an operand byte
+                let i = rng.below(n);
+                c.code[i] = c.code[i].wrapping_add(1 + rng.below(3) as u8);
+            }
+            2 => c.code.truncate(rng.below(n + 1)),
+            3 => {
+                let i = rng.below(n + 1);
+                c.code.insert(i, rng.next() as u8);
+            }
+            4 => c.stacksize = c.stacksize.saturating_sub(1 + rng.below(2) as u16),
+            5 => c.maxblocks = c.maxblocks.saturating_sub(1),
+            6 => {
+                c.consts.pop();
+            }
+            7 => {
+                c.names.pop();
+            }
+            8 => {
+                c.varnames.pop();
+            }
+            9 => {
+                c.flags &= !(co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR | co::VARARGS);
+            }
+            10 if n > 0 => {
+                // replace an opcode by another valid one
+                let i = rng.below(n);
+                let b = rng.next() as u8 % 129;
+                if Op::from_u8(b).is_some() {
+                    c.code[i] = b;
+                }
+            }
+            _ => {
+                c.cellvars.pop();
+                c.freevars.pop();
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_code_never_panics() {
+        use crate::compile::{codegen, parser};
+        let srcs = [
+            "def f(a, *b, **c):\n    try:\n        for x in a:\n            with x as y:\n                return y\n    except E as e:\n        raise\n    finally:\n        print(a)\n",
+            "class C(B):\n    def m(self):\n        return [super().m(i) for i in range(3) if i]\n",
+            "async def g(a):\n    async with a as b:\n        async for x in b:\n            yield await x\n",
+            "def h():\n    x = 1\n    def k():\n        nonlocal x\n        x += 1\n        return {x: y for y in (yield from z)}\n    return k\n",
+            "try:\n    a\nexcept* E as e:\n    b\nx = f'{a!r:{b}}' if c else d\n",
+        ];
+        let mut units = Vec::new();
+        for s in srcs {
+            let m = parser::parse(s, "<t>", parser::Mode::Exec).unwrap();
+            let c = codegen::compile(&m, "<t>").unwrap();
+            verify(&c).unwrap();
+            units.push(c);
+        }
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let (mut total, mut rejected) = (0u32, 0u32);
+        for round in 0..40_000 {
+            let mut c = units[round % units.len()].clone();
+            let nmut = 1 + rng.below(3);
+            for _ in 0..nmut {
+                let mut k = rng.below(count_units(&c));
+                mutate_nth(&mut c, &mut k, &mut rng);
+            }
+            total += 1;
+            if verify(&c).is_err() {
+                rejected += 1;
+            }
+        }
+        std::println!("mutations: {} rejected: {}", total, rejected);
+        assert!(rejected * 10 > total * 7);
+        // Random bytes.
+        for _ in 0..20_000 {
+            let len = rng.below(40);
+            let code: Vec<u8> = (0..len).map(|_| (rng.next() % 140) as u8).collect();
+            let u = unit(
+                code,
+                vec![Const::None, Const::Int(1)],
+                rng.below(6) as u16,
+                rng.below(3) as u16,
+            );
+            let _ = verify(&u);
+        }
+    }
+
     #[test]
     fn basic() {
         let lc = Op::LOAD_CONST as u8;
@@ -366,6 +545,12 @@ mod tests {
         assert!(verify(&unit(vec![lc, 0], vec![Const::None], 1, 0)).is_err());
         assert!(verify(&unit(vec![], vec![], 1, 0)).is_err());
         // POP_BLOCK without block
-        assert!(verify(&unit(vec![Op::POP_BLOCK as u8, lc, 0, 0, rv], vec![Const::None], 1, 0)).is_err());
+        assert!(verify(&unit(
+            vec![Op::POP_BLOCK as u8, lc, 0, 0, rv],
+            vec![Const::None],
+            1,
+            0
+        ))
+        .is_err());
     }
 }

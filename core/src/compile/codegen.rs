@@ -22,17 +22,20 @@
 //! - loops always close with a backward `JUMP` (interrupt check point).
 
 use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
 use super::ast::{
-    self, Arguments, BoolOp, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprContext, ExprKind, Keyword,
-    Loc, Mod, Operator, Stmt, StmtKind, UnaryOp, WithItem,
+    self, Arguments, BoolOp, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprContext,
+    ExprKind, Keyword, Loc, Mod, Operator, Stmt, StmtKind, UnaryOp, WithItem,
 };
 use super::lexer::SyntaxError;
-use super::symtable::{self, mangle, BlockKind, CompKind, Scope, SymbolTable, DEF_FREE_CLASS, MAX_NESTING};
+use super::symtable::{
+    self, mangle, BlockKind, CompKind, Scope, SymbolTable, DEF_FREE_CLASS, MAX_NESTING,
+};
 use crate::bytecode::{co, mkfn, stack_effect, CodeUnit, Const, LineEntry, Op};
 
 /// CPython's `CO_MAXBLOCKS`: static nesting of loops/try/with.
@@ -67,7 +70,10 @@ struct Future {
 }
 
 fn parse_future(m: &Mod) -> Result<Future, SyntaxError> {
-    let mut f = Future { annotations: false, lineno: 0 };
+    let mut f = Future {
+        annotations: false,
+        lineno: 0,
+    };
     let body = match m {
         Mod::Module(b) | Mod::Interactive(b) => b,
         Mod::Expression(_) => return Ok(f),
@@ -81,7 +87,11 @@ fn parse_future(m: &Mod) -> Result<Future, SyntaxError> {
         }
         prev_line = s.loc.line;
         match &s.kind {
-            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                ..
+            } if m == "__future__" => {
                 if done {
                     return Err(SyntaxError::new(
                         "from __future__ imports must occur at the beginning of the file",
@@ -91,10 +101,13 @@ fn parse_future(m: &Mod) -> Result<Future, SyntaxError> {
                 }
                 for a in names {
                     match a.name.as_str() {
-                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
-                        | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "barry_as_FLUFL" | "generator_stop" => {}
                         "annotations" => f.annotations = true,
-                        "braces" => return Err(SyntaxError::new("not a chance", s.loc.line, s.loc.col)),
+                        "braces" => {
+                            return Err(SyntaxError::new("not a chance", s.loc.line, s.loc.col))
+                        }
                         other => {
                             return Err(SyntaxError::new(
                                 format!("future feature {} is not defined", other),
@@ -117,6 +130,13 @@ fn parse_future(m: &Mod) -> Result<Future, SyntaxError> {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Label(u32);
+
+/// Keys of [`Unit::const_index`].
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum ConstKey {
+    Int(i64),
+    Str(String),
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Instr {
@@ -179,7 +199,10 @@ struct Unit<'a> {
     /// Label -> instruction index (`u32::MAX` while unbound).
     labels: Vec<u32>,
     consts: Vec<Const>,
+    /// Index of the `Int`/`Str` constants (the common ones), for speed.
+    const_index: BTreeMap<ConstKey, usize>,
     names: Vec<String>,
+    name_index: BTreeMap<String, usize>,
     varnames: Vec<String>,
     cellvars: Vec<String>,
     freevars: Vec<String>,
@@ -228,7 +251,10 @@ fn nb_op(op: Operator) -> u32 {
 }
 
 fn is_terminator(op: Op) -> bool {
-    matches!(op, Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE | Op::RERAISE_LASTI | Op::JUMP)
+    matches!(
+        op,
+        Op::RETURN_VALUE | Op::RAISE_VARARGS | Op::RERAISE | Op::RERAISE_LASTI | Op::JUMP
+    )
 }
 
 fn ast_const(c: &Constant) -> Const {
@@ -238,9 +264,15 @@ fn ast_const(c: &Constant) -> Const {
         Constant::False => Const::False,
         Constant::Ellipsis => Const::Ellipsis,
         Constant::Int(i) => Const::Int(*i),
-        Constant::BigInt { digits, radix } => Const::BigInt { digits: digits.clone(), radix: *radix },
+        Constant::BigInt { digits, radix } => Const::BigInt {
+            digits: digits.clone(),
+            radix: *radix,
+        },
         Constant::Float(f) => Const::Float(*f),
-        Constant::Complex { imag } => Const::Complex { real: 0.0, imag: *imag },
+        Constant::Complex { imag } => Const::Complex {
+            real: 0.0,
+            imag: *imag,
+        },
         Constant::Str(s) => Const::Str(s.clone()),
         Constant::Bytes(b) => Const::Bytes(b.clone()),
     }
@@ -254,7 +286,16 @@ fn same_const(a: &Const, b: &Const) -> bool {
         | (Const::False, Const::False)
         | (Const::Ellipsis, Const::Ellipsis) => true,
         (Const::Int(x), Const::Int(y)) => x == y,
-        (Const::BigInt { digits: d1, radix: r1 }, Const::BigInt { digits: d2, radix: r2 }) => d1 == d2 && r1 == r2,
+        (
+            Const::BigInt {
+                digits: d1,
+                radix: r1,
+            },
+            Const::BigInt {
+                digits: d2,
+                radix: r2,
+            },
+        ) => d1 == d2 && r1 == r2,
         (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
         (Const::Complex { real: r1, imag: i1 }, Const::Complex { real: r2, imag: i2 }) => {
             r1.to_bits() == r2.to_bits() && i1.to_bits() == i2.to_bits()
@@ -304,7 +345,10 @@ fn fold_const(e: &Expr, depth: u32) -> Option<Const> {
     }
     match &e.kind {
         ExprKind::Constant(c) => Some(ast_const(c)),
-        ExprKind::Name { id, ctx: ExprContext::Load } if id == "__debug__" => Some(Const::True),
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        } if id == "__debug__" => Some(Const::True),
         ExprKind::UnaryOp { op, operand } => {
             // Only numeric literals (CPython folds more, but keep it safe).
             let v = match &operand.kind {
@@ -314,17 +358,27 @@ fn fold_const(e: &Expr, depth: u32) -> Option<Const> {
             };
             match (op, v) {
                 (UnaryOp::USub, Const::Int(i)) => i.checked_neg().map(Const::Int),
-                (UnaryOp::USub, Const::BigInt { digits, radix }) if is_two_pow_63(&digits, radix) => {
+                (UnaryOp::USub, Const::BigInt { digits, radix })
+                    if is_two_pow_63(&digits, radix) =>
+                {
                     Some(Const::Int(i64::MIN))
                 }
                 (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
-                (UnaryOp::USub, Const::Complex { real, imag }) => Some(Const::Complex { real: -real, imag: -imag }),
-                (UnaryOp::UAdd, v @ (Const::Int(_) | Const::Float(_) | Const::Complex { .. })) => Some(v),
+                (UnaryOp::USub, Const::Complex { real, imag }) => Some(Const::Complex {
+                    real: -real,
+                    imag: -imag,
+                }),
+                (UnaryOp::UAdd, v @ (Const::Int(_) | Const::Float(_) | Const::Complex { .. })) => {
+                    Some(v)
+                }
                 (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
                 _ => None,
             }
         }
-        ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } => {
             let mut v = Vec::with_capacity(elts.len());
             for x in elts {
                 v.push(fold_const(x, depth + 1)?);
@@ -349,7 +403,13 @@ fn find_ann(body: &[Stmt]) -> bool {
                     work.push(orelse);
                 }
                 StmtKind::With { body, .. } => work.push(body),
-                StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
                     work.push(body);
                     work.push(orelse);
                     work.push(finalbody);
@@ -394,7 +454,9 @@ impl<'a> Unit<'a> {
             instrs: Vec::new(),
             labels: Vec::new(),
             consts: Vec::new(),
+            const_index: BTreeMap::new(),
             names: Vec::new(),
+            name_index: BTreeMap::new(),
             varnames: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -403,7 +465,12 @@ impl<'a> Unit<'a> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             firstlineno,
-            loc: Loc { line: firstlineno, col: 0, end_line: firstlineno, end_col: 0 },
+            loc: Loc {
+                line: firstlineno,
+                col: 0,
+                end_line: firstlineno,
+                end_col: 0,
+            },
             docstring: None,
         }
     }
@@ -446,7 +513,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn block_info(&self) -> Result<&'a symtable::Block, SyntaxError> {
-        self.st.block(self.u.block).ok_or_else(|| internal("missing symbol table block"))
+        self.st
+            .block(self.u.block)
+            .ok_or_else(|| internal("missing symbol table block"))
     }
 
     // ---- emission ----
@@ -459,7 +528,11 @@ impl<'a> Compiler<'a> {
         if arg > u16::MAX as u32 && !op.is_jump() {
             self.overflow = Some("too many constants, names or arguments in one code object");
         }
-        self.u.instrs.push(Instr { op, arg, line: self.u.loc.line });
+        self.u.instrs.push(Instr {
+            op,
+            arg,
+            line: self.u.loc.line,
+        });
     }
 
     fn op(&mut self, op: Op) {
@@ -467,7 +540,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn op_i(&mut self, op: Op, arg: usize) {
-        let a = if arg > u32::MAX as usize { u32::MAX } else { arg as u32 };
+        let a = if arg > u32::MAX as usize {
+            u32::MAX
+        } else {
+            arg as u32
+        };
         self.emit(op, a)
     }
 
@@ -493,13 +570,26 @@ impl<'a> Compiler<'a> {
     }
 
     fn add_const(&mut self, c: Const) -> usize {
-        if !matches!(c, Const::Code(_)) {
+        let key = match &c {
+            Const::Int(i) => Some(ConstKey::Int(*i)),
+            Const::Str(s) => Some(ConstKey::Str(s.clone())),
+            _ => None,
+        };
+        if let Some(k) = &key {
+            if let Some(&i) = self.u.const_index.get(k) {
+                return i;
+            }
+        } else if !matches!(c, Const::Code(_)) {
             if let Some(i) = self.u.consts.iter().position(|x| same_const(x, &c)) {
                 return i;
             }
         }
+        let i = self.u.consts.len();
         self.u.consts.push(c);
-        self.u.consts.len() - 1
+        if let Some(k) = key {
+            self.u.const_index.insert(k, i);
+        }
+        i
     }
 
     fn load_const(&mut self, c: Const) {
@@ -508,11 +598,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn add_name(&mut self, n: &str) -> usize {
-        if let Some(i) = self.u.names.iter().position(|x| x == n) {
+        if let Some(&i) = self.u.name_index.get(n) {
             return i;
         }
+        let i = self.u.names.len();
         self.u.names.push(n.to_string());
-        self.u.names.len() - 1
+        self.u.name_index.insert(n.to_string(), i);
+        i
     }
 
     fn mangled(&self, n: &str) -> String {
@@ -533,7 +625,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn push_fblock(&mut self, kind: FbKind, block: Label, exit: Label) -> R {
-        self.push_fblock_full(FBlock { kind, block, exit, body: &[], name: None, loc: self.u.loc })
+        self.push_fblock_full(FBlock {
+            kind,
+            block,
+            exit,
+            body: &[],
+            name: None,
+            loc: self.u.loc,
+        })
     }
 
     fn push_fblock_full(&mut self, fb: FBlock<'a>) -> R {
@@ -550,9 +649,13 @@ impl<'a> Compiler<'a> {
 
     // ---- scopes ----
 
+    #[inline(never)]
     fn enter_scope(&mut self, name: &str, kind: UnitKind, block: Option<usize>, lineno: u32) -> R {
         let block = block.ok_or_else(|| internal("no symbol table block for scope"))?;
-        let b = self.st.block(block).ok_or_else(|| internal("bad symbol table block"))?;
+        let b = self
+            .st
+            .block(block)
+            .ok_or_else(|| internal("bad symbol table block"))?;
         let mut u = Unit::new(block, kind, name, lineno);
         u.varnames = b.varnames.clone();
         u.cellvars = b.names_by_scope(Scope::Cell, 0);
@@ -572,14 +675,22 @@ impl<'a> Compiler<'a> {
         if self.parents.len() > 1 {
             if let Some(parent) = self.parents.last() {
                 let mut force_global = false;
-                if matches!(self.u.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
+                if matches!(
+                    self.u.kind,
+                    UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
+                ) {
                     let m = mangle(parent.private.as_deref(), &self.u.name);
-                    if self.st.block(parent.block).and_then(|b| b.scope(&m)) == Some(Scope::GlobalExplicit) {
+                    if self.st.block(parent.block).and_then(|b| b.scope(&m))
+                        == Some(Scope::GlobalExplicit)
+                    {
                         force_global = true;
                     }
                 }
                 if !force_global {
-                    if matches!(parent.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda) {
+                    if matches!(
+                        parent.kind,
+                        UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
+                    ) {
                         base = Some(format!("{}.<locals>", parent.qualname));
                     } else {
                         base = Some(parent.qualname.clone());
@@ -595,7 +706,10 @@ impl<'a> Compiler<'a> {
 
     /// Leave the current scope and assemble its code.
     fn exit_scope(&mut self) -> Result<CodeUnit, SyntaxError> {
-        let parent = self.parents.pop().ok_or_else(|| internal("scope stack underflow"))?;
+        let parent = self
+            .parents
+            .pop()
+            .ok_or_else(|| internal("scope stack underflow"))?;
         let u = core::mem::replace(&mut self.u, parent);
         self.assemble(u)
     }
@@ -686,12 +800,14 @@ fn flow_depths(code: &[u8]) -> Result<(u32, u32), &'static str> {
 }
 
 impl<'a> Compiler<'a> {
+    #[inline(never)]
     fn assemble(&mut self, mut u: Unit<'a>) -> Result<CodeUnit, SyntaxError> {
         if let Some(m) = self.overflow {
             return Err(SyntaxError::new(m, u.firstlineno, 0));
         }
         let n0 = u.instrs.len() as u32;
-        let open_end = u.instrs.last().map_or(true, |i| !is_terminator(i.op)) || u.labels.iter().any(|&l| l == n0);
+        let open_end =
+            u.instrs.last().map_or(true, |i| !is_terminator(i.op)) || u.labels.contains(&n0);
         if open_end {
             let line = 0;
             let i = {
@@ -704,14 +820,25 @@ impl<'a> Compiler<'a> {
                     }
                 }
             };
-            u.instrs.push(Instr { op: Op::LOAD_CONST, arg: i as u32, line });
-            u.instrs.push(Instr { op: Op::RETURN_VALUE, arg: 0, line });
+            u.instrs.push(Instr {
+                op: Op::LOAD_CONST,
+                arg: i as u32,
+                line,
+            });
+            u.instrs.push(Instr {
+                op: Op::RETURN_VALUE,
+                arg: 0,
+                line,
+            });
         }
         let n = u.instrs.len();
         let mut targets: Vec<usize> = vec![usize::MAX; n];
         for (i, ins) in u.instrs.iter().enumerate() {
             if ins.op.is_jump() {
-                let t = *u.labels.get(ins.arg as usize).ok_or_else(|| internal("bad label"))?;
+                let t = *u
+                    .labels
+                    .get(ins.arg as usize)
+                    .ok_or_else(|| internal("bad label"))?;
                 if t as usize >= n {
                     return Err(internal("unbound label"));
                 }
@@ -729,7 +856,8 @@ impl<'a> Compiler<'a> {
         };
         for i in 0..n {
             let op = u.instrs[i].op;
-            if !op.is_jump() || matches!(op, Op::SETUP_FINALLY | Op::SETUP_CLEANUP | Op::SETUP_WITH) {
+            if !op.is_jump() || matches!(op, Op::SETUP_FINALLY | Op::SETUP_CLEANUP | Op::SETUP_WITH)
+            {
                 continue;
             }
             let mut t = targets[i];
@@ -762,7 +890,9 @@ impl<'a> Compiler<'a> {
                 work.push(i + 1);
             }
         }
-        let mut keep: Vec<bool> = (0..n).map(|i| reach[i] && u.instrs[i].op != Op::NOP).collect();
+        let mut keep: Vec<bool> = (0..n)
+            .map(|i| reach[i] && u.instrs[i].op != Op::NOP)
+            .collect();
         // next_kept[i]: first kept instruction at or after i.
         let mut next_kept = vec![n; n + 1];
         for _round in 0..8 {
@@ -776,7 +906,10 @@ impl<'a> Compiler<'a> {
             next_kept[n] = n;
             let mut changed = false;
             for i in 0..n {
-                if keep[i] && u.instrs[i].op == Op::JUMP && next_kept[targets[i]] == next_kept[i + 1] {
+                if keep[i]
+                    && u.instrs[i].op == Op::JUMP
+                    && next_kept[targets[i]] == next_kept[i + 1]
+                {
                     keep[i] = false;
                     changed = true;
                 }
@@ -795,7 +928,10 @@ impl<'a> Compiler<'a> {
             }
         }
         // Constants actually used, in order of first use.
-        let mut old_consts: Vec<Option<Const>> = core::mem::take(&mut u.consts).into_iter().map(Some).collect();
+        let mut old_consts: Vec<Option<Const>> = core::mem::take(&mut u.consts)
+            .into_iter()
+            .map(Some)
+            .collect();
         let mut const_map = vec![u32::MAX; old_consts.len()];
         let mut consts: Vec<Const> = Vec::new();
         for i in 0..n {
@@ -809,7 +945,11 @@ impl<'a> Compiler<'a> {
             }
         }
         if consts.len() > u16::MAX as usize + 1 {
-            return Err(SyntaxError::new("too many constants in one code object", u.firstlineno, 0));
+            return Err(SyntaxError::new(
+                "too many constants in one code object",
+                u.firstlineno,
+                0,
+            ));
         }
         // Offsets and encoding.
         let mut offsets = vec![0u32; n + 1];
@@ -830,7 +970,10 @@ impl<'a> Compiler<'a> {
             }
             let ins = u.instrs[i];
             if ins.line != 0 && ins.line != last_line {
-                lines.push(LineEntry { start: code.len() as u32, line: ins.line });
+                lines.push(LineEntry {
+                    start: code.len() as u32,
+                    line: ins.line,
+                });
                 last_line = ins.line;
             }
             code.push(ins.op as u8);
@@ -838,7 +981,9 @@ impl<'a> Compiler<'a> {
                 let arg = if ins.op.is_jump() {
                     offsets[next_kept[targets[i]]]
                 } else if ins.op == Op::LOAD_CONST {
-                    *const_map.get(ins.arg as usize).ok_or_else(|| internal("bad constant"))?
+                    *const_map
+                        .get(ins.arg as usize)
+                        .ok_or_else(|| internal("bad constant"))?
                 } else {
                     ins.arg
                 };
@@ -855,7 +1000,11 @@ impl<'a> Compiler<'a> {
         }
         let (stacksize, maxblocks) = flow_depths(&code).map_err(internal)?;
         if stacksize > u16::MAX as u32 || maxblocks > u16::MAX as u32 {
-            return Err(SyntaxError::new("code object too large (stack)", u.firstlineno, 0));
+            return Err(SyntaxError::new(
+                "code object too large (stack)",
+                u.firstlineno,
+                0,
+            ));
         }
         let flags = self.code_flags(&u);
         let nparams = u.argcount as usize
@@ -865,13 +1014,23 @@ impl<'a> Compiler<'a> {
         let cell2arg: Vec<Option<u16>> = u
             .cellvars
             .iter()
-            .map(|c| u.varnames.iter().take(nparams).position(|v| v == c).map(|i| i as u16))
+            .map(|c| {
+                u.varnames
+                    .iter()
+                    .take(nparams)
+                    .position(|v| v == c)
+                    .map(|i| i as u16)
+            })
             .collect();
         if u.varnames.len() > u16::MAX as usize
             || u.names.len() > u16::MAX as usize + 1
             || u.cellvars.len() + u.freevars.len() > u16::MAX as usize
         {
-            return Err(SyntaxError::new("too many names in one code object", u.firstlineno, 0));
+            return Err(SyntaxError::new(
+                "too many names in one code object",
+                u.firstlineno,
+                0,
+            ));
         }
         Ok(CodeUnit {
             name: u.name,
@@ -902,7 +1061,10 @@ impl<'a> Compiler<'a> {
 
 impl<'a> Compiler<'a> {
     fn compile_mod(&mut self, m: &'a Mod) -> Result<CodeUnit, SyntaxError> {
-        self.u.block = self.st.block_of(m).ok_or_else(|| internal("no module block"))?;
+        self.u.block = self
+            .st
+            .block_of(m)
+            .ok_or_else(|| internal("no module block"))?;
         match m {
             Mod::Module(body) => {
                 self.compile_body(body)?;
@@ -967,12 +1129,29 @@ impl<'a> Compiler<'a> {
 
     fn compile_stmt_inner(&mut self, s: &'a Stmt) -> R {
         match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, is_async } => {
-                self.compile_function(s, name, args, body, decorator_list, returns.as_deref(), *is_async)
-            }
-            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
-                self.compile_class(s, name, bases, keywords, body, decorator_list)
-            }
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                is_async,
+            } => self.compile_function(
+                s,
+                name,
+                args,
+                body,
+                decorator_list,
+                returns.as_deref(),
+                *is_async,
+            ),
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => self.compile_class(s, name, bases, keywords, body, decorator_list),
             StmtKind::Return { value } => self.compile_return(s, value.as_deref()),
             StmtKind::Delete { targets } => {
                 for t in targets {
@@ -992,10 +1171,19 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.compile_augassign(target, *op, value),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.compile_annassign(target, annotation, value.as_deref(), *simple)
-            }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.compile_annassign(target, annotation, value.as_deref(), *simple),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.compile_async_for(target, iter, body, orelse)
                 } else {
@@ -1004,27 +1192,25 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::While { test, body, orelse } => self.compile_while(test, body, orelse),
             StmtKind::If { .. } => self.compile_if(s),
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.compile_async_with(s, items, body, 0)
                 } else {
                     self.compile_with(s, items, body, 0)
                 }
             }
-            StmtKind::Raise { exc, cause } => {
-                let mut n = 0;
-                if let Some(e) = exc {
-                    self.compile_expr(e)?;
-                    n += 1;
-                    if let Some(c) = cause {
-                        self.compile_expr(c)?;
-                        n += 1;
-                    }
-                }
-                self.op_i(Op::RAISE_VARARGS, n);
-                Ok(())
-            }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Raise { exc, cause } => self.compile_raise(exc.as_deref(), cause.as_deref()),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 if !finalbody.is_empty() {
                     self.compile_try_finally(body, handlers, orelse, finalbody, *is_star)
                 } else if *is_star {
@@ -1033,70 +1219,13 @@ impl<'a> Compiler<'a> {
                     self.compile_try_except(body, handlers, orelse)
                 }
             }
-            StmtKind::Assert { test, msg } => {
-                let end = self.new_label();
-                self.jump_if(test, end, true)?;
-                self.op(Op::LOAD_ASSERTION_ERROR);
-                if let Some(m) = msg {
-                    self.compile_expr(m)?;
-                    self.op_i(Op::CALL, 1);
-                }
-                self.op_i(Op::RAISE_VARARGS, 1);
-                self.bind(end);
-                Ok(())
-            }
-            StmtKind::Import { names } => {
-                for a in names {
-                    self.u.loc = a.loc;
-                    self.load_const(Const::Int(0));
-                    self.load_const(Const::None);
-                    self.op_name(Op::IMPORT_NAME, &a.name);
-                    match &a.asname {
-                        Some(asname) => {
-                            let parts: Vec<&str> = a.name.split('.').collect();
-                            if parts.len() > 1 {
-                                for (k, attr) in parts.iter().enumerate().skip(1) {
-                                    self.op_name_raw(Op::IMPORT_FROM, attr);
-                                    if k + 1 == parts.len() {
-                                        break;
-                                    }
-                                    self.op_i(Op::SWAP, 2);
-                                    self.op(Op::POP_TOP);
-                                }
-                                self.nameop(asname, ExprContext::Store)?;
-                                self.op(Op::POP_TOP);
-                            } else {
-                                self.nameop(asname, ExprContext::Store)?;
-                            }
-                        }
-                        None => {
-                            let first = a.name.split('.').next().unwrap_or("");
-                            self.nameop(first, ExprContext::Store)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
-            StmtKind::ImportFrom { module, names, level } => {
-                self.load_const(Const::Int(*level as i64));
-                if module.as_deref() == Some("__future__") && s.loc.line > self.future.lineno {
-                    return Err(self.error("from __future__ imports must occur at the beginning of the file"));
-                }
-                let fromlist = names.iter().map(|a| Const::Str(a.name.clone())).collect();
-                self.load_const(Const::Tuple(fromlist));
-                self.op_name(Op::IMPORT_NAME, module.as_deref().unwrap_or(""));
-                for (i, a) in names.iter().enumerate() {
-                    if i == 0 && a.name.starts_with('*') {
-                        self.op(Op::IMPORT_STAR);
-                        return Ok(());
-                    }
-                    self.op_name(Op::IMPORT_FROM, &a.name);
-                    let store = a.asname.as_deref().unwrap_or(a.name.as_str());
-                    self.nameop(store, ExprContext::Store)?;
-                }
-                self.op(Op::POP_TOP);
-                Ok(())
-            }
+            StmtKind::Assert { test, msg } => self.compile_assert(test, msg.as_deref()),
+            StmtKind::Import { names } => self.compile_import(names),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.compile_import_from(s, module.as_deref(), names, *level),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
             StmtKind::Expr { value } => {
                 if self.interactive && self.parents.is_empty() {
@@ -1113,32 +1242,125 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Pass => Ok(()),
-            StmtKind::Break => {
-                let lp = self.unwind_fblock_stack(false, true)?;
-                match lp {
-                    Some(l) => {
-                        self.unwind_fblock(&l, false)?;
-                        self.jump(Op::JUMP, l.exit);
-                        Ok(())
+            StmtKind::Break => self.compile_break(s, false),
+            StmtKind::Continue => self.compile_break(s, true),
+        }
+    }
+
+    #[inline(never)]
+    fn compile_raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) -> R {
+        let mut n = 0;
+        if let Some(e) = exc {
+            self.compile_expr(e)?;
+            n += 1;
+            if let Some(c) = cause {
+                self.compile_expr(c)?;
+                n += 1;
+            }
+        }
+        self.op_i(Op::RAISE_VARARGS, n);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn compile_assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> R {
+        let end = self.new_label();
+        self.jump_if(test, end, true)?;
+        self.op(Op::LOAD_ASSERTION_ERROR);
+        if let Some(m) = msg {
+            self.compile_expr(m)?;
+            self.op_i(Op::CALL, 1);
+        }
+        self.op_i(Op::RAISE_VARARGS, 1);
+        self.bind(end);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn compile_import(&mut self, names: &'a [ast::Alias]) -> R {
+        for a in names {
+            self.u.loc = a.loc;
+            self.load_const(Const::Int(0));
+            self.load_const(Const::None);
+            self.op_name(Op::IMPORT_NAME, &a.name);
+            match &a.asname {
+                Some(asname) => {
+                    let parts: Vec<&str> = a.name.split('.').collect();
+                    if parts.len() > 1 {
+                        for (k, attr) in parts.iter().enumerate().skip(1) {
+                            self.op_name_raw(Op::IMPORT_FROM, attr);
+                            if k + 1 == parts.len() {
+                                break;
+                            }
+                            self.op_i(Op::SWAP, 2);
+                            self.op(Op::POP_TOP);
+                        }
+                        self.nameop(asname, ExprContext::Store)?;
+                        self.op(Op::POP_TOP);
+                    } else {
+                        self.nameop(asname, ExprContext::Store)?;
                     }
-                    None => Err(self.error_at("'break' outside loop", s.loc)),
+                }
+                None => {
+                    let first = a.name.split('.').next().unwrap_or("");
+                    self.nameop(first, ExprContext::Store)?;
                 }
             }
-            StmtKind::Continue => {
-                let lp = self.unwind_fblock_stack(false, true)?;
-                match lp {
-                    Some(l) => {
-                        self.jump(Op::JUMP, l.block);
-                        Ok(())
-                    }
-                    None => Err(self.error_at("'continue' not properly in loop", s.loc)),
-                }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn compile_import_from(
+        &mut self,
+        s: &'a Stmt,
+        module: Option<&'a str>,
+        names: &'a [ast::Alias],
+        level: u32,
+    ) -> R {
+        self.load_const(Const::Int(level as i64));
+        if module == Some("__future__") && s.loc.line > self.future.lineno {
+            return Err(
+                self.error("from __future__ imports must occur at the beginning of the file")
+            );
+        }
+        let fromlist = names.iter().map(|a| Const::Str(a.name.clone())).collect();
+        self.load_const(Const::Tuple(fromlist));
+        self.op_name(Op::IMPORT_NAME, module.unwrap_or(""));
+        for (i, a) in names.iter().enumerate() {
+            if i == 0 && a.name.starts_with('*') {
+                self.op(Op::IMPORT_STAR);
+                return Ok(());
             }
+            self.op_name(Op::IMPORT_FROM, &a.name);
+            let store = a.asname.as_deref().unwrap_or(a.name.as_str());
+            self.nameop(store, ExprContext::Store)?;
+        }
+        self.op(Op::POP_TOP);
+        Ok(())
+    }
+
+    /// `break` (or `continue`): unwind to the innermost loop and jump.
+    #[inline(never)]
+    fn compile_break(&mut self, s: &'a Stmt, is_continue: bool) -> R {
+        match self.unwind_fblock_stack(false, true)? {
+            Some(l) if is_continue => {
+                self.jump(Op::JUMP, l.block);
+                Ok(())
+            }
+            Some(l) => {
+                self.unwind_fblock(&l, false)?;
+                self.jump(Op::JUMP, l.exit);
+                Ok(())
+            }
+            None if is_continue => Err(self.error_at("'continue' not properly in loop", s.loc)),
+            None => Err(self.error_at("'break' outside loop", s.loc)),
         }
     }
 
     // ---- return / break / continue through blocks ----
 
+    #[inline(never)]
     fn compile_return(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> R {
         let b = self.block_info()?;
         if b.kind != BlockKind::Function {
@@ -1167,13 +1389,19 @@ impl<'a> Compiler<'a> {
 
     /// Emit the unwinding of the static blocks (innermost first); with
     /// `want_loop`, stop at (and return) the innermost loop.
-    fn unwind_fblock_stack(&mut self, preserve_tos: bool, want_loop: bool) -> Result<Option<FBlock<'a>>, SyntaxError> {
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        want_loop: bool,
+    ) -> Result<Option<FBlock<'a>>, SyntaxError> {
         let top = match self.u.fblocks.last() {
             Some(t) => t.clone(),
             None => return Ok(None),
         };
         if top.kind == FbKind::ExceptionGroupHandler {
-            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
+            return Err(
+                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
+            );
         }
         if want_loop && matches!(top.kind, FbKind::WhileLoop | FbKind::ForLoop) {
             return Ok(Some(top));
@@ -1187,6 +1415,7 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    #[inline(never)]
     fn unwind_fblock(&mut self, info: &FBlock<'a>, preserve_tos: bool) -> R {
         match info.kind {
             FbKind::WhileLoop
@@ -1267,7 +1496,14 @@ impl<'a> Compiler<'a> {
 
     // ---- loops and conditionals ----
 
-    fn compile_for(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+    #[inline(never)]
+    fn compile_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -1289,7 +1525,11 @@ impl<'a> Compiler<'a> {
 
     /// The iterable of a `for`: a list display of constants becomes a tuple.
     fn compile_iterable(&mut self, iter: &'a Expr) -> R {
-        if let ExprKind::List { elts, ctx: ExprContext::Load } = &iter.kind {
+        if let ExprKind::List {
+            elts,
+            ctx: ExprContext::Load,
+        } = &iter.kind
+        {
             if !elts.is_empty() {
                 let folded: Option<Vec<Const>> = elts.iter().map(|e| fold_const(e, 1)).collect();
                 if let Some(v) = folded {
@@ -1301,7 +1541,14 @@ impl<'a> Compiler<'a> {
         self.compile_expr(iter)
     }
 
-    fn compile_async_for(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+    #[inline(never)]
+    fn compile_async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
         if self.u.kind != UnitKind::AsyncFunction {
             return Err(self.error("'async for' outside async function"));
         }
@@ -1330,6 +1577,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn compile_while(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
         let top = self.new_label();
         let anchor = self.new_label();
@@ -1347,16 +1595,17 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn compile_if(&mut self, s: &'a Stmt) -> R {
         let end = self.new_label();
         let mut cur = s;
-        loop {
-            let (test, body, orelse) = match &cur.kind {
-                StmtKind::If { test, body, orelse } => (test, body, orelse),
-                _ => break,
-            };
+        while let StmtKind::If { test, body, orelse } = &cur.kind {
             self.u.loc = cur.loc;
-            let next = if orelse.is_empty() { end } else { self.new_label() };
+            let next = if orelse.is_empty() {
+                end
+            } else {
+                self.new_label()
+            };
             self.jump_if(test, next, false)?;
             self.compile_stmts(body)?;
             if orelse.is_empty() {
@@ -1397,10 +1646,17 @@ impl<'a> Compiler<'a> {
             }
         }
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } if !values.is_empty() => {
                 let cond2 = *op == BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_label() } else { next };
+                let next2 = if cond2 != cond {
+                    self.new_label()
+                } else {
+                    next
+                };
                 let n = values.len() - 1;
                 for v in &values[..n] {
                     self.jump_if(v, next2, cond2)?;
@@ -1422,7 +1678,11 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 && ops.len() == comparators.len() => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 && ops.len() == comparators.len() => {
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.compile_expr(left)?;
@@ -1435,7 +1695,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_comparator(ops[n], &comparators[n])?;
                 self.compare_op(ops[n]);
-                self.jump(if cond { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE }, next);
+                self.jump(
+                    if cond {
+                        Op::POP_JUMP_IF_TRUE
+                    } else {
+                        Op::POP_JUMP_IF_FALSE
+                    },
+                    next,
+                );
                 let end = self.new_label();
                 self.jump(Op::JUMP, end);
                 self.bind(cleanup);
@@ -1446,21 +1713,38 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
-            ExprKind::Compare { left, ops, comparators }
-                if ops.len() == 1
-                    && comparators.len() == 1
-                    && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
-                    && is_const_none(&comparators[0]) =>
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1
+                && comparators.len() == 1
+                && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
+                && is_const_none(&comparators[0]) =>
             {
                 self.compile_expr(left)?;
                 let jump_if_none = (ops[0] == CmpOp::Is) == cond;
-                self.jump(if jump_if_none { Op::POP_JUMP_IF_NONE } else { Op::POP_JUMP_IF_NOT_NONE }, next);
+                self.jump(
+                    if jump_if_none {
+                        Op::POP_JUMP_IF_NONE
+                    } else {
+                        Op::POP_JUMP_IF_NOT_NONE
+                    },
+                    next,
+                );
                 return Ok(());
             }
             _ => {}
         }
         self.compile_expr(e)?;
-        self.jump(if cond { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE }, next);
+        self.jump(
+            if cond {
+                Op::POP_JUMP_IF_TRUE
+            } else {
+                Op::POP_JUMP_IF_FALSE
+            },
+            next,
+        );
         Ok(())
     }
 }
@@ -1476,6 +1760,7 @@ impl<'a> Compiler<'a> {
         self.op_i(Op::RERAISE_LASTI, 1);
     }
 
+    #[inline(never)]
     fn compile_try_finally(
         &mut self,
         body: &'a [Stmt],
@@ -1527,7 +1812,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
+    #[inline(never)]
+    fn compile_try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
@@ -1612,7 +1903,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `try: ... except* T as n: ...` as CPython 3.11.
-    fn compile_try_star_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
+    #[inline(never)]
+    fn compile_try_star_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
         let except = self.new_label();
         let orelse_l = self.new_label();
         let end = self.new_label();
@@ -1743,7 +2040,14 @@ impl<'a> Compiler<'a> {
         self.op(Op::POP_TOP);
     }
 
-    fn compile_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> R {
+    #[inline(never)]
+    fn compile_with(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        pos: usize,
+    ) -> R {
         let item = match items.get(pos) {
             Some(i) => i,
             None => return self.compile_stmts(body),
@@ -1755,7 +2059,14 @@ impl<'a> Compiler<'a> {
         self.compile_expr(&item.context_expr)?;
         self.op(Op::BEFORE_WITH);
         self.jump(Op::SETUP_WITH, final_);
-        self.push_fblock_full(FBlock { kind: FbKind::With, block: final_, exit: final_, body: &[], name: None, loc: s.loc })?;
+        self.push_fblock_full(FBlock {
+            kind: FbKind::With,
+            block: final_,
+            exit: final_,
+            body: &[],
+            name: None,
+            loc: s.loc,
+        })?;
         match &item.optional_vars {
             Some(v) => self.compile_expr(v)?,
             None => self.op(Op::POP_TOP),
@@ -1783,7 +2094,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_async_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> R {
+    #[inline(never)]
+    fn compile_async_with(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        pos: usize,
+    ) -> R {
         if self.u.kind != UnitKind::AsyncFunction {
             return Err(self.error("'async with' outside async function"));
         }
@@ -1874,10 +2192,12 @@ impl<'a> Compiler<'a> {
 
     /// Push the defaults tuple and keyword-only defaults dict; the
     /// `MAKE_FUNCTION` flags they need.
+    #[inline(never)]
     fn default_arguments(&mut self, args: &'a Arguments) -> Result<u16, SyntaxError> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
-            let folded: Option<Vec<Const>> = args.defaults.iter().map(|e| fold_const(e, 1)).collect();
+            let folded: Option<Vec<Const>> =
+                args.defaults.iter().map(|e| fold_const(e, 1)).collect();
             match folded {
                 Some(v) => self.load_const(Const::Tuple(v)),
                 None => {
@@ -1923,7 +2243,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Push the annotations tuple (`name, value, ...`); true if pushed.
-    fn visit_annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> Result<bool, SyntaxError> {
+    #[inline(never)]
+    fn visit_annotations(
+        &mut self,
+        args: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> Result<bool, SyntaxError> {
         let mut n = 0;
         for a in args.args.iter().chain(args.posonlyargs.iter()) {
             self.arg_annotation(&a.name, a.annotation.as_deref(), &mut n)?;
@@ -1957,6 +2282,7 @@ impl<'a> Compiler<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn compile_function(
         &mut self,
         s: &'a Stmt,
@@ -1973,19 +2299,34 @@ impl<'a> Compiler<'a> {
         if self.visit_annotations(args, returns)? {
             flags |= mkfn::ANNOTATIONS;
         }
-        let kind = if is_async { UnitKind::AsyncFunction } else { UnitKind::Function };
+        let kind = if is_async {
+            UnitKind::AsyncFunction
+        } else {
+            UnitKind::Function
+        };
         self.enter_scope(name, kind, self.st.block_of(s), firstlineno)?;
         self.set_arg_counts(args)?;
         let doc = ast::docstring(body);
         self.u.docstring = doc.map(|d| d.to_string());
         let rest = if doc.is_some() { &body[1..] } else { body };
         self.compile_stmts(rest)?;
-        let code = self.exit_scope()?;
-        self.u.loc = s.loc;
-        self.make_closure(code, flags)?;
+        self.exit_scope_to_function(flags, s.loc, None)?;
         self.apply_decorators(decos);
         self.u.loc = s.loc;
         self.nameop(name, ExprContext::Store)
+    }
+
+    /// Leave the current scope and push a function made of its code
+    /// (after `pre_op`, if any). Out of line: keeps the large `CodeUnit`
+    /// temporaries off the frames of the recursive compile functions.
+    #[inline(never)]
+    fn exit_scope_to_function(&mut self, flags: u16, loc: Loc, pre_op: Option<Op>) -> R {
+        let code = self.exit_scope()?;
+        self.u.loc = loc;
+        if let Some(op) = pre_op {
+            self.op(op);
+        }
+        self.make_closure(code, flags)
     }
 
     /// Push a function made of `code` (defaults etc. already pushed).
@@ -2000,7 +2341,11 @@ impl<'a> Compiler<'a> {
                 let idx = if reftype == Some(Scope::Cell) {
                     self.u.cellvars.iter().position(|c| c == name)
                 } else {
-                    self.u.freevars.iter().position(|c| c == name).map(|i| i + self.u.cellvars.len())
+                    self.u
+                        .freevars
+                        .iter()
+                        .position(|c| c == name)
+                        .map(|i| i + self.u.cellvars.len())
                 };
                 match idx {
                     Some(i) => self.op_i(Op::LOAD_CLOSURE, i),
@@ -2015,6 +2360,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn compile_class(
         &mut self,
         s: &'a Stmt,
@@ -2044,10 +2390,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Const::None);
         }
         self.op(Op::RETURN_VALUE);
-        let code = self.exit_scope()?;
-        self.u.loc = s.loc;
-        self.op(Op::LOAD_BUILD_CLASS);
-        self.make_closure(code, 0)?;
+        self.exit_scope_to_function(0, s.loc, Some(Op::LOAD_BUILD_CLASS))?;
         self.load_const(Const::Str(name.to_string()));
         self.call_helper(2, bases, keywords)?;
         self.apply_decorators(decos);
@@ -2055,15 +2398,21 @@ impl<'a> Compiler<'a> {
         self.nameop(name, ExprContext::Store)
     }
 
+    #[inline(never)]
     fn compile_lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> R {
         let flags = self.default_arguments(args)?;
-        self.enter_scope("<lambda>", UnitKind::Lambda, self.st.block_of(e), e.loc.line)?;
+        self.enter_scope(
+            "<lambda>",
+            UnitKind::Lambda,
+            self.st.block_of(e),
+            e.loc.line,
+        )?;
         self.set_arg_counts(args)?;
         self.u.loc = e.loc;
         self.compile_expr(body)?;
         self.op(Op::RETURN_VALUE);
-        let code = self.exit_scope()?;
-        self.make_closure(code, flags)
+        let saved = self.parents.last().map_or(e.loc, |p| p.loc);
+        self.exit_scope_to_function(flags, saved, None)
     }
 
     // ---- names ----
@@ -2174,7 +2523,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::BoolOp { op, values } => {
-                let jumpi = if *op == BoolOp::And { Op::JUMP_IF_FALSE_OR_POP } else { Op::JUMP_IF_TRUE_OR_POP };
+                let jumpi = if *op == BoolOp::And {
+                    Op::JUMP_IF_FALSE_OR_POP
+                } else {
+                    Op::JUMP_IF_TRUE_OR_POP
+                };
                 let end = self.new_label();
                 let n = values.len().saturating_sub(1);
                 for v in &values[..n] {
@@ -2233,16 +2586,20 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
-            ExprKind::Set { elts } => self.starunpack(elts, 0, Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE, false)?,
+            ExprKind::Set { elts } => {
+                self.starunpack(elts, 0, Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE, false)?
+            }
             ExprKind::ListComp { elt, generators } => {
                 self.compile_comprehension(e, CompKind::List, generators, elt, None)?
             }
             ExprKind::SetComp { elt, generators } => {
                 self.compile_comprehension(e, CompKind::Set, generators, elt, None)?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.compile_comprehension(e, CompKind::Dict, generators, key, Some(value))?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.compile_comprehension(e, CompKind::Dict, generators, key, Some(value))?,
             ExprKind::GeneratorExp { elt, generators } => {
                 self.compile_comprehension(e, CompKind::Generator, generators, elt, None)?
             }
@@ -2250,7 +2607,10 @@ impl<'a> Compiler<'a> {
                 if self.block_info()?.kind != BlockKind::Function {
                     return Err(self.error("'await' outside function"));
                 }
-                if !matches!(self.u.kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                if !matches!(
+                    self.u.kind,
+                    UnitKind::AsyncFunction | UnitKind::Comprehension
+                ) {
                     return Err(self.error("'await' outside async function"));
                 }
                 self.compile_expr(value)?;
@@ -2284,9 +2644,21 @@ impl<'a> Compiler<'a> {
                 self.load_const(Const::None);
                 self.yield_from();
             }
-            ExprKind::Compare { left, ops, comparators } => self.compile_compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.compile_call(func, args, keywords)?,
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compile_compare(left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.compile_call(func, args, keywords)?,
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.compile_expr(value)?;
                 let mut oparg = match conversion {
                     None => 0,
@@ -2367,9 +2739,14 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::List { elts, ctx } => match ctx {
                 ExprContext::Store => self.assignment_helper(elts)?,
-                ExprContext::Load => {
-                    self.starunpack(elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, false)?
-                }
+                ExprContext::Load => self.starunpack(
+                    elts,
+                    0,
+                    Op::BUILD_LIST,
+                    Op::LIST_APPEND,
+                    Op::LIST_EXTEND,
+                    false,
+                )?,
                 ExprContext::Del => {
                     for x in elts {
                         self.compile_expr(x)?;
@@ -2382,7 +2759,14 @@ impl<'a> Compiler<'a> {
                     if let Some(c) = fold_const(e, 0) {
                         self.load_const(c);
                     } else {
-                        self.starunpack(elts, 0, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, true)?
+                        self.starunpack(
+                            elts,
+                            0,
+                            Op::BUILD_LIST,
+                            Op::LIST_APPEND,
+                            Op::LIST_EXTEND,
+                            true,
+                        )?
                     }
                 }
                 ExprContext::Del => {
@@ -2402,17 +2786,25 @@ impl<'a> Compiler<'a> {
 
     /// The right operand of a comparison: `x in [1, 2]` uses a constant tuple,
     /// `x in {1, 2}` a constant frozenset.
+    #[inline(never)]
     fn compile_comparator(&mut self, op: CmpOp, e: &'a Expr) -> R {
         if matches!(op, CmpOp::In | CmpOp::NotIn) {
             let (elts, set) = match &e.kind {
-                ExprKind::List { elts, ctx: ExprContext::Load } => (elts, false),
+                ExprKind::List {
+                    elts,
+                    ctx: ExprContext::Load,
+                } => (elts, false),
                 ExprKind::Set { elts } => (elts, true),
                 _ => return self.compile_expr(e),
             };
             if !elts.is_empty() {
                 let folded: Option<Vec<Const>> = elts.iter().map(|x| fold_const(x, 1)).collect();
                 if let Some(v) = folded {
-                    self.load_const(if set { Const::FrozenSet(v) } else { Const::Tuple(v) });
+                    self.load_const(if set {
+                        Const::FrozenSet(v)
+                    } else {
+                        Const::Tuple(v)
+                    });
                     return Ok(());
                 }
             }
@@ -2420,6 +2812,7 @@ impl<'a> Compiler<'a> {
         self.compile_expr(e)
     }
 
+    #[inline(never)]
     fn compile_compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> R {
         if ops.is_empty() || ops.len() != comparators.len() {
             return Err(internal("malformed comparison"));
@@ -2452,7 +2845,16 @@ impl<'a> Compiler<'a> {
 
     /// Build a list/tuple/set from `elts` (which may contain `*x`) on top
     /// of `pushed` items already on the stack.
-    fn starunpack(&mut self, elts: &'a [Expr], pushed: usize, build: Op, add: Op, extend: Op, tuple: bool) -> R {
+    #[inline(never)]
+    fn starunpack(
+        &mut self,
+        elts: &'a [Expr],
+        pushed: usize,
+        build: Op,
+        add: Op,
+        extend: Op,
+        tuple: bool,
+    ) -> R {
         let n = elts.len();
         if n > 2 {
             let folded: Option<Vec<Const>> = elts.iter().map(|x| fold_const(x, 1)).collect();
@@ -2461,7 +2863,11 @@ impl<'a> Compiler<'a> {
                     self.load_const(Const::Tuple(v));
                 } else {
                     self.op_i(build, pushed);
-                    self.load_const(if add == Op::SET_ADD { Const::FrozenSet(v) } else { Const::Tuple(v) });
+                    self.load_const(if add == Op::SET_ADD {
+                        Const::FrozenSet(v)
+                    } else {
+                        Const::Tuple(v)
+                    });
                     self.op_i(extend, 1);
                     if tuple {
                         self.op(Op::LIST_TO_TUPLE);
@@ -2471,7 +2877,9 @@ impl<'a> Compiler<'a> {
             }
         }
         let big = n + pushed > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. }));
+        let seen_star = elts
+            .iter()
+            .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
         if !seen_star && !big {
             for x in elts {
                 self.compile_expr(x)?;
@@ -2509,6 +2917,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Unpack TOS into the targets `elts` (at most one `*target`).
+    #[inline(never)]
     fn assignment_helper(&mut self, elts: &'a [Expr]) -> R {
         let n = elts.len();
         let mut seen_star = false;
@@ -2517,7 +2926,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment"));
                 }
-                if i >= 256 || n - i - 1 >= 256 {
+                if i >= 256 || n - i > 256 {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
                 self.op_i(Op::UNPACK_EX, i + ((n - i - 1) << 8));
@@ -2536,15 +2945,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> R {
+    #[inline(never)]
+    fn compile_subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
-            let ks: Option<Vec<Const>> =
-                keys[begin..end].iter().map(|k| k.as_ref().and_then(|k| match &k.kind {
-                    ExprKind::Constant(c) => Some(ast_const(c)),
-                    _ => None,
-                })).collect();
+            let ks: Option<Vec<Const>> = keys[begin..end]
+                .iter()
+                .map(|k| {
+                    k.as_ref().and_then(|k| match &k.kind {
+                        ExprKind::Constant(c) => Some(ast_const(c)),
+                        _ => None,
+                    })
+                })
+                .collect();
             if let Some(ks) = ks {
                 for v in &values[begin..end] {
                     self.compile_expr(v)?;
@@ -2572,6 +2992,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn compile_dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> R {
         if keys.len() != values.len() {
             return Err(internal("malformed dict display"));
@@ -2622,8 +3043,13 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, keywords: &[Keyword]) -> R {
         for (i, k) in keywords.iter().enumerate() {
             if let Some(a) = &k.arg {
-                if keywords[i + 1..].iter().any(|o| o.arg.as_deref() == Some(a.as_str())) {
-                    let dup = keywords[i + 1..].iter().find(|o| o.arg.as_deref() == Some(a.as_str()));
+                if keywords[i + 1..]
+                    .iter()
+                    .any(|o| o.arg.as_deref() == Some(a.as_str()))
+                {
+                    let dup = keywords[i + 1..]
+                        .iter()
+                        .find(|o| o.arg.as_deref() == Some(a.as_str()));
                     let loc = dup.map_or(k.loc, |d| d.loc);
                     return Err(self.error_at(format!("keyword argument repeated: {}", a), loc));
                 }
@@ -2643,13 +3069,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn compile_call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
         // obj.meth(...) without * / **: LOAD_METHOD + CALL_METHOD.
-        if let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &func.kind {
+        if let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Load,
+        } = &func.kind
+        {
             let nargs = args.len();
             let nkw = keywords.len();
             if nargs + nkw + usize::from(nkw != 0) < STACK_USE_GUIDELINE
-                && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+                && !args
+                    .iter()
+                    .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
                 && !keywords.iter().any(|k| k.arg.is_none())
             {
                 self.validate_keywords(keywords)?;
@@ -2676,12 +3110,15 @@ impl<'a> Compiler<'a> {
 
     /// The arguments and the call, with `n` positional arguments already
     /// pushed above the callable.
+    #[inline(never)]
     fn call_helper(&mut self, n: usize, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
         self.validate_keywords(keywords)?;
         let nelts = args.len();
         let nkw = keywords.len();
         let ex = nelts + nkw * 2 > STACK_USE_GUIDELINE
-            || args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if !ex {
             for a in args {
@@ -2696,7 +3133,14 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // Positional arguments as one tuple.
-        self.starunpack(args, n, Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND, true)?;
+        self.starunpack(
+            args,
+            n,
+            Op::BUILD_LIST,
+            Op::LIST_APPEND,
+            Op::LIST_EXTEND,
+            true,
+        )?;
         // Keyword arguments as one dict.
         if nkw > 0 {
             let mut have_dict = false;
@@ -2732,6 +3176,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn compile_subkwargs(&mut self, keywords: &'a [Keyword], begin: usize, end: usize) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
@@ -2763,16 +3208,21 @@ impl<'a> Compiler<'a> {
 
     // ---- assignments ----
 
+    #[inline(never)]
     fn compile_augassign(&mut self, target: &'a Expr, op: Operator, value: &'a Expr) -> R {
         let saved = self.u.loc;
         self.u.loc = target.loc;
         match &target.kind {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.compile_expr(obj)?;
                 self.op_i(Op::COPY, 1);
                 self.op_name(Op::LOAD_ATTR, attr);
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.compile_expr(obj)?;
                 self.compile_expr(slice)?;
                 self.op_i(Op::COPY, 2);
@@ -2780,7 +3230,11 @@ impl<'a> Compiler<'a> {
                 self.op(Op::BINARY_SUBSCR);
             }
             ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load)?,
-            _ => return Err(self.error("'expression' is an illegal expression for augmented assignment")),
+            _ => {
+                return Err(
+                    self.error("'expression' is an illegal expression for augmented assignment")
+                )
+            }
         }
         self.u.loc = saved;
         self.compile_expr(value)?;
@@ -2827,7 +3281,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn compile_annassign(&mut self, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> R {
+    #[inline(never)]
+    fn compile_annassign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> R {
         if let Some(v) = value {
             self.compile_expr(v)?;
             self.compile_expr(target)?;
@@ -2850,7 +3311,9 @@ impl<'a> Compiler<'a> {
                     self.op(Op::STORE_SUBSCR);
                 }
             }
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 if attr == "__debug__" {
                     return Err(self.error("cannot assign to __debug__"));
                 }
@@ -2858,7 +3321,9 @@ impl<'a> Compiler<'a> {
                     self.check_ann_expr(obj)?;
                 }
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 if value.is_none() {
                     self.check_ann_expr(obj)?;
                     self.check_ann_subscr(slice)?;
@@ -2874,6 +3339,7 @@ impl<'a> Compiler<'a> {
 
     // ---- comprehensions ----
 
+    #[inline(never)]
     fn compile_comprehension(
         &mut self,
         e: &'a Expr,
@@ -2882,7 +3348,9 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         val: Option<&'a Expr>,
     ) -> R {
-        let outermost = generators.first().ok_or_else(|| self.error("comprehension without 'for'"))?;
+        let outermost = generators
+            .first()
+            .ok_or_else(|| self.error("comprehension without 'for'"))?;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -2890,15 +3358,25 @@ impl<'a> Compiler<'a> {
             CompKind::Generator => "<genexpr>",
         };
         let outer_kind = self.u.kind;
-        self.enter_scope(name, UnitKind::Comprehension, self.st.block_of(e), e.loc.line)?;
+        self.enter_scope(
+            name,
+            UnitKind::Comprehension,
+            self.st.block_of(e),
+            e.loc.line,
+        )?;
         self.u.loc = e.loc;
         self.u.argcount = 1;
         let is_async_generator = self.block_info()?.coroutine;
         if is_async_generator
             && kind != CompKind::Generator
-            && !matches!(outer_kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
+            && !matches!(
+                outer_kind,
+                UnitKind::AsyncFunction | UnitKind::Comprehension
+            )
         {
-            return Err(self.error("asynchronous comprehension outside of an asynchronous function"));
+            return Err(
+                self.error("asynchronous comprehension outside of an asynchronous function")
+            );
         }
         match kind {
             CompKind::List => self.op_i(Op::BUILD_LIST, 0),
@@ -2910,10 +3388,14 @@ impl<'a> Compiler<'a> {
         if kind != CompKind::Generator {
             self.op(Op::RETURN_VALUE);
         }
-        let code = self.exit_scope()?;
-        self.make_closure(code, 0)?;
+        let saved = self.parents.last().map_or(e.loc, |p| p.loc);
+        self.exit_scope_to_function(0, saved, None)?;
         self.compile_expr(&outermost.iter)?;
-        self.op(if outermost.is_async { Op::GET_AITER } else { Op::GET_ITER });
+        self.op(if outermost.is_async {
+            Op::GET_AITER
+        } else {
+            Op::GET_ITER
+        });
         self.op_i(Op::CALL, 1);
         if is_async_generator && kind != CompKind::Generator {
             self.op_i(Op::GET_AWAITABLE, 0);
@@ -2947,7 +3429,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// The innermost part: add the element to the result (or yield it).
-    fn comprehension_element(&mut self, depth: usize, elt: &'a Expr, val: Option<&'a Expr>, kind: CompKind) -> R {
+    #[inline(never)]
+    fn comprehension_element(
+        &mut self,
+        depth: usize,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> R {
         match kind {
             CompKind::Generator => {
                 self.compile_expr(elt)?;
@@ -2977,6 +3466,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn sync_comprehension_generator(
         &mut self,
         gens: &'a [Comprehension],
@@ -3038,6 +3528,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn async_comprehension_generator(
         &mut self,
         gens: &'a [Comprehension],
@@ -3082,7 +3573,6 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
-
 
 // ---------------------------------------------------------------------------
 // Unparsing (postponed annotations), after CPython's `ast_unparse.c`.
@@ -3191,7 +3681,11 @@ fn unparse_fstring_body(values: &[Expr], out: &mut String) {
                     }
                 }
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 let mut inner = String::new();
                 unparse_expr(value, PR_TEST + 1, &mut inner);
                 out.push('{');
@@ -3231,7 +3725,11 @@ fn unparse_expr(e: &Expr, level: u8, out: &mut String) {
     };
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
-            let (pr, s) = if *op == BoolOp::And { (PR_AND, " and ") } else { (PR_OR, " or ") };
+            let (pr, s) = if *op == BoolOp::And {
+                (PR_AND, " and ")
+            } else {
+                (PR_OR, " or ")
+            };
             open(level > pr, out);
             for (i, v) in values.iter().enumerate() {
                 if i > 0 {
@@ -3342,7 +3840,11 @@ fn unparse_expr(e: &Expr, level: u8, out: &mut String) {
             unparse_comprehensions(generators, out);
             out.push('}');
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             out.push('{');
             unparse_expr(key, PR_TEST, out);
             out.push_str(": ");
@@ -3375,7 +3877,11 @@ fn unparse_expr(e: &Expr, level: u8, out: &mut String) {
             unparse_expr(value, PR_TEST, out);
             out.push(')');
         }
-        ExprKind::Compare { left, ops, comparators } => {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => {
             open(level > PR_CMP, out);
             unparse_expr(left, PR_CMP + 1, out);
             for (op, c) in ops.iter().zip(comparators.iter()) {
@@ -3395,7 +3901,11 @@ fn unparse_expr(e: &Expr, level: u8, out: &mut String) {
             }
             close(level > PR_CMP, out);
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             unparse_expr(func, PR_ATOM, out);
             if args.len() == 1 && keywords.is_empty() {
                 if let ExprKind::GeneratorExp { .. } = args[0].kind {
@@ -3435,7 +3945,10 @@ fn unparse_expr(e: &Expr, level: u8, out: &mut String) {
         ExprKind::Constant(c) => repr_constant(c, out),
         ExprKind::Attribute { value, attr, .. } => {
             unparse_expr(value, PR_ATOM, out);
-            let int_value = matches!(value.kind, ExprKind::Constant(Constant::Int(_) | Constant::BigInt { .. }));
+            let int_value = matches!(
+                value.kind,
+                ExprKind::Constant(Constant::Int(_) | Constant::BigInt { .. })
+            );
             out.push_str(if int_value { " ." } else { "." });
             out.push_str(attr);
         }
@@ -3540,7 +4053,11 @@ fn float_repr(f: f64, dot0: bool) -> String {
         return "nan".to_string();
     }
     if f.is_infinite() {
-        return if f < 0.0 { "-1e309".to_string() } else { "1e309".to_string() };
+        return if f < 0.0 {
+            "-1e309".to_string()
+        } else {
+            "1e309".to_string()
+        };
     }
     let e = format!("{:e}", f);
     let (mant, exp) = match e.split_once('e') {
@@ -3594,7 +4111,11 @@ fn float_repr(f: f64, dot0: bool) -> String {
 }
 
 fn repr_str(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push(quote);
     for ch in s.chars() {
         match ch {
@@ -3609,7 +4130,9 @@ fn repr_str(s: &str, out: &mut String) {
             c if (c as u32) < 0x20 || (0x7f..=0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
-            c if matches!(c as u32, 0x2028 | 0x2029 | 0xfeff) || (0xd800..=0xdfff).contains(&(c as u32)) => {
+            c if matches!(c as u32, 0x2028 | 0x2029 | 0xfeff)
+                || (0xd800..=0xdfff).contains(&(c as u32)) =>
+            {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),
@@ -3619,7 +4142,11 @@ fn repr_str(s: &str, out: &mut String) {
 }
 
 fn repr_bytes(b: &[u8], out: &mut String) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     out.push('b');
     out.push(quote as char);
     for &c in b {
@@ -3637,4 +4164,485 @@ fn repr_bytes(b: &[u8], out: &mut String) {
         }
     }
     out.push(quote as char);
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use crate::bytecode::decode;
+    use crate::verify::verify;
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
+
+    fn compile_str(src: &str) -> Result<CodeUnit, SyntaxError> {
+        let m = super::super::parser::parse(src, "<test>", super::super::parser::Mode::Exec)?;
+        compile(&m, "<test>")
+    }
+
+    fn compile_mode(src: &str, mode: super::super::parser::Mode) -> CodeUnit {
+        let m = super::super::parser::parse(src, "<test>", mode).expect("parse");
+        let c = compile(&m, "<test>").expect("compile");
+        verify(&c).expect("verify");
+        c
+    }
+
+    /// Compile, verify, and list `OPNAME arg` of the code (or of its
+    /// first nested code object when `inner`).
+    fn listing(src: &str, inner: bool) -> Vec<String> {
+        let c = compile_str(src).unwrap_or_else(|e| panic!("{}: {:?}", src, e));
+        verify(&c).unwrap_or_else(|e| panic!("{}: verify: {}", src, e));
+        let c = if inner {
+            c.consts
+                .iter()
+                .find_map(|k| match k {
+                    Const::Code(b) => Some((**b).clone()),
+                    _ => None,
+                })
+                .expect("nested code")
+        } else {
+            c
+        };
+        let mut v = Vec::new();
+        let mut pc = 0;
+        while let Some((op, arg, next)) = decode(&c.code, pc) {
+            if op.has_arg() {
+                v.push(format!("{} {}", op.name(), arg));
+            } else {
+                v.push(op.name().to_string());
+            }
+            pc = next;
+        }
+        v
+    }
+
+    fn err(src: &str) -> String {
+        match compile_str(src) {
+            Ok(_) => "OK".to_string(),
+            Err(e) => format!("{}:{}: {}", e.line, e.col, e.msg),
+        }
+    }
+
+    #[test]
+    fn simple_shapes() {
+        assert_eq!(
+            listing("x = -1", false),
+            [
+                "LOAD_CONST 0",
+                "STORE_NAME 0",
+                "LOAD_CONST 1",
+                "RETURN_VALUE"
+            ]
+        );
+        assert_eq!(
+            listing("f(a, k=1)", false),
+            [
+                "LOAD_NAME 0",
+                "LOAD_NAME 1",
+                "LOAD_CONST 0",
+                "LOAD_CONST 1",
+                "CALL_KW 2",
+                "POP_TOP",
+                "LOAD_CONST 2",
+                "RETURN_VALUE"
+            ]
+        );
+        assert_eq!(
+            listing("o.m(1)", false),
+            [
+                "LOAD_NAME 0",
+                "LOAD_METHOD 1",
+                "LOAD_CONST 0",
+                "CALL_METHOD 1",
+                "POP_TOP",
+                "LOAD_CONST 1",
+                "RETURN_VALUE"
+            ]
+        );
+        assert_eq!(listing("a, *b = c", false)[1], "UNPACK_EX 1");
+        let l = listing("def f(x):\n    return x is None\n", true);
+        assert_eq!(
+            l,
+            ["LOAD_FAST 0", "LOAD_CONST 0", "IS_OP 0", "RETURN_VALUE"]
+        );
+        let l = listing(
+            "def f(x):\n    if x is None: return 1\n    return 2\n",
+            true,
+        );
+        assert_eq!(l[1], "POP_JUMP_IF_NOT_NONE 10");
+        let l = listing("def f():\n    while True:\n        g()\n", true);
+        assert_eq!(l, ["LOAD_GLOBAL 0", "CALL 0", "POP_TOP", "JUMP 0"]);
+        let c = compile_str("t = (1, (2, 'x'), -3.5)").unwrap();
+        assert_eq!(
+            c.consts[0],
+            Const::Tuple(vec![
+                Const::Int(1),
+                Const::Tuple(vec![Const::Int(2), Const::Str("x".to_string())]),
+                Const::Float(-3.5)
+            ])
+        );
+    }
+
+    #[test]
+    fn scopes_and_flags() {
+        let c = compile_str("def f(a):\n    def g(): return a\n    return g\n").unwrap();
+        let f = match &c.consts[0] {
+            Const::Code(f) => f,
+            _ => panic!(),
+        };
+        assert_eq!(f.cellvars, ["a"]);
+        assert_eq!(f.cell2arg, [Some(0)]);
+        assert_eq!(f.flags & co::NOFREE, 0);
+        let g = f
+            .consts
+            .iter()
+            .find_map(|k| {
+                if let Const::Code(g) = k {
+                    Some(g)
+                } else {
+                    None
+                }
+            })
+            .unwrap();
+        assert_eq!(g.freevars, ["a"]);
+        assert_eq!(g.qualname, "f.<locals>.g");
+        assert_ne!(g.flags & co::NESTED, 0);
+        // generators / coroutines
+        for (src, flag) in [
+            ("def f():\n    yield 1\n", co::GENERATOR),
+            ("async def f():\n    await x\n", co::COROUTINE),
+            ("async def f():\n    yield 1\n", co::ASYNC_GENERATOR),
+        ] {
+            let c = compile_str(src).unwrap();
+            let f = match &c.consts[0] {
+                Const::Code(f) => f,
+                _ => panic!(),
+            };
+            assert_ne!(f.flags & flag, 0, "{}", src);
+        }
+        // super() creates the __class__ cell
+        let c = compile_str("class C:\n    def m(self): return super().m()\n").unwrap();
+        verify(&c).unwrap();
+        let cls = match &c.consts[0] {
+            Const::Code(f) => f,
+            _ => panic!(),
+        };
+        assert_eq!(cls.cellvars, ["__class__"]);
+        // docstrings
+        let c = compile_str("def f():\n    'doc'\n    return 1\n").unwrap();
+        let f = match &c.consts[0] {
+            Const::Code(f) => f,
+            _ => panic!(),
+        };
+        assert_eq!(f.docstring.as_deref(), Some("doc"));
+        assert!(!f.consts.contains(&Const::Str("doc".to_string())));
+        // module-level store of a name declared global elsewhere
+        let l = listing("def f():\n    global x\nx = 1\n", false);
+        assert!(l.iter().any(|s| s.starts_with("STORE_GLOBAL")));
+    }
+
+    #[test]
+    fn modes() {
+        use super::super::parser::Mode;
+        let c = compile_mode("1 + 2", Mode::Eval);
+        assert_eq!(c.code.last().copied(), Some(Op::RETURN_VALUE as u8));
+        let c = compile_mode("x\n", Mode::Single);
+        assert!(c.code.contains(&(Op::PRINT_EXPR as u8)));
+        let c = compile_mode("def f(): x\n", Mode::Single);
+        let f = match &c.consts[0] {
+            Const::Code(f) => f,
+            _ => panic!(),
+        };
+        assert!(!f.code.contains(&(Op::PRINT_EXPR as u8)));
+    }
+
+    #[test]
+    fn future_annotations() {
+        let src = "from __future__ import annotations\ndef f(a: List[int], *b: 'x', c: a.b | None = 1) -> -1.5e300:\n    pass\nx: dict[str, (1, 2)] = {}\n";
+        let c = compile_str(src).unwrap();
+        verify(&c).unwrap();
+        let strs: Vec<&str> = c
+            .consts
+            .iter()
+            .filter_map(|k| {
+                if let Const::Str(s) = k {
+                    Some(s.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for want in [
+            "List[int]",
+            "'x'",
+            "a.b | None",
+            "-1.5e+300",
+            "dict[str, (1, 2)]",
+        ] {
+            assert!(strs.contains(&want), "{} not in {:?}", want, strs);
+        }
+        let mut s = String::new();
+        for (f, want) in [
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (0.0001, "0.0001"),
+            (1e-5, "1e-05"),
+            (0.5, "0.5"),
+        ] {
+            s.clear();
+            s.push_str(&float_repr(f, true));
+            assert_eq!(s, want);
+        }
+        assert_eq!(
+            bigint_to_decimal("ffffffffffffffffff", 16),
+            "4722366482869645213695"
+        );
+    }
+
+    #[test]
+    fn many_constructs_verify() {
+        let srcs = [
+            "try:\n    a\nexcept E as e:\n    b\nexcept:\n    c\nelse:\n    d\nfinally:\n    e\n",
+            "def f():\n    for x in y:\n        try:\n            if x: continue\n            return x\n        finally:\n            print(x)\n",
+            "def f():\n    while 1:\n        try:\n            break\n        finally:\n            return 5\n",
+            "def f():\n    with a as b, c as (d, e):\n        return b\n",
+            "async def f():\n    async with a as b:\n        async for x in b:\n            return await x\n    return [y async for y in a if await y]\n",
+            "def f():\n    try:\n        pass\n    except* ValueError as e:\n        g(e)\n    except* TypeError:\n        pass\n    finally:\n        h()\n",
+            "def f():\n    try:\n        return 1\n    except E as e:\n        return e\n    finally:\n        del x\n",
+            "class C(B, metaclass=M, **kw):\n    x: int = 1\n    def m(self, *a, b, c=2, **d) -> int:\n        return __class__\n",
+            "def g():\n    x = yield\n    y = yield from x\n    return (lambda: (yield))\n",
+            "a = {**b, 'c': 1, **d}\ns = {*a, 1}\nl = [*a, *b]\nt = (*a, 1)\nf(*a, *b, c=1, **d, e=2)\n",
+            "x = a if b else c\ny = a and b or not c\nz = 1 < a < 3 == b\nif a < b < c or d: pass\n",
+            "x[1:2] = y\ndel x[::2], y.z, w\nx.y += 1\nx[i] //= 2\nn @= m\n",
+            "print(f'{a!r:>{w}} {b=} {c!s}')\nassert x, 'msg'\nraise E from F\n",
+            "import a.b.c\nimport a.b as c\nfrom . import x\nfrom ..m import (y as z)\n",
+            "g = (x for x in range(3) for y in [x] if y)\nd = {k: v for k, v in items}\n",
+            "def f():\n    [(y := 1) for x in z]\n    return y\n",
+            "def outer():\n    x = 1\n    class C:\n        x = 2\n        def m(self): return x\n    return C\n",
+            "while a:\n    if b: break\n    elif c: continue\nelse:\n    d()\n",
+            "for i in [1, 2, 3]:\n    pass\nelse:\n    pass\nif x in (1, 2) or y not in {3, 4}: pass\n",
+            "global_var = 1\ndef f():\n    global global_var\n    global_var += 1\n    del global_var\n",
+            "try:\n    pass\nfinally:\n    for x in y:\n        continue\n",
+            "def f():\n    with a:\n        for x in y:\n            with b:\n                try:\n                    return x\n                except E:\n                    break\n",
+            "async def f():\n    async with a:\n        return 1\n",
+            "lambda *a, k=1, **kw: (a, k, kw)\nlambda: (yield)\n",
+            "x = [i for i in range(3)]\nclass K:\n    y = [x for _ in range(3)]\n",
+            "def f(a, /, b, *, c): return a, b, c\n",
+            "__debug__\nif __debug__: pass\nx = not __debug__\n",
+            "x = 10**100\ny = -0x8000000000000000\nz = 1j + 2.5\nb = b'\\x00'\n",
+            "def f():\n    try:\n        yield 1\n    finally:\n        yield 2\n",
+            "with a:\n    pass\n",
+        ];
+        for src in srcs {
+            let c = compile_str(src).unwrap_or_else(|e| panic!("{}: {:?}", src, e));
+            verify(&c).unwrap_or_else(|e| panic!("{}: verify {}", src, e));
+        }
+    }
+
+    #[test]
+    fn errors() {
+        let cases = [
+            (
+                "def f(x):\n    global x",
+                "2:5: name 'x' is parameter and global",
+            ),
+            (
+                "nonlocal x",
+                "1:1: nonlocal declaration not allowed at module level",
+            ),
+            (
+                "def f():\n    nonlocal x",
+                "2:5: no binding for nonlocal 'x' found",
+            ),
+            (
+                "def f():\n    print(x)\n    global x",
+                "3:5: name 'x' is used prior to global declaration",
+            ),
+            (
+                "def f():\n    x=1\n    global x",
+                "3:5: name 'x' is assigned to before global declaration",
+            ),
+            (
+                "def f():\n    x: int\n    global x",
+                "3:5: annotated name 'x' can't be global",
+            ),
+            (
+                "[(yield) for x in y]",
+                "1:3: 'yield' inside list comprehension",
+            ),
+            (
+                "((yield) for x in y)",
+                "1:3: 'yield' inside generator expression",
+            ),
+            (
+                "def f():\n    [x := 1 for x in y]",
+                "2:6: assignment expression cannot rebind comprehension iteration variable 'x'",
+            ),
+            (
+                "class C:\n    [y := 1 for x in z]",
+                "2:6: assignment expression within a comprehension cannot be used in a class body",
+            ),
+            (
+                "def f():\n    [x for x in (y := [])]",
+                "2:18: assignment expression cannot be used in a comprehension iterable expression",
+            ),
+            (
+                "def f():\n    global x\n    nonlocal x",
+                "2:5: name 'x' is nonlocal and global",
+            ),
+            ("return 1", "1:1: 'return' outside function"),
+            ("yield 1", "1:1: 'yield' outside function"),
+            ("class C:\n    yield 1", "2:5: 'yield' outside function"),
+            ("await x", "1:1: 'await' outside function"),
+            (
+                "def f():\n    await x",
+                "2:5: 'await' outside async function",
+            ),
+            (
+                "async def f():\n    yield from x",
+                "2:5: 'yield from' inside async function",
+            ),
+            (
+                "async def f():\n    yield 1\n    return 2",
+                "3:5: 'return' with value in async generator",
+            ),
+            ("break", "1:1: 'break' outside loop"),
+            ("continue", "1:1: 'continue' not properly in loop"),
+            (
+                "for x in y:\n    def f():\n        break",
+                "3:9: 'break' outside loop",
+            ),
+            (
+                "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass",
+                "3:1: default 'except:' must be last",
+            ),
+            ("__debug__ = 1", "1:1: cannot assign to __debug__"),
+            ("del __debug__", "1:5: cannot delete __debug__"),
+            (
+                "def f():\n    from x import *",
+                "2:19: import * only allowed at module level",
+            ),
+            ("f(a=1, a=2)", "1:8: keyword argument repeated: a"),
+            (
+                "*a = b",
+                "1:1: starred assignment target must be in a list or tuple",
+            ),
+            (
+                "def f():\n    async for x in y: pass",
+                "2:5: 'async for' outside async function",
+            ),
+            (
+                "def f():\n    async with x: pass",
+                "2:5: 'async with' outside async function",
+            ),
+            (
+                "def f():\n    return [x async for x in y]",
+                "2:12: asynchronous comprehension outside of an asynchronous function",
+            ),
+            (
+                "try:\n    pass\nexcept* E:\n    break",
+                "4:5: 'break', 'continue' and 'return' cannot appear in an except* block",
+            ),
+            (
+                "def f():\n    try:\n        pass\n    except* E:\n        return 1",
+                "5:16: 'break', 'continue' and 'return' cannot appear in an except* block",
+            ),
+            (
+                "import x\nfrom __future__ import annotations",
+                "2:1: from __future__ imports must occur at the beginning of the file",
+            ),
+            ("from __future__ import braces", "1:1: not a chance"),
+            (
+                "from __future__ import spam",
+                "1:1: future feature spam is not defined",
+            ),
+            (
+                "class C:\n    nonlocal x",
+                "2:5: no binding for nonlocal 'x' found",
+            ),
+            (
+                "from __future__ import annotations\ndef f(x: (yield)): pass",
+                "2:11: 'yield expression' can not be used within an annotation",
+            ),
+            ("def f(x: (yield)): pass", "1:11: 'yield' outside function"),
+            (
+                "def f():\n    async def g(): pass\n    return (x async for x in y)",
+                "OK",
+            ),
+            (
+                "def f():\n    def g():\n        nonlocal x\n    x = 1",
+                "OK",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(err(src), want, "{}", src);
+        }
+    }
+
+    #[test]
+    fn limits() {
+        // A long `+` chain compiles (iterative left spine).
+        let l = Loc {
+            line: 1,
+            col: 0,
+            end_line: 1,
+            end_col: 1,
+        };
+        let one = || Expr {
+            kind: ExprKind::Constant(Constant::Int(1)),
+            loc: l,
+        };
+        let mut e = one();
+        for _ in 0..3000 {
+            e = Expr {
+                kind: ExprKind::BinOp {
+                    left: Box::new(e),
+                    op: Operator::Add,
+                    right: Box::new(one()),
+                },
+                loc: l,
+            };
+        }
+        let c = compile(&Mod::Expression(Box::new(e)), "<t>").unwrap();
+        verify(&c).unwrap();
+        // A long elif chain compiles too.
+        let mut s = String::from("if a: pass\n");
+        for _ in 0..500 {
+            s.push_str("elif a: pass\n");
+        }
+        verify(&compile_str(&s).unwrap()).unwrap();
+        // Deeply nested ASTs are refused, not overflowed.
+        let mut e = Expr {
+            kind: ExprKind::Name {
+                id: "x".to_string(),
+                ctx: ExprContext::Load,
+            },
+            loc: l,
+        };
+        for _ in 0..2000 {
+            e = Expr {
+                kind: ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(e),
+                },
+                loc: l,
+            };
+        }
+        let m = Mod::Expression(Box::new(e));
+        let r = compile(&m, "<t>");
+        assert!(r.is_err());
+        // too many statically nested blocks
+        let mut s = String::new();
+        for i in 0..21 {
+            for _ in 0..i {
+                s.push(' ');
+            }
+            s.push_str("for x in y:\n");
+        }
+        for _ in 0..21 {
+            s.push(' ');
+        }
+        s.push_str("pass\n");
+        assert!(err(&s).contains("too many statically nested blocks"));
+    }
 }

@@ -323,6 +323,8 @@ pub struct Token {
     pub end_col: u32,
     /// Bracket nesting level after this token.
     pub level: u32,
+    /// A `Dedent`/`EndMarker` produced at the end of the input.
+    pub at_eof: bool,
 }
 
 /// A position-tracking reader over `src[pos..end]`.  `\r\n` and lone `\r`
@@ -334,6 +336,8 @@ pub struct Cursor<'a> {
     end: usize,
     pub line: u32,
     pub col: u32,
+    /// Position of the last line ending read.
+    pub last_nl: (u32, u32),
 }
 
 impl<'a> Cursor<'a> {
@@ -345,6 +349,7 @@ impl<'a> Cursor<'a> {
             end,
             line,
             col,
+            last_nl: (line, col),
         }
     }
 
@@ -389,11 +394,13 @@ impl<'a> Cursor<'a> {
                 if self.raw_char(self.pos) == Some('\n') {
                     self.pos += 1;
                 }
+                self.last_nl = (self.line, self.col);
                 self.line += 1;
                 self.col = 0;
                 Some('\n')
             }
             '\n' => {
+                self.last_nl = (self.line, self.col);
                 self.line += 1;
                 self.col = 0;
                 Some('\n')
@@ -440,6 +447,7 @@ fn hex_val(c: char) -> Option<u32> {
 /// Reads the escape after a backslash (already consumed).  `rel` is the
 /// offset of the backslash within the literal, for messages.
 pub fn read_escape(cur: &mut Cursor, bytes: bool, rel: usize) -> Result<Esc, String> {
+    let bs = cur.pos.saturating_sub(1);
     let c = match cur.peek() {
         Some(c) => c,
         None => return Ok(Esc::Unknown),
@@ -493,19 +501,25 @@ pub fn read_escape(cur: &mut Cursor, bytes: bool, rel: usize) -> Result<Esc, Str
             match v {
                 Some(v) if bytes => Ok(Esc::Byte(v as u8)),
                 Some(v) => Ok(Esc::Char(char::from_u32(v).unwrap_or('\u{fffd}'))),
-                None if bytes => Err(format!("(value error) invalid \\x escape at position {}", rel)),
-                None => Err(unicode_err(rel, cur, "truncated \\xXX escape")),
+                None if bytes => Err(format!(
+                    "(value error) invalid \\x escape at position {}",
+                    rel
+                )),
+                None => Err(unicode_err(rel, cur, bs, "truncated \\xXX escape")),
             }
         }
         'u' | 'U' if !bytes => {
             cur.bump();
             let n = if c == 'u' { 4 } else { 8 };
             match read_hex(cur, n) {
-                Some(v) if v > 0x10ffff => Err(unicode_err(rel, cur, "illegal Unicode character")),
+                Some(v) if v > 0x10ffff => {
+                    Err(unicode_err(rel, cur, bs, "illegal Unicode character"))
+                }
                 Some(v) => Ok(Esc::Char(char::from_u32(v).unwrap_or('\u{fffd}'))),
                 None => Err(unicode_err(
                     rel,
                     cur,
+                    bs,
                     if c == 'u' {
                         "truncated \\uXXXX escape"
                     } else {
@@ -517,7 +531,7 @@ pub fn read_escape(cur: &mut Cursor, bytes: bool, rel: usize) -> Result<Esc, Str
         'N' if !bytes => {
             cur.bump();
             if !cur.eat('{') {
-                return Err(unicode_err(rel, cur, "malformed \\N character escape"));
+                return Err(unicode_err(rel, cur, bs, "malformed \\N character escape"));
             }
             let mut name = String::new();
             loop {
@@ -530,25 +544,25 @@ pub fn read_escape(cur: &mut Cursor, bytes: bool, rel: usize) -> Result<Esc, Str
                         name.push(ch);
                         cur.bump();
                     }
-                    _ => return Err(unicode_err(rel, cur, "malformed \\N character escape")),
+                    _ => return Err(unicode_err(rel, cur, bs, "malformed \\N character escape")),
                 }
             }
             match lookup_char_name(&name) {
                 Some(ch) => Ok(Esc::Char(ch)),
-                None => Err(unicode_err(rel, cur, "unknown Unicode character name")),
+                None => Err(unicode_err(rel, cur, bs, "unknown Unicode character name")),
             }
         }
         _ => Ok(Esc::Unknown),
     }
 }
 
-fn unicode_err(rel: usize, cur: &Cursor, what: &str) -> String {
-    let _ = cur;
+/// `rel` is the backslash's offset in the literal; the escape ends at the
+/// cursor.
+fn unicode_err(rel: usize, cur: &Cursor, bs: usize, what: &str) -> String {
+    let end = rel + cur.pos.saturating_sub(bs).saturating_sub(1);
     format!(
         "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}",
-        rel,
-        rel + 1,
-        what
+        rel, end, what
     )
 }
 
@@ -645,6 +659,7 @@ impl<'a> Lexer<'a> {
             end_line: self.cur.line,
             end_col: self.cur.col,
             level: self.paren_depth() as u32,
+            at_eof: false,
         }
     }
 
@@ -718,8 +733,10 @@ impl<'a> Lexer<'a> {
                 return Err(self.tab_error(line, ccol));
             }
             if self.indents.len() >= MAX_INDENT {
-                return Err(SyntaxError::new("too many levels of indentation", line, ccol)
-                    .with_kind(ErrKind::Indentation));
+                return Err(
+                    SyntaxError::new("too many levels of indentation", line, ccol)
+                        .with_kind(ErrKind::Indentation),
+                );
             }
             self.indents.push((col, alt));
             Ok(Some(Token {
@@ -729,6 +746,7 @@ impl<'a> Lexer<'a> {
                 end_line: line,
                 end_col: ccol,
                 level: 0,
+                at_eof: false,
             }))
         } else {
             let mut n = 0;
@@ -738,10 +756,18 @@ impl<'a> Lexer<'a> {
             }
             let (top, topalt) = self.indents.last().copied().unwrap_or((0, 0));
             if col != top {
+                // CPython points past the end of the line.
+                let mut c = self.cur.clone();
+                while let Some(ch) = c.peek() {
+                    if ch == '\n' {
+                        break;
+                    }
+                    c.bump();
+                }
                 return Err(SyntaxError::new(
                     "unindent does not match any outer indentation level",
                     line,
-                    ccol,
+                    c.col,
                 )
                 .with_kind(ErrKind::Indentation));
             }
@@ -754,8 +780,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn tab_error(&self, line: u32, col: u32) -> SyntaxError {
-        SyntaxError::new("inconsistent use of tabs and spaces in indentation", line, col)
-            .with_kind(ErrKind::Tab)
+        SyntaxError::new(
+            "inconsistent use of tabs and spaces in indentation",
+            line,
+            col,
+        )
+        .with_kind(ErrKind::Tab)
     }
 
     fn skip_comment(&mut self) {
@@ -813,37 +843,38 @@ impl<'a> Lexer<'a> {
                             end_line: line,
                             end_col: col + 1,
                             level: 0,
+                            at_eof: false,
                         });
                     }
                     continue;
                 }
-                '\\' => {
-                    match self.cur.peek_at(1) {
-                        Some('\n') => {
-                            self.cur.bump();
-                            self.cur.bump();
-                            if self.cur.at_end() && !self.nested {
-                                return self.err("unexpected EOF while parsing", line, col);
-                            }
-                            continue;
+                '\\' => match self.cur.peek_at(1) {
+                    Some('\n') => {
+                        self.cur.bump();
+                        self.cur.bump();
+                        if self.cur.at_end() && !self.nested {
+                            return self.err("unexpected EOF while parsing", line, col);
                         }
-                        None => return self.err("unexpected EOF while parsing", line, col),
-                        _ => {
-                            return self.err(
-                                "unexpected character after line continuation character",
-                                line,
-                                col + 1,
-                            )
-                        }
+                        continue;
                     }
-                }
+                    None => return self.err("unexpected EOF while parsing", line, col),
+                    _ => {
+                        return self.err(
+                            "unexpected character after line continuation character",
+                            line,
+                            col + 1,
+                        )
+                    }
+                },
                 _ => {}
             }
             self.line_has_tokens = true;
             if is_id_start(c) {
                 return self.name_or_string(line, col);
             }
-            if c.is_ascii_digit() || (c == '.' && self.cur.peek_at(1).map_or(false, |d| d.is_ascii_digit())) {
+            if c.is_ascii_digit()
+                || (c == '.' && self.cur.peek_at(1).map_or(false, |d| d.is_ascii_digit()))
+            {
                 let k = self.number(line, col)?;
                 return Ok(self.token(Tok::Num(k), line, col));
             }
@@ -856,28 +887,39 @@ impl<'a> Lexer<'a> {
     }
 
     fn eof(&mut self) -> Result<Token, SyntaxError> {
-        let (line, col) = (self.cur.line, self.cur.col);
+        // Like CPython, end-of-input tokens sit at the end of the last line.
+        let (line, col) = if self.cur.col == 0 && self.cur.line > 1 {
+            self.cur.last_nl
+        } else {
+            (self.cur.line, self.cur.col)
+        };
         if let Some(&(p, pl, pc)) = self.parens.last() {
             return self.err(format!("'{}' was never closed", p), pl, pc);
         }
+        let mut t = Token {
+            tok: Tok::EndMarker,
+            line,
+            col,
+            end_line: line,
+            end_col: col,
+            level: 0,
+            at_eof: true,
+        };
         if !self.nested {
             if self.line_has_tokens {
                 self.line_has_tokens = false;
-                return Ok(Token {
-                    tok: Tok::Newline,
-                    line,
-                    col,
-                    end_line: line,
-                    end_col: col + 1,
-                    level: 0,
-                });
+                t.tok = Tok::Newline;
+                t.end_col = col + 1;
+                t.at_eof = false;
+                return Ok(t);
             }
             if self.indents.len() > 1 {
                 self.indents.truncate(1);
-                return Ok(self.token(Tok::Dedent, line, col));
+                t.tok = Tok::Dedent;
+                return Ok(t);
             }
         }
-        Ok(self.token(Tok::EndMarker, line, col))
+        Ok(t)
     }
 
     fn name_or_string(&mut self, line: u32, col: u32) -> Result<Token, SyntaxError> {
@@ -912,7 +954,11 @@ impl<'a> Lexer<'a> {
             }
         }
         if let Some(bad) = word.chars().find(|&c| !c.is_ascii() && !is_id_continue(c)) {
-            return self.err(format!("invalid character '{}' (U+{:04X})", bad, bad as u32), line, col);
+            return self.err(
+                format!("invalid character '{}' (U+{:04X})", bad, bad as u32),
+                line,
+                col,
+            );
         }
         let tok = match Kw::from_str(word) {
             Some(k) => Tok::Kw(k),
@@ -922,7 +968,14 @@ impl<'a> Lexer<'a> {
         Ok(self.token(tok, line, col))
     }
 
-    fn string(&mut self, bytes: bool, raw: bool, fstr: bool, line: u32, col: u32) -> Result<StrLit, SyntaxError> {
+    fn string(
+        &mut self,
+        bytes: bool,
+        raw: bool,
+        fstr: bool,
+        line: u32,
+        col: u32,
+    ) -> Result<StrLit, SyntaxError> {
         let q = match self.cur.bump() {
             Some(q) => q,
             None => return self.err("invalid syntax", line, col),
@@ -936,6 +989,9 @@ impl<'a> Lexer<'a> {
         let (bline, bcol) = (self.cur.line, self.cur.col);
         let mut s = String::new();
         let mut b: Vec<u8> = Vec::new();
+        // A bad escape is reported only once the literal is known to be
+        // terminated (CPython decodes after tokenizing).
+        let mut esc_err: Option<String> = None;
         loop {
             let here = self.cur.pos;
             let c = match self.cur.peek() {
@@ -946,14 +1002,24 @@ impl<'a> Lexer<'a> {
                 if !triple {
                     let end = self.cur.pos;
                     self.cur.bump();
-                    return Ok(self.finish_string(bytes, fstr, raw, s, b, body_start, end, bline, bcol));
+                    if let Some(m) = esc_err {
+                        return self.err(m, line, col);
+                    }
+                    return Ok(
+                        self.finish_string(bytes, fstr, raw, s, b, body_start, end, bline, bcol)
+                    );
                 }
                 if self.cur.peek_at(1) == Some(q) && self.cur.peek_at(2) == Some(q) {
                     let end = self.cur.pos;
                     self.cur.bump();
                     self.cur.bump();
                     self.cur.bump();
-                    return Ok(self.finish_string(bytes, fstr, raw, s, b, body_start, end, bline, bcol));
+                    if let Some(m) = esc_err {
+                        return self.err(m, line, col);
+                    }
+                    return Ok(
+                        self.finish_string(bytes, fstr, raw, s, b, body_start, end, bline, bcol)
+                    );
                 }
             }
             if c == '\n' && !triple {
@@ -974,7 +1040,11 @@ impl<'a> Lexer<'a> {
                     if let Some(n) = self.cur.bump() {
                         if !fstr {
                             if bytes && !n.is_ascii() {
-                                return self.err("bytes can only contain ASCII literal characters", line, col);
+                                return self.err(
+                                    "bytes can only contain ASCII literal characters",
+                                    line,
+                                    col,
+                                );
                             }
                             s.push(n);
                             b.push(n as u8);
@@ -990,7 +1060,11 @@ impl<'a> Lexer<'a> {
                         s.push('\\');
                         b.push(b'\\');
                     }
-                    Err(m) => return self.err(m, line, col),
+                    Err(m) => {
+                        if esc_err.is_none() {
+                            esc_err = Some(m);
+                        }
+                    }
                 }
                 continue;
             }
@@ -998,7 +1072,11 @@ impl<'a> Lexer<'a> {
             if !fstr {
                 if bytes {
                     if !c.is_ascii() {
-                        return self.err("bytes can only contain ASCII literal characters", line, col);
+                        return self.err(
+                            "bytes can only contain ASCII literal characters",
+                            line,
+                            col,
+                        );
                     }
                     b.push(c as u8);
                 } else {
@@ -1044,7 +1122,10 @@ impl<'a> Lexer<'a> {
             self.cur.line
         };
         let msg = if triple {
-            format!("unterminated triple-quoted string literal (detected at line {})", at)
+            format!(
+                "unterminated triple-quoted string literal (detected at line {})",
+                at
+            )
         } else {
             format!("unterminated string literal (detected at line {})", at)
         };
@@ -1061,20 +1142,39 @@ impl<'a> Lexer<'a> {
                         return Ok(());
                     }
                 }
-                self.err(format!("invalid {} literal", kind), line, col)
+                let _ = col;
+                self.err(
+                    format!("invalid {} literal", kind),
+                    line,
+                    self.cur.col.saturating_sub(1),
+                )
             }
             _ => Ok(()),
         }
     }
 
-    fn digits(&mut self, out: &mut String, radix: u32, kind: &str, line: u32, col: u32) -> Result<(), SyntaxError> {
+    fn digits(
+        &mut self,
+        out: &mut String,
+        radix: u32,
+        kind: &str,
+        line: u32,
+        col: u32,
+    ) -> Result<(), SyntaxError> {
         loop {
             match self.cur.peek() {
                 Some('_') => {
                     self.cur.bump();
                     match self.cur.peek() {
                         Some(d) if d.is_digit(radix) => {}
-                        _ => return self.err(format!("invalid {} literal", kind), line, col),
+                        _ => {
+                            let _ = col;
+                            return self.err(
+                                format!("invalid {} literal", kind),
+                                line,
+                                self.cur.col.saturating_sub(1),
+                            );
+                        }
                     }
                 }
                 Some(d) if d.is_digit(radix) => {
@@ -1104,11 +1204,19 @@ impl<'a> Lexer<'a> {
                 self.digits(&mut text, radix, kind, line, col)?;
                 if let Some(d) = self.cur.peek() {
                     if d.is_ascii_digit() {
-                        return self.err(format!("invalid digit '{}' in {} literal", d, kind), line, col);
+                        return self.err(
+                            format!("invalid digit '{}' in {} literal", d, kind),
+                            line,
+                            self.cur.col,
+                        );
                     }
                 }
                 if text.is_empty() {
-                    return self.err(format!("invalid {} literal", kind), line, col);
+                    return self.err(
+                        format!("invalid {} literal", kind),
+                        line,
+                        self.cur.col.saturating_sub(1),
+                    );
                 }
                 self.verify_end(kind, line, col)?;
                 return Ok(int_constant(text, radix));
@@ -1140,7 +1248,7 @@ impl<'a> Lexer<'a> {
                 self.digits(&mut text, 10, "decimal", line, col)?;
                 is_float = true;
             } else if signed {
-                return self.err("invalid decimal literal", line, col);
+                return self.err("invalid decimal literal", line, self.cur.col + 1);
             }
         }
         if let Some('j' | 'J') = self.cur.peek() {
@@ -1224,9 +1332,17 @@ impl<'a> Lexer<'a> {
                     return self.err("invalid syntax", line, col);
                 }
                 if is_nonprintable(c) {
-                    return self.err(format!("invalid non-printable character U+{:04X}", c as u32), line, col);
+                    return self.err(
+                        format!("invalid non-printable character U+{:04X}", c as u32),
+                        line,
+                        col,
+                    );
                 }
-                return self.err(format!("invalid character '{}' (U+{:04X})", c, c as u32), line, col);
+                return self.err(
+                    format!("invalid character '{}' (U+{:04X})", c, c as u32),
+                    line,
+                    col,
+                );
             }
         };
         for _ in 0..n {
@@ -1239,27 +1355,29 @@ impl<'a> Lexer<'a> {
                 }
                 self.parens.push((c, line, col));
             }
-            Op::RPar | Op::RSqb | Op::RBrace => match self.parens.pop() {
-                None => return self.err(format!("unmatched '{}'", c), line, col),
-                Some((o, ol, _)) => {
-                    let want = match o {
-                        '(' => ')',
-                        '[' => ']',
-                        _ => '}',
-                    };
-                    if want != c {
-                        let msg = if ol != line {
-                            format!(
+            Op::RPar | Op::RSqb | Op::RBrace => {
+                match self.parens.pop() {
+                    None => return self.err(format!("unmatched '{}'", c), line, col),
+                    Some((o, ol, _)) => {
+                        let want = match o {
+                            '(' => ')',
+                            '[' => ']',
+                            _ => '}',
+                        };
+                        if want != c {
+                            let msg = if ol != line {
+                                format!(
                                 "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
                                 c, o, ol
                             )
-                        } else {
-                            format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c, o)
-                        };
-                        return self.err(msg, line, col);
+                            } else {
+                                format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c, o)
+                            };
+                            return self.err(msg, line, col);
+                        }
                     }
                 }
-            },
+            }
             _ => {}
         }
         Ok(self.token(Tok::Op(op), line, col))
@@ -1279,7 +1397,11 @@ fn nfkc_ident(word: &str) -> String {
             }
             0x1d400..=0x1d6a3 => {
                 let off = ((v - 0x1d400) % 52) as u8;
-                out.push(if off < 26 { (b'A' + off) as char } else { (b'a' + off - 26) as char });
+                out.push(if off < 26 {
+                    (b'A' + off) as char
+                } else {
+                    (b'a' + off - 26) as char
+                });
             }
             0x1d7ce..=0x1d7ff => out.push((b'0' + ((v - 0x1d7ce) % 10) as u8) as char),
             0xfb00 => out.push_str("ff"),
@@ -1340,7 +1462,10 @@ pub fn lookup_char_name(name: &str) -> Option<char> {
         up.push(c.to_ascii_uppercase());
     }
     let up = up.as_str();
-    for (prefix, base) in [("LATIN SMALL LETTER ", b'a'), ("LATIN CAPITAL LETTER ", b'A')] {
+    for (prefix, base) in [
+        ("LATIN SMALL LETTER ", b'a'),
+        ("LATIN CAPITAL LETTER ", b'A'),
+    ] {
         if let Some(rest) = up.strip_prefix(prefix) {
             let b = rest.as_bytes();
             if b.len() == 1 && b[0].is_ascii_uppercase() {
@@ -1349,7 +1474,9 @@ pub fn lookup_char_name(name: &str) -> Option<char> {
         }
     }
     if let Some(rest) = up.strip_prefix("DIGIT ") {
-        const D: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+        const D: [&str; 10] = [
+            "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+        ];
         if let Some(i) = D.iter().position(|d| *d == rest) {
             return Some((b'0' + i as u8) as char);
         }
@@ -1357,7 +1484,10 @@ pub fn lookup_char_name(name: &str) -> Option<char> {
     if let Some(rest) = up.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
         if (4..=5).contains(&rest.len()) {
             if let Ok(v) = u32::from_str_radix(rest, 16) {
-                if (0x4e00..=0x9fff).contains(&v) || (0x3400..=0x4dbf).contains(&v) || (0x20000..=0x2a6df).contains(&v) {
+                if (0x4e00..=0x9fff).contains(&v)
+                    || (0x3400..=0x4dbf).contains(&v)
+                    || (0x20000..=0x2a6df).contains(&v)
+                {
                     return char::from_u32(v);
                 }
             }
@@ -1390,8 +1520,14 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("BOX DRAWINGS LIGHT ARC DOWN AND RIGHT", 0x256D),
     ("BOX DRAWINGS LIGHT ARC UP AND LEFT", 0x256F),
     ("BOX DRAWINGS LIGHT ARC UP AND RIGHT", 0x2570),
-    ("BOX DRAWINGS LIGHT DIAGONAL UPPER LEFT TO LOWER RIGHT", 0x2572),
-    ("BOX DRAWINGS LIGHT DIAGONAL UPPER RIGHT TO LOWER LEFT", 0x2571),
+    (
+        "BOX DRAWINGS LIGHT DIAGONAL UPPER LEFT TO LOWER RIGHT",
+        0x2572,
+    ),
+    (
+        "BOX DRAWINGS LIGHT DIAGONAL UPPER RIGHT TO LOWER LEFT",
+        0x2571,
+    ),
     ("BOX DRAWINGS LIGHT DOWN AND HORIZONTAL", 0x252C),
     ("BOX DRAWINGS LIGHT DOWN AND LEFT", 0x2510),
     ("BOX DRAWINGS LIGHT DOWN AND RIGHT", 0x250C),
@@ -1528,7 +1664,10 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("GREEK SMALL LETTER TAU", 0x03C4),
     ("GREEK SMALL LETTER THETA", 0x03B8),
     ("GREEK SMALL LETTER UPSILON", 0x03C5),
-    ("GREEK SMALL LETTER UPSILON WITH DIALYTIKA AND TONOS", 0x03B0),
+    (
+        "GREEK SMALL LETTER UPSILON WITH DIALYTIKA AND TONOS",
+        0x03B0,
+    ),
     ("GREEK SMALL LETTER XI", 0x03BE),
     ("GREEK SMALL LETTER ZETA", 0x03B6),
     ("GRINNING FACE", 0x1F600),

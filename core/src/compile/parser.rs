@@ -57,7 +57,7 @@ pub fn parse_with_limit(
             } else {
                 p.prefer_tokenizer_error(e)
             };
-            Err(fill_text(e, source))
+            Err(fill_text(*e, source))
         }
     }
 }
@@ -95,7 +95,19 @@ fn fill_text(mut e: SyntaxError, src: &str) -> SyntaxError {
     e
 }
 
-type PResult<T> = Result<T, SyntaxError>;
+/// Errors are boxed inside the parser: it keeps `Result`s, and so the
+/// stack frames of the recursive descent, small.
+type Perr = Box<SyntaxError>;
+type PResult<T> = Result<T, Perr>;
+
+fn serr(msg: impl Into<String>, line: u32, col0: u32) -> Perr {
+    Box::new(SyntaxError::new(msg, line, col0))
+}
+
+fn with_kind(mut e: Perr, kind: ErrKind) -> Perr {
+    e.kind = kind;
+    e
+}
 
 /// Expression trees may be this many times deeper than the nesting limit
 /// (long operator / attribute / call chains such as `a + b + c + ...`
@@ -122,14 +134,36 @@ static EOF_TOKEN: Token = Token {
     end_line: 0,
     end_col: 0,
     level: 0,
+    at_eof: true,
 };
 
 fn mk(kind: ExprKind, loc: Loc) -> Expr {
     Expr { kind, loc }
 }
 
-fn bx(e: Expr) -> Box<Expr> {
-    Box::new(e)
+fn mkb(kind: ExprKind, loc: Loc) -> Box<Expr> {
+    Box::new(Expr { kind, loc })
+}
+
+/// Boxes an expression (or passes a box through).
+trait IntoBox {
+    fn into_box(self) -> Box<Expr>;
+}
+
+impl IntoBox for Expr {
+    fn into_box(self) -> Box<Expr> {
+        Box::new(self)
+    }
+}
+
+impl IntoBox for Box<Expr> {
+    fn into_box(self) -> Box<Expr> {
+        self
+    }
+}
+
+fn bx(e: impl IntoBox) -> Box<Expr> {
+    e.into_box()
 }
 
 /// CPython's name for an expression kind, as used in error messages.
@@ -165,8 +199,8 @@ pub fn expr_name(e: &Expr) -> &'static str {
     }
 }
 
-fn err_at(msg: impl Into<String>, loc: &Loc) -> SyntaxError {
-    SyntaxError::new(msg, loc.line, loc.col)
+fn err_at(msg: impl Into<String>, loc: &Loc) -> Perr {
+    serr(msg, loc.line, loc.col)
 }
 
 fn augop(op: Op) -> Option<Operator> {
@@ -235,11 +269,28 @@ fn fix_fstring_locs(parts: &mut [Expr], loc: Loc, top: bool) {
     }
 }
 
-fn fstring_prefix(mut e: SyntaxError) -> SyntaxError {
+fn fstring_prefix(mut e: Perr) -> Perr {
     if !e.msg.starts_with("f-string") {
         e.msg = format!("f-string: {}", e.msg);
     }
     e
+}
+
+/// Arguments being collected for a call (or class bases).
+struct ArgList {
+    args: Vec<Expr>,
+    kws: Vec<Keyword>,
+    seen_kw: bool,
+    seen_dstar: bool,
+    genexp: bool,
+}
+
+/// How `bin` continues after an operand.
+#[derive(Clone, Copy)]
+enum Cont {
+    Bin(Operator, u8),
+    Cmp,
+    Bool(BoolOp, u8),
 }
 
 struct Parser<'a> {
@@ -287,7 +338,7 @@ impl<'a> Parser<'a> {
                 Ok(t) => self.toks.push_back(t),
                 Err(e) => {
                     self.lex_failed = true;
-                    return Err(e);
+                    return Err(Box::new(e));
                 }
             }
         }
@@ -297,13 +348,15 @@ impl<'a> Parser<'a> {
     /// Like CPython, a parser error is superseded by a tokenizer error
     /// later in the source (an unclosed bracket only if it was opened
     /// on a line before the error).
-    fn prefer_tokenizer_error(&mut self, e: SyntaxError) -> SyntaxError {
+    #[inline(never)]
+    fn prefer_tokenizer_error(&mut self, e: Perr) -> Perr {
         let err_line = self.toks.back().map_or(e.line, |t| t.line);
         loop {
             let unclosed = self.lx.unclosed();
             match self.lx.next_token() {
                 Ok(Token {
-                    tok: Tok::EndMarker, ..
+                    tok: Tok::EndMarker,
+                    ..
                 }) => return e,
                 Ok(_) => {}
                 Err(le) => {
@@ -320,7 +373,7 @@ impl<'a> Parser<'a> {
                             return e;
                         }
                     }
-                    return le;
+                    return Box::new(le);
                 }
             }
         }
@@ -364,10 +417,25 @@ impl<'a> Parser<'a> {
             Some(t) => t,
             None => EOF_TOKEN.clone(),
         };
-        if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+        if !matches!(
+            t.tok,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
+        ) {
             self.prev_end = (t.end_line, t.end_col);
         }
         Ok(t)
+    }
+
+    /// Consumes the current token.
+    #[inline(never)]
+    fn skip(&mut self) -> PResult<()> {
+        self.fill(1)?;
+        if let Some(t) = self.toks.pop_front() {
+            if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+                self.prev_end = (t.end_line, t.end_col);
+            }
+        }
+        Ok(())
     }
 
     fn at_op(&self, op: Op) -> bool {
@@ -384,7 +452,7 @@ impl<'a> Parser<'a> {
 
     fn eat_op(&mut self, op: Op) -> PResult<bool> {
         if self.at_op(op) {
-            self.bump()?;
+            self.skip()?;
             Ok(true)
         } else {
             Ok(false)
@@ -393,7 +461,7 @@ impl<'a> Parser<'a> {
 
     fn eat_kw(&mut self, kw: Kw) -> PResult<bool> {
         if self.at_kw(kw) {
-            self.bump()?;
+            self.skip()?;
             Ok(true)
         } else {
             Ok(false)
@@ -426,17 +494,25 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn err_here(&self, msg: impl Into<String>) -> SyntaxError {
-        let (l, c) = self.start();
-        SyntaxError::new(msg, l, c)
+    fn err_here(&self, msg: impl Into<String>) -> Perr {
+        let t = self.cur();
+        let mut e = serr(msg, t.line, t.col);
+        if matches!(t.tok, Tok::Dedent) && !t.at_eof {
+            // CPython reports a DEDENT one column to the left.
+            e.col = t.col;
+        }
+        e
     }
 
-    fn unexpected(&self) -> SyntaxError {
+    fn unexpected(&self) -> Perr {
         let t = self.cur();
         match t.tok {
-            Tok::Indent => SyntaxError::new("unexpected indent", t.line, t.col).with_kind(ErrKind::Indentation),
-            Tok::Dedent => SyntaxError::new("unexpected unindent", t.line, t.col).with_kind(ErrKind::Indentation),
-            _ => SyntaxError::new("invalid syntax", t.line, t.col),
+            Tok::Indent => with_kind(
+                serr("unexpected indent", t.line, t.col.saturating_sub(1)),
+                ErrKind::Indentation,
+            ),
+            Tok::Dedent => with_kind(self.err_here("unexpected unindent"), ErrKind::Indentation),
+            _ => self.err_here("invalid syntax"),
         }
     }
 
@@ -450,7 +526,14 @@ impl<'a> Parser<'a> {
             ),
             Tok::Op(o) => matches!(
                 o,
-                Op::LPar | Op::LSqb | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Star | Op::Ellipsis
+                Op::LPar
+                    | Op::LSqb
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Star
+                    | Op::Ellipsis
             ),
             _ => false,
         }
@@ -475,7 +558,11 @@ impl<'a> Parser<'a> {
 
     fn check_level(&self, lvl: usize, loc: (u32, u32)) -> PResult<()> {
         if lvl > self.max_depth.saturating_mul(CHAIN_FACTOR) {
-            return Err(SyntaxError::new("expression too deeply nested", loc.0, loc.1));
+            return Err(serr(
+                "expression too deeply nested",
+                loc.0,
+                loc.1,
+            ));
         }
         Ok(())
     }
@@ -491,7 +578,7 @@ impl<'a> Parser<'a> {
                     match self.tok() {
                         Tok::EndMarker => break,
                         Tok::Newline => {
-                            self.bump()?;
+                            self.skip()?;
                         }
                         _ => self.statement(&mut body)?,
                     }
@@ -500,12 +587,12 @@ impl<'a> Parser<'a> {
             }
             Mode::Eval => {
                 while self.at_newline() {
-                    self.bump()?;
+                    self.skip()?;
                 }
                 let e = self.star_expressions()?;
                 self.no_bare_starred(&e)?;
                 while self.at_newline() {
-                    self.bump()?;
+                    self.skip()?;
                 }
                 if !matches!(self.tok(), Tok::EndMarker) {
                     return Err(self.unexpected());
@@ -515,16 +602,17 @@ impl<'a> Parser<'a> {
             Mode::Single => {
                 let mut body = Vec::new();
                 while self.at_newline() {
-                    self.bump()?;
+                    self.skip()?;
                 }
                 if !matches!(self.tok(), Tok::EndMarker) {
                     self.statement(&mut body)?;
                 }
                 while self.at_newline() {
-                    self.bump()?;
+                    self.skip()?;
                 }
                 if !matches!(self.tok(), Tok::EndMarker) {
-                    return Err(self.err_here("multiple statements found while compiling a single statement"));
+                    return Err(self
+                        .err_here("multiple statements found while compiling a single statement"));
                 }
                 Ok(Mod::Interactive(body))
             }
@@ -558,7 +646,7 @@ impl<'a> Parser<'a> {
             break;
         }
         if self.at_newline() {
-            self.bump()?;
+            self.skip()?;
             return Ok(());
         }
         if let Some(Stmt {
@@ -569,7 +657,10 @@ impl<'a> Parser<'a> {
             if let ExprKind::Name { id, .. } = &value.kind {
                 if (id == "print" || id == "exec") && self.at_expr_start() {
                     return Err(err_at(
-                        format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id),
+                        format!(
+                            "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                            id, id
+                        ),
                         loc,
                     ));
                 }
@@ -578,23 +669,24 @@ impl<'a> Parser<'a> {
         Err(self.unexpected())
     }
 
+    #[inline(never)]
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let kind = match self.kw() {
             Some(Kw::Pass) => {
-                self.bump()?;
+                self.skip()?;
                 StmtKind::Pass
             }
             Some(Kw::Break) => {
-                self.bump()?;
+                self.skip()?;
                 StmtKind::Break
             }
             Some(Kw::Continue) => {
-                self.bump()?;
+                self.skip()?;
                 StmtKind::Continue
             }
             Some(Kw::Return) => {
-                self.bump()?;
+                self.skip()?;
                 let value = if self.at_expr_start() {
                     let e = self.star_expressions()?;
                     self.no_bare_starred(&e)?;
@@ -605,7 +697,7 @@ impl<'a> Parser<'a> {
                 StmtKind::Return { value }
             }
             Some(Kw::Raise) => {
-                self.bump()?;
+                self.skip()?;
                 let mut exc = None;
                 let mut cause = None;
                 if self.at_expr_start() {
@@ -617,7 +709,7 @@ impl<'a> Parser<'a> {
                 StmtKind::Raise { exc, cause }
             }
             Some(k @ (Kw::Global | Kw::Nonlocal)) => {
-                self.bump()?;
+                self.skip()?;
                 let mut names = vec![self.expect_name()?];
                 while self.eat_op(Op::Comma)? {
                     names.push(self.expect_name()?);
@@ -629,12 +721,12 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(Kw::Del) => {
-                self.bump()?;
+                self.skip()?;
                 let mut targets = Vec::new();
                 loop {
                     let mut e = self.star_target_item()?;
                     self.set_ctx(&mut e, ExprContext::Del)?;
-                    targets.push(e);
+                    targets.push(*e);
                     if !self.eat_op(Op::Comma)? || !self.at_expr_start() {
                         break;
                     }
@@ -642,7 +734,7 @@ impl<'a> Parser<'a> {
                 StmtKind::Delete { targets }
             }
             Some(Kw::Assert) => {
-                self.bump()?;
+                self.skip()?;
                 let test = bx(self.expression()?);
                 let msg = if self.eat_op(Op::Comma)? {
                     Some(bx(self.expression()?))
@@ -652,7 +744,7 @@ impl<'a> Parser<'a> {
                 StmtKind::Assert { test, msg }
             }
             Some(Kw::Import) => {
-                self.bump()?;
+                self.skip()?;
                 let mut names = Vec::new();
                 loop {
                     let s = self.start();
@@ -691,8 +783,9 @@ impl<'a> Parser<'a> {
         Ok(name)
     }
 
+    #[inline(never)]
     fn import_from(&mut self) -> PResult<StmtKind> {
-        self.bump()?;
+        self.skip()?;
         let mut level = 0u32;
         loop {
             if self.eat_op(Op::Dot)? {
@@ -717,7 +810,7 @@ impl<'a> Parser<'a> {
         let mut names = Vec::new();
         if self.at_op(Op::Star) {
             let s = self.start();
-            self.bump()?;
+            self.skip()?;
             names.push(Alias {
                 name: String::from("*"),
                 asname: None,
@@ -745,16 +838,23 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 if !paren && (self.at_newline() || self.at_op(Op::Semi)) {
-                    return Err(self.err_here("trailing comma not allowed without surrounding parentheses"));
+                    return Err(
+                        self.err_here("trailing comma not allowed without surrounding parentheses")
+                    );
                 }
             }
             if paren {
                 self.expect_op(Op::RPar)?;
             }
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
+    #[inline(never)]
     fn expr_stmt(&mut self, start: (u32, u32)) -> PResult<Stmt> {
         let paren = self.at_op(Op::LPar);
         let mut first = if self.at_kw(Kw::Yield) {
@@ -764,16 +864,16 @@ impl<'a> Parser<'a> {
         };
         let kind = match self.op() {
             Some(Op::Equal) => {
-                let mut targets = vec![first];
+                let mut targets = vec![*first];
                 let value = loop {
-                    self.bump()?;
+                    self.skip()?;
                     let rhs = if self.at_kw(Kw::Yield) {
                         self.yield_expr()?
                     } else {
                         self.star_expressions()?
                     };
                     if self.at_op(Op::Equal) {
-                        targets.push(rhs);
+                        targets.push(*rhs);
                     } else {
                         break rhs;
                     }
@@ -789,23 +889,28 @@ impl<'a> Parser<'a> {
             }
             Some(Op::Colon) => {
                 let bad = match &first.kind {
-                    ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
-                    ExprKind::Tuple { .. } => Some("only single target (not tuple) can be annotated"),
+                    ExprKind::Name { .. }
+                    | ExprKind::Attribute { .. }
+                    | ExprKind::Subscript { .. } => None,
+                    ExprKind::Tuple { .. } => {
+                        Some("only single target (not tuple) can be annotated")
+                    }
                     ExprKind::List { .. } => Some("only single target (not list) can be annotated"),
                     _ => Some("illegal target for annotation"),
                 };
                 if let Some(msg) = bad {
                     // CPython only says so when an annotation follows.
-                    self.bump()?;
+                    let colon = self.unexpected();
+                    self.skip()?;
                     if !self.at_expr_start() {
-                        return Err(self.unexpected());
+                        return Err(colon);
                     }
                     self.expression()?;
                     return Err(err_at(msg, &first.loc));
                 }
                 let simple = matches!(first.kind, ExprKind::Name { .. }) && !paren;
                 self.set_ctx(&mut first, ExprContext::Store)?;
-                self.bump()?;
+                self.skip()?;
                 let annotation = bx(self.expression()?);
                 let value = if self.eat_op(Op::Equal)? {
                     let v = if self.at_kw(Kw::Yield) {
@@ -828,16 +933,21 @@ impl<'a> Parser<'a> {
             Some(o) if augop(o).is_some() => {
                 let op = augop(o).unwrap_or(Operator::Add);
                 match first.kind {
-                    ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+                    ExprKind::Name { .. }
+                    | ExprKind::Attribute { .. }
+                    | ExprKind::Subscript { .. } => {}
                     _ => {
                         return Err(err_at(
-                            format!("'{}' is an illegal expression for augmented assignment", expr_name(&first)),
+                            format!(
+                                "'{}' is an illegal expression for augmented assignment",
+                                expr_name(&first)
+                            ),
                             &first.loc,
                         ))
                     }
                 }
                 self.set_ctx(&mut first, ExprContext::Store)?;
-                self.bump()?;
+                self.skip()?;
                 let value = if self.at_kw(Kw::Yield) {
                     self.yield_expr()?
                 } else {
@@ -868,13 +978,20 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn assign_target(&self, t: &mut Expr, first: bool) -> PResult<()> {
         match &t.kind {
             ExprKind::Starred { .. } => {
-                return Err(err_at("starred assignment target must be in a list or tuple", &t.loc))
+                return Err(err_at(
+                    "starred assignment target must be in a list or tuple",
+                    &t.loc,
+                ))
             }
             ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
-                return Err(err_at("assignment to yield expression not possible", &t.loc))
+                return Err(err_at(
+                    "assignment to yield expression not possible",
+                    &t.loc,
+                ))
             }
             ExprKind::Name { .. }
             | ExprKind::Attribute { .. }
@@ -899,10 +1016,15 @@ impl<'a> Parser<'a> {
     }
 
     /// Turns an expression into an assignment / deletion target.
+    #[inline(never)]
     fn set_ctx(&self, e: &mut Expr, ctx: ExprContext) -> PResult<()> {
         let loc = e.loc;
         let name = expr_name(e);
-        let verb = if ctx == ExprContext::Del { "delete" } else { "assign to" };
+        let verb = if ctx == ExprContext::Del {
+            "delete"
+        } else {
+            "assign to"
+        };
         match &mut e.kind {
             ExprKind::Name { id, ctx: c } => {
                 if id == "__debug__" {
@@ -924,7 +1046,10 @@ impl<'a> Parser<'a> {
                 for x in elts.iter_mut() {
                     if let ExprKind::Starred { .. } = x.kind {
                         if starred {
-                            return Err(err_at("multiple starred expressions in assignment", &x.loc));
+                            return Err(err_at(
+                                "multiple starred expressions in assignment",
+                                &x.loc,
+                            ));
                         }
                         starred = true;
                     }
@@ -937,15 +1062,24 @@ impl<'a> Parser<'a> {
     }
 
     /// `=` found after a test expression where an assignment is impossible.
-    fn bad_equal(&self, e: &Expr) -> SyntaxError {
+    #[inline(never)]
+    fn bad_equal(&self, e: &Expr) -> Perr {
         match &e.kind {
-            ExprKind::Name { .. } => err_at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", &e.loc),
+            ExprKind::Name { .. } => err_at(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                &e.loc,
+            ),
             ExprKind::List { .. }
             | ExprKind::Tuple { .. }
             | ExprKind::GeneratorExp { .. }
-            | ExprKind::Constant(Constant::None | Constant::True | Constant::False) => self.unexpected(),
+            | ExprKind::Constant(Constant::None | Constant::True | Constant::False) => {
+                self.unexpected()
+            }
             _ => err_at(
-                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)),
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(e)
+                ),
                 &e.loc,
             ),
         }
@@ -969,7 +1103,7 @@ impl<'a> Parser<'a> {
             Some(Kw::Def) => self.funcdef(start, Vec::new(), false),
             Some(Kw::Class) => self.classdef(start, Vec::new()),
             Some(Kw::Async) => {
-                self.bump()?;
+                self.skip()?;
                 match self.kw() {
                     Some(Kw::Def) => self.funcdef(start, Vec::new(), true),
                     Some(Kw::For) => self.for_stmt(start, true),
@@ -994,17 +1128,18 @@ impl<'a> Parser<'a> {
     fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if self.at_newline() {
-            self.bump()?;
+            self.skip()?;
             if !matches!(self.tok(), Tok::Indent) {
-                return Err(self
-                    .err_here(format!("expected an indented block after {} on line {}", what, line))
-                    .with_kind(ErrKind::Indentation));
+                return Err(with_kind(
+                    self.err_here(format!("expected an indented block after {} on line {}", what, line)),
+                    ErrKind::Indentation,
+                ));
             }
-            self.bump()?;
+            self.skip()?;
             loop {
                 match self.tok() {
                     Tok::Dedent => {
-                        self.bump()?;
+                        self.skip()?;
                         break;
                     }
                     Tok::EndMarker => break,
@@ -1018,7 +1153,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The test of `if`/`elif`/`while`.
-    fn cond_expr(&mut self) -> PResult<Expr> {
+    fn cond_expr(&mut self) -> PResult<Box<Expr>> {
         let e = self.named_expr()?;
         if self.at_op(Op::Equal) {
             return Err(self.bad_equal(&e));
@@ -1029,7 +1164,7 @@ impl<'a> Parser<'a> {
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw(Kw::Else) {
             let line = self.start().0;
-            self.bump()?;
+            self.skip()?;
             self.expect_colon(true)?;
             self.block("'else' statement", line)
         } else {
@@ -1037,16 +1172,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         let test = self.cond_expr()?;
         self.expect_colon(false)?;
         let body = self.block("'if' statement", start.0)?;
         let mut elifs = Vec::new();
         while self.at_kw(Kw::Elif) {
             let s = self.start();
-            self.bump()?;
+            self.skip()?;
             let t = self.cond_expr()?;
             self.expect_colon(false)?;
             let b = self.block("'elif' statement", s.0)?;
@@ -1080,9 +1216,10 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[inline(never)]
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         let test = self.cond_expr()?;
         self.expect_colon(false)?;
         let body = self.block("'while' statement", start.0)?;
@@ -1097,9 +1234,10 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[inline(never)]
     fn for_stmt(&mut self, start: (u32, u32), is_async: bool) -> PResult<Stmt> {
         let line = self.start().0;
-        self.bump()?;
+        self.skip()?;
         let target = self.star_targets()?;
         if !self.eat_kw(Kw::In)? {
             return Err(self.unexpected());
@@ -1121,9 +1259,10 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[inline(never)]
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         self.expect_colon(true)?;
         let body = self.block("'try' statement", start.0)?;
         let mut handlers = Vec::new();
@@ -1131,12 +1270,12 @@ impl<'a> Parser<'a> {
         let mut bare: Option<Loc> = None;
         while self.at_kw(Kw::Except) {
             let hs = self.start();
-            self.bump()?;
+            self.skip()?;
             let is_star = self.eat_op(Op::Star)?;
             match star {
                 None => star = Some(is_star),
                 Some(s) if s != is_star => {
-                    return Err(SyntaxError::new(
+                    return Err(serr(
                         "cannot have both 'except' and 'except*' on the same 'try'",
                         hs.0,
                         hs.1,
@@ -1152,7 +1291,10 @@ impl<'a> Parser<'a> {
             if !self.at_op(Op::Colon) {
                 let e = self.expression()?;
                 if self.at_op(Op::Comma) {
-                    return Err(err_at("multiple exception types must be parenthesized", &e.loc));
+                    return Err(err_at(
+                        "multiple exception types must be parenthesized",
+                        &e.loc,
+                    ));
                 }
                 typ = Some(bx(e));
                 if self.eat_kw(Kw::As)? {
@@ -1187,7 +1329,7 @@ impl<'a> Parser<'a> {
         let mut finalbody = Vec::new();
         if self.at_kw(Kw::Finally) {
             let line = self.start().0;
-            self.bump()?;
+            self.skip()?;
             self.expect_colon(true)?;
             finalbody = self.block("'finally' statement", line)?;
         } else if handlers.is_empty() {
@@ -1206,6 +1348,7 @@ impl<'a> Parser<'a> {
     }
 
     /// At `with (`: is this the parenthesized form `with (a as b, c):`?
+    #[inline(never)]
     fn with_paren_form(&mut self) -> PResult<bool> {
         if matches!(self.peek_tok(1)?, Tok::Op(Op::RPar) | Tok::Kw(Kw::Yield)) {
             return Ok(false);
@@ -1230,12 +1373,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
     fn with_stmt(&mut self, start: (u32, u32), is_async: bool) -> PResult<Stmt> {
         let line = self.start().0;
-        self.bump()?;
+        self.skip()?;
         let mut items = Vec::new();
         if self.at_op(Op::LPar) && self.with_paren_form()? {
-            self.bump()?;
+            self.skip()?;
             loop {
                 items.push(self.with_item()?);
                 if !self.eat_op(Op::Comma)? || self.at_op(Op::RPar) {
@@ -1254,17 +1398,25 @@ impl<'a> Parser<'a> {
         self.expect_colon(false)?;
         let body = self.block("'with' statement", line)?;
         Ok(Stmt {
-            kind: StmtKind::With { items, body, is_async },
+            kind: StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
             loc: self.loc_from(start),
         })
     }
 
+    #[inline(never)]
     fn with_item(&mut self) -> PResult<WithItem> {
         let context_expr = self.expression()?;
         let optional_vars = if self.eat_kw(Kw::As)? {
             let mut t = self.star_target_item()?;
             if let ExprKind::Starred { .. } = t.kind {
-                return Err(err_at("starred assignment target must be in a list or tuple", &t.loc));
+                return Err(err_at(
+                    "starred assignment target must be in a list or tuple",
+                    &t.loc,
+                ));
             }
             self.set_ctx(&mut t, ExprContext::Store)?;
             Some(bx(t))
@@ -1272,28 +1424,29 @@ impl<'a> Parser<'a> {
             None
         };
         Ok(WithItem {
-            context_expr,
+            context_expr: *context_expr,
             optional_vars,
         })
     }
 
+    #[inline(never)]
     fn decorated(&mut self) -> PResult<Stmt> {
         let mut decos = Vec::new();
         while self.at_op(Op::At) {
-            self.bump()?;
+            self.skip()?;
             let d = self.named_expr()?;
             if !self.at_newline() {
                 return Err(self.unexpected());
             }
-            self.bump()?;
-            decos.push(d);
+            self.skip()?;
+            decos.push(*d);
         }
         let start = self.start();
         match self.kw() {
             Some(Kw::Def) => self.funcdef(start, decos, false),
             Some(Kw::Class) => self.classdef(start, decos),
             Some(Kw::Async) => {
-                self.bump()?;
+                self.skip()?;
                 if self.at_kw(Kw::Def) {
                     self.funcdef(start, decos, true)
                 } else {
@@ -1304,14 +1457,20 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn funcdef(&mut self, start: (u32, u32), decorator_list: Vec<Expr>, is_async: bool) -> PResult<Stmt> {
+    #[inline(never)]
+    fn funcdef(
+        &mut self,
+        start: (u32, u32),
+        decorator_list: Vec<Expr>,
+        is_async: bool,
+    ) -> PResult<Stmt> {
         let line = self.start().0;
-        self.bump()?;
+        self.skip()?;
         let name = self.expect_name()?;
         if !self.at_op(Op::LPar) {
             return Err(self.err_here("expected '('"));
         }
-        self.bump()?;
+        self.skip()?;
         let args = self.parameters(false, start)?;
         self.expect_op(Op::RPar)?;
         let returns = if self.eat_op(Op::RArrow)? {
@@ -1334,14 +1493,15 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[inline(never)]
     fn classdef(&mut self, start: (u32, u32), decorator_list: Vec<Expr>) -> PResult<Stmt> {
         let line = self.start().0;
-        self.bump()?;
+        self.skip()?;
         let name = self.expect_name()?;
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.at_op(Op::LPar) {
             let lp = self.start();
-            self.bump()?;
+            self.skip()?;
             let (b, k, genexp) = self.call_args(lp)?;
             if genexp {
                 return Err(self.unexpected());
@@ -1365,6 +1525,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parameters of a `def` (up to `)`) or a `lambda` (up to `:`).
+    #[inline(never)]
     fn parameters(&mut self, lambda: bool, fstart: (u32, u32)) -> PResult<Arguments> {
         let close = if lambda { Op::Colon } else { Op::RPar };
         let mut a = Arguments::default();
@@ -1385,28 +1546,32 @@ impl<'a> Parser<'a> {
                 if a.args.is_empty() {
                     return Err(self.err_here("at least one argument must precede /"));
                 }
-                self.bump()?;
+                self.skip()?;
                 seen_slash = true;
                 a.posonlyargs = core::mem::take(&mut a.args);
             } else if self.at_op(Op::Star) {
                 if seen_star {
                     return Err(self.err_here("* argument may appear only once"));
                 }
-                self.bump()?;
+                self.skip()?;
                 seen_star = true;
                 if self.at_op(Op::Comma) || self.at_op(close) {
-                    if !self.at_op(Op::Comma) || matches!(self.peek_tok(1)?, Tok::Op(Op::DoubleStar)) {
+                    if !self.at_op(Op::Comma)
+                        || matches!(self.peek_tok(1)?, Tok::Op(Op::DoubleStar))
+                    {
                         return Err(self.err_here("named arguments must follow bare *"));
                     }
                 } else {
                     let arg = self.param(lambda, true)?;
                     if self.at_op(Op::Equal) {
-                        return Err(self.err_here("var-positional argument cannot have default value"));
+                        return Err(
+                            self.err_here("var-positional argument cannot have default value")
+                        );
                     }
                     a.vararg = Some(Box::new(arg));
                 }
             } else if self.at_op(Op::DoubleStar) {
-                self.bump()?;
+                self.skip()?;
                 let arg = self.param(lambda, false)?;
                 if self.at_op(Op::Equal) {
                     return Err(self.err_here("var-keyword argument cannot have default value"));
@@ -1426,15 +1591,18 @@ impl<'a> Parser<'a> {
                 };
                 if seen_star {
                     a.kwonlyargs.push(arg);
-                    a.kw_defaults.push(default);
+                    a.kw_defaults.push(default.map(|d| *d));
                 } else {
                     match default {
                         Some(d) => {
-                            a.defaults.push(d);
+                            a.defaults.push(*d);
                             seen_default = true;
                         }
                         None if seen_default => {
-                            return Err(err_at("non-default argument follows default argument", &arg.loc))
+                            return Err(err_at(
+                                "non-default argument follows default argument",
+                                &arg.loc,
+                            ))
                         }
                         None => {}
                     }
@@ -1450,7 +1618,12 @@ impl<'a> Parser<'a> {
         }
         // Duplicate names.
         let mut names: Vec<&str> = Vec::new();
-        for x in a.posonlyargs.iter().chain(a.args.iter()).chain(a.kwonlyargs.iter()) {
+        for x in a
+            .posonlyargs
+            .iter()
+            .chain(a.args.iter())
+            .chain(a.kwonlyargs.iter())
+        {
             names.push(&x.name);
         }
         if let Some(v) = &a.vararg {
@@ -1462,7 +1635,7 @@ impl<'a> Parser<'a> {
         names.sort_unstable();
         for w in names.windows(2) {
             if w[0] == w[1] {
-                return Err(SyntaxError::new(
+                return Err(serr(
                     format!("duplicate argument '{}' in function definition", w[0]),
                     fstart.0,
                     fstart.1,
@@ -1472,6 +1645,7 @@ impl<'a> Parser<'a> {
         Ok(a)
     }
 
+    #[inline(never)]
     fn param(&mut self, lambda: bool, star: bool) -> PResult<Arg> {
         let s = self.start();
         let name = self.expect_name()?;
@@ -1494,20 +1668,20 @@ impl<'a> Parser<'a> {
     // ----- expressions --------------------------------------------------
 
     /// `star_expressions`: an expression or an unparenthesized tuple.
-    fn star_expressions(&mut self) -> PResult<Expr> {
+    fn star_expressions(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
         let first = self.star_expr()?;
         if !self.at_op(Op::Comma) {
             return Ok(first);
         }
-        let mut elts = vec![first];
+        let mut elts = vec![*first];
         while self.eat_op(Op::Comma)? {
             if !self.at_expr_start() {
                 break;
             }
-            elts.push(self.star_expr()?);
+            elts.push(*self.star_expr()?);
         }
-        Ok(mk(
+        Ok(mkb(
             ExprKind::Tuple {
                 elts,
                 ctx: ExprContext::Load,
@@ -1516,11 +1690,12 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn starred(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn starred(&mut self) -> PResult<Box<Expr>> {
         let s = self.start();
-        self.bump()?;
+        self.skip()?;
         let v = self.bin(P_BOR)?;
-        Ok(mk(
+        Ok(mkb(
             ExprKind::Starred {
                 value: bx(v),
                 ctx: ExprContext::Load,
@@ -1529,14 +1704,14 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn star_expr(&mut self) -> PResult<Expr> {
+    fn star_expr(&mut self) -> PResult<Box<Expr>> {
         if self.at_op(Op::Star) {
             return self.starred();
         }
         self.expression()
     }
 
-    fn star_named(&mut self) -> PResult<Expr> {
+    fn star_named(&mut self) -> PResult<Box<Expr>> {
         if self.at_op(Op::Star) {
             return self.starred();
         }
@@ -1545,7 +1720,7 @@ impl<'a> Parser<'a> {
 
     /// One assignment target (`*a`, `a.b`, `(a, b)`, ...), not yet in
     /// store context.
-    fn star_target_item(&mut self) -> PResult<Expr> {
+    fn star_target_item(&mut self) -> PResult<Box<Expr>> {
         if self.at_op(Op::Star) {
             return self.starred();
         }
@@ -1553,24 +1728,31 @@ impl<'a> Parser<'a> {
     }
 
     /// `star_targets` of `for` loops and comprehensions, in store context.
-    fn star_targets(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn star_targets(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
         let mut first = self.star_target_item()?;
         if !self.at_op(Op::Comma) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Err(err_at("starred assignment target must be in a list or tuple", &first.loc));
+                return Err(err_at(
+                    "starred assignment target must be in a list or tuple",
+                    &first.loc,
+                ));
             }
             self.set_ctx(&mut first, ExprContext::Store)?;
             return Ok(first);
         }
-        let mut elts = vec![first];
+        let mut elts = vec![*first];
         while self.eat_op(Op::Comma)? {
-            if !matches!(self.tok(), Tok::Name(_) | Tok::Op(Op::LPar | Op::LSqb | Op::Star)) {
+            if !matches!(
+                self.tok(),
+                Tok::Name(_) | Tok::Op(Op::LPar | Op::LSqb | Op::Star)
+            ) {
                 break;
             }
-            elts.push(self.star_target_item()?);
+            elts.push(*self.star_target_item()?);
         }
-        let mut t = mk(
+        let mut t = mkb(
             ExprKind::Tuple {
                 elts,
                 ctx: ExprContext::Load,
@@ -1581,56 +1763,72 @@ impl<'a> Parser<'a> {
         Ok(t)
     }
 
-    fn named_expr(&mut self) -> PResult<Expr> {
+    fn named_expr(&mut self) -> PResult<Box<Expr>> {
         let e = self.expression()?;
         if !self.at_op(Op::ColonEqual) {
             return Ok(e);
         }
-        match e.kind {
+        self.walrus(e)
+    }
+
+    /// `target := value`, at the `:=`.
+    #[inline(never)]
+    fn walrus(&mut self, e: Box<Expr>) -> PResult<Box<Expr>> {
+        let Expr { kind, loc } = *e;
+        match kind {
             ExprKind::Name { id, .. } => {
-                self.bump()?;
+                self.skip()?;
                 let value = self.expression()?;
-                let loc = Loc {
+                let whole = Loc {
                     end_line: self.prev_end.0,
                     end_col: self.prev_end.1,
-                    ..e.loc
+                    ..loc
                 };
-                Ok(mk(
+                Ok(mkb(
                     ExprKind::NamedExpr {
-                        target: bx(mk(
+                        target: mkb(
                             ExprKind::Name {
                                 id,
                                 ctx: ExprContext::Store,
                             },
-                            e.loc,
-                        )),
-                        value: bx(value),
+                            loc,
+                        ),
+                        value,
                     },
-                    loc,
+                    whole,
                 ))
             }
-            _ => Err(err_at(
-                format!("cannot use assignment expressions with {}", expr_name(&e)),
-                &e.loc,
+            kind => Err(err_at(
+                format!(
+                    "cannot use assignment expressions with {}",
+                    expr_name(&Expr { kind, loc })
+                ),
+                &loc,
             )),
         }
     }
 
     /// `expression`: conditional expressions and lambdas.
-    fn expression(&mut self) -> PResult<Expr> {
+    fn expression(&mut self) -> PResult<Box<Expr>> {
         if self.at_kw(Kw::Lambda) {
             return self.lambda();
         }
         let start = self.start();
         let check = !self.no_invalid && !self.soft_start()?;
         let body = self.bin(P_OR)?;
-        if !self.at_kw(Kw::If) {
-            if check && self.cur().level > 0 && self.comma_candidate() {
-                return Err(self.forgot_comma(&body));
-            }
-            return Ok(body);
+        if self.at_kw(Kw::If) {
+            return self.ternary(body, start);
         }
-        self.bump()?;
+        if check && self.cur().level > 0 && self.comma_candidate() {
+            return Err(self.forgot_comma(&body));
+        }
+        Ok(body)
+    }
+
+    /// `body if test else orelse`, at the `if`.
+    #[inline(never)]
+    fn ternary(&mut self, body: Box<Expr>, start: (u32, u32)) -> PResult<Box<Expr>> {
+        self.skip()?;
         let test = self.bin(P_OR)?;
         if !self.eat_kw(Kw::Else)? {
             if self.at_op(Op::Colon) {
@@ -1641,11 +1839,11 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let orelse = self.expression()?;
         self.leave();
-        Ok(mk(
+        Ok(mkb(
             ExprKind::IfExp {
-                test: bx(test),
-                body: bx(body),
-                orelse: bx(orelse),
+                test,
+                body,
+                orelse,
             },
             self.loc_from(start),
         ))
@@ -1653,6 +1851,7 @@ impl<'a> Parser<'a> {
 
     /// Does the expression about to be parsed start with `NAME STRING` or
     /// a soft keyword?  (Then CPython does not suggest a missing comma.)
+    #[inline(never)]
     fn soft_start(&mut self) -> PResult<bool> {
         if let Tok::Name(n) = self.tok() {
             if n == "match" || n == "case" || n == "_" {
@@ -1676,7 +1875,8 @@ impl<'a> Parser<'a> {
 
     /// `a b` inside brackets: "Perhaps you forgot a comma?" if `b` is an
     /// expression, else a plain syntax error at `b`.
-    fn forgot_comma(&mut self, a: &Expr) -> SyntaxError {
+    #[inline(never)]
+    fn forgot_comma(&mut self, a: &Expr) -> Perr {
         let b_err = self.unexpected();
         let saved = self.no_invalid;
         self.no_invalid = true;
@@ -1693,17 +1893,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn lambda(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn lambda(&mut self) -> PResult<Box<Expr>> {
         self.enter()?;
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         let args = self.parameters(true, start)?;
         if !self.eat_op(Op::Colon)? {
             return Err(self.unexpected());
         }
         let body = self.expression()?;
         self.leave();
-        Ok(mk(
+        Ok(mkb(
             ExprKind::Lambda {
                 args: Box::new(args),
                 body: bx(body),
@@ -1714,106 +1915,97 @@ impl<'a> Parser<'a> {
 
     /// Operator-precedence parsing of everything from `or` down to unary
     /// operators.  `min` is the lowest binding power accepted.
-    fn bin(&mut self, min: u8) -> PResult<Expr> {
+    fn bin(&mut self, min: u8) -> PResult<Box<Expr>> {
         self.enter()?;
         let base = self.depth;
         let saved_peak = self.peak;
         self.peak = base;
         let start = self.start();
         let mut left = match *self.tok() {
-            Tok::Kw(Kw::Not) if min <= P_NOT => {
-                self.bump()?;
-                let operand = self.bin(P_NOT)?;
-                mk(
-                    ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        operand: bx(operand),
-                    },
-                    self.loc_from(start),
-                )
-            }
-            Tok::Op(o @ (Op::Minus | Op::Plus | Op::Tilde)) => {
-                self.bump()?;
-                let operand = self.bin(P_UNARY)?;
-                let op = match o {
-                    Op::Minus => UnaryOp::USub,
-                    Op::Plus => UnaryOp::UAdd,
-                    _ => UnaryOp::Invert,
-                };
-                mk(
-                    ExprKind::UnaryOp {
-                        op,
-                        operand: bx(operand),
-                    },
-                    self.loc_from(start),
-                )
-            }
+            Tok::Kw(Kw::Not) if min <= P_NOT => self.unary(UnaryOp::Not, P_NOT, start)?,
+            Tok::Op(Op::Minus) => self.unary(UnaryOp::USub, P_UNARY, start)?,
+            Tok::Op(Op::Plus) => self.unary(UnaryOp::UAdd, P_UNARY, start)?,
+            Tok::Op(Op::Tilde) => self.unary(UnaryOp::Invert, P_UNARY, start)?,
             _ => self.power()?,
         };
         let mut lvl = self.peak;
         loop {
-            match *self.tok() {
-                Tok::Op(o) => {
-                    let (op, prec) = match binop(o) {
-                        Some(x) if x.1 >= min => x,
-                        _ => match o {
+            let cont = match *self.tok() {
+                Tok::Op(o) => match binop(o) {
+                    Some((op, prec)) if prec >= min => Cont::Bin(op, prec),
+                    _ if min <= P_CMP
+                        && matches!(
+                            o,
                             Op::EqEqual | Op::NotEqual | Op::Less | Op::LessEqual | Op::Greater | Op::GreaterEqual
-                                if min <= P_CMP =>
-                            {
-                                left = self.comparison(left, start, base, &mut lvl)?;
-                                continue;
-                            }
-                            _ => break,
-                        },
-                    };
-                    self.bump()?;
-                    self.peak = base;
-                    let right = self.bin(prec + 1)?;
-                    lvl = lvl.max(self.peak) + 1;
-                    self.check_level(lvl, start)?;
-                    left = mk(
-                        ExprKind::BinOp {
-                            left: bx(left),
-                            op,
-                            right: bx(right),
-                        },
-                        self.loc_from(start),
-                    );
-                }
-                Tok::Kw(Kw::In | Kw::Not | Kw::Is) if min <= P_CMP => {
-                    if self.at_kw(Kw::Not) && !matches!(self.peek_tok(1)?, Tok::Kw(Kw::In)) {
+                        ) =>
+                    {
+                        Cont::Cmp
+                    }
+                    _ => break,
+                },
+                Tok::Kw(Kw::In | Kw::Is) if min <= P_CMP => Cont::Cmp,
+                Tok::Kw(Kw::Not) if min <= P_CMP => {
+                    if !matches!(self.peek_tok(1)?, Tok::Kw(Kw::In)) {
                         break;
                     }
-                    left = self.comparison(left, start, base, &mut lvl)?;
+                    Cont::Cmp
                 }
-                Tok::Kw(k @ (Kw::And | Kw::Or)) => {
-                    let (op, prec) = if k == Kw::And {
-                        (BoolOp::And, P_AND)
-                    } else {
-                        (BoolOp::Or, P_OR)
-                    };
-                    if prec < min {
-                        break;
-                    }
-                    let mut values = vec![left];
-                    while self.eat_kw(k)? {
-                        self.peak = base;
-                        values.push(self.bin(prec + 1)?);
-                        lvl = lvl.max(self.peak);
-                    }
-                    lvl += 1;
-                    self.check_level(lvl, start)?;
-                    left = mk(ExprKind::BoolOp { op, values }, self.loc_from(start));
-                }
+                Tok::Kw(Kw::And) if min <= P_AND => Cont::Bool(BoolOp::And, P_AND),
+                Tok::Kw(Kw::Or) if min <= P_OR => Cont::Bool(BoolOp::Or, P_OR),
                 _ => break,
-            }
+            };
+            left = self.bin_tail(left, cont, start, base, &mut lvl)?;
         }
         self.peak = saved_peak.max(lvl);
         self.leave();
         Ok(left)
     }
 
+    #[inline(never)]
+    fn unary(&mut self, op: UnaryOp, prec: u8, start: (u32, u32)) -> PResult<Box<Expr>> {
+        self.skip()?;
+        let operand = self.bin(prec)?;
+        Ok(mkb(ExprKind::UnaryOp { op, operand }, self.loc_from(start)))
+    }
+
+    /// Extends `left` with one binary operation, comparison chain or
+    /// boolean chain.
+    #[inline(never)]
+    fn bin_tail(
+        &mut self,
+        left: Box<Expr>,
+        cont: Cont,
+        start: (u32, u32),
+        base: usize,
+        lvl: &mut usize,
+    ) -> PResult<Box<Expr>> {
+        let kind = match cont {
+            Cont::Cmp => return self.comparison(left, start, base, lvl),
+            Cont::Bin(op, prec) => {
+                self.skip()?;
+                self.peak = base;
+                let right = self.bin(prec + 1)?;
+                *lvl = (*lvl).max(self.peak);
+                ExprKind::BinOp { left, op, right }
+            }
+            Cont::Bool(op, prec) => {
+                let k = if op == BoolOp::And { Kw::And } else { Kw::Or };
+                let mut values = vec![*left];
+                while self.eat_kw(k)? {
+                    self.peak = base;
+                    values.push(*self.bin(prec + 1)?);
+                    *lvl = (*lvl).max(self.peak);
+                }
+                ExprKind::BoolOp { op, values }
+            }
+        };
+        *lvl += 1;
+        self.check_level(*lvl, start)?;
+        Ok(mkb(kind, self.loc_from(start)))
+    }
+
     /// The comparison operator at the current token, consuming it.
+    #[inline(never)]
     fn cmp_op(&mut self) -> PResult<Option<CmpOp>> {
         let op = match *self.tok() {
             Tok::Op(Op::EqEqual) => CmpOp::Eq,
@@ -1824,7 +2016,7 @@ impl<'a> Parser<'a> {
             Tok::Op(Op::GreaterEqual) => CmpOp::GtE,
             Tok::Kw(Kw::In) => CmpOp::In,
             Tok::Kw(Kw::Is) => {
-                self.bump()?;
+                self.skip()?;
                 if self.eat_kw(Kw::Not)? {
                     return Ok(Some(CmpOp::IsNot));
                 }
@@ -1834,28 +2026,35 @@ impl<'a> Parser<'a> {
                 if !matches!(self.peek_tok(1)?, Tok::Kw(Kw::In)) {
                     return Ok(None);
                 }
-                self.bump()?;
-                self.bump()?;
+                self.skip()?;
+                self.skip()?;
                 return Ok(Some(CmpOp::NotIn));
             }
             _ => return Ok(None),
         };
-        self.bump()?;
+        self.skip()?;
         Ok(Some(op))
     }
 
-    fn comparison(&mut self, left: Expr, start: (u32, u32), base: usize, lvl: &mut usize) -> PResult<Expr> {
+    #[inline(never)]
+    fn comparison(
+        &mut self,
+        left: Box<Expr>,
+        start: (u32, u32),
+        base: usize,
+        lvl: &mut usize,
+    ) -> PResult<Box<Expr>> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some(op) = self.cmp_op()? {
             ops.push(op);
             self.peak = base;
-            comparators.push(self.bin(P_CMP + 1)?);
+            comparators.push(*self.bin(P_CMP + 1)?);
             *lvl = (*lvl).max(self.peak);
         }
         *lvl += 1;
         self.check_level(*lvl, start)?;
-        Ok(mk(
+        Ok(mkb(
             ExprKind::Compare {
                 left: bx(left),
                 ops,
@@ -1866,21 +2065,21 @@ impl<'a> Parser<'a> {
     }
 
     /// `await`? primary [`**` factor]
-    fn power(&mut self) -> PResult<Expr> {
+    fn power(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
         let e = if self.at_kw(Kw::Await) {
-            self.bump()?;
+            self.skip()?;
             let v = self.postfix()?;
-            mk(ExprKind::Await { value: bx(v) }, self.loc_from(start))
+            mkb(ExprKind::Await { value: bx(v) }, self.loc_from(start))
         } else {
             self.postfix()?
         };
         if !self.at_op(Op::DoubleStar) {
             return Ok(e);
         }
-        self.bump()?;
+        self.skip()?;
         let right = self.bin(P_UNARY)?;
-        Ok(mk(
+        Ok(mkb(
             ExprKind::BinOp {
                 left: bx(e),
                 op: Operator::Pow,
@@ -1891,66 +2090,92 @@ impl<'a> Parser<'a> {
     }
 
     /// An atom followed by attribute references, calls and subscripts.
-    fn postfix(&mut self) -> PResult<Expr> {
+    fn postfix(&mut self) -> PResult<Box<Expr>> {
         let base = self.depth;
         let saved_peak = self.peak;
         self.peak = base;
         let start = self.start();
-        let mut e = self.atom()?;
+        let mut e = match *self.tok() {
+            Tok::Op(Op::LPar) => {
+                self.skip()?;
+                self.paren_body(start, Some(Op::RPar))?
+            }
+            Tok::Op(Op::LSqb) => self.list_display()?,
+            Tok::Op(Op::LBrace) => self.brace_display()?,
+            Tok::Str(_) => self.strings()?,
+            _ => self.atom()?,
+        };
         let mut lvl = self.peak;
-        loop {
-            let kind = match self.op() {
-                Some(Op::Dot) => {
-                    self.bump()?;
-                    let attr = self.expect_name()?;
-                    ExprKind::Attribute {
-                        value: bx(e),
-                        attr,
-                        ctx: ExprContext::Load,
-                    }
-                }
-                Some(Op::LPar) => {
-                    let lp = self.start();
-                    self.bump()?;
-                    self.peak = base;
-                    let (args, keywords, genexp) = self.call_args(lp)?;
-                    self.expect_close(Op::RPar, None)?;
-                    lvl = lvl.max(self.peak);
-                    let mut args = args;
-                    if genexp {
-                        if let Some(g) = args.first_mut() {
-                            g.loc = self.loc_from(lp);
-                        }
-                    }
-                    ExprKind::Call {
-                        func: bx(e),
-                        args,
-                        keywords,
-                    }
-                }
-                Some(Op::LSqb) => {
-                    self.bump()?;
-                    self.peak = base;
-                    let slice = self.slices()?;
-                    self.expect_close(Op::RSqb, None)?;
-                    lvl = lvl.max(self.peak);
-                    ExprKind::Subscript {
-                        value: bx(e),
-                        slice: bx(slice),
-                        ctx: ExprContext::Load,
-                    }
-                }
-                _ => break,
-            };
-            lvl += 1;
-            self.check_level(lvl, start)?;
-            e = mk(kind, self.loc_from(start));
+        while matches!(self.op(), Some(Op::Dot | Op::LPar | Op::LSqb)) {
+            e = self.trailer(e, start, base, &mut lvl)?;
         }
         self.peak = saved_peak.max(lvl);
         Ok(e)
     }
 
+    /// One `.name`, `(args)` or `[slices]` applied to `e`.
+    #[inline(never)]
+    fn trailer(
+        &mut self,
+        e: Box<Expr>,
+        start: (u32, u32),
+        base: usize,
+        lvl: &mut usize,
+    ) -> PResult<Box<Expr>> {
+        let kind = match self.op() {
+            Some(Op::Dot) => {
+                self.skip()?;
+                let attr = self.expect_name()?;
+                ExprKind::Attribute {
+                    value: e,
+                    attr,
+                    ctx: ExprContext::Load,
+                }
+            }
+            Some(Op::LPar) => self.call_tail(e, base, lvl)?,
+            _ => self.subscript_tail(e, base, lvl)?,
+        };
+        *lvl += 1;
+        self.check_level(*lvl, start)?;
+        Ok(mkb(kind, self.loc_from(start)))
+    }
+
+    #[inline(never)]
+    fn call_tail(&mut self, e: Box<Expr>, base: usize, lvl: &mut usize) -> PResult<ExprKind> {
+        let lp = self.start();
+        self.skip()?;
+        self.peak = base;
+        let (mut args, keywords, genexp) = self.call_args(lp)?;
+        self.expect_close(Op::RPar, None)?;
+        *lvl = (*lvl).max(self.peak);
+        if genexp {
+            if let Some(g) = args.first_mut() {
+                g.loc = self.loc_from(lp);
+            }
+        }
+        Ok(ExprKind::Call {
+            func: e,
+            args,
+            keywords,
+        })
+    }
+
+    #[inline(never)]
+    fn subscript_tail(&mut self, e: Box<Expr>, base: usize, lvl: &mut usize) -> PResult<ExprKind> {
+        self.skip()?;
+        self.peak = base;
+        let slice = self.slices()?;
+        self.expect_close(Op::RSqb, None)?;
+        *lvl = (*lvl).max(self.peak);
+        Ok(ExprKind::Subscript {
+            value: e,
+            slice,
+            ctx: ExprContext::Load,
+        })
+    }
+
     /// Expects the closing bracket `close`; diagnoses a missing comma.
+    #[inline(never)]
     fn expect_close(&mut self, close: Op, last: Option<&Expr>) -> PResult<()> {
         if self.eat_op(close)? {
             return Ok(());
@@ -1961,8 +2186,15 @@ impl<'a> Parser<'a> {
             }
             let name_then_string =
                 matches!(e.kind, ExprKind::Name { .. }) && matches!(self.tok(), Tok::Str(_));
-            if self.at_expr_start() && !self.at_op(Op::Star) && !name_then_string && self.cur().level > 0 {
-                return Err(err_at("invalid syntax. Perhaps you forgot a comma?", &e.loc));
+            if self.at_expr_start()
+                && !self.at_op(Op::Star)
+                && !name_then_string
+                && self.cur().level > 0
+            {
+                return Err(err_at(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    &e.loc,
+                ));
             }
         }
         Err(self.unexpected())
@@ -1970,122 +2202,150 @@ impl<'a> Parser<'a> {
 
     /// Arguments of a call, after `(`.  Returns (args, keywords, whether
     /// the only argument is a bare generator expression).
+    #[inline(never)]
     fn call_args(&mut self, lp: (u32, u32)) -> PResult<(Vec<Expr>, Vec<Keyword>, bool)> {
-        let mut args: Vec<Expr> = Vec::new();
-        let mut kws: Vec<Keyword> = Vec::new();
-        let mut seen_kw = false;
-        let mut seen_dstar = false;
-        let mut genexp = false;
+        let mut a = ArgList {
+            args: Vec::new(),
+            kws: Vec::new(),
+            seen_kw: false,
+            seen_dstar: false,
+            genexp: false,
+        };
         loop {
             if self.at_op(Op::RPar) {
                 break;
             }
             let s = self.start();
-            if self.at_op(Op::Star) {
-                self.bump()?;
-                let v = self.expression()?;
-                if seen_dstar {
-                    return Err(SyntaxError::new(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        s.0,
-                        s.1,
-                    ));
-                }
-                args.push(mk(
-                    ExprKind::Starred {
-                        value: bx(v),
-                        ctx: ExprContext::Load,
-                    },
-                    self.loc_from(s),
-                ));
-            } else if self.at_op(Op::DoubleStar) {
-                self.bump()?;
-                let v = self.expression()?;
-                kws.push(Keyword {
-                    arg: None,
-                    value: v,
-                    loc: self.loc_from(s),
-                });
-                seen_dstar = true;
+            let stars = match self.op() {
+                Some(Op::Star) => 1,
+                Some(Op::DoubleStar) => 2,
+                _ => 0,
+            };
+            let e = if stars == 0 {
+                self.named_expr()?
             } else {
-                let e = self.named_expr()?;
-                if self.at_op(Op::Equal) {
-                    let id = match e.kind {
-                        ExprKind::Name { id, .. } => id,
-                        ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
-                            return Err(err_at(format!("cannot assign to {}", expr_name(&e)), &e.loc))
-                        }
-                        _ => {
-                            return Err(err_at(
-                                "expression cannot contain assignment, perhaps you meant \"==\"?",
-                                &e.loc,
-                            ))
-                        }
-                    };
-                    self.bump()?;
-                    let value = self.expression()?;
-                    if kws.iter().any(|k| k.arg.as_deref() == Some(id.as_str())) {
-                        return Err(SyntaxError::new(format!("keyword argument repeated: {}", id), s.0, s.1));
-                    }
-                    kws.push(Keyword {
-                        arg: Some(id),
-                        value,
-                        loc: self.loc_from(s),
-                    });
-                    seen_kw = true;
-                } else if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                    let generators = self.comp_for()?;
-                    let g = mk(
-                        ExprKind::GeneratorExp {
-                            elt: bx(e),
-                            generators,
-                        },
-                        self.loc_from(lp),
-                    );
-                    if !args.is_empty() || !kws.is_empty() || !self.at_op(Op::RPar) {
-                        return Err(err_at("Generator expression must be parenthesized", &g.loc));
-                    }
-                    args.push(g);
-                    genexp = true;
-                } else {
-                    if seen_dstar {
-                        return Err(err_at("positional argument follows keyword argument unpacking", &e.loc));
-                    }
-                    if seen_kw {
-                        return Err(err_at("positional argument follows keyword argument", &e.loc));
-                    }
-                    args.push(e);
-                }
-            }
+                self.skip()?;
+                self.expression()?
+            };
+            self.call_arg(&mut a, e, stars, s, lp)?;
             if !self.eat_op(Op::Comma)? {
                 if !self.at_op(Op::RPar) {
-                    let last = args.last().or(kws.last().map(|k| &k.value));
-                    if let Some(l) = last {
-                        if self.at_expr_start() && !matches!(l.kind, ExprKind::GeneratorExp { .. }) {
-                            return self.expect_close(Op::RPar, Some(l)).map(|_| (Vec::new(), Vec::new(), false));
-                        }
-                    }
+                    return Err(self.bad_call_end(&a));
                 }
                 break;
             }
-            if genexp {
+            if a.genexp {
                 return Err(err_at(
                     "Generator expression must be parenthesized",
-                    &args.first().map_or(Loc::default(), |g| g.loc),
+                    &a.args.first().map_or(Loc::default(), |g| g.loc),
                 ));
             }
         }
-        Ok((args, kws, genexp))
+        Ok((a.args, a.kws, a.genexp))
     }
 
-    fn slices(&mut self) -> PResult<Expr> {
+    /// Files one argument `e` (after `stars` asterisks) into `a`.
+    #[inline(never)]
+    fn call_arg(
+        &mut self,
+        a: &mut ArgList,
+        e: Box<Expr>,
+        stars: u8,
+        s: (u32, u32),
+        lp: (u32, u32),
+    ) -> PResult<()> {
+        if stars == 1 {
+            if a.seen_dstar {
+                return Err(serr(
+                    "iterable argument unpacking follows keyword argument unpacking",
+                    s.0,
+                    s.1,
+                ));
+            }
+            let loc = self.loc_from(s);
+            a.args.push(mk(
+                ExprKind::Starred {
+                    value: e,
+                    ctx: ExprContext::Load,
+                },
+                loc,
+            ));
+        } else if stars == 2 {
+            let loc = self.loc_from(s);
+            a.kws.push(Keyword {
+                arg: None,
+                value: *e,
+                loc,
+            });
+            a.seen_dstar = true;
+        } else if self.at_op(Op::Equal) {
+            let id = match e.kind {
+                ExprKind::Name { id, .. } => id,
+                ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
+                    return Err(err_at(format!("cannot assign to {}", expr_name(&e)), &e.loc))
+                }
+                _ => {
+                    return Err(err_at(
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                        &e.loc,
+                    ))
+                }
+            };
+            self.skip()?;
+            let value = self.expression()?;
+            if a.kws.iter().any(|k| k.arg.as_deref() == Some(id.as_str())) {
+                return Err(serr(format!("keyword argument repeated: {}", id), s.0, s.1));
+            }
+            let loc = self.loc_from(s);
+            a.kws.push(Keyword {
+                arg: Some(id),
+                value: *value,
+                loc,
+            });
+            a.seen_kw = true;
+        } else if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+            let generators = self.comp_for()?;
+            let g = mk(ExprKind::GeneratorExp { elt: e, generators }, self.loc_from(lp));
+            if !a.args.is_empty() || !a.kws.is_empty() || !self.at_op(Op::RPar) {
+                return Err(err_at("Generator expression must be parenthesized", &g.loc));
+            }
+            a.args.push(g);
+            a.genexp = true;
+        } else {
+            if a.seen_dstar {
+                return Err(err_at("positional argument follows keyword argument unpacking", &e.loc));
+            }
+            if a.seen_kw {
+                return Err(err_at("positional argument follows keyword argument", &e.loc));
+            }
+            a.args.push(*e);
+        }
+        Ok(())
+    }
+
+    /// An argument list not followed by `,` or `)`.
+    #[inline(never)]
+    fn bad_call_end(&mut self, a: &ArgList) -> Perr {
+        let last = a.args.last().or(a.kws.last().map(|k| &k.value));
+        if let Some(l) = last {
+            if self.at_expr_start() && !matches!(l.kind, ExprKind::GeneratorExp { .. }) {
+                if let Err(e) = self.expect_close(Op::RPar, Some(l)) {
+                    return e;
+                }
+            }
+        }
+        self.unexpected()
+    }
+
+    #[inline(never)]
+    fn slices(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
         let first = self.slice_item()?;
         if !self.at_op(Op::Comma) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Ok(mk(
+                return Ok(mkb(
                     ExprKind::Tuple {
-                        elts: vec![first],
+                        elts: vec![*first],
                         ctx: ExprContext::Load,
                     },
                     self.loc_from(start),
@@ -2093,14 +2353,14 @@ impl<'a> Parser<'a> {
             }
             return Ok(first);
         }
-        let mut elts = vec![first];
+        let mut elts = vec![*first];
         while self.eat_op(Op::Comma)? {
             if self.at_op(Op::RSqb) {
                 break;
             }
-            elts.push(self.slice_item()?);
+            elts.push(*self.slice_item()?);
         }
-        Ok(mk(
+        Ok(mkb(
             ExprKind::Tuple {
                 elts,
                 ctx: ExprContext::Load,
@@ -2109,7 +2369,8 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn slice_item(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn slice_item(&mut self) -> PResult<Box<Expr>> {
         if self.at_op(Op::Star) {
             return self.starred();
         }
@@ -2123,7 +2384,7 @@ impl<'a> Parser<'a> {
             }
             Some(bx(e))
         };
-        self.bump()?;
+        self.skip()?;
         let bound = |p: &Self| !matches!(p.tok(), Tok::Op(Op::Colon | Op::Comma | Op::RSqb));
         let upper = if bound(self) {
             Some(bx(self.expression()?))
@@ -2134,50 +2395,46 @@ impl<'a> Parser<'a> {
         if self.eat_op(Op::Colon)? && bound(self) {
             step = Some(bx(self.expression()?));
         }
-        Ok(mk(ExprKind::Slice { lower, upper, step }, self.loc_from(start)))
+        Ok(mkb(
+            ExprKind::Slice { lower, upper, step },
+            self.loc_from(start),
+        ))
     }
 
-    fn atom(&mut self) -> PResult<Expr> {
-        match self.tok() {
-            Tok::Name(_)
-            | Tok::Num(_)
-            | Tok::Kw(Kw::None | Kw::True | Kw::False)
-            | Tok::Op(Op::Ellipsis) => {
-                let t = self.bump()?;
-                let loc = Loc {
-                    line: t.line,
-                    col: t.col,
-                    end_line: t.end_line,
-                    end_col: t.end_col,
-                };
-                let kind = match t.tok {
-                    Tok::Name(id) => ExprKind::Name {
-                        id,
-                        ctx: ExprContext::Load,
-                    },
-                    Tok::Num(c) => ExprKind::Constant(c),
-                    Tok::Kw(Kw::None) => ExprKind::Constant(Constant::None),
-                    Tok::Kw(Kw::True) => ExprKind::Constant(Constant::True),
-                    Tok::Kw(Kw::False) => ExprKind::Constant(Constant::False),
-                    _ => ExprKind::Constant(Constant::Ellipsis),
-                };
-                Ok(mk(kind, loc))
-            }
-            Tok::Str(_) => self.strings(),
-            Tok::Op(Op::LPar) => {
-                let start = self.start();
-                self.bump()?;
-                self.paren_body(start, Some(Op::RPar))
-            }
-            Tok::Op(Op::LSqb) => self.list_display(),
-            Tok::Op(Op::LBrace) => self.brace_display(),
-            _ => Err(self.unexpected()),
+    /// A name, number, keyword constant or `...`.
+    #[inline(never)]
+    fn atom(&mut self) -> PResult<Box<Expr>> {
+        if !matches!(
+            self.tok(),
+            Tok::Name(_) | Tok::Num(_) | Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis)
+        ) {
+            return Err(self.unexpected());
         }
+        let t = self.bump()?;
+        let loc = Loc {
+            line: t.line,
+            col: t.col,
+            end_line: t.end_line,
+            end_col: t.end_col,
+        };
+        let kind = match t.tok {
+            Tok::Name(id) => ExprKind::Name {
+                id,
+                ctx: ExprContext::Load,
+            },
+            Tok::Num(c) => ExprKind::Constant(c),
+            Tok::Kw(Kw::None) => ExprKind::Constant(Constant::None),
+            Tok::Kw(Kw::True) => ExprKind::Constant(Constant::True),
+            Tok::Kw(Kw::False) => ExprKind::Constant(Constant::False),
+            _ => ExprKind::Constant(Constant::Ellipsis),
+        };
+        Ok(mkb(kind, loc))
     }
 
     /// The inside of `( ... )` (after the `(`), or of an f-string
     /// replacement field when `close` is `None`.
-    fn paren_body(&mut self, start: (u32, u32), close: Option<Op>) -> PResult<Expr> {
+    #[inline(never)]
+    fn paren_body(&mut self, start: (u32, u32), close: Option<Op>) -> PResult<Box<Expr>> {
         let closer = |p: &mut Self, last: Option<&Expr>| -> PResult<()> {
             match close {
                 Some(c) => p.expect_close(c, last),
@@ -2191,8 +2448,8 @@ impl<'a> Parser<'a> {
             }
         };
         if close.is_some() && self.at_op(Op::RPar) {
-            self.bump()?;
-            return Ok(mk(
+            self.skip()?;
+            return Ok(mkb(
                 ExprKind::Tuple {
                     elts: Vec::new(),
                     ctx: ExprContext::Load,
@@ -2208,12 +2465,15 @@ impl<'a> Parser<'a> {
         let first = self.star_named()?;
         if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Err(err_at("iterable unpacking cannot be used in comprehension", &first.loc));
+                return Err(err_at(
+                    "iterable unpacking cannot be used in comprehension",
+                    &first.loc,
+                ));
             }
             let generators = self.comp_for()?;
             closer(self, None)?;
             self.implicit_paren = close.is_none();
-            return Ok(mk(
+            return Ok(mkb(
                 ExprKind::GeneratorExp {
                     elt: bx(first),
                     generators,
@@ -2222,16 +2482,16 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.at_op(Op::Comma) {
-            let mut elts = vec![first];
+            let mut elts = vec![*first];
             while self.eat_op(Op::Comma)? {
                 if !self.at_expr_start() {
                     break;
                 }
-                elts.push(self.star_named()?);
+                elts.push(*self.star_named()?);
             }
             closer(self, elts.last())?;
             self.implicit_paren = close.is_none();
-            return Ok(mk(
+            return Ok(mkb(
                 ExprKind::Tuple {
                     elts,
                     ctx: ExprContext::Load,
@@ -2248,19 +2508,23 @@ impl<'a> Parser<'a> {
         Ok(first)
     }
 
-    fn list_display(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn list_display(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         let mut elts = Vec::new();
         if !self.at_op(Op::RSqb) {
             let first = self.star_named()?;
             if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
                 if let ExprKind::Starred { .. } = first.kind {
-                    return Err(err_at("iterable unpacking cannot be used in comprehension", &first.loc));
+                    return Err(err_at(
+                        "iterable unpacking cannot be used in comprehension",
+                        &first.loc,
+                    ));
                 }
                 let generators = self.comp_for()?;
                 self.expect_close(Op::RSqb, None)?;
-                return Ok(mk(
+                return Ok(mkb(
                     ExprKind::ListComp {
                         elt: bx(first),
                         generators,
@@ -2268,16 +2532,16 @@ impl<'a> Parser<'a> {
                     self.loc_from(start),
                 ));
             }
-            elts.push(first);
+            elts.push(*first);
             while self.eat_op(Op::Comma)? {
                 if self.at_op(Op::RSqb) {
                     break;
                 }
-                elts.push(self.star_named()?);
+                elts.push(*self.star_named()?);
             }
         }
         self.expect_close(Op::RSqb, elts.last())?;
-        Ok(mk(
+        Ok(mkb(
             ExprKind::List {
                 elts,
                 ctx: ExprContext::Load,
@@ -2287,11 +2551,12 @@ impl<'a> Parser<'a> {
     }
 
     /// At the `:` after a dictionary key: the value.
-    fn dict_value(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn dict_value(&mut self) -> PResult<Box<Expr>> {
         let colon = self.start();
-        self.bump()?;
+        self.skip()?;
         if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-            return Err(SyntaxError::new(
+            return Err(serr(
                 "expression expected after dictionary key and ':'",
                 colon.0,
                 colon.1,
@@ -2303,11 +2568,12 @@ impl<'a> Parser<'a> {
         self.expression()
     }
 
-    fn brace_display(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn brace_display(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         if self.eat_op(Op::RBrace)? {
-            return Ok(mk(
+            return Ok(mkb(
                 ExprKind::Dict {
                     keys: Vec::new(),
                     values: Vec::new(),
@@ -2318,8 +2584,8 @@ impl<'a> Parser<'a> {
         let mut keys: Vec<Option<Expr>> = Vec::new();
         let mut values: Vec<Expr> = Vec::new();
         if self.at_op(Op::DoubleStar) {
-            self.bump()?;
-            values.push(self.bin(P_BOR)?);
+            self.skip()?;
+            values.push(*self.bin(P_BOR)?);
             keys.push(None);
             if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
                 return Err(self.err_here("dict unpacking cannot be used in dict comprehension"));
@@ -2328,13 +2594,16 @@ impl<'a> Parser<'a> {
             let first = self.star_named()?;
             if self.at_op(Op::Colon) {
                 if let ExprKind::Starred { .. } = first.kind {
-                    return Err(err_at("cannot use a starred expression in a dictionary key", &first.loc));
+                    return Err(err_at(
+                        "cannot use a starred expression in a dictionary key",
+                        &first.loc,
+                    ));
                 }
                 let v = self.dict_value()?;
                 if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
                     let generators = self.comp_for()?;
                     self.expect_close(Op::RBrace, None)?;
-                    return Ok(mk(
+                    return Ok(mkb(
                         ExprKind::DictComp {
                             key: bx(first),
                             value: bx(v),
@@ -2343,17 +2612,20 @@ impl<'a> Parser<'a> {
                         self.loc_from(start),
                     ));
                 }
-                keys.push(Some(first));
-                values.push(v);
+                keys.push(Some(*first));
+                values.push(*v);
             } else {
                 // A set.
                 if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
                     if let ExprKind::Starred { .. } = first.kind {
-                        return Err(err_at("iterable unpacking cannot be used in comprehension", &first.loc));
+                        return Err(err_at(
+                            "iterable unpacking cannot be used in comprehension",
+                            &first.loc,
+                        ));
                     }
                     let generators = self.comp_for()?;
                     self.expect_close(Op::RBrace, None)?;
-                    return Ok(mk(
+                    return Ok(mkb(
                         ExprKind::SetComp {
                             elt: bx(first),
                             generators,
@@ -2361,15 +2633,15 @@ impl<'a> Parser<'a> {
                         self.loc_from(start),
                     ));
                 }
-                let mut elts = vec![first];
+                let mut elts = vec![*first];
                 while self.eat_op(Op::Comma)? {
                     if self.at_op(Op::RBrace) {
                         break;
                     }
-                    elts.push(self.star_named()?);
+                    elts.push(*self.star_named()?);
                 }
                 self.expect_close(Op::RBrace, elts.last())?;
-                return Ok(mk(ExprKind::Set { elts }, self.loc_from(start)));
+                return Ok(mkb(ExprKind::Set { elts }, self.loc_from(start)));
             }
         }
         while self.eat_op(Op::Comma)? {
@@ -2377,7 +2649,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             if self.eat_op(Op::DoubleStar)? {
-                values.push(self.bin(P_BOR)?);
+                values.push(*self.bin(P_BOR)?);
                 keys.push(None);
             } else {
                 let saved = self.no_invalid;
@@ -2386,26 +2658,28 @@ impl<'a> Parser<'a> {
                 self.no_invalid = saved;
                 let k = k?;
                 if !self.at_op(Op::Colon) {
-                    return Err(SyntaxError::new(
+                    return Err(serr(
                         "':' expected after dictionary key",
                         k.loc.line,
                         k.loc.end_col.saturating_sub(1),
                     ));
                 }
-                values.push(self.dict_value()?);
-                keys.push(Some(k));
+                values.push(*self.dict_value()?);
+                keys.push(Some(*k));
             }
         }
         self.expect_close(Op::RBrace, values.last())?;
-        Ok(mk(ExprKind::Dict { keys, values }, self.loc_from(start)))
+        Ok(mkb(ExprKind::Dict { keys, values }, self.loc_from(start)))
     }
 
     /// `for ... in ... if ...` clauses of a comprehension.
+    #[inline(never)]
     fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens = Vec::new();
         loop {
-            let is_async = if self.at_kw(Kw::Async) && matches!(self.peek_tok(1)?, Tok::Kw(Kw::For)) {
-                self.bump()?;
+            let is_async = if self.at_kw(Kw::Async) && matches!(self.peek_tok(1)?, Tok::Kw(Kw::For))
+            {
+                self.skip()?;
                 true
             } else {
                 false
@@ -2423,11 +2697,11 @@ impl<'a> Parser<'a> {
             let iter = self.bin(P_OR)?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If)? {
-                ifs.push(self.bin(P_OR)?);
+                ifs.push(*self.bin(P_OR)?);
             }
             gens.push(Comprehension {
-                target,
-                iter,
+                target: *target,
+                iter: *iter,
                 ifs,
                 is_async,
             });
@@ -2438,25 +2712,30 @@ impl<'a> Parser<'a> {
         Ok(gens)
     }
 
-    fn yield_expr(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn yield_expr(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
-        self.bump()?;
+        self.skip()?;
         if self.eat_kw(Kw::From)? {
             let v = self.expression()?;
-            return Ok(mk(ExprKind::YieldFrom { value: bx(v) }, self.loc_from(start)));
+            return Ok(mkb(
+                ExprKind::YieldFrom { value: bx(v) },
+                self.loc_from(start),
+            ));
         }
         let value = if self.at_expr_start() {
             Some(bx(self.star_expressions()?))
         } else {
             None
         };
-        Ok(mk(ExprKind::Yield { value }, self.loc_from(start)))
+        Ok(mkb(ExprKind::Yield { value }, self.loc_from(start)))
     }
 
     // ----- string literals ----------------------------------------------
 
     /// One or more adjacent string literals.
-    fn strings(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn strings(&mut self) -> PResult<Box<Expr>> {
         let start = self.start();
         let mut buf = String::new();
         let mut bytes: Vec<u8> = Vec::new();
@@ -2507,11 +2786,12 @@ impl<'a> Parser<'a> {
         } else {
             ExprKind::Constant(Constant::Str(buf))
         };
-        Ok(mk(kind, loc))
+        Ok(mkb(kind, loc))
     }
 
     /// Literal text and replacement fields of an f-string body (or of a
     /// format spec when `level > 0`, stopping at its closing `}`).
+    #[inline(never)]
     fn fstring_parts(
         &mut self,
         cur: &mut Cursor<'a>,
@@ -2568,6 +2848,7 @@ impl<'a> Parser<'a> {
     }
 
     /// One `{...}` replacement field, after the `{`.
+    #[inline(never)]
     #[allow(clippy::too_many_arguments)]
     fn fstring_field(
         &mut self,
@@ -2747,10 +3028,10 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a whole replacement-field expression (sub-parser).
-    fn fstring_expr(&mut self) -> PResult<Expr> {
+    #[inline(never)]
+    fn fstring_expr(&mut self) -> PResult<Box<Expr>> {
         self.fill(0)?;
         let start = self.start();
         self.paren_body(start, None)
     }
 }
-

@@ -22,7 +22,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::ast::{
-    Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprKind, Loc, Mod, Stmt, StmtKind,
+    Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprKind, Loc, Mod, Stmt,
+    StmtKind,
 };
 use super::lexer::SyntaxError;
 
@@ -158,7 +159,11 @@ impl Block {
             }
             None => {
                 self.index.insert(name.to_string(), self.symbols.len());
-                self.symbols.push(Symbol { name: name.to_string(), flags, scope: None });
+                self.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags,
+                    scope: None,
+                });
             }
         }
     }
@@ -254,7 +259,10 @@ pub fn build(module: &Mod, future_annotations: bool) -> Result<SymbolTable, Synt
     b.exit_block();
     let mut global = BTreeSet::new();
     b.analyze_block(0, None, &mut global)?;
-    Ok(SymbolTable { blocks: b.blocks, by_node: b.by_node })
+    Ok(SymbolTable {
+        blocks: b.blocks,
+        by_node: b.by_node,
+    })
 }
 
 const GLOBAL_PARAM: &str = "is parameter and global";
@@ -318,14 +326,20 @@ impl Builder {
         let mut val = flag;
         if exists {
             if (flag & DEF_PARAM) != 0 && (old & DEF_PARAM) != 0 {
-                return Err(err(format!("duplicate argument '{}' in function definition", name), loc));
+                return Err(err(
+                    format!("duplicate argument '{}' in function definition", name),
+                    loc,
+                ));
             }
             val |= old;
         }
         if b.comp_iter_target {
             if (val & (DEF_GLOBAL | DEF_NONLOCAL)) != 0 {
                 return Err(err(
-                    format!("comprehension inner loop cannot rebind assignment expression target '{}'", name),
+                    format!(
+                        "comprehension inner loop cannot rebind assignment expression target '{}'",
+                        name
+                    ),
                     loc,
                 ));
             }
@@ -365,7 +379,14 @@ impl Builder {
 
     fn visit_stmt_inner(&mut self, s: &Stmt) -> R {
         match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, is_async } => {
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                is_async,
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_defaults(args)?;
                 self.visit_arg_annotations(args)?;
@@ -382,7 +403,13 @@ impl Builder {
                 self.visit_stmts(body)?;
                 self.exit_block();
             }
-            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_exprs(bases)?;
                 for k in keywords {
@@ -407,7 +434,12 @@ impl Builder {
                 self.visit_exprs(targets)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let cur = self.lookup(id);
                     if (cur & (DEF_GLOBAL | DEF_NONLOCAL)) != 0 && self.cur() != 0 && *simple {
@@ -435,7 +467,13 @@ impl Builder {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.visit_expr(target)?;
                 self.visit_expr(iter)?;
                 self.visit_stmts(body)?;
@@ -479,7 +517,13 @@ impl Builder {
                     self.visit_expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.visit_stmts(body)?;
                 self.visit_stmts(orelse)?;
                 for h in handlers {
@@ -612,7 +656,12 @@ impl Builder {
     }
 
     fn visit_arguments(&mut self, a: &Arguments) -> R {
-        for arg in a.posonlyargs.iter().chain(a.args.iter()).chain(a.kwonlyargs.iter()) {
+        for arg in a
+            .posonlyargs
+            .iter()
+            .chain(a.args.iter())
+            .chain(a.kwonlyargs.iter())
+        {
             self.add_def(&arg.name, DEF_PARAM, arg.loc)?;
         }
         if let Some(v) = &a.vararg {
@@ -635,7 +684,10 @@ impl Builder {
 
     fn not_in_annotation(&self, what: &str, loc: Loc) -> R {
         if self.in_annotation > 0 {
-            return Err(err(format!("'{}' can not be used within an annotation", what), loc));
+            return Err(err(
+                format!("'{}' can not be used within an annotation", what),
+                loc,
+            ));
         }
         Ok(())
     }
@@ -658,7 +710,12 @@ impl Builder {
                         e.loc,
                     ));
                 }
-                if self.blocks.get(self.cur()).and_then(|b| b.comprehension).is_some() {
+                if self
+                    .blocks
+                    .get(self.cur())
+                    .and_then(|b| b.comprehension)
+                    .is_some()
+                {
                     self.extend_namedexpr_scope(target)?;
                 }
                 self.visit_expr(value)?;
@@ -685,7 +742,12 @@ impl Builder {
             }
             ExprKind::Lambda { args, body } => {
                 self.visit_defaults(args)?;
-                self.enter_block("lambda", BlockKind::Function, e as *const Expr as usize, e.loc.line);
+                self.enter_block(
+                    "lambda",
+                    BlockKind::Function,
+                    e as *const Expr as usize,
+                    e.loc.line,
+                );
                 self.visit_arguments(args)?;
                 self.visit_expr(body)?;
                 self.exit_block();
@@ -710,7 +772,11 @@ impl Builder {
                 self.annotation_comprehension(generators)?;
                 self.visit_expr(elt)?;
             }
-            ExprKind::DictComp { key, value, generators } if self.in_annotation > 0 => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } if self.in_annotation > 0 => {
                 self.annotation_comprehension(generators)?;
                 self.visit_expr(key)?;
                 self.visit_expr(value)?;
@@ -721,9 +787,11 @@ impl Builder {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "setcomp", CompKind::Set, generators, elt, None)?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "dictcomp", CompKind::Dict, generators, key, Some(value))?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "dictcomp", CompKind::Dict, generators, key, Some(value))?,
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "genexpr", CompKind::Generator, generators, elt, None)?
             }
@@ -746,18 +814,26 @@ impl Builder {
                     self.cur_block().coroutine = true;
                 }
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 self.visit_exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.visit_expr(func)?;
                 self.visit_exprs(args)?;
                 for k in keywords {
                     self.visit_expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.visit_expr(value)?;
                 if let Some(f) = format_spec {
                     self.visit_expr(f)?;
@@ -780,7 +856,11 @@ impl Builder {
                 if self.in_annotation > 0 {
                     return Ok(());
                 }
-                let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                let flag = if *ctx == ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(id, flag, e.loc)?;
                 if *ctx == ExprContext::Load
                     && id == "super"
@@ -840,7 +920,12 @@ impl Builder {
             b.comp_iter_expr -= 1;
         }
         r?;
-        self.enter_block(name, BlockKind::Function, e as *const Expr as usize, e.loc.line);
+        self.enter_block(
+            name,
+            BlockKind::Function,
+            e as *const Expr as usize,
+            e.loc.line,
+        );
         let is_generator = kind == CompKind::Generator;
         {
             let b = self.cur_block();
@@ -940,7 +1025,12 @@ impl Builder {
         let loc = self
             .blocks
             .get(blk)
-            .and_then(|b| b.directives.iter().find(|(n, _)| n == name).map(|(_, l)| *l))
+            .and_then(|b| {
+                b.directives
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, l)| *l)
+            })
             .unwrap_or_default();
         err(msg, loc)
     }
@@ -976,7 +1066,15 @@ impl Builder {
                 let s = &self.blocks[blk].symbols[i];
                 (s.name.clone(), s.flags)
             };
-            let sc = self.analyze_name(blk, &name, flags, bound.as_mut(), &mut local, &mut free, global)?;
+            let sc = self.analyze_name(
+                blk,
+                &name,
+                flags,
+                bound.as_mut(),
+                &mut local,
+                &mut free,
+                global,
+            )?;
             scopes.push(sc);
         }
         if kind != BlockKind::Class {
@@ -996,7 +1094,10 @@ impl Builder {
             let mut g = newglobal.clone();
             let child_free = self.analyze_block(ch, Some(&newbound), &mut g)?;
             newfree.extend(child_free);
-            let (f, cf) = self.blocks.get(ch).map_or((false, false), |c| (c.free, c.child_free));
+            let (f, cf) = self
+                .blocks
+                .get(ch)
+                .map_or((false, false), |c| (c.free, c.child_free));
             if f || cf {
                 self.blocks[blk].child_free = true;
             }
@@ -1021,7 +1122,8 @@ impl Builder {
         }
         for name in newfree.iter() {
             if let Some(&i) = b.index.get(name) {
-                if kind == BlockKind::Class && (b.symbols[i].flags & (DEF_BOUND | DEF_GLOBAL)) != 0 {
+                if kind == BlockKind::Class && (b.symbols[i].flags & (DEF_BOUND | DEF_GLOBAL)) != 0
+                {
                     b.symbols[i].flags |= DEF_FREE_CLASS;
                 }
                 continue;
@@ -1032,7 +1134,11 @@ impl Builder {
                 }
             }
             b.index.insert(name.clone(), b.symbols.len());
-            b.symbols.push(Symbol { name: name.clone(), flags: 0, scope: Some(Scope::Free) });
+            b.symbols.push(Symbol {
+                name: name.clone(),
+                flags: 0,
+                scope: Some(Scope::Free),
+            });
         }
         free.extend(newfree);
         Ok(free)
@@ -1051,7 +1157,11 @@ impl Builder {
     ) -> Result<Scope, SyntaxError> {
         if (flags & DEF_GLOBAL) != 0 {
             if (flags & DEF_NONLOCAL) != 0 {
-                return Err(self.directive_err(blk, name, format!("name '{}' is nonlocal and global", name)));
+                return Err(self.directive_err(
+                    blk,
+                    name,
+                    format!("name '{}' is nonlocal and global", name),
+                ));
             }
             global.insert(name.to_string());
             if let Some(b) = bound {
@@ -1071,7 +1181,11 @@ impl Builder {
                 }
             };
             if !b.contains(name) {
-                return Err(self.directive_err(blk, name, format!("no binding for nonlocal '{}' found", name)));
+                return Err(self.directive_err(
+                    blk,
+                    name,
+                    format!("no binding for nonlocal '{}' found", name),
+                ));
             }
             self.blocks[blk].free = true;
             free.insert(name.to_string());
@@ -1107,10 +1221,21 @@ mod tests {
     use alloc::vec;
 
     fn l() -> Loc {
-        Loc { line: 1, col: 0, end_line: 1, end_col: 1 }
+        Loc {
+            line: 1,
+            col: 0,
+            end_line: 1,
+            end_col: 1,
+        }
     }
     fn name(id: &str, ctx: ExprContext) -> Expr {
-        Expr { kind: ExprKind::Name { id: id.to_string(), ctx }, loc: l() }
+        Expr {
+            kind: ExprKind::Name {
+                id: id.to_string(),
+                ctx,
+            },
+            loc: l(),
+        }
     }
     fn st(kind: StmtKind) -> Stmt {
         Stmt { kind, loc: l() }
@@ -1131,13 +1256,21 @@ mod tests {
         // def f():
         //     x = 1
         //     def g(): return x
-        let g = func("g", vec![st(StmtKind::Return { value: Some(Box::new(name("x", ExprContext::Load))) })]);
+        let g = func(
+            "g",
+            vec![st(StmtKind::Return {
+                value: Some(Box::new(name("x", ExprContext::Load))),
+            })],
+        );
         let f = func(
             "f",
             vec![
                 st(StmtKind::Assign {
                     targets: vec![name("x", ExprContext::Store)],
-                    value: Box::new(Expr { kind: ExprKind::Constant(super::super::ast::Constant::Int(1)), loc: l() }),
+                    value: Box::new(Expr {
+                        kind: ExprKind::Constant(super::super::ast::Constant::Int(1)),
+                        loc: l(),
+                    }),
                 }),
                 g,
             ],

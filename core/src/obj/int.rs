@@ -146,8 +146,9 @@ pub const HASH_BITS: u32 = if core::mem::size_of::<usize>() == 8 { 61 } else { 3
 
 #[inline]
 pub fn small_hash(v: isize) -> isize {
-    let m: isize = (1isize << HASH_BITS) - 1;
-    let mut h = if v >= 0 { v % m } else { -((-(v as i128) % m as i128) as isize) };
+    let m: i64 = (1i64 << HASH_BITS) - 1;
+    let v = v as i64;
+    let mut h = if v >= 0 { (v % m) as isize } else { -((-(v as i128) % m as i128) as isize) };
     if h == -1 {
         h = -2;
     }

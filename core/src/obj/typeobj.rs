@@ -518,7 +518,28 @@ fn type_m_prepare(vm: &Vm, _args: &Args) -> PyResult<Obj> {
     dict::new(vm)
 }
 
-static TYPE_ATTRS: [AttrEntry; 18] = [
+fn type_m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let Some(meta) = args.pos.first().and_then(|m| m.as_type()) else {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+    };
+    if !meta.is_subtype(&TYPE_TYPE) {
+        return Err(vm.type_error(&format!("type.__new__({}): {} is not a subtype of type", meta.name(), meta.name())));
+    }
+    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    if rest.pos.len() == 1 && !rest.has_kw() && meta.is(&TYPE_TYPE) {
+        return Ok(rest.pos[0].type_obj());
+    }
+    type_new_slot(vm, meta, &rest)
+}
+fn type_m_call(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let Some(&t) = args.pos.first() else { return Err(vm.type_error("descriptor '__call__' needs an argument")) };
+    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    type_call(vm, t, &rest)
+}
+
+static TYPE_ATTRS: [AttrEntry; 20] = [
+    staticmethod!("__new__", type_m_new),
+    method!("__call__", type_m_call),
     getset!("__name__", type_get_name, type_set_name),
     getset!("__qualname__", type_get_qualname, type_set_qualname),
     getset!("__mro__", type_get_mro),

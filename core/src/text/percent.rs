@@ -301,7 +301,7 @@ fn output(conv: &Conv, s: &str, numeric: bool) -> Result<String, TextError> {
     let f = conv.flags;
     let fill = if numeric && f.zero { '0' } else { ' ' };
     let mut len = char_len(s);
-    if matches!(conv.ty, 's' | 'r' | 'a') {
+    if !numeric && matches!(conv.ty, 's' | 'r' | 'a') {
         if let Some(p) = conv.precision.get() {
             len = len.min(p);
         }
@@ -314,7 +314,7 @@ fn output(conv: &Conv, s: &str, numeric: bool) -> Result<String, TextError> {
             Some(c @ ('-' | '+')) => {
                 signchar = c;
                 chars.next();
-                len -= 1;
+                len = len.saturating_sub(1);
             }
             _ if f.plus => signchar = '+',
             _ if f.space => signchar = ' ',

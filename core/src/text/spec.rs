@@ -359,7 +359,7 @@ fn fill_number(
 /// Handles every presentation type valid for ints:
 /// * `b o d n x X` and none (`#` prefixes `0b 0o 0x 0X`, `,`/`_` grouping,
 ///   `_` every 4 digits for `b o x X`, sign, fill, alignment incl. `=`,
-///   zero padding);
+///   zero padding; `n` groups nothing, as in the C locale);
 /// * `c` (the digits are read as a decimal code point, see [`format_char`]);
 /// * the float types `e E f F g G %`: CPython converts the int to a float
 ///   first (correctly rounded; `OverflowError("int too large to convert to
@@ -502,9 +502,13 @@ pub fn format_char(cp: u32, spec: &Spec) -> Result<String, TextError> {
     fill_number(&parts, spec, spec.resolved_align('>'), 0, b',')
 }
 
-/// Format a float: types `e E f F g G n %` and none (like `str(x)` without
-/// a precision; with one, like `g` but always keeping a digit after the
-/// point when there is no exponent).
+/// Format a float: types `e E f F g G n %` and none. Type none is `str(x)`
+/// without a precision; with one it is like `g` except that an integral
+/// result keeps `.0` and switches to exponent form one digit earlier
+/// (`format(1.0, '.3')` is `'1.0'`, `format(100.0, '.3')` is `'1e+02'`).
+/// `n` is `g` in the C locale (no grouping, `.` as decimal point), which
+/// is what CPython does unless the program calls `locale.setlocale`.
+/// Rounding is correct (half to even on the exact binary value).
 pub fn format_float(x: f64, spec: &Spec) -> Result<String, TextError> {
     let mut ty = match spec.ty {
         None => 'r',

@@ -19,7 +19,7 @@ use super::{PyResult, Vm};
 use crate::bytecode::{co, Op};
 use crate::obj::func::{CellObj, CodeObj, FunctionObj};
 use crate::obj::{
-    dict, exc, false_obj, func, int, list, none, py_bool, str as pystr, true_obj, tuple, Args, BinOp, CmpOp, Layout,
+    dict, exc, false_obj, func, list, none, py_bool, str as pystr, true_obj, tuple, Args, BinOp, CmpOp, Layout,
     Obj, UnOp,
 };
 use alloc::format;
