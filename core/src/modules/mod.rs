@@ -1,5 +1,6 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+pub mod math;
 pub mod sys;
 
 use crate::obj::Obj;
@@ -26,7 +27,7 @@ pub fn make_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
 type MakeFn = fn(&Vm) -> PyResult<Obj>;
 
 /// Native modules: name and constructor.
-pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[("sys", sys::make)];
+pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[("sys", sys::make), ("math", math::make)];
 
 /// Names of the native modules (`sys.builtin_module_names`).
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
