@@ -388,7 +388,7 @@ fn m_sizeof(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(Obj::small(32))
 }
 
-static COMPLEX_ATTRS: [AttrEntry; 29] = crate::num_attrs!(K_COMPLEX; [
+static COMPLEX_ATTRS: [AttrEntry; 30] = crate::num_attrs!(K_COMPLEX; [
     method!("conjugate", m_conjugate),
     getset!("real", g_real),
     getset!("imag", g_imag),

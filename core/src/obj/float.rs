@@ -519,7 +519,7 @@ pub const FLOAT_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
-static FLOAT_ATTRS: [AttrEntry; 44] = crate::num_attrs!(K_FLOAT; [
+static FLOAT_ATTRS: [AttrEntry; 45] = crate::num_attrs!(K_FLOAT; [
     method!("is_integer", m_is_integer),
     method!("as_integer_ratio", m_as_integer_ratio),
     method!("hex", m_hex),

@@ -23,8 +23,10 @@ unsafe impl PyPayload for IntObj {
 impl IntObj {
     /// The magnitude digits.
     pub fn digits(&self) -> &[u32] {
-        // SAFETY: `ndigits` digits follow the header.
-        unsafe { core::slice::from_raw_parts((self as *const IntObj).add(1) as *const u32, self.ndigits) }
+        // SAFETY: the head's type is a live type object.
+        let off = digits_offset(unsafe { &*self.head.ty });
+        // SAFETY: `ndigits` digits follow at `off` (see `from_bigint_typed`).
+        unsafe { core::slice::from_raw_parts((self as *const IntObj as *const u8).add(off) as *const u32, self.ndigits) }
     }
 }
 
@@ -115,18 +117,31 @@ pub fn from_bigint(vm: &Vm, v: &crate::bigint::BigInt) -> PyResult<Obj> {
     from_bigint_typed(vm, &INT_TYPE, v)
 }
 
+/// Where the digits of an instance of `t` start: after the payload, or
+/// after a subclass's `__dict__` slot when that sits right after it.
+#[inline]
+fn digits_offset(t: &TypeObj) -> usize {
+    let base = core::mem::size_of::<IntObj>();
+    if t.dictoffset == 0 || t.dictoffset == usize::MAX {
+        base
+    } else {
+        base.max(t.dictoffset + core::mem::size_of::<usize>())
+    }
+}
+
 /// A heap int of type `t` (int or a subclass), never a small int.
 pub fn from_bigint_typed(vm: &Vm, t: &'static TypeObj, v: &crate::bigint::BigInt) -> PyResult<Obj> {
     let (neg, digits) = v.parts();
     let extra = if t.dictoffset == usize::MAX { core::mem::size_of::<usize>() } else { 0 };
-    let size = core::mem::size_of::<IntObj>() + digits.len() * 4 + extra;
+    let off = digits_offset(t);
+    let size = off + digits.len() * 4 + extra;
     let o = vm.alloc_obj_sized(
         IntObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, neg, ndigits: digits.len(), digits: [] },
         size,
     )?;
-    // SAFETY: room for the digits follows the header.
+    // SAFETY: room for the digits at `off` was allocated.
     unsafe {
-        let p = (o.as_ptr() as *mut IntObj).add(1) as *mut u32;
+        let p = (o.as_ptr() as *mut u8).add(off) as *mut u32;
         core::ptr::copy_nonoverlapping(digits.as_ptr(), p, digits.len());
     }
     Ok(o)

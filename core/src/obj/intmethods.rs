@@ -205,9 +205,7 @@ fn int_cmp(_vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
     if int::is_int(b) {
         return Ok(py_bool(op.test(big_of(a).cmp(&big_of(b)))));
     }
-    if let Some(fy) = float::as_f64_exact(b) {
-        return Ok(py_bool(float::cmp_int_float(a, fy, op)));
-    }
+    // Floats compare through float's reflected slot, as in CPython.
     Ok(not_implemented())
 }
 
@@ -549,6 +547,35 @@ pub fn misc_dunder<const K: u8, const W: u8>(vm: &Vm, args: &Args) -> PyResult<O
     }
 }
 
+/// `int.__new__(cls, ...)` / `float.__new__` / `complex.__new__`.
+pub fn new_dunder<const K: u8>(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let base = kind_type(K);
+    let Some(c) = args.pos.first().copied() else {
+        return Err(vm.type_error(&format!("{}.__new__(): not enough arguments", base.name)));
+    };
+    let Some(t) = c.as_type() else {
+        return Err(vm.type_error(&format!(
+            "{}.__new__(X): X is not a type object ({})",
+            base.name,
+            c.ty().name()
+        )));
+    };
+    if !t.is_subtype(base) {
+        return Err(vm.type_error(&format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            base.name,
+            t.name(),
+            t.name(),
+            base.name
+        )));
+    }
+    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    match base.slots.new {
+        Some(f) => f(vm, t, &rest),
+        None => Err(vm.type_error("cannot create instances")),
+    }
+}
+
 /// Turn a text-formatting error into its exception.
 pub fn text_err(vm: &Vm, e: crate::text::TextError) -> Raised {
     match e {
@@ -785,11 +812,12 @@ macro_rules! num_attrs {
             $crate::method!("__hash__", $crate::obj::intmethods::misc_dunder::<{ $k }, 1>),
             $crate::method!("__bool__", $crate::obj::intmethods::misc_dunder::<{ $k }, 2>),
             $crate::method!("__getnewargs__", $crate::obj::intmethods::misc_dunder::<{ $k }, 6>),
+            $crate::staticmethod!("__new__", $crate::obj::intmethods::new_dunder::<{ $k }>),
         ]
     };
 }
 
-pub static INT_ATTRS: [AttrEntry; 59] = crate::num_attrs!(K_INT; [
+pub static INT_ATTRS: [AttrEntry; 60] = crate::num_attrs!(K_INT; [
     method!("bit_length", m_bit_length),
     method!("bit_count", m_bit_count),
     method!("to_bytes", m_to_bytes),
