@@ -38,7 +38,11 @@ fn two(vm: &Vm, args: &Args, name: &str) -> PyResult<(Obj, Obj)> {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", name)));
     }
     if args.pos.len() != 2 {
-        return Err(vm.type_error(&format!("{} expected 2 arguments, got {}", name, args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "{} expected 2 arguments, got {}",
+            name,
+            args.pos.len()
+        )));
     }
     Ok((args.pos[0], args.pos[1]))
 }
@@ -278,7 +282,12 @@ fn m_log2(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 fn m_log10(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let r = log_any(vm, one(vm, args, "log10")?, libm::log10, core::f64::consts::LOG10_2)?;
+    let r = log_any(
+        vm,
+        one(vm, args, "log10")?,
+        libm::log10,
+        core::f64::consts::LOG10_2,
+    )?;
     float::new(vm, r)
 }
 
@@ -307,7 +316,10 @@ fn m_trunc(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = one(vm, args, "trunc")?;
     match abs::call_dunder(vm, x, "__trunc__", &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(&format!("type {} doesn't define __trunc__ method", x.ty().name()))),
+        None => Err(vm.type_error(&format!(
+            "type {} doesn't define __trunc__ method",
+            x.ty().name()
+        ))),
     }
 }
 
@@ -326,7 +338,11 @@ fn m_modf(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn m_frexp(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = real_arg(vm, one(vm, args, "frexp")?)?;
-    let (m, e) = if x.is_finite() && x != 0.0 { libm::frexp(x) } else { (x, 0) };
+    let (m, e) = if x.is_finite() && x != 0.0 {
+        libm::frexp(x)
+    } else {
+        (x, 0)
+    };
     let a = float::new(vm, m)?;
     tuple::new(vm, &[a, Obj::small(e as isize)])
 }
@@ -337,7 +353,11 @@ fn m_ldexp(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if !int::is_int(io) {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
     }
-    let e = int::to_i64(io).unwrap_or(if big_of(io).is_negative() { i64::MIN } else { i64::MAX });
+    let e = int::to_i64(io).unwrap_or(if big_of(io).is_negative() {
+        i64::MIN
+    } else {
+        i64::MAX
+    });
     if x == 0.0 || !x.is_finite() {
         return float::new(vm, x);
     }
@@ -360,10 +380,14 @@ fn m_radians(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 fn m_isfinite(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    Ok(py_bool(real_arg(vm, one(vm, args, "isfinite")?)?.is_finite()))
+    Ok(py_bool(
+        real_arg(vm, one(vm, args, "isfinite")?)?.is_finite(),
+    ))
 }
 fn m_isinf(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    Ok(py_bool(real_arg(vm, one(vm, args, "isinf")?)?.is_infinite()))
+    Ok(py_bool(
+        real_arg(vm, one(vm, args, "isinf")?)?.is_infinite(),
+    ))
 }
 fn m_isnan(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(py_bool(real_arg(vm, one(vm, args, "isnan")?)?.is_nan()))
@@ -397,7 +421,9 @@ fn m_isclose(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Ok(py_bool(false));
     }
     let d = libm::fabs(b - a);
-    Ok(py_bool((d <= libm::fabs(rel * b)) || (d <= libm::fabs(rel * a)) || d <= abst))
+    Ok(py_bool(
+        (d <= libm::fabs(rel * b)) || (d <= libm::fabs(rel * a)) || d <= abst,
+    ))
 }
 
 /// An `__index__`-able argument as a BigInt.
@@ -458,7 +484,11 @@ fn m_lcm(vm: &Vm, args: &Args) -> PyResult<Obj> {
             continue;
         }
         let g = l.gcd(&b);
-        l = l.div_floor(&g).map_err(|e| int_err(vm, e, ""))?.mul(&b).abs();
+        l = l
+            .div_floor(&g)
+            .map_err(|e| int_err(vm, e, ""))?
+            .mul(&b)
+            .abs();
     }
     int::from_bigint(vm, &l)
 }
@@ -469,7 +499,9 @@ fn falling(vm: &Vm, n: &BigInt, k: u64, comb: bool) -> PyResult<BigInt> {
     for i in 0..k {
         r = r.mul(&n.sub(&BigInt::from_u64(i)));
         if comb {
-            r = r.div_floor(&BigInt::from_u64(i + 1)).map_err(|e| int_err(vm, e, ""))?;
+            r = r
+                .div_floor(&BigInt::from_u64(i + 1))
+                .map_err(|e| int_err(vm, e, ""))?;
         }
     }
     Ok(r)
@@ -504,7 +536,10 @@ fn m_comb(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn m_perm(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if args.has_kw() || args.pos.is_empty() || args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("perm expected at most 2 arguments, got {}", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "perm expected at most 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     if args.pos.len() == 1 || args.pos[1].is_none() {
         return m_factorial(vm, &Args::new(&args.pos[..1]));
@@ -528,7 +563,10 @@ fn m_isqrt(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn m_prod(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if args.pos.len() != 1 {
-        return Err(vm.type_error(&format!("prod() takes exactly 1 positional argument ({} given)", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.pos.len()
+        )));
     }
     let [_, start] = args.bind(vm, "prod", ["iterable", "start"], 1)?;
     let mut acc = start.unwrap_or(Obj::small(1));
@@ -683,7 +721,9 @@ fn m_hypot(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn m_dist(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (p, q) = two(vm, args, "dist")?;
-    if !tuple::is_tuple(p) && !crate::obj::list::is_list(p) || !tuple::is_tuple(q) && !crate::obj::list::is_list(q) {
+    if !tuple::is_tuple(p) && !crate::obj::list::is_list(p)
+        || !tuple::is_tuple(q) && !crate::obj::list::is_list(q)
+    {
         // CPython requires sequences; iterables are converted with tuple().
         let _ = (abs::iter(vm, p)?, abs::iter(vm, q)?);
     }

@@ -2,7 +2,10 @@
 
 use super::attr::AttrEntry;
 use super::intmethods::{self as im, self_arg, text_err, K_COMPLEX};
-use super::{float, int, not_implemented, py_bool, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj, UnOp};
+use super::{
+    float, int, not_implemented, py_bool, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload,
+    Slots, TypeObj, UnOp,
+};
 use crate::text::{double_to_string, DtoaFlags};
 use crate::vm::{abs, PyResult, Vm};
 use crate::{getset, method};
@@ -24,19 +27,38 @@ unsafe impl PyPayload for ComplexObj {
 type C = (f64, f64);
 
 pub fn new(vm: &Vm, re: f64, im: f64) -> PyResult<Obj> {
-    vm.alloc_obj(ComplexObj { head: ObjHead { refcnt: Cell::new(0), ty: &COMPLEX_TYPE }, re, im })
+    vm.alloc_obj(ComplexObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &COMPLEX_TYPE,
+        },
+        re,
+        im,
+    })
 }
 
 fn new_typed(vm: &Vm, t: &'static TypeObj, re: f64, im: f64) -> PyResult<Obj> {
     if t.is(&COMPLEX_TYPE) {
         return new(vm, re, im);
     }
-    vm.alloc_obj_sized(ComplexObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, re, im }, t.basicsize)
+    vm.alloc_obj_sized(
+        ComplexObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            re,
+            im,
+        },
+        t.basicsize,
+    )
 }
 
 /// `(real, imag)` of a complex (or subclass) object; `(0, 0)` otherwise.
 pub fn parts(o: Obj) -> C {
-    o.downcast::<ComplexObj>().map(|c| (c.re, c.im)).unwrap_or((0.0, 0.0))
+    o.downcast::<ComplexObj>()
+        .map(|c| (c.re, c.im))
+        .unwrap_or((0.0, 0.0))
 }
 
 /// An int, float or complex as a complex value; `None` for other types.
@@ -115,11 +137,15 @@ pub fn complex_pow(vm: &Vm, a: C, b: C) -> PyResult<Obj> {
 }
 
 fn complex_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> {
-    let ok = |o: Obj| o.downcast::<ComplexObj>().is_some() || float::as_f64_exact(o).is_some() || int::is_int(o);
+    let ok = |o: Obj| {
+        o.downcast::<ComplexObj>().is_some() || float::as_f64_exact(o).is_some() || int::is_int(o)
+    };
     if !ok(a) || !ok(b) {
         return Ok(not_implemented());
     }
-    let (Some(x), Some(y)) = (as_complex(vm, a)?, as_complex(vm, b)?) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (as_complex(vm, a)?, as_complex(vm, b)?) else {
+        return Ok(not_implemented());
+    };
     let r = match op {
         BinOp::Add => (x.0 + y.0, x.1 + y.1),
         BinOp::Sub => (x.0 - y.0, x.1 - y.1),
@@ -180,7 +206,8 @@ fn complex_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
 
 fn complex_hash(_vm: &Vm, o: Obj) -> PyResult<isize> {
     let (re, im) = parts(o);
-    let h = (float::hash_value(re, o) as usize).wrapping_add(1000003usize.wrapping_mul(float::hash_value(im, o) as usize));
+    let h = (float::hash_value(re, o) as usize)
+        .wrapping_add(1000003usize.wrapping_mul(float::hash_value(im, o) as usize));
     let h = h as isize;
     Ok(if h == -1 { -2 } else { h })
 }
@@ -200,14 +227,20 @@ fn parse_complex(s: &str) -> Option<C> {
         return None;
     }
     let num = |t: &str| -> Option<f64> {
-        if t.is_empty() || t.starts_with(['+', '-']) && t.len() > 1 && t[1..].starts_with(['+', '-']) {
+        if t.is_empty()
+            || t.starts_with(['+', '-']) && t.len() > 1 && t[1..].starts_with(['+', '-'])
+        {
             return None;
         }
         crate::text::parse_float(t)
     };
-    let Some(body) = s.strip_suffix(['j', 'J']) else { return Some((num(s)?, 0.0)) };
+    let Some(body) = s.strip_suffix(['j', 'J']) else {
+        return Some((num(s)?, 0.0));
+    };
     let b = body.as_bytes();
-    let split = (1..b.len()).rev().find(|&k| matches!(b[k], b'+' | b'-') && !matches!(b[k - 1], b'e' | b'E'));
+    let split = (1..b.len())
+        .rev()
+        .find(|&k| matches!(b[k], b'+' | b'-') && !matches!(b[k - 1], b'e' | b'E'));
     let (re, imt) = match split {
         Some(k) => (num(&body[..k])?, &body[k..]),
         None => (0.0, body),
@@ -231,7 +264,10 @@ fn ctor_arg(vm: &Vm, o: Obj, first: bool) -> PyResult<(C, bool)> {
         if let Some(r) = abs::call_dunder(vm, o, "__complex__", &[])? {
             return match r.downcast::<ComplexObj>() {
                 Some(c) => Ok(((c.re, c.im), true)),
-                None => Err(vm.type_error(&format!("__complex__ returned non-complex (type {})", r.ty().name()))),
+                None => Err(vm.type_error(&format!(
+                    "__complex__ returned non-complex (type {})",
+                    r.ty().name()
+                ))),
             };
         }
     }
@@ -241,9 +277,15 @@ fn ctor_arg(vm: &Vm, o: Obj, first: bool) -> PyResult<(C, bool)> {
     let t = o.ty();
     if t.slots.float.is_none() && t.slots.index.is_none() {
         return Err(vm.type_error(&if first {
-            format!("complex() first argument must be a string or a number, not '{}'", t.name())
+            format!(
+                "complex() first argument must be a string or a number, not '{}'",
+                t.name()
+            )
         } else {
-            format!("complex() second argument must be a number, not '{}'", t.name())
+            format!(
+                "complex() second argument must be a number, not '{}'",
+                t.name()
+            )
         }));
     }
     Ok(((float::real_arg(vm, o)?, 0.0), false))
@@ -264,7 +306,8 @@ fn complex_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         if i.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
-        let (re, im) = parse_complex(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
+        let (re, im) = parse_complex(s)
+            .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
         return new_typed(vm, t, re, im);
     }
     if i.is_some_and(super::str::is_str) {
@@ -324,18 +367,21 @@ fn m_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return vm.new_string(repr_parts(re, imv));
     }
     let sp = crate::text::parse_spec(spec, "complex").map_err(|e| text_err(vm, e))?;
-    if sp.zero && sp.align.is_none() || sp.fill == '0' && sp.align.is_none() {
+    if sp.zero || sp.fill == '0' {
         return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
     }
     if sp.align == Some('=') {
-        return Err(vm.value_error("Alignment '=' is not allowed in complex format specifier"));
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
     }
     let mut ty = match sp.ty {
         None => 'r',
         Some('n') => 'g',
         Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => c,
         Some(c) => {
-            return Err(vm.value_error(&format!("Unknown format code '{}' for object of type 'complex'", c)));
+            return Err(vm.value_error(&format!(
+                "Unknown format code '{}' for object of type 'complex'",
+                c
+            )));
         }
     };
     let skip_re = sp.ty.is_none() && re == 0.0 && re.is_sign_positive();
@@ -350,7 +396,11 @@ fn m_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
         None if ty == 'r' => 0,
         None => 6,
     };
-    let flags = DtoaFlags { alt: sp.alternate, add_dot_0: false, no_neg_0: sp.z };
+    let flags = DtoaFlags {
+        alt: sp.alternate,
+        add_dot_0: false,
+        no_neg_0: sp.z,
+    };
     let signed = |x: f64, sign: Option<char>| -> String {
         let s = dts(x, ty, prec, flags);
         match sign {
@@ -370,8 +420,15 @@ fn m_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if parens {
         out.push(')');
     }
-    let pad = crate::text::Spec { align: Some(sp.align.unwrap_or('>')), ..crate::text::Spec::empty("complex") };
-    let pad = crate::text::Spec { fill: sp.fill, width: sp.width, ..pad };
+    let pad = crate::text::Spec {
+        align: Some(sp.align.unwrap_or('>')),
+        ..crate::text::Spec::empty("complex")
+    };
+    let pad = crate::text::Spec {
+        fill: sp.fill,
+        width: sp.width,
+        ..pad
+    };
     let r = crate::text::format_str(&out, &pad).map_err(|e| text_err(vm, e))?;
     vm.new_string(r)
 }

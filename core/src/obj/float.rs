@@ -2,7 +2,10 @@
 
 use super::attr::AttrEntry;
 use super::intmethods::{self as im, self_arg, text_err, K_FLOAT};
-use super::{int, not_implemented, py_bool, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj, UnOp};
+use super::{
+    int, not_implemented, py_bool, Args, BinOp, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots,
+    TypeObj, UnOp,
+};
 use crate::bigint::BigInt;
 use crate::vm::{abs, call, PyResult, Raised, Vm};
 use crate::{classmethod, getset, method};
@@ -20,7 +23,13 @@ unsafe impl PyPayload for FloatObj {
 }
 
 pub fn new(vm: &Vm, v: f64) -> PyResult<Obj> {
-    vm.alloc_obj(FloatObj { head: ObjHead { refcnt: Cell::new(0), ty: &FLOAT_TYPE }, value: v })
+    vm.alloc_obj(FloatObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &FLOAT_TYPE,
+        },
+        value: v,
+    })
 }
 
 /// The value of a float (or subclass) object.
@@ -39,7 +48,10 @@ pub fn to_f64(vm: &Vm, o: Obj) -> PyResult<Option<f64>> {
     }
     if int::is_int(o) {
         let b = int::to_bigint(o).unwrap_or(BigInt::zero());
-        return b.to_f64().map(Some).map_err(|_| vm.overflow_error("int too large to convert to float"));
+        return b
+            .to_f64()
+            .map(Some)
+            .map_err(|_| vm.overflow_error("int too large to convert to float"));
     }
     Ok(None)
 }
@@ -55,7 +67,11 @@ pub fn real_arg(vm: &Vm, o: Obj) -> PyResult<f64> {
     if let Some(f) = t.slots.float {
         let r = f(vm, o)?;
         return as_f64_exact(r).ok_or_else(|| {
-            vm.type_error(&format!("{}.__float__ returned non-float (type {})", t.name(), r.ty().name()))
+            vm.type_error(&format!(
+                "{}.__float__ returned non-float (type {})",
+                t.name(),
+                r.ty().name()
+            ))
         });
     }
     if t.slots.index.is_some() {
@@ -67,7 +83,9 @@ pub fn real_arg(vm: &Vm, o: Obj) -> PyResult<f64> {
 
 /// `OverflowError(34, 'Numerical result out of range')`.
 pub fn range_error(vm: &Vm) -> Raised {
-    let args = vm.new_str("Numerical result out of range").map(|m| [Obj::small(34), m]);
+    let args = vm
+        .new_str("Numerical result out of range")
+        .map(|m| [Obj::small(34), m]);
     match args.and_then(|a| super::exc::new_exception_raw(vm, &super::exc::OVERFLOW_ERROR, &a)) {
         Ok(e) => vm.raise(e),
         Err(r) => r,
@@ -81,9 +99,16 @@ pub fn cmp_int_float(i: Obj, f: f64, op: CmpOp) -> bool {
         return op == CmpOp::Ne;
     }
     if f.is_infinite() {
-        return op.test(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return op.test(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
-    if let Some(v) = i.as_small().filter(|v| v.unsigned_abs() <= 1 << 53) {
+    if let Some(v) = i
+        .as_small()
+        .filter(|v| (*v as i64).unsigned_abs() <= 1u64 << 53)
+    {
         let x = v as f64;
         return op.test(x.partial_cmp(&f).unwrap_or(Ordering::Equal));
     }
@@ -194,12 +219,17 @@ fn operands(vm: &Vm, a: Obj, b: Obj) -> PyResult<Option<(f64, f64)>> {
     if !ok(a) || !ok(b) {
         return Ok(None);
     }
-    Ok(Some((to_f64(vm, a)?.unwrap_or(0.0), to_f64(vm, b)?.unwrap_or(0.0))))
+    Ok(Some((
+        to_f64(vm, a)?.unwrap_or(0.0),
+        to_f64(vm, b)?.unwrap_or(0.0),
+    )))
 }
 
 /// `divmod(a, b)` with a float operand.
 pub fn float_divmod(vm: &Vm, a: Obj, b: Obj) -> PyResult<Obj> {
-    let Some((x, y)) = operands(vm, a, b)? else { return Ok(not_implemented()) };
+    let Some((x, y)) = operands(vm, a, b)? else {
+        return Ok(not_implemented());
+    };
     if y == 0.0 {
         return Err(vm.zero_division("float divmod()"));
     }
@@ -210,7 +240,9 @@ pub fn float_divmod(vm: &Vm, a: Obj, b: Obj) -> PyResult<Obj> {
 }
 
 fn float_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> {
-    let Some((x, y)) = operands(vm, a, b)? else { return Ok(not_implemented()) };
+    let Some((x, y)) = operands(vm, a, b)? else {
+        return Ok(not_implemented());
+    };
     let r = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -249,7 +281,9 @@ fn float_unary(vm: &Vm, op: UnOp, o: Obj) -> PyResult<Obj> {
 }
 
 fn float_cmp(_vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
-    let Some(x) = as_f64_exact(a) else { return Ok(not_implemented()) };
+    let Some(x) = as_f64_exact(a) else {
+        return Ok(not_implemented());
+    };
     if let Some(y) = as_f64_exact(b) {
         return Ok(py_bool(match op {
             CmpOp::Lt => x < y,
@@ -304,7 +338,11 @@ pub fn float_from_obj(vm: &Vm, x: Obj) -> PyResult<f64> {
     if let Some(f) = t.slots.float {
         let r = f(vm, x)?;
         return as_f64_exact(r).ok_or_else(|| {
-            vm.type_error(&format!("{}.__float__ returned non-float (type {})", t.name(), r.ty().name()))
+            vm.type_error(&format!(
+                "{}.__float__ returned non-float (type {})",
+                t.name(),
+                r.ty().name()
+            ))
         });
     }
     if t.slots.index.is_some() {
@@ -317,7 +355,10 @@ pub fn float_from_obj(vm: &Vm, x: Obj) -> PyResult<f64> {
     if let Some(b) = im::bytes_like(x) {
         return parse_text(vm, core::str::from_utf8(b).unwrap_or("\u{0}"), x);
     }
-    Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{}'", t.name())))
+    Err(vm.type_error(&format!(
+        "float() argument must be a string or a real number, not '{}'",
+        t.name()
+    )))
 }
 
 fn float_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
@@ -325,7 +366,10 @@ fn float_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }
     if args.pos.len() > 1 {
-        return Err(vm.type_error(&format!("float expected at most 1 argument, got {}", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "float expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     let v = match args.pos.first() {
         None => 0.0,
@@ -339,7 +383,16 @@ fn float_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     if t.is(&FLOAT_TYPE) {
         return new(vm, v);
     }
-    vm.alloc_obj_sized(FloatObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, value: v }, t.basicsize)
+    vm.alloc_obj_sized(
+        FloatObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            value: v,
+        },
+        t.basicsize,
+    )
 }
 
 /// An int for a float value (truncated); errors for NaN and infinities.
@@ -418,7 +471,10 @@ fn m_fromhex(vm: &Vm, args: &Args) -> PyResult<Obj> {
         )));
     }
     let s = super::str::as_str(args.pos[1]).ok_or_else(|| {
-        vm.type_error(&format!("fromhex() argument must be str, not {}", args.pos[1].ty().name()))
+        vm.type_error(&format!(
+            "fromhex() argument must be str, not {}",
+            args.pos[1].ty().name()
+        ))
     })?;
     let v = crate::text::float_fromhex(s).map_err(|e| text_err(vm, e))?;
     let r = new(vm, v)?;
@@ -441,7 +497,13 @@ fn m_abs(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 /// `__trunc__` (W=0), `__floor__` (1), `__ceil__` (2).
 fn m_to_int<const W: u8>(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let x = self_f(vm, args, ["__trunc__", "__floor__", "__ceil__"][W as usize % 3], 1, 1)?;
+    let x = self_f(
+        vm,
+        args,
+        ["__trunc__", "__floor__", "__ceil__"][W as usize % 3],
+        1,
+        1,
+    )?;
     f64_to_int(
         vm,
         match W {
@@ -489,7 +551,8 @@ fn m_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return abs::str(vm, s);
     }
     let sp = crate::text::parse_spec(spec, s.ty().name()).map_err(|e| text_err(vm, e))?;
-    let r = crate::text::format_float(as_f64_exact(s).unwrap_or(0.0), &sp).map_err(|e| text_err(vm, e))?;
+    let r = crate::text::format_float(as_f64_exact(s).unwrap_or(0.0), &sp)
+        .map_err(|e| text_err(vm, e))?;
     vm.new_string(r)
 }
 
@@ -559,4 +622,7 @@ pub static FLOAT_TYPE: TypeObj = TypeObj::builtin(
 );
 
 /// Builtin names provided by this module (float, complex).
-pub static BUILTINS: [AttrEntry; 2] = [crate::constant!("float", FLOAT_TYPE), crate::constant!("complex", super::complex::COMPLEX_TYPE)];
+pub static BUILTINS: [AttrEntry; 2] = [
+    crate::constant!("float", FLOAT_TYPE),
+    crate::constant!("complex", super::complex::COMPLEX_TYPE),
+];

@@ -4,8 +4,8 @@
 use super::attr::AttrEntry;
 use super::int::{self, to_bigint, IntRef, INT_TYPE};
 use super::{
-    bytes, complex, float, not_implemented, py_bool, str as pystr, tuple, Args, BinOp, CmpOp, Obj, Slots, TypeObj,
-    UnOp,
+    bytes, complex, float, not_implemented, py_bool, str as pystr, tuple, Args, BinOp, CmpOp, Obj,
+    Slots, TypeObj, UnOp,
 };
 use crate::bigint::{BigInt, IntError};
 use crate::vm::{abs, call, PyResult, Raised, Vm};
@@ -111,7 +111,11 @@ fn int_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> 
         return Ok(not_implemented());
     }
     if let Some((x, y)) = small_pair(a, b) {
-        if op == BinOp::TrueDiv && y != 0 && x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 {
+        if op == BinOp::TrueDiv
+            && y != 0
+            && x.unsigned_abs() <= 1 << 53
+            && y.unsigned_abs() <= 1 << 53
+        {
             return float::new(vm, x as f64 / y as f64);
         }
         if let Some(r) = small_op(op, x, y) {
@@ -159,7 +163,9 @@ pub fn int_divmod(vm: &Vm, a: Obj, b: Obj) -> PyResult<Obj> {
             return tuple::new(vm, &[q, r]);
         }
     }
-    let (q, r) = big_of(a).divmod_floor(&big_of(b)).map_err(|e| int_err(vm, e, "divmod"))?;
+    let (q, r) = big_of(a)
+        .divmod_floor(&big_of(b))
+        .map_err(|e| int_err(vm, e, "divmod"))?;
     let q = int::from_bigint(vm, &q)?;
     let r = int::from_bigint(vm, &r)?;
     tuple::new(vm, &[q, r])
@@ -170,7 +176,9 @@ pub fn int_pow3(vm: &Vm, a: Obj, b: Obj, m: Obj) -> PyResult<Obj> {
     if !int::is_int(a) || !int::is_int(b) || !int::is_int(m) {
         return Ok(not_implemented());
     }
-    let r = big_of(a).pow_mod(&big_of(b), &big_of(m)).map_err(|e| int_err(vm, e, "pow"))?;
+    let r = big_of(a)
+        .pow_mod(&big_of(b), &big_of(m))
+        .map_err(|e| int_err(vm, e, "pow"))?;
     int::from_bigint(vm, &r)
 }
 
@@ -282,7 +290,10 @@ fn repr200(vm: &Vm, o: Obj) -> PyResult<String> {
 fn parse_int(vm: &Vm, s: &str, base: u32, o: Obj) -> PyResult<BigInt> {
     let bad = |vm: &Vm| -> Raised {
         match repr200(vm, o) {
-            Ok(r) => vm.value_error(&format!("invalid literal for int() with base {}: {}", base, r)),
+            Ok(r) => vm.value_error(&format!(
+                "invalid literal for int() with base {}: {}",
+                base, r
+            )),
             Err(e) => e,
         }
     };
@@ -310,18 +321,29 @@ pub fn int_from_obj(vm: &Vm, x: Obj) -> PyResult<BigInt> {
         if let Some(b) = big(r) {
             return Ok(b);
         }
-        return Err(vm.type_error(&format!("__int__ returned non-int (type {})", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__int__ returned non-int (type {})",
+            r.ty().name()
+        )));
     }
     if let Some(f) = t.slots.index {
         let r = f(vm, x)?;
-        return big(r).ok_or_else(|| vm.type_error(&format!("__index__ returned non-int (type {})", r.ty().name())));
+        return big(r).ok_or_else(|| {
+            vm.type_error(&format!(
+                "__index__ returned non-int (type {})",
+                r.ty().name()
+            ))
+        });
     }
     if let Some(tr) = abs::call_dunder(vm, x, "__trunc__", &[])? {
         if let Some(b) = big(tr) {
             return Ok(b);
         }
         if tr.ty().slots.index.is_none() {
-            return Err(vm.type_error(&format!("__trunc__ returned non-Integral (type {})", tr.ty().name())));
+            return Err(vm.type_error(&format!(
+                "__trunc__ returned non-Integral (type {})",
+                tr.ty().name()
+            )));
         }
         let r = abs::index(vm, tr)?;
         return Ok(big_of(r));
@@ -341,7 +363,10 @@ pub fn int_from_obj(vm: &Vm, x: Obj) -> PyResult<BigInt> {
 
 fn int_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
     }
     let x = args.pos.first().copied();
     let mut base = args.pos.get(1).copied();
@@ -349,10 +374,15 @@ fn int_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         match pystr::as_str(args.kwname(i)) {
             Some("base") if base.is_none() => base = Some(*v),
             Some("base") => {
-                return Err(vm.type_error("argument for int() given by name ('base') and position (2)"));
+                return Err(
+                    vm.type_error("argument for int() given by name ('base') and position (2)")
+                );
             }
             k => {
-                return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for int()", k.unwrap_or("?"))));
+                return Err(vm.type_error(&format!(
+                    "'{}' is an invalid keyword argument for int()",
+                    k.unwrap_or("?")
+                )));
             }
         }
     }
@@ -387,7 +417,10 @@ fn bool_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         return Err(vm.type_error("bool() takes no keyword arguments"));
     }
     if args.pos.len() > 1 {
-        return Err(vm.type_error(&format!("bool expected at most 1 argument, got {}", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "bool expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     match args.pos.first() {
         Some(x) => Ok(py_bool(abs::truthy(vm, *x)?)),
@@ -435,7 +468,11 @@ pub fn self_arg(vm: &Vm, args: &Args, k: u8, name: &str, min: usize, max: usize)
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", name)));
     }
     let Some(s) = args.pos.first().copied() else {
-        return Err(vm.type_error(&format!("descriptor '{}' of '{}' object needs an argument", name, kind_type(k).name)));
+        return Err(vm.type_error(&format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            name,
+            kind_type(k).name
+        )));
     };
     let t = kind_type(k);
     if !s.ty().is_subtype(t) {
@@ -449,9 +486,19 @@ pub fn self_arg(vm: &Vm, args: &Args, k: u8, name: &str, min: usize, max: usize)
     if n < min || n > max {
         let (want, got) = (min - 1, n - 1);
         return Err(vm.type_error(&if min == max {
-            format!("expected {} argument{}, got {}", want, if want == 1 { "" } else { "s" }, got)
+            format!(
+                "expected {} argument{}, got {}",
+                want,
+                if want == 1 { "" } else { "s" },
+                got
+            )
         } else {
-            format!("{}() takes at most {} arguments ({} given)", name, max - 1, got)
+            format!(
+                "{}() takes at most {} arguments ({} given)",
+                name,
+                max - 1,
+                got
+            )
         }));
     }
     Ok(s)
@@ -476,8 +523,13 @@ pub fn bin_dunder<const K: u8, const OP: u8, const R: bool>(vm: &Vm, args: &Args
     let o = args.pos[1];
     let (a, b) = if R { (o, s) } else { (s, o) };
     if let Some(m) = args.pos.get(2).copied().filter(|m| !m.is_none()) {
+        if K == K_COMPLEX {
+            return Err(vm.value_error("complex modulo"));
+        }
         if K != K_INT {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         }
         return int_pow3(vm, a, b, m);
     }
@@ -486,7 +538,14 @@ pub fn bin_dunder<const K: u8, const OP: u8, const R: bool>(vm: &Vm, args: &Args
 
 /// `x.__divmod__(y)` / `x.__rdivmod__(y)`.
 pub fn divmod_dunder<const K: u8, const R: bool>(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let s = self_arg(vm, args, K, if R { "__rdivmod__" } else { "__divmod__" }, 2, 2)?;
+    let s = self_arg(
+        vm,
+        args,
+        K,
+        if R { "__rdivmod__" } else { "__divmod__" },
+        2,
+        2,
+    )?;
     let o = args.pos[1];
     let (a, b) = if R { (o, s) } else { (s, o) };
     if K == K_INT {
@@ -519,8 +578,15 @@ pub fn unary_dunder<const K: u8, const OP: u8>(vm: &Vm, args: &Args) -> PyResult
 /// Other one-argument dunders: 0 `__repr__`, 1 `__hash__`, 2 `__bool__`,
 /// 3 `__int__`, 4 `__float__`, 5 `__index__`, 6 `__getnewargs__`.
 pub fn misc_dunder<const K: u8, const W: u8>(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let name = ["__repr__", "__hash__", "__bool__", "__int__", "__float__", "__index__", "__getnewargs__"]
-        [W as usize % 7];
+    let name = [
+        "__repr__",
+        "__hash__",
+        "__bool__",
+        "__int__",
+        "__float__",
+        "__index__",
+        "__getnewargs__",
+    ][W as usize % 7];
     let s = self_arg(vm, args, K, name, 1, 1)?;
     let sl = kind_slots(K);
     let none = |vm: &Vm| vm.type_error("bad operand");
@@ -569,7 +635,11 @@ pub fn new_dunder<const K: u8>(vm: &Vm, args: &Args) -> PyResult<Obj> {
             base.name
         )));
     }
-    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     match base.slots.new {
         Some(f) => f(vm, t, &rest),
         None => Err(vm.type_error("cannot create instances")),
@@ -588,7 +658,10 @@ pub fn text_err(vm: &Vm, e: crate::text::TextError) -> Raised {
 /// The format spec argument of `__format__` as text.
 pub fn spec_arg(vm: &Vm, o: Obj) -> PyResult<&'static str> {
     pystr::as_str(o).ok_or_else(|| {
-        vm.type_error(&format!("__format__() argument must be str, not {}", o.ty().name()))
+        vm.type_error(&format!(
+            "__format__() argument must be str, not {}",
+            o.ty().name()
+        ))
     })
 }
 
@@ -635,7 +708,9 @@ fn m_self_int(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn m_round(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let s = self_int(vm, args, "__round__", 1, 2)?;
-    let Some(nd) = args.pos.get(1).copied().filter(|n| !n.is_none()) else { return exact_int(vm, s) };
+    let Some(nd) = args.pos.get(1).copied() else {
+        return exact_int(vm, s);
+    };
     let n = big_of(abs::index(vm, nd)?);
     if !n.is_negative() {
         return exact_int(vm, s);
@@ -646,10 +721,13 @@ fn m_round(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let digits = x.bit_length() * 30103 / 100000 + 2;
     match e.to_u64() {
         Some(e) if e <= digits => {
-            let p = BigInt::from_u64(10).pow(&BigInt::from_u64(e)).map_err(|e| int_err(vm, e, ""))?;
+            let p = BigInt::from_u64(10)
+                .pow(&BigInt::from_u64(e))
+                .map_err(|e| int_err(vm, e, ""))?;
             let (mut q, r) = x.divmod_floor(&p).map_err(|e| int_err(vm, e, ""))?;
             let c = r.add(&r).cmp(&p);
-            if c == core::cmp::Ordering::Greater || (c == core::cmp::Ordering::Equal && q.is_odd()) {
+            if c == core::cmp::Ordering::Greater || (c == core::cmp::Ordering::Equal && q.is_odd())
+            {
                 q = q.add(&BigInt::one());
             }
             int::from_bigint(vm, &q.mul(&p))
@@ -661,8 +739,7 @@ fn m_round(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn m_sizeof(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let s = self_int(vm, args, "__sizeof__", 1, 1)?;
     let bits = big_of(s).bit_length() as isize;
-    let nd = (bits + 29) / 30;
-    Ok(Obj::small(24 + 4 * nd.max(if int::as_bool(s).is_some() { nd } else { 1 }) - if bits == 0 { 4 } else { 0 }))
+    Ok(Obj::small(24 + 4 * ((bits + 29) / 30).max(1)))
 }
 
 /// Format an int with a (non-empty) spec.
@@ -672,7 +749,9 @@ pub fn format_int_obj(vm: &Vm, o: Obj, spec: &str) -> PyResult<Obj> {
     }
     let sp = crate::text::parse_spec(spec, o.ty().name()).map_err(|e| text_err(vm, e))?;
     let b = big_of(o);
-    let digits = b.abs().to_str_radix(crate::text::spec_int_radix(&sp), false);
+    let digits = b
+        .abs()
+        .to_str_radix(crate::text::spec_int_radix(&sp), false);
     let s = crate::text::format_int(b.is_negative(), &digits, &sp).map_err(|e| text_err(vm, e))?;
     vm.new_string(s)
 }
@@ -699,7 +778,8 @@ fn byteorder(vm: &Vm, o: Option<Obj>) -> PyResult<bool> {
 }
 
 fn m_to_bytes(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let [s, length, order, signed] = args.bind(vm, "to_bytes", ["self", "length", "byteorder", "signed"], 1)?;
+    let [s, length, order, signed] =
+        args.bind(vm, "to_bytes", ["self", "length", "byteorder", "signed"], 1)?;
     let s = s.unwrap_or(Obj::small(0));
     if !int::is_int(s) {
         return Err(vm.type_error("descriptor 'to_bytes' requires a 'int' object"));
@@ -716,12 +796,15 @@ fn m_to_bytes(vm: &Vm, args: &Args) -> PyResult<Obj> {
         Some(x) => abs::truthy(vm, x)?,
         None => false,
     };
-    let v = big_of(s).to_bytes(n as usize, big_endian, signed).map_err(|e| int_err(vm, e, ""))?;
+    let v = big_of(s)
+        .to_bytes(n as usize, big_endian, signed)
+        .map_err(|e| int_err(vm, e, ""))?;
     bytes::new(vm, &v)
 }
 
 fn m_from_bytes(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let [cls, data, order, signed] = args.bind(vm, "from_bytes", ["cls", "bytes", "byteorder", "signed"], 2)?;
+    let [cls, data, order, signed] =
+        args.bind(vm, "from_bytes", ["cls", "bytes", "byteorder", "signed"], 2)?;
     let cls = cls.unwrap_or(INT_TYPE.as_obj());
     let data = data.unwrap_or(Obj::small(0));
     let big_endian = byteorder(vm, order)?;
@@ -738,7 +821,10 @@ fn m_from_bytes(vm: &Vm, args: &Args) -> PyResult<Obj> {
             let items = abs::to_vec(vm, data).map_err(|e| {
                 if vm.exc_matches(&super::exc::TYPE_ERROR) {
                     vm.take_exc();
-                    vm.type_error(&format!("cannot convert '{}' object to bytes", data.ty().name()))
+                    vm.type_error(&format!(
+                        "cannot convert '{}' object to bytes",
+                        data.ty().name()
+                    ))
                 } else {
                     e
                 }
@@ -856,5 +942,9 @@ pub static INT_ATTRS: [AttrEntry; 60] = crate::num_attrs!(K_INT; [
     (Xor, "__xor__", "__rxor__"),
 );
 
-pub const BOOL_SLOTS: Slots = Slots { num: Some(bool_num), new: Some(bool_new), ..INT_SLOTS };
+pub const BOOL_SLOTS: Slots = Slots {
+    num: Some(bool_num),
+    new: Some(bool_new),
+    ..INT_SLOTS
+};
 pub static BOOL_ATTRS: [AttrEntry; 0] = [];
