@@ -48,6 +48,7 @@ macro_rules! opcodes {
         pub enum Op { $($(#[$m])* $name = $val),* }
         impl Op {
             /// Decode a byte; `None` for a byte that is not an opcode.
+            #[inline(always)]
             pub fn from_u8(b: u8) -> Option<Op> {
                 match b { $($val => Some(Op::$name),)* _ => None }
             }

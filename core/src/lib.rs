@@ -14,6 +14,7 @@ pub mod bigint;
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
+pub mod config;
 pub mod gc;
 pub mod modules;
 pub mod obj;

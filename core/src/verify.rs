@@ -16,12 +16,19 @@
 //!   stack above the innermost handler's level, the depth never exceeds
 //!   `stacksize`, the block depth never exceeds `maxblocks`, and `POP_BLOCK`
 //!   always has a block to pop;
+//! - NULL markers (`PUSH_NULL`, the second result of `LOAD_METHOD`) are
+//!   only ever consumed as the `self` slot of `CALL_METHOD(_KW)`, never as a
+//!   value;
+//! - `CALL_KW`/`CALL_METHOD_KW` are preceded (on their only path) by the
+//!   `LOAD_CONST` of a tuple of at most `argc` strings, and
+//!   `BUILD_CONST_KEY_MAP n` by that of a tuple of exactly `n` keys;
 //! - `YIELD_VALUE`/`SEND` only appear in generator-like code;
 //! - nested code constants are verified the same way.
 //!
 //! It never panics and uses no recursion (hostile nesting is bounded by
 //! explicit limits instead).
 
+use alloc::collections::BTreeMap;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -63,7 +70,7 @@ fn verify_header(c: &CodeUnit) -> Result<(), &'static str> {
     if c.cellvars.len() + c.freevars.len() > 0x1_0000 {
         return Err("too many cell and free variables");
     }
-    if c.cell2arg.len() != c.cellvars.len() && !c.cell2arg.is_empty() {
+    if c.cell2arg.len() != c.cellvars.len() {
         return Err("cell2arg does not match cellvars");
     }
     for a in c.cell2arg.iter().flatten() {
@@ -217,7 +224,7 @@ fn check_operand(c: &CodeUnit, op: Op, arg: u16) -> Result<(), &'static str> {
     }
 }
 
-const UNSEEN: i64 = -1;
+const UNSEEN: u32 = u32::MAX;
 const NO_BLOCK: u32 = u32::MAX;
 
 /// A handler block pushed by the `SETUP_*` at some offset.
@@ -229,6 +236,35 @@ struct BlockInfo {
     level: i64,
     /// Number of blocks with it on top.
     count: i64,
+}
+
+/// The constant a `LOAD_CONST` right before `pc` loads, if `pc` can only be
+/// reached from there.
+fn preceding_const(c: &CodeUnit, prev: Option<usize>, targeted: bool) -> Option<&Const> {
+    if targeted {
+        return None;
+    }
+    let (op, arg, _) = decode(&c.code, prev?)?;
+    if op != Op::LOAD_CONST {
+        return None;
+    }
+    c.consts.get(arg as usize)
+}
+
+fn str_tuple_len(k: Option<&Const>) -> Option<usize> {
+    match k {
+        Some(Const::Tuple(items)) if items.iter().all(|i| matches!(i, Const::Str(_))) => {
+            Some(items.len())
+        }
+        _ => None,
+    }
+}
+
+fn tuple_len(k: Option<&Const>) -> Option<usize> {
+    match k {
+        Some(Const::Tuple(items)) => Some(items.len()),
+        _ => None,
+    }
 }
 
 fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
@@ -251,42 +287,69 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
     if !is_terminator(last) {
         return Err("code can fall off its end");
     }
+    // Jump targets (`start` becomes: 1 = boundary, 2 = jump target).
+    let mut mark: Vec<u8> = start.iter().map(|&b| u8::from(b)).collect();
+    drop(start);
     pc = 0;
     while pc < n {
         let (op, arg, next) = decode(code, pc).ok_or("invalid or truncated instruction")?;
-        if op.is_jump() && (arg as usize >= n || !start[arg as usize]) {
-            return Err("jump target is not an instruction");
+        if op.is_jump() {
+            let t = arg as usize;
+            if t >= n || mark[t] == 0 {
+                return Err("jump target is not an instruction");
+            }
+            mark[t] = 2;
         }
         pc = next;
     }
+    // Operands that must be a constant loaded right before.
+    pc = 0;
+    let mut prev: Option<usize> = None;
+    while pc < n {
+        let (op, arg, next) = decode(code, pc).ok_or("invalid or truncated instruction")?;
+        let targeted = mark[pc] == 2;
+        match op {
+            Op::CALL_KW | Op::CALL_METHOD_KW => {
+                match str_tuple_len(preceding_const(c, prev, targeted)) {
+                    Some(k) if k <= arg as usize => {}
+                    _ => return Err("keyword call without a tuple of names loaded before it"),
+                }
+            }
+            Op::BUILD_CONST_KEY_MAP
+                if tuple_len(preceding_const(c, prev, targeted)) != Some(arg as usize) =>
+            {
+                return Err("BUILD_CONST_KEY_MAP without a matching tuple of keys before it");
+            }
+            _ => {}
+        }
+        prev = Some(pc);
+        pc = next;
+    }
 
-    // Flow analysis: one (depth, top block) state per instruction.
+    // Flow analysis: one (depth, top block, NULL slots) state per
+    // instruction. NULL markers (from PUSH_NULL / LOAD_METHOD) may only be
+    // consumed as the `self` slot of CALL_METHOD(_KW).
     let stacksize = c.stacksize as i64;
     let maxblocks = c.maxblocks as i64;
-    let mut depth: Vec<i64> = vec![UNSEEN; n];
+    let mut depth: Vec<u32> = vec![UNSEEN; n];
     let mut top: Vec<u32> = vec![NO_BLOCK; n];
-    let mut blocks: Vec<BlockInfo> = vec![
-        BlockInfo {
-            parent: NO_BLOCK,
-            level: 0,
-            count: 0
-        };
-        n
-    ];
-    let mut work: Vec<usize> = vec![0];
+    let mut blocks: BTreeMap<u32, BlockInfo> = BTreeMap::new();
+    let mut nulls: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    let mut work: Vec<u32> = vec![0];
     depth[0] = 0;
 
-    let level_of = |blocks: &Vec<BlockInfo>, b: u32| -> i64 {
+    let level_of = |blocks: &BTreeMap<u32, BlockInfo>, b: u32| -> i64 {
         if b == NO_BLOCK {
             0
         } else {
-            blocks.get(b as usize).map_or(0, |i| i.level)
+            blocks.get(&b).map_or(0, |i| i.level)
         }
     };
 
-    while let Some(pc) = work.pop() {
+    while let Some(pc32) = work.pop() {
+        let pc = pc32 as usize;
         let (op, arg, next) = decode(code, pc).ok_or("invalid or truncated instruction")?;
-        let d = depth[pc];
+        let d = depth[pc] as i64;
         let t = top[pc];
         let need = inputs(op, arg);
         if d < need {
@@ -298,7 +361,26 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
         if d - removes(op, arg) < level_of(&blocks, t) && op != Op::PUSH_EXC_INFO {
             return Err("stack underflow below a handler's level");
         }
-        // Successor states: (target, depth, top block).
+        // NULL markers.
+        let mut nl: Vec<u32> = nulls.get(&pc32).cloned().unwrap_or_default();
+        let self_slot = match op {
+            Op::CALL_METHOD => Some(d - arg as i64 - 1),
+            Op::CALL_METHOD_KW => Some(d - arg as i64 - 2),
+            _ => None,
+        };
+        let low = d - need;
+        for &p in &nl {
+            let p = p as i64;
+            if p >= low && Some(p) != self_slot {
+                return Err("NULL marker used as a value");
+            }
+        }
+        nl.retain(|&p| (p as i64) < low);
+        match op {
+            Op::PUSH_NULL | Op::LOAD_METHOD => nl.push(d as u32),
+            _ => {}
+        }
+        // Successor states: (target, depth, top block, NULL slots).
         let mut succ: [Option<(usize, i64, u32)>; 2] = [None, None];
         if !is_terminator(op) {
             let e = stack_effect(op, arg, false).ok_or("invalid stack effect")? as i64;
@@ -308,7 +390,7 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
                     let parent_count = if t == NO_BLOCK {
                         0
                     } else {
-                        blocks[t as usize].count
+                        blocks.get(&t).map_or(0, |b| b.count)
                     };
                     if level < level_of(&blocks, t) {
                         return Err("handler below the enclosing handler's level");
@@ -316,18 +398,21 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
                     if parent_count + 1 > maxblocks {
                         return Err("block stack exceeds maxblocks");
                     }
-                    blocks[pc] = BlockInfo {
-                        parent: t,
-                        level,
-                        count: parent_count + 1,
-                    };
-                    pc as u32
+                    blocks.insert(
+                        pc32,
+                        BlockInfo {
+                            parent: t,
+                            level,
+                            count: parent_count + 1,
+                        },
+                    );
+                    pc32
                 }
                 Op::POP_BLOCK => {
                     if t == NO_BLOCK {
                         return Err("POP_BLOCK without a block");
                     }
-                    blocks[t as usize].parent
+                    blocks.get(&t).map_or(NO_BLOCK, |b| b.parent)
                 }
                 _ => t,
             };
@@ -348,11 +433,20 @@ fn verify_code(c: &CodeUnit) -> Result<(), &'static str> {
             if nd < level_of(&blocks, nt) {
                 return Err("stack underflow below a handler's level");
             }
+            let mut tn: Vec<u32> = nl.iter().copied().filter(|&p| (p as i64) < nd).collect();
+            tn.sort_unstable();
+            let tkey = target as u32;
             if depth[target] == UNSEEN {
-                depth[target] = nd;
+                depth[target] = nd as u32;
                 top[target] = nt;
-                work.push(target);
-            } else if depth[target] != nd || top[target] != nt {
+                if !tn.is_empty() {
+                    nulls.insert(tkey, tn);
+                }
+                work.push(tkey);
+            } else if depth[target] as i64 != nd
+                || top[target] != nt
+                || nulls.get(&tkey).map_or(&[][..], |v| &v[..]) != &tn[..]
+            {
                 return Err("inconsistent stack state where paths join");
             }
         }
@@ -544,6 +638,42 @@ mod tests {
         assert!(verify(&unit(vec![rv], vec![], 1, 0)).is_err());
         assert!(verify(&unit(vec![lc, 0], vec![Const::None], 1, 0)).is_err());
         assert!(verify(&unit(vec![], vec![], 1, 0)).is_err());
+        // NULL markers may only be the `self` slot of CALL_METHOD.
+        let pn = Op::PUSH_NULL as u8;
+        let cm = Op::CALL_METHOD as u8;
+        let call = Op::CALL as u8;
+        let ln = Op::LOAD_NAME as u8;
+        let mut u = unit(vec![ln, 0, 0, pn, cm, 0, 0, rv], vec![], 2, 0);
+        u.names.push("f".to_string());
+        assert!(verify(&u).is_ok());
+        let mut u = unit(vec![ln, 0, 0, pn, call, 1, 0, rv], vec![], 2, 0);
+        u.names.push("f".to_string());
+        assert!(verify(&u).is_err());
+        let mut u = unit(vec![pn, ln, 0, 0, cm, 0, 0, rv], vec![], 2, 0);
+        u.names.push("f".to_string());
+        assert!(verify(&u).is_err());
+        assert!(verify(&unit(vec![pn, rv], vec![], 1, 0)).is_err());
+        // CALL_KW needs its tuple of names right before it.
+        let ck = Op::CALL_KW as u8;
+        let mut u = unit(
+            vec![ln, 0, 0, lc, 0, 0, lc, 1, 0, ck, 1, 0, rv],
+            vec![],
+            3,
+            0,
+        );
+        u.names.push("f".to_string());
+        u.consts = vec![
+            Const::Int(1),
+            Const::Tuple(vec![Const::Str("k".to_string())]),
+        ];
+        assert!(verify(&u).is_ok());
+        u.consts[1] = Const::Tuple(vec![Const::Int(1)]);
+        assert!(verify(&u).is_err());
+        u.consts[1] = Const::Tuple(vec![
+            Const::Str("k".to_string()),
+            Const::Str("j".to_string()),
+        ]);
+        assert!(verify(&u).is_err());
         // POP_BLOCK without block
         assert!(verify(&unit(
             vec![Op::POP_BLOCK as u8, lc, 0, 0, rv],

@@ -125,7 +125,9 @@ fn build_class(vm: &Vm, args: &Args) -> PyResult<Obj> {
         // The most derived metaclass.
         for b in &bases_v {
             let bt = b.type_obj();
-            let (Some(mt), Some(btt)) = (meta.as_type(), bt.as_type()) else { continue };
+            let (Some(mt), Some(btt)) = (meta.as_type(), bt.as_type()) else {
+                continue;
+            };
             if btt.is_subtype(mt) {
                 meta = bt;
             } else if !mt.is_subtype(btt) {
@@ -135,9 +137,21 @@ fn build_class(vm: &Vm, args: &Args) -> PyResult<Obj> {
             }
         }
     }
-    let kwnames = if kwn.is_empty() { None } else { Some(tuple::new(vm, &kwn)?) };
+    let kwnames = if kwn.is_empty() {
+        None
+    } else {
+        Some(tuple::new(vm, &kwn)?)
+    };
     let ns = match abs::getattr_opt_str(vm, meta, "__prepare__")? {
-        Some(p) => call::call_args(vm, p, &Args { pos: &[name, bases], kw: &kwv, kwnames })?,
+        Some(p) => call::call_args(
+            vm,
+            p,
+            &Args {
+                pos: &[name, bases],
+                kw: &kwv,
+                kwnames,
+            },
+        )?,
         None => dict::new(vm)?,
     };
     // Run the body with `ns` as its local namespace.
@@ -148,7 +162,15 @@ fn build_class(vm: &Vm, args: &Args) -> PyResult<Obj> {
         let ob = tuple::new(vm, orig_bases)?;
         abs::setitem(vm, ns, vm.intern("__orig_bases__")?, ob)?;
     }
-    let cls = call::call_args(vm, meta, &Args { pos: &[name, bases, ns], kw: &kwv, kwnames })?;
+    let cls = call::call_args(
+        vm,
+        meta,
+        &Args {
+            pos: &[name, bases, ns],
+            kw: &kwv,
+            kwnames,
+        },
+    )?;
     if let Some(c) = cell.downcast::<obj::func::CellObj>() {
         match c.value.get() {
             Some(v) if v.is(cls) => {}
@@ -178,7 +200,12 @@ fn print(vm: &Vm, args: &Args) -> PyResult<Obj> {
             Some("end") => end = Some(*v),
             Some("file") => file = Some(*v),
             Some("flush") => flush = abs::truthy(vm, *v)?,
-            Some(k) => return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for print()", k))),
+            Some(k) => {
+                return Err(vm.type_error(&format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    k
+                )))
+            }
             None => return Err(vm.type_error("keywords must be strings")),
         }
     }
@@ -188,37 +215,60 @@ fn print(vm: &Vm, args: &Args) -> PyResult<Obj> {
             Some(o) if o.is_none() => Ok(dflt.into()),
             Some(o) => match pystr::as_str(o) {
                 Some(s) => Ok(s.into()),
-                None => Err(vm.type_error(&format!("{} must be None or a string, not {}", what, o.ty().name()))),
+                None => Err(vm.type_error(&format!(
+                    "{} must be None or a string, not {}",
+                    what,
+                    o.ty().name()
+                ))),
             },
         }
     };
     let sep = text_of(sep, " ", "sep")?;
     let end = text_of(end, "\n", "end")?;
+    let target = match file.filter(|f| !f.is_none()) {
+        Some(f) => Some(f),
+        None => crate::modules::sys::sys_attr(vm, "stdout")?,
+    };
+    if target.is_some_and(|t| t.is_none()) {
+        return Ok(none());
+    }
+    // The port's streams get one write; other files one write per piece,
+    // as CPython does.
+    let native = target.is_none_or(|t| t.ty().is(&crate::modules::sys::STREAM_TYPE));
+    let w = match target {
+        Some(t) if !native => Some(abs::getattr_str(vm, t, "write")?),
+        _ => None,
+    };
     let mut out = String::new();
+    let mut emit = |s: &str| -> PyResult<()> {
+        match w {
+            Some(w) => {
+                let so = vm.new_str(s)?;
+                call::call(vm, w, &[so]).map(|_| ())
+            }
+            None => {
+                out.push_str(s);
+                Ok(())
+            }
+        }
+    };
     for (i, o) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            emit(&sep)?;
         }
         let s = abs::str(vm, *o)?;
-        out.push_str(pystr::as_str(s).unwrap_or(""));
+        emit(pystr::as_str(s).unwrap_or(""))?;
     }
-    out.push_str(&end);
-    match file.filter(|f| !f.is_none()) {
-        None => {
-            vm.write_stdout(&out)?;
-            if flush {
-                crate::modules::sys::flush_stdout(vm)?;
-            }
-        }
-        Some(f) => {
-            let w = abs::getattr_str(vm, f, "write")?;
-            let s = vm.new_string(out)?;
-            call::call(vm, w, &[s])?;
-            if flush {
-                if let Some(fl) = abs::getattr_opt_str(vm, f, "flush")? {
-                    call::call(vm, fl, &[])?;
-                }
-            }
+    emit(&end)?;
+    if native {
+        crate::modules::sys::write_native(vm, target, &out)?;
+    }
+    if flush {
+        if let Some(fl) = match target {
+            Some(t) => abs::getattr_opt_str(vm, t, "flush")?,
+            None => None,
+        } {
+            call::call(vm, fl, &[])?;
         }
     }
     Ok(none())
@@ -247,16 +297,28 @@ pub fn ascii_of(vm: &Vm, o: Obj) -> PyResult<Obj> {
     vm.new_string(out)
 }
 
+/// How CPython names a callable in call errors: `module.qualname()` (no
+/// module for builtins), else the repr.
+pub fn function_str(vm: &Vm, func: Obj) -> String {
+    let saved = vm.take_exc();
+    let q = abs::getattr_opt_str(vm, func, "__qualname__").ok().flatten().and_then(pystr::as_str);
+    let m = abs::getattr_opt_str(vm, func, "__module__").ok().flatten().and_then(pystr::as_str);
+    let r = match (q, m) {
+        (Some(q), Some(m)) if m != "builtins" => format!("{}.{}()", m, q),
+        (Some(q), _) => format!("{}()", q),
+        _ => abs::repr_string(vm, func).unwrap_or_default(),
+    };
+    vm.take_exc();
+    vm.restore_exc(saved);
+    r
+}
+
 /// `{**other}` / `f(**other)` into dict `d`. `check_dup`: error on repeated
 /// keys (calls), naming `func` in the message.
 pub fn dict_merge_from(vm: &Vm, d: Obj, other: Obj, check_dup: bool, func: Obj) -> PyResult<()> {
     let fname = || -> String {
-        if func.is_none() {
-            return String::new();
-        }
-        let q = abs::getattr_opt_str(vm, func, "__qualname__").ok().flatten();
-        vm.take_exc();
-        q.and_then(pystr::as_str).map(String::from).unwrap_or_else(|| "function".into())
+        let s = function_str(vm, func);
+        s.strip_suffix("()").map(String::from).unwrap_or(s)
     };
     let pairs: Vec<(Obj, Obj)> = if dict::is_dict(other) {
         dict::items_vec(other)
@@ -297,8 +359,21 @@ pub fn dict_merge_from(vm: &Vm, d: Obj, other: Obj, check_dup: bool, func: Obj) 
     Ok(())
 }
 
-/// The REPL's display hook: print `repr(v)` and store it in `builtins._`.
+/// The REPL's display hook: `sys.displayhook(v)`.
 pub fn display_hook(vm: &Vm, v: Obj) -> PyResult<()> {
+    match crate::modules::sys::sys_attr(vm, "displayhook")? {
+        Some(h)
+            if h.downcast::<obj::attr::BuiltinFunc>().map(|b| b.name) != Some("displayhook") =>
+        {
+            call::call(vm, h, &[v])?;
+            Ok(())
+        }
+        _ => default_display_hook(vm, v),
+    }
+}
+
+/// The default display hook: print `repr(v)` and store it in `builtins._`.
+pub fn default_display_hook(vm: &Vm, v: Obj) -> PyResult<()> {
     if v.is_none() {
         return Ok(());
     }
@@ -330,10 +405,14 @@ fn format_exception_chain(vm: &Vm, e: Obj, out: &mut String, depth: usize) {
     if let Some(x) = exc::exc_of(e) {
         if let Some(c) = x.cause.get() {
             format_exception_chain(vm, c, out, depth + 1);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if let Some(c) = x.context.get().filter(|_| !x.suppress_context.get()) {
             format_exception_chain(vm, c, out, depth + 1);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     format_exception_only_tb(vm, e, out);
@@ -347,14 +426,20 @@ pub fn format_exception_only_tb(vm: &Vm, e: Obj, out: &mut String) {
             let mut t = Some(tb);
             let mut n = 0;
             while let Some(tbo) = t {
-                let Some(te) = tbo.downcast::<obj::traceback::TracebackObj>() else { break };
+                let Some(te) = tbo.downcast::<obj::traceback::TracebackObj>() else {
+                    break;
+                };
                 if let Some(co) = te.code.downcast::<obj::func::CodeObj>() {
                     let file = pystr::as_str(co.filename).unwrap_or("?");
                     let name = pystr::as_str(co.name).unwrap_or("?");
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, te.lineno, name));
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        file, te.lineno, name
+                    ));
                     if let Some(src) = vm.port.read_file(file) {
                         if let Ok(text) = core::str::from_utf8(&src) {
-                            if let Some(l) = text.lines().nth(te.lineno.saturating_sub(1) as usize) {
+                            if let Some(l) = text.lines().nth(te.lineno.saturating_sub(1) as usize)
+                            {
                                 let l = l.trim();
                                 if !l.is_empty() {
                                     out.push_str(&format!("    {}\n", l));
@@ -415,7 +500,9 @@ pub fn format_exception_only(vm: &Vm, e: Obj, out: &mut String) {
                     out.push_str(&format!("    {}^\n", " ".repeat(col)));
                 }
             }
-            let msg = get("msg").and_then(pystr::as_str).unwrap_or("invalid syntax");
+            let msg = get("msg")
+                .and_then(pystr::as_str)
+                .unwrap_or("invalid syntax");
             out.push_str(&format!("{}: {}\n", name, msg));
             return;
         }

@@ -11,9 +11,10 @@
 //!
 //! Shapes worth knowing (the VM implements each op as documented):
 //! - calls: `f(a, k=b)` = `f a b ('k',) CALL_KW 2`; `o.m(a)` =
-//!   `o LOAD_METHOD m a CALL_METHOD 1`; with `*`/`**`: `f args_tuple
-//!   [kwargs_dict] CALL_FUNCTION_EX` (the positional operand is always a
-//!   tuple, the keyword one always a fresh dict);
+//!   `o LOAD_METHOD m a CALL_METHOD 1`; with `*`/`**`: `f args
+//!   [kwargs_dict] CALL_FUNCTION_EX` (as CPython 3.11: `args` is a tuple,
+//!   except for `f(*x)` where it is `x` itself, any iterable, which the VM
+//!   converts; the keyword operand is always a fresh dict);
 //! - `yield from`/`await`: `SEND exit; YIELD_VALUE; JUMP back-to-SEND;
 //!   exit:` (the VM recognises a delegating generator by a `YIELD_VALUE`
 //!   followed by a `JUMP` to a `SEND`);
@@ -48,16 +49,32 @@ const MAX_INSTRS: usize = 1 << 17;
 /// Nesting of tuple constants built by constant folding.
 const MAX_CONST_DEPTH: u32 = 24;
 
-type R = Result<(), SyntaxError>;
+/// Errors are boxed inside the compiler: small `Result`s keep the frames
+/// of the recursive functions small.
+type BoxErr = Box<SyntaxError>;
+type Res<T> = Result<T, BoxErr>;
+type R = Res<()>;
 
 /// Compile a module (`Mod::Module`), an expression (`Mod::Expression`,
 /// whose code returns its value) or an interactive statement
 /// (`Mod::Interactive`, expression statements print via `PRINT_EXPR`).
 pub fn compile(module: &Mod, filename: &str) -> Result<CodeUnit, SyntaxError> {
+    compile_with_limit(module, filename, MAX_NESTING)
+}
+
+/// Like [`compile`] with an explicit bound on the static nesting of
+/// statements and expressions (the compiler recurses once per level, a few
+/// hundred bytes of native stack each): use a smaller one on targets with
+/// small stacks, like the parser's `parse_with_limit`.
+pub fn compile_with_limit(
+    module: &Mod,
+    filename: &str,
+    max_nesting: u32,
+) -> Result<CodeUnit, SyntaxError> {
     let future = parse_future(module)?;
-    let st = symtable::build(module, future.annotations)?;
-    let mut c = Compiler::new(&st, filename, future);
-    c.compile_mod(module)
+    let st = symtable::build_with_limit(module, future.annotations, max_nesting)?;
+    let mut c = Compiler::new(&st, filename, future, max_nesting);
+    c.compile_mod(module).map_err(|e| *e)
 }
 
 // ---------------------------------------------------------------------------
@@ -224,12 +241,21 @@ struct Compiler<'a> {
     interactive: bool,
     future: Future,
     depth: u32,
+    max_nesting: u32,
     /// Set when some limit of the bytecode format was exceeded.
     overflow: Option<&'static str>,
 }
 
-fn internal(msg: &str) -> SyntaxError {
-    SyntaxError::new(format!("internal compiler error: {}", msg), 0, 0)
+fn internal(msg: &str) -> BoxErr {
+    Box::new(SyntaxError::new(
+        format!("internal compiler error: {}", msg),
+        0,
+        0,
+    ))
+}
+
+fn err_box(msg: impl Into<String>, line: u32, col: u32) -> BoxErr {
+    Box::new(SyntaxError::new(msg, line, col))
 }
 
 fn nb_op(op: Operator) -> u32 {
@@ -477,7 +503,12 @@ impl<'a> Unit<'a> {
 }
 
 impl<'a> Compiler<'a> {
-    fn new(st: &'a SymbolTable, filename: &'a str, future: Future) -> Compiler<'a> {
+    fn new(
+        st: &'a SymbolTable,
+        filename: &'a str,
+        future: Future,
+        max_nesting: u32,
+    ) -> Compiler<'a> {
         Compiler {
             st,
             filename,
@@ -486,24 +517,25 @@ impl<'a> Compiler<'a> {
             interactive: false,
             future,
             depth: 0,
+            max_nesting,
             overflow: None,
         }
     }
 
     // ---- errors and limits ----
 
-    fn error_at(&self, msg: impl Into<String>, loc: Loc) -> SyntaxError {
-        SyntaxError::new(msg, loc.line, loc.col)
+    fn error_at(&self, msg: impl Into<String>, loc: Loc) -> BoxErr {
+        Box::new(SyntaxError::new(msg, loc.line, loc.col))
     }
 
     /// An error at the current location.
-    fn error(&self, msg: impl Into<String>) -> SyntaxError {
+    fn error(&self, msg: impl Into<String>) -> BoxErr {
         self.error_at(msg, self.u.loc)
     }
 
     fn enter(&mut self, loc: Loc, what: &str) -> R {
         self.depth += 1;
-        if self.depth > MAX_NESTING {
+        if self.depth > self.max_nesting {
             return Err(self.error_at(what, loc));
         }
         if let Some(m) = self.overflow {
@@ -512,7 +544,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn block_info(&self) -> Result<&'a symtable::Block, SyntaxError> {
+    fn block_info(&self) -> Res<&'a symtable::Block> {
         self.st
             .block(self.u.block)
             .ok_or_else(|| internal("missing symbol table block"))
@@ -705,7 +737,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Leave the current scope and assemble its code.
-    fn exit_scope(&mut self) -> Result<CodeUnit, SyntaxError> {
+    fn exit_scope(&mut self) -> Res<CodeUnit> {
         let parent = self
             .parents
             .pop()
@@ -801,13 +833,13 @@ fn flow_depths(code: &[u8]) -> Result<(u32, u32), &'static str> {
 
 impl<'a> Compiler<'a> {
     #[inline(never)]
-    fn assemble(&mut self, mut u: Unit<'a>) -> Result<CodeUnit, SyntaxError> {
+    fn assemble(&mut self, mut u: Unit<'a>) -> Res<CodeUnit> {
         if let Some(m) = self.overflow {
-            return Err(SyntaxError::new(m, u.firstlineno, 0));
+            return Err(err_box(m, u.firstlineno, 0));
         }
         let n0 = u.instrs.len() as u32;
         let open_end =
-            u.instrs.last().map_or(true, |i| !is_terminator(i.op)) || u.labels.contains(&n0);
+            !matches!(u.instrs.last(), Some(i) if is_terminator(i.op)) || u.labels.contains(&n0);
         if open_end {
             let line = 0;
             let i = {
@@ -873,6 +905,51 @@ impl<'a> Compiler<'a> {
                 t = nt;
             }
             targets[i] = t;
+        }
+        // Conditional jump threading on known truth values (CPython 3.11's
+        // rules): `a and b or c` evaluates `bool(a)` once.
+        for i in 0..n {
+            let op = u.instrs[i].op;
+            let (sense, is_or_pop) = match op {
+                Op::JUMP_IF_FALSE_OR_POP => (false, true),
+                Op::JUMP_IF_TRUE_OR_POP => (true, true),
+                _ => continue,
+            };
+            let _ = is_or_pop;
+            for _hop in 0..8 {
+                let mut j = targets[i];
+                while j < n && u.instrs[j].op == Op::NOP {
+                    j += 1;
+                }
+                if j >= n || j <= i {
+                    break;
+                }
+                let (tsense, tpops_always) = match u.instrs[j].op {
+                    Op::JUMP_IF_FALSE_OR_POP => (false, false),
+                    Op::JUMP_IF_TRUE_OR_POP => (true, false),
+                    Op::POP_JUMP_IF_FALSE => (false, true),
+                    Op::POP_JUMP_IF_TRUE => (true, true),
+                    _ => break,
+                };
+                if tsense == sense {
+                    // The value reaching j makes it jump again.
+                    if targets[j] <= i {
+                        break;
+                    }
+                    if tpops_always {
+                        u.instrs[i].op = if sense { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE };
+                    }
+                    targets[i] = targets[j];
+                    if tpops_always {
+                        break;
+                    }
+                } else {
+                    // The value reaching j falls through it, popped.
+                    u.instrs[i].op = if sense { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE };
+                    targets[i] = j + 1;
+                    break;
+                }
+            }
         }
         // Reachability.
         let mut reach = vec![false; n];
@@ -945,7 +1022,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if consts.len() > u16::MAX as usize + 1 {
-            return Err(SyntaxError::new(
+            return Err(err_box(
                 "too many constants in one code object",
                 u.firstlineno,
                 0,
@@ -988,7 +1065,7 @@ impl<'a> Compiler<'a> {
                     ins.arg
                 };
                 if arg > u16::MAX as u32 {
-                    return Err(SyntaxError::new(
+                    return Err(err_box(
                         "code object too large (jump target or index beyond 65535)",
                         if ins.line != 0 { ins.line } else { last_line },
                         0,
@@ -1000,11 +1077,7 @@ impl<'a> Compiler<'a> {
         }
         let (stacksize, maxblocks) = flow_depths(&code).map_err(internal)?;
         if stacksize > u16::MAX as u32 || maxblocks > u16::MAX as u32 {
-            return Err(SyntaxError::new(
-                "code object too large (stack)",
-                u.firstlineno,
-                0,
-            ));
+            return Err(err_box("code object too large (stack)", u.firstlineno, 0));
         }
         let flags = self.code_flags(&u);
         let nparams = u.argcount as usize
@@ -1026,7 +1099,7 @@ impl<'a> Compiler<'a> {
             || u.names.len() > u16::MAX as usize + 1
             || u.cellvars.len() + u.freevars.len() > u16::MAX as usize
         {
-            return Err(SyntaxError::new(
+            return Err(err_box(
                 "too many names in one code object",
                 u.firstlineno,
                 0,
@@ -1060,7 +1133,7 @@ impl<'a> Compiler<'a> {
 // Modules and statements
 
 impl<'a> Compiler<'a> {
-    fn compile_mod(&mut self, m: &'a Mod) -> Result<CodeUnit, SyntaxError> {
+    fn compile_mod(&mut self, m: &'a Mod) -> Res<CodeUnit> {
         self.u.block = self
             .st
             .block_of(m)
@@ -1376,7 +1449,7 @@ impl<'a> Compiler<'a> {
             Some(v) => self.u.loc = v.loc,
             None => {}
         }
-        if value.map_or(true, |v| v.loc.line != s.loc.line) {
+        if !matches!(value, Some(v) if v.loc.line == s.loc.line) {
             self.u.loc = s.loc;
         }
         self.unwind_fblock_stack(preserve_tos, false)?;
@@ -1393,7 +1466,7 @@ impl<'a> Compiler<'a> {
         &mut self,
         preserve_tos: bool,
         want_loop: bool,
-    ) -> Result<Option<FBlock<'a>>, SyntaxError> {
+    ) -> Res<Option<FBlock<'a>>> {
         let top = match self.u.fblocks.last() {
             Some(t) => t.clone(),
             None => return Ok(None),
@@ -2193,7 +2266,7 @@ impl<'a> Compiler<'a> {
     /// Push the defaults tuple and keyword-only defaults dict; the
     /// `MAKE_FUNCTION` flags they need.
     #[inline(never)]
-    fn default_arguments(&mut self, args: &'a Arguments) -> Result<u16, SyntaxError> {
+    fn default_arguments(&mut self, args: &'a Arguments) -> Res<u16> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
             let folded: Option<Vec<Const>> =
@@ -2244,11 +2317,7 @@ impl<'a> Compiler<'a> {
 
     /// Push the annotations tuple (`name, value, ...`); true if pushed.
     #[inline(never)]
-    fn visit_annotations(
-        &mut self,
-        args: &'a Arguments,
-        returns: Option<&'a Expr>,
-    ) -> Result<bool, SyntaxError> {
+    fn visit_annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> Res<bool> {
         let mut n = 0;
         for a in args.args.iter().chain(args.posonlyargs.iter()) {
             self.arg_annotation(&a.name, a.annotation.as_deref(), &mut n)?;
@@ -3132,15 +3201,22 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        // Positional arguments as one tuple.
-        self.starunpack(
-            args,
-            n,
-            Op::BUILD_LIST,
-            Op::LIST_APPEND,
-            Op::LIST_EXTEND,
-            true,
-        )?;
+        // Positional arguments as one tuple; `f(*x)` passes `x` as it is (as
+        // CPython: the VM converts it, with the call's own error message).
+        match args {
+            [Expr {
+                kind: ExprKind::Starred { value, .. },
+                ..
+            }] if n == 0 => self.compile_expr(value)?,
+            _ => self.starunpack(
+                args,
+                n,
+                Op::BUILD_LIST,
+                Op::LIST_APPEND,
+                Op::LIST_EXTEND,
+                true,
+            )?,
+        }
         // Keyword arguments as one dict.
         if nkw > 0 {
             let mut have_dict = false;
@@ -4631,6 +4707,13 @@ mod tests {
         let m = Mod::Expression(Box::new(e));
         let r = compile(&m, "<t>");
         assert!(r.is_err());
+        // Code too large for 16-bit jump targets is refused.
+        let mut s = String::from("if x:\n");
+        for _ in 0..12_000 {
+            s.push_str("    a = b\n");
+        }
+        s.push_str("y = 1\n");
+        assert!(err(&s).contains("too large"));
         // too many statically nested blocks
         let mut s = String::new();
         for i in 0..21 {

@@ -312,6 +312,8 @@ pub enum Tok {
     Indent,
     Dedent,
     EndMarker,
+    /// A stray character such as `$` or `?` (the parser reports it).
+    Error(char),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -425,7 +427,7 @@ impl<'a> Cursor<'a> {
     pub fn starts_with(&self, s: &str) -> bool {
         self.src
             .get(self.pos..self.end)
-            .map_or(false, |r| r.starts_with(s))
+            .is_some_and(|r| r.starts_with(s))
     }
 }
 
@@ -780,6 +782,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn tab_error(&self, line: u32, col: u32) -> SyntaxError {
+        let _ = col;
+        let col = 0;
         SyntaxError::new(
             "inconsistent use of tabs and spaces in indentation",
             line,
@@ -853,11 +857,11 @@ impl<'a> Lexer<'a> {
                         self.cur.bump();
                         self.cur.bump();
                         if self.cur.at_end() && !self.nested {
-                            return self.err("unexpected EOF while parsing", line, col);
+                            return self.err("unexpected EOF while parsing", line, col + 1);
                         }
                         continue;
                     }
-                    None => return self.err("unexpected EOF while parsing", line, col),
+                    None => return self.err("unexpected EOF while parsing", line, col + 1),
                     _ => {
                         return self.err(
                             "unexpected character after line continuation character",
@@ -873,7 +877,7 @@ impl<'a> Lexer<'a> {
                 return self.name_or_string(line, col);
             }
             if c.is_ascii_digit()
-                || (c == '.' && self.cur.peek_at(1).map_or(false, |d| d.is_ascii_digit()))
+                || (c == '.' && self.cur.peek_at(1).is_some_and(|d| d.is_ascii_digit()))
             {
                 let k = self.number(line, col)?;
                 return Ok(self.token(Tok::Num(k), line, col));
@@ -903,7 +907,7 @@ impl<'a> Lexer<'a> {
             end_line: line,
             end_col: col,
             level: 0,
-            at_eof: true,
+            at_eof: !self.nested,
         };
         if !self.nested {
             if self.line_has_tokens {
@@ -1003,7 +1007,8 @@ impl<'a> Lexer<'a> {
                     let end = self.cur.pos;
                     self.cur.bump();
                     if let Some(m) = esc_err {
-                        return self.err(m, line, col);
+                        let _ = (line, col);
+                        return self.err(m, self.cur.line, self.cur.col);
                     }
                     return Ok(
                         self.finish_string(bytes, fstr, raw, s, b, body_start, end, bline, bcol)
@@ -1015,7 +1020,8 @@ impl<'a> Lexer<'a> {
                     self.cur.bump();
                     self.cur.bump();
                     if let Some(m) = esc_err {
-                        return self.err(m, line, col);
+                        let _ = (line, col);
+                        return self.err(m, self.cur.line, self.cur.col);
                     }
                     return Ok(
                         self.finish_string(bytes, fstr, raw, s, b, body_start, end, bline, bcol)
@@ -1230,14 +1236,14 @@ impl<'a> Lexer<'a> {
             self.cur.bump();
             text.push('.');
             is_float = true;
-            if self.cur.peek().map_or(false, |d| d.is_ascii_digit()) {
+            if self.cur.peek().is_some_and(|d| d.is_ascii_digit()) {
                 self.digits(&mut text, 10, "decimal", line, col)?;
             }
         }
         if let Some('e' | 'E') = self.cur.peek() {
             let signed = matches!(self.cur.peek_at(1), Some('+' | '-'));
             let d = self.cur.peek_at(if signed { 2 } else { 1 });
-            if d.map_or(false, |d| d.is_ascii_digit()) {
+            if d.is_some_and(|d| d.is_ascii_digit()) {
                 self.cur.bump();
                 text.push('e');
                 if signed {
@@ -1328,8 +1334,9 @@ impl<'a> Lexer<'a> {
             ('@', Some('='), _) => (Op::AtEqual, 2),
             ('@', _, _) => (Op::At, 1),
             _ => {
-                if c.is_ascii() {
-                    return self.err("invalid syntax", line, col);
+                if c.is_ascii() && !c.is_ascii_control() {
+                    self.cur.bump();
+                    return Ok(self.token(Tok::Error(c), line, col));
                 }
                 if is_nonprintable(c) {
                     return self.err(
@@ -1385,8 +1392,9 @@ impl<'a> Lexer<'a> {
 }
 
 /// A partial NFKC normalization of identifiers (Python identifiers are
-/// NFKC-normalized): fullwidth forms, mathematical alphanumerics, Latin
-/// ligatures and a few compatibility letters.
+/// NFKC-normalized): fullwidth forms, mathematical alphanumerics and a
+/// table of compatibility letters (ligatures, letterlike symbols, modifier
+/// letters, Roman numerals...).
 fn nfkc_ident(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
@@ -1404,29 +1412,260 @@ fn nfkc_ident(word: &str) -> String {
                 });
             }
             0x1d7ce..=0x1d7ff => out.push((b'0' + ((v - 0x1d7ce) % 10) as u8) as char),
-            0xfb00 => out.push_str("ff"),
-            0xfb01 => out.push_str("fi"),
-            0xfb02 => out.push_str("fl"),
-            0xfb03 => out.push_str("ffi"),
-            0xfb04 => out.push_str("ffl"),
-            0xfb05 | 0xfb06 => out.push_str("st"),
-            0x017f => out.push('s'),
-            0x00b5 => out.push('\u{3bc}'),
-            0x212a => out.push('K'),
-            0x212b => out.push('\u{c5}'),
-            0x2102 => out.push('C'),
-            0x210d => out.push('H'),
-            0x2115 => out.push('N'),
-            0x2119 => out.push('P'),
-            0x211a => out.push('Q'),
-            0x211d => out.push('R'),
-            0x2124 => out.push('Z'),
-            0x210e => out.push('h'),
-            _ => out.push(c),
+            _ => match NFKC_MAP.binary_search_by(|&(k, _)| k.cmp(&v)) {
+                Ok(i) => out.push_str(NFKC_MAP.get(i).map_or("", |e| e.1)),
+                Err(_) => out.push(c),
+            },
         }
     }
     out
 }
+
+/// Compatibility decompositions of identifier characters (sorted).
+static NFKC_MAP: &[(u32, &str)] = &[
+    (0x00AA, "a"),
+    (0x00B5, "\u{3bc}"),
+    (0x00BA, "o"),
+    (0x017F, "s"),
+    (0x01C4, "D\u{17d}"),
+    (0x01C5, "D\u{17e}"),
+    (0x01C6, "d\u{17e}"),
+    (0x01C7, "LJ"),
+    (0x01C8, "Lj"),
+    (0x01C9, "lj"),
+    (0x01CA, "NJ"),
+    (0x01CB, "Nj"),
+    (0x01CC, "nj"),
+    (0x01F1, "DZ"),
+    (0x01F2, "Dz"),
+    (0x01F3, "dz"),
+    (0x02B0, "h"),
+    (0x02B1, "\u{266}"),
+    (0x02B2, "j"),
+    (0x02B3, "r"),
+    (0x02B4, "\u{279}"),
+    (0x02B5, "\u{27b}"),
+    (0x02B6, "\u{281}"),
+    (0x02B7, "w"),
+    (0x02B8, "y"),
+    (0x02E0, "\u{263}"),
+    (0x02E1, "l"),
+    (0x02E2, "s"),
+    (0x02E3, "x"),
+    (0x02E4, "\u{295}"),
+    (0x1D2C, "A"),
+    (0x1D2D, "\u{c6}"),
+    (0x1D2E, "B"),
+    (0x1D30, "D"),
+    (0x1D31, "E"),
+    (0x1D32, "\u{18e}"),
+    (0x1D33, "G"),
+    (0x1D34, "H"),
+    (0x1D35, "I"),
+    (0x1D36, "J"),
+    (0x1D37, "K"),
+    (0x1D38, "L"),
+    (0x1D39, "M"),
+    (0x1D3A, "N"),
+    (0x1D3C, "O"),
+    (0x1D3D, "\u{222}"),
+    (0x1D3E, "P"),
+    (0x1D3F, "R"),
+    (0x1D40, "T"),
+    (0x1D41, "U"),
+    (0x1D42, "W"),
+    (0x1D43, "a"),
+    (0x1D44, "\u{250}"),
+    (0x1D45, "\u{251}"),
+    (0x1D46, "\u{1d02}"),
+    (0x1D47, "b"),
+    (0x1D48, "d"),
+    (0x1D49, "e"),
+    (0x1D4A, "\u{259}"),
+    (0x1D4B, "\u{25b}"),
+    (0x1D4C, "\u{25c}"),
+    (0x1D4D, "g"),
+    (0x1D4F, "k"),
+    (0x1D50, "m"),
+    (0x1D51, "\u{14b}"),
+    (0x1D52, "o"),
+    (0x1D53, "\u{254}"),
+    (0x1D54, "\u{1d16}"),
+    (0x1D55, "\u{1d17}"),
+    (0x1D56, "p"),
+    (0x1D57, "t"),
+    (0x1D58, "u"),
+    (0x1D59, "\u{1d1d}"),
+    (0x1D5A, "\u{26f}"),
+    (0x1D5B, "v"),
+    (0x1D5C, "\u{1d25}"),
+    (0x1D5D, "\u{3b2}"),
+    (0x1D5E, "\u{3b3}"),
+    (0x1D5F, "\u{3b4}"),
+    (0x1D60, "\u{3c6}"),
+    (0x1D61, "\u{3c7}"),
+    (0x1D62, "i"),
+    (0x1D63, "r"),
+    (0x1D64, "u"),
+    (0x1D65, "v"),
+    (0x1D66, "\u{3b2}"),
+    (0x1D67, "\u{3b3}"),
+    (0x1D68, "\u{3c1}"),
+    (0x1D69, "\u{3c6}"),
+    (0x1D6A, "\u{3c7}"),
+    (0x1D78, "\u{43d}"),
+    (0x1D9B, "\u{252}"),
+    (0x1D9C, "c"),
+    (0x1D9D, "\u{255}"),
+    (0x1D9E, "\u{f0}"),
+    (0x1D9F, "\u{25c}"),
+    (0x1DA0, "f"),
+    (0x1DA1, "\u{25f}"),
+    (0x1DA2, "\u{261}"),
+    (0x1DA3, "\u{265}"),
+    (0x1DA4, "\u{268}"),
+    (0x1DA5, "\u{269}"),
+    (0x1DA6, "\u{26a}"),
+    (0x1DA7, "\u{1d7b}"),
+    (0x1DA8, "\u{29d}"),
+    (0x1DA9, "\u{26d}"),
+    (0x1DAA, "\u{1d85}"),
+    (0x1DAB, "\u{29f}"),
+    (0x1DAC, "\u{271}"),
+    (0x1DAD, "\u{270}"),
+    (0x1DAE, "\u{272}"),
+    (0x1DAF, "\u{273}"),
+    (0x1DB0, "\u{274}"),
+    (0x1DB1, "\u{275}"),
+    (0x1DB2, "\u{278}"),
+    (0x1DB3, "\u{282}"),
+    (0x1DB4, "\u{283}"),
+    (0x1DB5, "\u{1ab}"),
+    (0x1DB6, "\u{289}"),
+    (0x1DB7, "\u{28a}"),
+    (0x1DB8, "\u{1d1c}"),
+    (0x1DB9, "\u{28b}"),
+    (0x1DBA, "\u{28c}"),
+    (0x1DBB, "z"),
+    (0x1DBC, "\u{290}"),
+    (0x1DBD, "\u{291}"),
+    (0x1DBE, "\u{292}"),
+    (0x1DBF, "\u{3b8}"),
+    (0x2071, "i"),
+    (0x207F, "n"),
+    (0x2090, "a"),
+    (0x2091, "e"),
+    (0x2092, "o"),
+    (0x2093, "x"),
+    (0x2094, "\u{259}"),
+    (0x2095, "h"),
+    (0x2096, "k"),
+    (0x2097, "l"),
+    (0x2098, "m"),
+    (0x2099, "n"),
+    (0x209A, "p"),
+    (0x209B, "s"),
+    (0x209C, "t"),
+    (0x2102, "C"),
+    (0x2107, "\u{190}"),
+    (0x210A, "g"),
+    (0x210B, "H"),
+    (0x210C, "H"),
+    (0x210D, "H"),
+    (0x210E, "h"),
+    (0x210F, "\u{127}"),
+    (0x2110, "I"),
+    (0x2111, "I"),
+    (0x2112, "L"),
+    (0x2113, "l"),
+    (0x2115, "N"),
+    (0x2119, "P"),
+    (0x211A, "Q"),
+    (0x211B, "R"),
+    (0x211C, "R"),
+    (0x211D, "R"),
+    (0x2124, "Z"),
+    (0x2126, "\u{3a9}"),
+    (0x2128, "Z"),
+    (0x212A, "K"),
+    (0x212B, "\u{c5}"),
+    (0x212C, "B"),
+    (0x212D, "C"),
+    (0x212F, "e"),
+    (0x2130, "E"),
+    (0x2131, "F"),
+    (0x2133, "M"),
+    (0x2134, "o"),
+    (0x2135, "\u{5d0}"),
+    (0x2136, "\u{5d1}"),
+    (0x2137, "\u{5d2}"),
+    (0x2138, "\u{5d3}"),
+    (0x2139, "i"),
+    (0x213C, "\u{3c0}"),
+    (0x213D, "\u{3b3}"),
+    (0x213E, "\u{393}"),
+    (0x213F, "\u{3a0}"),
+    (0x2145, "D"),
+    (0x2146, "d"),
+    (0x2147, "e"),
+    (0x2148, "i"),
+    (0x2149, "j"),
+    (0x2160, "I"),
+    (0x2161, "II"),
+    (0x2162, "III"),
+    (0x2163, "IV"),
+    (0x2164, "V"),
+    (0x2165, "VI"),
+    (0x2166, "VII"),
+    (0x2167, "VIII"),
+    (0x2168, "IX"),
+    (0x2169, "X"),
+    (0x216A, "XI"),
+    (0x216B, "XII"),
+    (0x216C, "L"),
+    (0x216D, "C"),
+    (0x216E, "D"),
+    (0x216F, "M"),
+    (0x2170, "i"),
+    (0x2171, "ii"),
+    (0x2172, "iii"),
+    (0x2173, "iv"),
+    (0x2174, "v"),
+    (0x2175, "vi"),
+    (0x2176, "vii"),
+    (0x2177, "viii"),
+    (0x2178, "ix"),
+    (0x2179, "x"),
+    (0x217A, "xi"),
+    (0x217B, "xii"),
+    (0x217C, "l"),
+    (0x217D, "c"),
+    (0x217E, "d"),
+    (0x217F, "m"),
+    (0x2C7C, "j"),
+    (0x2C7D, "V"),
+    (0xA69C, "\u{44a}"),
+    (0xA69D, "\u{44c}"),
+    (0xA770, "\u{a76f}"),
+    (0xA7F8, "\u{126}"),
+    (0xA7F9, "\u{153}"),
+    (0xAB5C, "\u{a727}"),
+    (0xAB5D, "\u{ab37}"),
+    (0xAB5E, "\u{26b}"),
+    (0xAB5F, "\u{ab52}"),
+    (0xFB00, "ff"),
+    (0xFB01, "fi"),
+    (0xFB02, "fl"),
+    (0xFB03, "ffi"),
+    (0xFB04, "ffl"),
+    (0xFB05, "st"),
+    (0xFB06, "st"),
+    (0xFB13, "\u{574}\u{576}"),
+    (0xFB14, "\u{574}\u{565}"),
+    (0xFB15, "\u{574}\u{56b}"),
+    (0xFB16, "\u{57e}\u{576}"),
+    (0xFB17, "\u{574}\u{56d}"),
+];
 
 /// An integer literal from its digits (lowercase, no underscores).
 fn int_constant(text: String, radix: u32) -> Constant {
@@ -1499,18 +1738,22 @@ pub fn lookup_char_name(name: &str) -> Option<char> {
 
 /// Sorted table of supported character names.
 static CHAR_NAMES: &[(&str, u32)] = &[
+    ("ACUTE ACCENT", 0x00B4),
     ("ALMOST EQUAL TO", 0x2248),
     ("AMPERSAND", 0x0026),
     ("ANGSTROM SIGN", 0x212B),
     ("APOSTROPHE", 0x0027),
     ("ASTERISK", 0x002A),
+    ("ASTERISM", 0x2042),
     ("BALLOT X", 0x2717),
     ("BEAMED EIGHTH NOTES", 0x266B),
     ("BLACK CIRCLE", 0x25CF),
     ("BLACK DOWN-POINTING TRIANGLE", 0x25BC),
     ("BLACK HEART SUIT", 0x2665),
     ("BLACK LEFT-POINTING TRIANGLE", 0x25C0),
+    ("BLACK LEFTWARDS BULLET", 0x204C),
     ("BLACK RIGHT-POINTING TRIANGLE", 0x25B6),
+    ("BLACK RIGHTWARDS BULLET", 0x204D),
     ("BLACK SMALL SQUARE", 0x25AA),
     ("BLACK SQUARE", 0x25A0),
     ("BLACK STAR", 0x2605),
@@ -1541,16 +1784,22 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("BOX DRAWINGS LIGHT VERTICAL AND HORIZONTAL", 0x253C),
     ("BOX DRAWINGS LIGHT VERTICAL AND LEFT", 0x2524),
     ("BOX DRAWINGS LIGHT VERTICAL AND RIGHT", 0x251C),
+    ("BROKEN BAR", 0x00A6),
     ("BULLET", 0x2022),
     ("CANCEL TAG", 0xE007F),
+    ("CARET", 0x2038),
+    ("CARET INSERTION POINT", 0x2041),
     ("CARRIAGE RETURN", 0x000D),
+    ("CEDILLA", 0x00B8),
     ("CENT SIGN", 0x00A2),
     ("CHARACTER TABULATION", 0x0009),
+    ("CHARACTER TIE", 0x2040),
     ("CHECK MARK", 0x2713),
     ("CIRCLED NUMBER THIRTY NINE", 0x32B4),
     ("CIRCLED PLUS", 0x2295),
     ("CIRCLED TIMES", 0x2297),
     ("CIRCUMFLEX ACCENT", 0x005E),
+    ("CLOSE UP", 0x2050),
     ("CLOUD", 0x2601),
     ("COLON", 0x003A),
     ("COMBINING ACUTE ACCENT", 0x0301),
@@ -1571,8 +1820,10 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("COMBINING TILDE", 0x0303),
     ("COMMA", 0x002C),
     ("COMMERCIAL AT", 0x0040),
+    ("COMMERCIAL MINUS SIGN", 0x2052),
     ("COPYRIGHT SIGN", 0x00A9),
     ("CROSS MARK", 0x274C),
+    ("CURRENCY SIGN", 0x00A4),
     ("CYRILLIC CAPITAL LETTER A", 0x0410),
     ("CYRILLIC CAPITAL LETTER SHORT I", 0x0419),
     ("CYRILLIC SMALL LETTER A", 0x0430),
@@ -1582,10 +1833,17 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("DARK SHADE", 0x2593),
     ("DEGREE SIGN", 0x00B0),
     ("DELETE", 0x007F),
+    ("DIAERESIS", 0x00A8),
     ("DIVISION SIGN", 0x00F7),
     ("DOLLAR SIGN", 0x0024),
+    ("DOTTED CROSS", 0x205C),
     ("DOUBLE DAGGER", 0x2021),
+    ("DOUBLE EXCLAMATION MARK", 0x203C),
+    ("DOUBLE HIGH-REVERSED-9 QUOTATION MARK", 0x201F),
+    ("DOUBLE LOW LINE", 0x2017),
+    ("DOUBLE LOW-9 QUOTATION MARK", 0x201E),
     ("DOUBLE PRIME", 0x2033),
+    ("DOUBLE QUESTION MARK", 0x2047),
     ("DOUBLE VERTICAL LINE", 0x2016),
     ("DOUBLE-STRUCK CAPITAL N", 0x2115),
     ("DOUBLE-STRUCK CAPITAL R", 0x211D),
@@ -1603,8 +1861,15 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("ETHIOPIC SYLLABLE SEE", 0x1234),
     ("EURO SIGN", 0x20AC),
     ("EXCLAMATION MARK", 0x0021),
+    ("EXCLAMATION QUESTION MARK", 0x2049),
+    ("FEMININE ORDINAL INDICATOR", 0x00AA),
     ("FIGURE DASH", 0x2012),
+    ("FIVE DOT PUNCTUATION", 0x2059),
+    ("FLOWER PUNCTUATION MARK", 0x2055),
     ("FOR ALL", 0x2200),
+    ("FOUR DOT MARK", 0x205B),
+    ("FOUR DOT PUNCTUATION", 0x2058),
+    ("FRACTION SLASH", 0x2044),
     ("FULL BLOCK", 0x2588),
     ("FULL STOP", 0x002E),
     ("FULLWIDTH DIGIT ZERO", 0xFF10),
@@ -1677,44 +1942,87 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("HEAVY MULTIPLICATION X", 0x2716),
     ("HIGH VOLTAGE SIGN", 0x26A1),
     ("HIRAGANA LETTER A", 0x3042),
+    ("HORIZONTAL BAR", 0x2015),
     ("HORIZONTAL ELLIPSIS", 0x2026),
     ("HOT BEVERAGE", 0x2615),
     ("HYPHEN", 0x2010),
+    ("HYPHEN BULLET", 0x2043),
     ("HYPHEN-MINUS", 0x002D),
+    ("HYPHENATION POINT", 0x2027),
     ("IDENTICAL TO", 0x2261),
     ("INCREMENT", 0x2206),
     ("INFINITY", 0x221E),
     ("INTEGRAL", 0x222B),
+    ("INTERROBANG", 0x203D),
     ("INTERSECTION", 0x2229),
     ("INVERTED EXCLAMATION MARK", 0x00A1),
     ("INVERTED QUESTION MARK", 0x00BF),
+    ("INVERTED UNDERTIE", 0x2054),
     ("KELVIN SIGN", 0x212A),
+    ("LATIN CAPITAL LETTER A WITH ACUTE", 0x00C1),
+    ("LATIN CAPITAL LETTER A WITH CIRCUMFLEX", 0x00C2),
     ("LATIN CAPITAL LETTER A WITH DIAERESIS", 0x00C4),
+    ("LATIN CAPITAL LETTER A WITH GRAVE", 0x00C0),
     ("LATIN CAPITAL LETTER A WITH RING ABOVE", 0x00C5),
+    ("LATIN CAPITAL LETTER A WITH TILDE", 0x00C3),
     ("LATIN CAPITAL LETTER AE", 0x00C6),
+    ("LATIN CAPITAL LETTER C WITH CEDILLA", 0x00C7),
     ("LATIN CAPITAL LETTER E WITH ACUTE", 0x00C9),
+    ("LATIN CAPITAL LETTER E WITH CIRCUMFLEX", 0x00CA),
+    ("LATIN CAPITAL LETTER E WITH DIAERESIS", 0x00CB),
+    ("LATIN CAPITAL LETTER E WITH GRAVE", 0x00C8),
+    ("LATIN CAPITAL LETTER ETH", 0x00D0),
+    ("LATIN CAPITAL LETTER I WITH ACUTE", 0x00CD),
+    ("LATIN CAPITAL LETTER I WITH CIRCUMFLEX", 0x00CE),
+    ("LATIN CAPITAL LETTER I WITH DIAERESIS", 0x00CF),
     ("LATIN CAPITAL LETTER I WITH DOT ABOVE", 0x0130),
+    ("LATIN CAPITAL LETTER I WITH GRAVE", 0x00CC),
+    ("LATIN CAPITAL LETTER N WITH TILDE", 0x00D1),
+    ("LATIN CAPITAL LETTER O WITH ACUTE", 0x00D3),
+    ("LATIN CAPITAL LETTER O WITH CIRCUMFLEX", 0x00D4),
     ("LATIN CAPITAL LETTER O WITH DIAERESIS", 0x00D6),
+    ("LATIN CAPITAL LETTER O WITH GRAVE", 0x00D2),
+    ("LATIN CAPITAL LETTER O WITH STROKE", 0x00D8),
+    ("LATIN CAPITAL LETTER O WITH TILDE", 0x00D5),
+    ("LATIN CAPITAL LETTER THORN", 0x00DE),
+    ("LATIN CAPITAL LETTER U WITH ACUTE", 0x00DA),
+    ("LATIN CAPITAL LETTER U WITH CIRCUMFLEX", 0x00DB),
     ("LATIN CAPITAL LETTER U WITH DIAERESIS", 0x00DC),
+    ("LATIN CAPITAL LETTER U WITH GRAVE", 0x00D9),
+    ("LATIN CAPITAL LETTER Y WITH ACUTE", 0x00DD),
     ("LATIN SMALL LETTER A WITH ACUTE", 0x00E1),
     ("LATIN SMALL LETTER A WITH CARON", 0x01CE),
+    ("LATIN SMALL LETTER A WITH CIRCUMFLEX", 0x00E2),
     ("LATIN SMALL LETTER A WITH DIAERESIS", 0x00E4),
     ("LATIN SMALL LETTER A WITH GRAVE", 0x00E0),
     ("LATIN SMALL LETTER A WITH RING ABOVE", 0x00E5),
+    ("LATIN SMALL LETTER A WITH TILDE", 0x00E3),
     ("LATIN SMALL LETTER AE", 0x00E6),
     ("LATIN SMALL LETTER C WITH CEDILLA", 0x00E7),
     ("LATIN SMALL LETTER E WITH ACUTE", 0x00E9),
     ("LATIN SMALL LETTER E WITH CIRCUMFLEX", 0x00EA),
+    ("LATIN SMALL LETTER E WITH DIAERESIS", 0x00EB),
     ("LATIN SMALL LETTER E WITH GRAVE", 0x00E8),
+    ("LATIN SMALL LETTER ETH", 0x00F0),
     ("LATIN SMALL LETTER I WITH ACUTE", 0x00ED),
+    ("LATIN SMALL LETTER I WITH CIRCUMFLEX", 0x00EE),
+    ("LATIN SMALL LETTER I WITH DIAERESIS", 0x00EF),
+    ("LATIN SMALL LETTER I WITH GRAVE", 0x00EC),
     ("LATIN SMALL LETTER N WITH TILDE", 0x00F1),
     ("LATIN SMALL LETTER O WITH ACUTE", 0x00F3),
+    ("LATIN SMALL LETTER O WITH CIRCUMFLEX", 0x00F4),
     ("LATIN SMALL LETTER O WITH DIAERESIS", 0x00F6),
+    ("LATIN SMALL LETTER O WITH GRAVE", 0x00F2),
     ("LATIN SMALL LETTER O WITH HORN", 0x01A1),
     ("LATIN SMALL LETTER O WITH STROKE", 0x00F8),
+    ("LATIN SMALL LETTER O WITH TILDE", 0x00F5),
     ("LATIN SMALL LETTER SHARP S", 0x00DF),
+    ("LATIN SMALL LETTER THORN", 0x00FE),
     ("LATIN SMALL LETTER U WITH ACUTE", 0x00FA),
+    ("LATIN SMALL LETTER U WITH CIRCUMFLEX", 0x00FB),
     ("LATIN SMALL LETTER U WITH DIAERESIS", 0x00FC),
+    ("LATIN SMALL LETTER U WITH GRAVE", 0x00F9),
+    ("LATIN SMALL LETTER Y WITH ACUTE", 0x00FD),
     ("LATIN SMALL LETTER Y WITH CIRCUMFLEX", 0x0177),
     ("LATIN SMALL LETTER Y WITH DIAERESIS", 0x00FF),
     ("LATIN SMALL LIGATURE FF", 0xFB00),
@@ -1729,8 +2037,12 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("LEFT RIGHT ARROW", 0x2194),
     ("LEFT SINGLE QUOTATION MARK", 0x2018),
     ("LEFT SQUARE BRACKET", 0x005B),
+    ("LEFT SQUARE BRACKET WITH QUILL", 0x2045),
     ("LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0x00AB),
     ("LEFTWARDS ARROW", 0x2190),
+    ("LEFTWARDS ARROW WITH STROKE", 0x219A),
+    ("LEFTWARDS TWO HEADED ARROW", 0x219E),
+    ("LEFTWARDS WAVE ARROW", 0x219C),
     ("LESS-THAN OR EQUAL TO", 0x2264),
     ("LESS-THAN SIGN", 0x003C),
     ("LIGHT SHADE", 0x2591),
@@ -1739,7 +2051,10 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("LOGICAL AND", 0x2227),
     ("LOGICAL OR", 0x2228),
     ("LONG RIGHTWARDS SQUIGGLE ARROW", 0x27FF),
+    ("LOW ASTERISK", 0x204E),
     ("LOW LINE", 0x005F),
+    ("MACRON", 0x00AF),
+    ("MASCULINE ORDINAL INDICATOR", 0x00BA),
     ("MATHEMATICAL BOLD SMALL FINAL SIGMA", 0x1D6D3),
     ("MATHEMATICAL LEFT ANGLE BRACKET", 0x27E8),
     ("MATHEMATICAL RIGHT ANGLE BRACKET", 0x27E9),
@@ -1754,14 +2069,19 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("NARROW NO-BREAK SPACE", 0x202F),
     ("NO-BREAK SPACE", 0x00A0),
     ("NON-BREAKING HYPHEN", 0x2011),
+    ("NORTH EAST ARROW", 0x2197),
+    ("NORTH WEST ARROW", 0x2196),
     ("NOT EQUAL TO", 0x2260),
     ("NOT SIGN", 0x00AC),
     ("NULL", 0x0000),
     ("NUMBER SIGN", 0x0023),
     ("OBJECT REPLACEMENT CHARACTER", 0xFFFC),
     ("OHM SIGN", 0x2126),
+    ("ONE DOT LEADER", 0x2024),
+    ("OVERLINE", 0x203E),
     ("PARTIAL DIFFERENTIAL", 0x2202),
     ("PER MILLE SIGN", 0x2030),
+    ("PER TEN THOUSAND SIGN", 0x2031),
     ("PERCENT SIGN", 0x0025),
     ("PILCROW SIGN", 0x00B6),
     ("PLANCK CONSTANT OVER TWO PI", 0x210F),
@@ -1770,30 +2090,47 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("POUND SIGN", 0x00A3),
     ("PRIME", 0x2032),
     ("PROPORTIONAL TO", 0x221D),
+    ("QUADRUPLE PRIME", 0x2057),
+    ("QUESTION EXCLAMATION MARK", 0x2048),
     ("QUESTION MARK", 0x003F),
     ("QUOTATION MARK", 0x0022),
+    ("REFERENCE MARK", 0x203B),
     ("REGISTERED SIGN", 0x00AE),
     ("REPLACEMENT CHARACTER", 0xFFFD),
     ("REVERSE SOLIDUS", 0x005C),
+    ("REVERSED DOUBLE PRIME", 0x2036),
+    ("REVERSED PILCROW SIGN", 0x204B),
+    ("REVERSED PRIME", 0x2035),
+    ("REVERSED SEMICOLON", 0x204F),
+    ("REVERSED TRIPLE PRIME", 0x2037),
     ("RIGHT CURLY BRACKET", 0x007D),
     ("RIGHT DOUBLE QUOTATION MARK", 0x201D),
     ("RIGHT PARENTHESIS", 0x0029),
     ("RIGHT SINGLE QUOTATION MARK", 0x2019),
     ("RIGHT SQUARE BRACKET", 0x005D),
+    ("RIGHT SQUARE BRACKET WITH QUILL", 0x2046),
     ("RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0x00BB),
     ("RIGHTWARDS ARROW", 0x2192),
     ("RIGHTWARDS ARROW WITH HOOK", 0x21AA),
+    ("RIGHTWARDS ARROW WITH STROKE", 0x219B),
     ("RIGHTWARDS DOUBLE ARROW", 0x21D2),
+    ("RIGHTWARDS WAVE ARROW", 0x219D),
     ("ROMAN NUMERAL SIX", 0x2165),
     ("SCRIPT CAPITAL R", 0x211B),
     ("SECTION SIGN", 0x00A7),
     ("SEMICOLON", 0x003B),
+    ("SINGLE HIGH-REVERSED-9 QUOTATION MARK", 0x201B),
+    ("SINGLE LEFT-POINTING ANGLE QUOTATION MARK", 0x2039),
+    ("SINGLE LOW-9 QUOTATION MARK", 0x201A),
+    ("SINGLE RIGHT-POINTING ANGLE QUOTATION MARK", 0x203A),
     ("SMILING CAT FACE WITH OPEN MOUTH", 0x1F63A),
     ("SMILING FACE WITH SMILING EYES", 0x1F60A),
     ("SNAKE", 0x1F40D),
     ("SNOWMAN", 0x2603),
     ("SOFT HYPHEN", 0x00AD),
     ("SOLIDUS", 0x002F),
+    ("SOUTH EAST ARROW", 0x2198),
+    ("SOUTH WEST ARROW", 0x2199),
     ("SPACE", 0x0020),
     ("SPARKLES", 0x2728),
     ("SQUARE ROOT", 0x221A),
@@ -1801,15 +2138,27 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("SUPERSCRIPT ONE", 0x00B9),
     ("SUPERSCRIPT THREE", 0x00B3),
     ("SUPERSCRIPT TWO", 0x00B2),
+    ("SWUNG DASH", 0x2053),
     ("THAI DIGIT SIX", 0x0E56),
     ("THERE EXISTS", 0x2203),
+    ("THREE DOT PUNCTUATION", 0x2056),
     ("THUMBS UP SIGN", 0x1F44D),
     ("TILDE", 0x007E),
+    ("TIRONIAN SIGN ET", 0x204A),
     ("TRADE MARK SIGN", 0x2122),
+    ("TRIANGULAR BULLET", 0x2023),
+    ("TRICOLON", 0x205D),
+    ("TRIPLE PRIME", 0x2034),
+    ("TWO ASTERISKS ALIGNED VERTICALLY", 0x2051),
     ("TWO DOT LEADER", 0x2025),
+    ("TWO DOT PUNCTUATION", 0x205A),
     ("UMBRELLA", 0x2602),
+    ("UNDERTIE", 0x203F),
     ("UNION", 0x222A),
+    ("UP DOWN ARROW", 0x2195),
     ("UPWARDS ARROW", 0x2191),
+    ("UPWARDS TWO HEADED ARROW", 0x219F),
+    ("VERTICAL FOUR DOTS", 0x205E),
     ("VERTICAL LINE", 0x007C),
     ("VULGAR FRACTION ONE HALF", 0x00BD),
     ("VULGAR FRACTION ONE QUARTER", 0x00BC),
@@ -1826,3 +2175,133 @@ static CHAR_NAMES: &[(&str, u32)] = &[
     ("ZERO WIDTH NON-JOINER", 0x200C),
     ("ZERO WIDTH SPACE", 0x200B),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        let mut lx = Lexer::new(src);
+        let mut out = Vec::new();
+        loop {
+            let t = lx.next_token().expect("token");
+            let end = t.tok == Tok::EndMarker;
+            out.push(t.tok);
+            if end {
+                return out;
+            }
+        }
+    }
+
+    #[test]
+    fn char_names() {
+        for w in CHAR_NAMES.windows(2) {
+            assert!(w[0].0 < w[1].0, "{} / {}", w[0].0, w[1].0);
+        }
+        assert_eq!(lookup_char_name("bullet"), Some('\u{2022}'));
+        assert_eq!(lookup_char_name("LATIN SMALL LETTER Z"), Some('z'));
+        assert_eq!(lookup_char_name("LATIN CAPITAL LETTER A"), Some('A'));
+        assert_eq!(lookup_char_name("DIGIT NINE"), Some('9'));
+        assert_eq!(lookup_char_name("CEDILLA"), Some('\u{b8}'));
+        assert_eq!(lookup_char_name("EM DASH"), Some('\u{2014}'));
+        assert_eq!(
+            lookup_char_name("GREEK CAPITAL LETTER OMEGA"),
+            Some('\u{3a9}')
+        );
+        assert_eq!(
+            lookup_char_name("CJK UNIFIED IDEOGRAPH-8000"),
+            Some('\u{8000}')
+        );
+        assert_eq!(lookup_char_name("LATIN SMALL LETTER"), None);
+        assert_eq!(lookup_char_name("NO SUCH THING"), None);
+        for w in NFKC_MAP.windows(2) {
+            assert!(w[0].0 < w[1].0);
+        }
+        assert_eq!(nfkc_ident("\u{210c}\u{fb01}\u{2160}x\u{2071}"), "HfiIxi");
+    }
+
+    #[test]
+    fn tokens() {
+        use Op::*;
+        let n = |s: &str| Tok::Name(String::from(s));
+        assert_eq!(
+            toks("x = (1,\n  2) # c\n"),
+            [
+                n("x"),
+                Tok::Op(Equal),
+                Tok::Op(LPar),
+                Tok::Num(Constant::Int(1)),
+                Tok::Op(Comma),
+                Tok::Num(Constant::Int(2)),
+                Tok::Op(RPar),
+                Tok::Newline,
+                Tok::EndMarker
+            ]
+        );
+        assert_eq!(
+            toks("if a:\n    b\n\n  # c\n    c\nd"),
+            [
+                Tok::Kw(Kw::If),
+                n("a"),
+                Tok::Op(Colon),
+                Tok::Newline,
+                Tok::Indent,
+                n("b"),
+                Tok::Newline,
+                n("c"),
+                Tok::Newline,
+                Tok::Dedent,
+                n("d"),
+                Tok::Newline,
+                Tok::EndMarker
+            ]
+        );
+        assert_eq!(
+            toks("a**=b//=c->d...e:=f!=g<<=h>>=i@=j"),
+            [
+                n("a"),
+                Tok::Op(DoubleStarEqual),
+                n("b"),
+                Tok::Op(DoubleSlashEqual),
+                n("c"),
+                Tok::Op(RArrow),
+                n("d"),
+                Tok::Op(Ellipsis),
+                n("e"),
+                Tok::Op(ColonEqual),
+                n("f"),
+                Tok::Op(NotEqual),
+                n("g"),
+                Tok::Op(LeftShiftEqual),
+                n("h"),
+                Tok::Op(RightShiftEqual),
+                n("i"),
+                Tok::Op(AtEqual),
+                n("j"),
+                Tok::Newline,
+                Tok::EndMarker
+            ]
+        );
+        // Non-ASCII identifiers, NFKC-folded where we know how.
+        assert_eq!(toks("été ｗｉｄｔｈ")[..2], [n("été"), n("width")]);
+        // Soft keywords are names.
+        assert_eq!(toks("match")[0], n("match"));
+    }
+
+    #[test]
+    fn token_positions() {
+        let mut lx = Lexer::new("a\n  bé = 'x'\n");
+        let mut v = Vec::new();
+        loop {
+            let t = lx.next_token().unwrap();
+            if t.tok == Tok::EndMarker {
+                break;
+            }
+            v.push((t.line, t.col, t.end_line, t.end_col));
+        }
+        // a NEWLINE INDENT bé = 'x' NEWLINE DEDENT
+        assert_eq!(v[0], (1, 0, 1, 1));
+        assert_eq!(v[3], (2, 2, 2, 4));
+        assert_eq!(v[5], (2, 7, 2, 10));
+    }
+}

@@ -199,6 +199,23 @@ pub fn expr_name(e: &Expr) -> &'static str {
     }
 }
 
+/// Is `e` an expression of the `bitwise_or` grammar level (no comparison,
+/// boolean operator, `not`, conditional, lambda or walrus at its top)?
+fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+    )
+}
+
 fn err_at(msg: impl Into<String>, loc: &Loc) -> Perr {
     serr(msg, loc.line, loc.col)
 }
@@ -283,6 +300,8 @@ struct ArgList {
     seen_kw: bool,
     seen_dstar: bool,
     genexp: bool,
+    /// A positional argument after keyword arguments.
+    misplaced: Option<&'static str>,
 }
 
 /// How `bin` continues after an operand.
@@ -300,6 +319,8 @@ struct Parser<'a> {
     toks: VecDeque<Token>,
     /// End of the last consumed significant token.
     prev_end: (u32, u32),
+    /// Start of the last consumed token (of any kind).
+    prev_start: (u32, u32),
     /// Current nesting level.
     depth: usize,
     /// Highest level reached by the subtree being built (see `bin`).
@@ -321,6 +342,7 @@ impl<'a> Parser<'a> {
             lx,
             toks: VecDeque::new(),
             prev_end: (1, 0),
+            prev_start: (1, 0),
             depth,
             peak: depth,
             max_depth,
@@ -417,12 +439,10 @@ impl<'a> Parser<'a> {
             Some(t) => t,
             None => EOF_TOKEN.clone(),
         };
-        if !matches!(
-            t.tok,
-            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker
-        ) {
+        if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
             self.prev_end = (t.end_line, t.end_col);
         }
+        self.prev_start = (t.line, t.col);
         Ok(t)
     }
 
@@ -434,6 +454,7 @@ impl<'a> Parser<'a> {
             if !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
                 self.prev_end = (t.end_line, t.end_col);
             }
+            self.prev_start = (t.line, t.col);
         }
         Ok(())
     }
@@ -512,6 +533,12 @@ impl<'a> Parser<'a> {
                 ErrKind::Indentation,
             ),
             Tok::Dedent => with_kind(self.err_here("unexpected unindent"), ErrKind::Indentation),
+            Tok::EndMarker if t.at_eof => {
+                // CPython places a generic error at the end marker in column 0.
+                let mut e = self.err_here("invalid syntax");
+                e.col = 0;
+                e
+            }
             _ => self.err_here("invalid syntax"),
         }
     }
@@ -558,11 +585,7 @@ impl<'a> Parser<'a> {
 
     fn check_level(&self, lvl: usize, loc: (u32, u32)) -> PResult<()> {
         if lvl > self.max_depth.saturating_mul(CHAIN_FACTOR) {
-            return Err(serr(
-                "expression too deeply nested",
-                loc.0,
-                loc.1,
-            ));
+            return Err(serr("expression too deeply nested", loc.0, loc.1));
         }
         Ok(())
     }
@@ -878,8 +901,9 @@ impl<'a> Parser<'a> {
                         break rhs;
                     }
                 };
+                let single = targets.len() == 1;
                 for (i, t) in targets.iter_mut().enumerate() {
-                    self.assign_target(t, i == 0)?;
+                    self.assign_target(t, i == 0, single)?;
                 }
                 self.no_bare_starred(&value)?;
                 StmtKind::Assign {
@@ -961,6 +985,15 @@ impl<'a> Parser<'a> {
                 }
             }
             _ => {
+                if self.at_op(Op::ColonEqual) && !matches!(first.kind, ExprKind::Name { .. }) {
+                    return Err(err_at(
+                        format!(
+                            "cannot use assignment expressions with {}",
+                            expr_name(&first)
+                        ),
+                        &first.loc,
+                    ));
+                }
                 self.no_bare_starred(&first)?;
                 StmtKind::Expr { value: bx(first) }
             }
@@ -979,7 +1012,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn assign_target(&self, t: &mut Expr, first: bool) -> PResult<()> {
+    fn assign_target(&self, t: &mut Expr, first: bool, single: bool) -> PResult<()> {
         match &t.kind {
             ExprKind::Starred { .. } => {
                 return Err(err_at(
@@ -987,7 +1020,7 @@ impl<'a> Parser<'a> {
                     &t.loc,
                 ))
             }
-            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
+            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } if !(first && single) => {
                 return Err(err_at(
                     "assignment to yield expression not possible",
                     &t.loc,
@@ -1001,7 +1034,9 @@ impl<'a> Parser<'a> {
             | ExprKind::GeneratorExp { .. }
             | ExprKind::Constant(Constant::None | Constant::True | Constant::False) => {}
             _ => {
-                if first {
+                // CPython's "here" variant is for a single `=` whose target is
+                // at the level of `|` expressions.
+                if first && single && is_bitwise_or_level(t) {
                     return Err(err_at(
                         format!(
                             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -1075,6 +1110,7 @@ impl<'a> Parser<'a> {
             | ExprKind::Constant(Constant::None | Constant::True | Constant::False) => {
                 self.unexpected()
             }
+            _ if !is_bitwise_or_level(e) => self.unexpected(),
             _ => err_at(
                 format!(
                     "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -1131,7 +1167,10 @@ impl<'a> Parser<'a> {
             self.skip()?;
             if !matches!(self.tok(), Tok::Indent) {
                 return Err(with_kind(
-                    self.err_here(format!("expected an indented block after {} on line {}", what, line)),
+                    self.err_here(format!(
+                        "expected an indented block after {} on line {}",
+                        what, line
+                    )),
                     ErrKind::Indentation,
                 ));
             }
@@ -1264,6 +1303,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.skip()?;
         self.expect_colon(true)?;
+        let indented = self.at_newline();
         let body = self.block("'try' statement", start.0)?;
         let mut handlers = Vec::new();
         let mut star: Option<bool> = None;
@@ -1333,6 +1373,11 @@ impl<'a> Parser<'a> {
             self.expect_colon(true)?;
             finalbody = self.block("'finally' statement", line)?;
         } else if handlers.is_empty() {
+            // CPython points at the end of an indented `try` block.
+            if indented {
+                let (l, c) = self.prev_start;
+                return Err(serr("expected 'except' or 'finally' block", l, c));
+            }
             return Err(self.err_here("expected 'except' or 'finally' block"));
         }
         Ok(Stmt {
@@ -1473,8 +1518,16 @@ impl<'a> Parser<'a> {
         self.skip()?;
         let args = self.parameters(false, start)?;
         self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::RArrow)? {
-            Some(bx(self.expression()?))
+        let returns = if self.at_op(Op::RArrow) {
+            let arrow = self.start();
+            self.skip()?;
+            match self.expression() {
+                Ok(r) => Some(r),
+                // CPython: the optional `-> annotation` fails, then the
+                // mandatory `:` is missing at the arrow.
+                Err(e) if self.lex_failed => return Err(e),
+                Err(_) => return Err(serr("expected ':'", arrow.0, arrow.1)),
+            }
         } else {
             None
         };
@@ -1532,6 +1585,7 @@ impl<'a> Parser<'a> {
         let mut seen_slash = false;
         let mut seen_star = false;
         let mut seen_default = false;
+        let mut star_at = (0, 0);
         loop {
             if self.at_op(close) {
                 break;
@@ -1553,13 +1607,21 @@ impl<'a> Parser<'a> {
                 if seen_star {
                     return Err(self.err_here("* argument may appear only once"));
                 }
+                star_at = self.start();
                 self.skip()?;
                 seen_star = true;
                 if self.at_op(Op::Comma) || self.at_op(close) {
                     if !self.at_op(Op::Comma)
                         || matches!(self.peek_tok(1)?, Tok::Op(Op::DoubleStar))
                     {
-                        return Err(self.err_here("named arguments must follow bare *"));
+                        if lambda {
+                            return Err(self.err_here("named arguments must follow bare *"));
+                        }
+                        return Err(serr(
+                            "named arguments must follow bare *",
+                            star_at.0,
+                            star_at.1,
+                        ));
                     }
                 } else {
                     let arg = self.param(lambda, true)?;
@@ -1599,10 +1661,13 @@ impl<'a> Parser<'a> {
                             seen_default = true;
                         }
                         None if seen_default => {
+                            if !self.at_op(Op::Comma) && !self.at_op(close) {
+                                return Err(self.unexpected());
+                            }
                             return Err(err_at(
                                 "non-default argument follows default argument",
                                 &arg.loc,
-                            ))
+                            ));
                         }
                         None => {}
                     }
@@ -1614,7 +1679,11 @@ impl<'a> Parser<'a> {
             }
         }
         if seen_star && a.vararg.is_none() && a.kwonlyargs.is_empty() {
-            return Err(self.err_here("named arguments must follow bare *"));
+            return Err(serr(
+                "named arguments must follow bare *",
+                star_at.0,
+                star_at.1,
+            ));
         }
         // Duplicate names.
         let mut names: Vec<&str> = Vec::new();
@@ -1771,8 +1840,9 @@ impl<'a> Parser<'a> {
         self.walrus(e)
     }
 
-    /// `target := value`, at the `:=`.
+    /// `target := value`, at the `:=`.  (Takes a box: frames stay small.)
     #[inline(never)]
+    #[allow(clippy::boxed_local)]
     fn walrus(&mut self, e: Box<Expr>) -> PResult<Box<Expr>> {
         let Expr { kind, loc } = *e;
         match kind {
@@ -1840,11 +1910,7 @@ impl<'a> Parser<'a> {
         let orelse = self.expression()?;
         self.leave();
         Ok(mkb(
-            ExprKind::IfExp {
-                test,
-                body,
-                orelse,
-            },
+            ExprKind::IfExp { test, body, orelse },
             self.loc_from(start),
         ))
     }
@@ -1936,7 +2002,12 @@ impl<'a> Parser<'a> {
                     _ if min <= P_CMP
                         && matches!(
                             o,
-                            Op::EqEqual | Op::NotEqual | Op::Less | Op::LessEqual | Op::Greater | Op::GreaterEqual
+                            Op::EqEqual
+                                | Op::NotEqual
+                                | Op::Less
+                                | Op::LessEqual
+                                | Op::Greater
+                                | Op::GreaterEqual
                         ) =>
                     {
                         Cont::Cmp
@@ -2210,6 +2281,7 @@ impl<'a> Parser<'a> {
             seen_kw: false,
             seen_dstar: false,
             genexp: false,
+            misplaced: None,
         };
         loop {
             if self.at_op(Op::RPar) {
@@ -2235,11 +2307,16 @@ impl<'a> Parser<'a> {
                 break;
             }
             if a.genexp {
-                return Err(err_at(
-                    "Generator expression must be parenthesized",
-                    &a.args.first().map_or(Loc::default(), |g| g.loc),
-                ));
+                let at = match a.args.first().map(|g| &g.kind) {
+                    Some(ExprKind::GeneratorExp { elt, .. }) => elt.loc,
+                    _ => Loc::default(),
+                };
+                return Err(err_at("Generator expression must be parenthesized", &at));
             }
+        }
+        if let Some(m) = a.misplaced {
+            // CPython reports this at the end of the arguments.
+            return Err(self.err_here(m));
         }
         Ok((a.args, a.kws, a.genexp))
     }
@@ -2282,7 +2359,10 @@ impl<'a> Parser<'a> {
             let id = match e.kind {
                 ExprKind::Name { id, .. } => id,
                 ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
-                    return Err(err_at(format!("cannot assign to {}", expr_name(&e)), &e.loc))
+                    return Err(err_at(
+                        format!("cannot assign to {}", expr_name(&e)),
+                        &e.loc,
+                    ))
                 }
                 _ => {
                     return Err(err_at(
@@ -2305,18 +2385,26 @@ impl<'a> Parser<'a> {
             a.seen_kw = true;
         } else if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            let g = mk(ExprKind::GeneratorExp { elt: e, generators }, self.loc_from(lp));
+            let elt_loc = e.loc;
+            let g = mk(
+                ExprKind::GeneratorExp { elt: e, generators },
+                self.loc_from(lp),
+            );
             if !a.args.is_empty() || !a.kws.is_empty() || !self.at_op(Op::RPar) {
-                return Err(err_at("Generator expression must be parenthesized", &g.loc));
+                return Err(err_at(
+                    "Generator expression must be parenthesized",
+                    &elt_loc,
+                ));
             }
             a.args.push(g);
             a.genexp = true;
         } else {
-            if a.seen_dstar {
-                return Err(err_at("positional argument follows keyword argument unpacking", &e.loc));
-            }
-            if a.seen_kw {
-                return Err(err_at("positional argument follows keyword argument", &e.loc));
+            if a.misplaced.is_none() {
+                if a.seen_dstar {
+                    a.misplaced = Some("positional argument follows keyword argument unpacking");
+                } else if a.seen_kw {
+                    a.misplaced = Some("positional argument follows keyword argument");
+                }
             }
             a.args.push(*e);
         }
@@ -2406,7 +2494,10 @@ impl<'a> Parser<'a> {
     fn atom(&mut self) -> PResult<Box<Expr>> {
         if !matches!(
             self.tok(),
-            Tok::Name(_) | Tok::Num(_) | Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis)
+            Tok::Name(_)
+                | Tok::Num(_)
+                | Tok::Kw(Kw::None | Kw::True | Kw::False)
+                | Tok::Op(Op::Ellipsis)
         ) {
             return Err(self.unexpected());
         }
@@ -2500,7 +2591,7 @@ impl<'a> Parser<'a> {
             ));
         }
         closer(self, Some(&first))?;
-        if close.is_some() {
+        {
             if let ExprKind::Starred { .. } = first.kind {
                 return Err(err_at("cannot use starred expression here", &first.loc));
             }
@@ -2584,20 +2675,22 @@ impl<'a> Parser<'a> {
         let mut keys: Vec<Option<Expr>> = Vec::new();
         let mut values: Vec<Expr> = Vec::new();
         if self.at_op(Op::DoubleStar) {
+            let dstar = self.start();
             self.skip()?;
             values.push(*self.bin(P_BOR)?);
             keys.push(None);
             if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-                return Err(self.err_here("dict unpacking cannot be used in dict comprehension"));
+                return Err(serr(
+                    "dict unpacking cannot be used in dict comprehension",
+                    dstar.0,
+                    dstar.1,
+                ));
             }
         } else {
             let first = self.star_named()?;
             if self.at_op(Op::Colon) {
                 if let ExprKind::Starred { .. } = first.kind {
-                    return Err(err_at(
-                        "cannot use a starred expression in a dictionary key",
-                        &first.loc,
-                    ));
+                    return Err(self.unexpected());
                 }
                 let v = self.dict_value()?;
                 if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
@@ -2773,7 +2866,11 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
             if has_bytes && has_str {
-                return Err(err_at("cannot mix bytes and nonbytes literals", &tp));
+                return Err(serr(
+                    "cannot mix bytes and nonbytes literals",
+                    tp.end_line,
+                    tp.end_col,
+                ));
             }
         }
         let loc = self.loc_from(start);
@@ -2825,7 +2922,11 @@ impl<'a> Parser<'a> {
                         buf.push('}');
                         continue;
                     }
-                    return Err(err_at("f-string: single '}' is not allowed", &tp));
+                    return Err(serr(
+                        "f-string: single '}' is not allowed",
+                        tp.end_line,
+                        tp.end_col,
+                    ));
                 }
                 '\\' if !raw => {
                     let rel = cur.pos - body_start;
@@ -2835,7 +2936,7 @@ impl<'a> Parser<'a> {
                         Ok(Esc::Byte(b)) => buf.push(b as char),
                         Ok(Esc::Nothing) => {}
                         Ok(Esc::Unknown) => buf.push('\\'),
-                        Err(m) => return Err(err_at(m, &tp)),
+                        Err(m) => return Err(serr(m, tp.end_line, tp.end_col)),
                     }
                 }
                 _ => {
@@ -2860,7 +2961,8 @@ impl<'a> Parser<'a> {
         tp: Loc,
         open: (u32, u32),
     ) -> PResult<()> {
-        let fe = |m: &str| err_at(m, &tp);
+        // CPython reports f-string errors at the end of the literal.
+        let fe = |m: &str| serr(m, tp.end_line, tp.end_col);
         if level >= 2 {
             return Err(fe("f-string: expressions nested too deeply"));
         }
@@ -2907,17 +3009,22 @@ impl<'a> Parser<'a> {
                         if c == '}' {
                             break;
                         }
-                        return Err(err_at(format!("f-string: unmatched '{}'", c), &tp));
+                        return Err(serr(
+                            format!("f-string: unmatched '{}'", c),
+                            tp.end_line,
+                            tp.end_col,
+                        ));
                     }
                     Some(o) => {
                         let ok = matches!((o, c), ('(', ')') | ('[', ']') | ('{', '}'));
                         if !ok {
-                            return Err(err_at(
+                            return Err(serr(
                                 format!(
                                     "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
                                     c, o
                                 ),
-                                &tp,
+                                tp.end_line,
+                                tp.end_col,
                             ));
                         }
                     }
@@ -2943,8 +3050,7 @@ impl<'a> Parser<'a> {
             return Err(fe("f-string: unterminated string"));
         }
         if let Some(&o) = stack.last() {
-            let _ = o;
-            return Err(fe("f-string: expecting '}'"));
+            return Err(serr(format!("f-string: unmatched '{}'", o), tp.end_line, tp.end_col));
         }
         if cur.at_end() {
             return Err(fe("f-string: expecting '}'"));
@@ -3033,5 +3139,1194 @@ impl<'a> Parser<'a> {
         self.fill(0)?;
         let start = self.start();
         self.paren_body(start, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use super::*;
+    use alloc::string::ToString;
+    use std::panic;
+
+    fn module(src: &str) -> Vec<Stmt> {
+        match parse(src, "<test>", Mode::Exec) {
+            Ok(Mod::Module(b)) => b,
+            other => panic!("{:?}: {:?}", src, other),
+        }
+    }
+
+    fn expr(src: &str) -> Expr {
+        match parse(src, "<test>", Mode::Eval) {
+            Ok(Mod::Expression(e)) => *e,
+            other => panic!("{:?}: {:?}", src, other),
+        }
+    }
+
+    fn error(src: &str) -> SyntaxError {
+        match parse(src, "<test>", Mode::Exec) {
+            Err(e) => e,
+            Ok(m) => panic!("{:?} parsed: {:?}", src, m),
+        }
+    }
+
+    /// A compact rendering of an expression, without locations.
+    fn d(e: &Expr) -> String {
+        use ExprKind as K;
+        let list = |v: &[Expr]| v.iter().map(d).collect::<Vec<_>>().join(" ");
+        let opt = |o: &Option<Box<Expr>>| o.as_ref().map_or("_".to_string(), |e| d(e));
+        let gens = |g: &[Comprehension]| {
+            g.iter()
+                .map(|c| {
+                    let mut s = format!(
+                        "({}for {} in {}",
+                        if c.is_async { "async " } else { "" },
+                        d(&c.target),
+                        d(&c.iter)
+                    );
+                    for i in &c.ifs {
+                        s.push_str(&format!(" if {}", d(i)));
+                    }
+                    s.push(')');
+                    s
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match &e.kind {
+            K::Name { id, ctx } => match ctx {
+                ExprContext::Load => id.clone(),
+                ExprContext::Store => format!("{}=", id),
+                ExprContext::Del => format!("{}~", id),
+            },
+            K::Constant(c) => match c {
+                Constant::None => "None".into(),
+                Constant::True => "True".into(),
+                Constant::False => "False".into(),
+                Constant::Ellipsis => "...".into(),
+                Constant::Int(i) => format!("{}", i),
+                Constant::BigInt { digits, radix } => format!("big{}:{}", radix, digits),
+                Constant::Float(f) => format!("{:?}", f),
+                Constant::Complex { imag } => format!("{:?}j", imag),
+                Constant::Str(s) => format!("{:?}", s),
+                Constant::Bytes(b) => format!("b{:?}", b),
+            },
+            K::BinOp { left, op, right } => format!("({:?} {} {})", op, d(left), d(right)),
+            K::UnaryOp { op, operand } => format!("({:?} {})", op, d(operand)),
+            K::BoolOp { op, values } => format!("({:?} {})", op, list(values)),
+            K::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
+                let mut s = format!("(cmp {}", d(left));
+                for (o, c) in ops.iter().zip(comparators) {
+                    s.push_str(&format!(" {:?} {}", o, d(c)));
+                }
+                s + ")"
+            }
+            K::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                let mut s = format!("(call {}", d(func));
+                for a in args {
+                    s.push(' ');
+                    s.push_str(&d(a));
+                }
+                for k in keywords {
+                    match &k.arg {
+                        Some(n) => s.push_str(&format!(" {}={}", n, d(&k.value))),
+                        None => s.push_str(&format!(" **{}", d(&k.value))),
+                    }
+                }
+                s + ")"
+            }
+            K::Attribute { value, attr, ctx } => format!(
+                "{}.{}{}",
+                d(value),
+                attr,
+                if *ctx == ExprContext::Load { "" } else { "=" }
+            ),
+            K::Subscript { value, slice, ctx } => format!(
+                "{}[{}]{}",
+                d(value),
+                d(slice),
+                if *ctx == ExprContext::Load { "" } else { "=" }
+            ),
+            K::Slice { lower, upper, step } => {
+                format!("{}:{}:{}", opt(lower), opt(upper), opt(step))
+            }
+            K::Starred { value, .. } => format!("*{}", d(value)),
+            K::Tuple { elts, .. } => format!("(tuple {})", list(elts)),
+            K::List { elts, .. } => format!("[{}]", list(elts)),
+            K::Set { elts } => format!("{{set {}}}", list(elts)),
+            K::Dict { keys, values } => {
+                let items: Vec<String> = keys
+                    .iter()
+                    .zip(values)
+                    .map(|(k, v)| match k {
+                        Some(k) => format!("{}:{}", d(k), d(v)),
+                        None => format!("**{}", d(v)),
+                    })
+                    .collect();
+                format!("{{dict {}}}", items.join(" "))
+            }
+            K::ListComp { elt, generators } => format!("[{} {}]", d(elt), gens(generators)),
+            K::SetComp { elt, generators } => format!("{{{} {}}}", d(elt), gens(generators)),
+            K::GeneratorExp { elt, generators } => format!("(gen {} {})", d(elt), gens(generators)),
+            K::DictComp {
+                key,
+                value,
+                generators,
+            } => format!("{{{}:{} {}}}", d(key), d(value), gens(generators)),
+            K::Lambda { args, body } => format!("(lambda {} {})", da(args), d(body)),
+            K::IfExp { test, body, orelse } => {
+                format!("(if {} {} {})", d(test), d(body), d(orelse))
+            }
+            K::NamedExpr { target, value } => format!("(:= {} {})", d(target), d(value)),
+            K::Await { value } => format!("(await {})", d(value)),
+            K::Yield { value } => format!("(yield {})", opt(value)),
+            K::YieldFrom { value } => format!("(yield-from {})", d(value)),
+            K::JoinedStr(parts) => format!("(f {})", list(parts)),
+            K::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => format!(
+                "{{{}{}{}}}",
+                d(value),
+                conversion.map_or(String::new(), |c| format!("!{}", c)),
+                format_spec
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(":{}", d(s)))
+            ),
+        }
+    }
+
+    fn da(a: &Arguments) -> String {
+        let arg = |x: &Arg| match &x.annotation {
+            Some(t) => format!("{}:{}", x.name, d(t)),
+            None => x.name.clone(),
+        };
+        let mut parts: Vec<String> = Vec::new();
+        for x in &a.posonlyargs {
+            parts.push(arg(x));
+        }
+        if !a.posonlyargs.is_empty() {
+            parts.push("/".into());
+        }
+        for x in &a.args {
+            parts.push(arg(x));
+        }
+        if let Some(v) = &a.vararg {
+            parts.push(format!("*{}", arg(v)));
+        } else if !a.kwonlyargs.is_empty() {
+            parts.push("*".into());
+        }
+        for (x, dflt) in a.kwonlyargs.iter().zip(&a.kw_defaults) {
+            match dflt {
+                Some(v) => parts.push(format!("{}={}", arg(x), d(v))),
+                None => parts.push(arg(x)),
+            }
+        }
+        if let Some(k) = &a.kwarg {
+            parts.push(format!("**{}", arg(k)));
+        }
+        let defaults: Vec<String> = a.defaults.iter().map(d).collect();
+        format!("({}; defaults {})", parts.join(" "), defaults.join(" "))
+    }
+
+    fn de(src: &str) -> String {
+        d(&expr(src))
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(de("0"), "0");
+        assert_eq!(de("1_000_000"), "1000000");
+        assert_eq!(de("0x_FF"), "255");
+        assert_eq!(de("0o17"), "15");
+        assert_eq!(de("0B1010"), "10");
+        assert_eq!(de("00"), "0");
+        assert_eq!(de("9223372036854775807"), "9223372036854775807");
+        assert_eq!(de("9223372036854775808"), "big10:9223372036854775808");
+        assert_eq!(de("0x1_0000_0000_0000_0000"), "big16:10000000000000000");
+        assert_eq!(
+            de("0o0_777777777777777777777777"),
+            "big8:777777777777777777777777"
+        );
+        assert_eq!(de("1.5"), "1.5");
+        assert_eq!(de("1."), "1.0");
+        assert_eq!(de(".5e-3"), "0.0005");
+        assert_eq!(de("1_0.0_1E1_0"), "100100000000.0");
+        assert_eq!(de("1e500"), "inf");
+        assert_eq!(de("2j"), "2.0j");
+        assert_eq!(de("1.5J"), "1.5j");
+        assert_eq!(de("09.5"), "9.5");
+        assert_eq!(de("0e0"), "0.0");
+        assert_eq!(de("1if 1else 2"), "(if 1 1 2)");
+        assert_eq!(de("-1"), "(USub 1)");
+        assert_eq!(de("1 .real"), "1.real");
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(de(r#"'a' "b" '''c''' """d""""#), r#""abcd""#);
+        assert_eq!(
+            de(r#"'\n\t\\\'\"\a\b\f\v\r'"#),
+            r#""\n\t\\'\"\u{7}\u{8}\u{c}\u{b}\r""#
+        );
+        assert_eq!(de(r"'\x41\101\u00e9\U0001F600\0'"), "\"AAé😀\\0\"");
+        assert_eq!(de(r"'\d\{'"), r#""\\d\\{""#);
+        assert_eq!(de("'a\\\nb'"), r#""ab""#);
+        assert_eq!(de(r"r'\n\''"), r#""\\n\\'""#);
+        assert_eq!(de(r"R'\x'"), r#""\\x""#);
+        assert_eq!(de(r"u'x'"), r#""x""#);
+        assert_eq!(de(r"b'a\x00\xff\777'"), "b[97, 0, 255, 255]");
+        assert_eq!(de(r"Rb'\x' bR'y'"), "b[92, 120, 121]");
+        assert_eq!(
+            de(r"'\N{BULLET}\N{em dash}\N{LATIN CAPITAL LETTER Q}\N{DEGREE SIGN}'"),
+            "\"•—Q°\""
+        );
+        assert_eq!(
+            de(r"'\N{GREEK SMALL LETTER ALPHA}\N{DIGIT SEVEN}\N{CJK UNIFIED IDEOGRAPH-4E00}'"),
+            "\"α7一\""
+        );
+        assert_eq!(de("'''a\nb'''"), r#""a\nb""#);
+        assert_eq!(de("'''a\r\nb'''"), r#""a\nb""#);
+        assert_eq!(de(r"b'\u1234'"), "b[92, 117, 49, 50, 51, 52]");
+        assert_eq!(de("''"), r#""""#);
+    }
+
+    #[test]
+    fn fstrings() {
+        assert_eq!(de("f'a{x}b'"), r#"(f "a" {x} "b")"#);
+        assert_eq!(de("f''"), "(f )");
+        assert_eq!(de("f'abc'"), r#"(f "abc")"#);
+        assert_eq!(de("f'{x!r}'"), "(f {x!r})");
+        assert_eq!(de("f'{x!s:>10}'"), r#"(f {x!s:(f ">10")})"#);
+        assert_eq!(de("f'{x:{w}.{p}f}'"), r#"(f {x:(f {w} "." {p} "f")})"#);
+        assert_eq!(de("f'{x:}'"), "(f {x:(f )})");
+        assert_eq!(de("f'{{}}{{{x}}}'"), r#"(f "{}{" {x} "}")"#);
+        assert_eq!(de("f'{x=}'"), r#"(f "x=" {x!r})"#);
+        assert_eq!(de("f'{ x = }'"), r#"(f " x = " {x!r})"#);
+        assert_eq!(de("f'{x=!s}'"), r#"(f "x=" {x!s})"#);
+        assert_eq!(de("f'{x=:>4}'"), r#"(f "x=" {x:(f ">4")})"#);
+        assert_eq!(de("'a' f'{x}' 'b' f'c'"), r#"(f "a" {x} "bc")"#);
+        assert_eq!(de("f'{a!=b}'"), "(f {(cmp a NotEq b)})");
+        assert_eq!(de("f'{a<=b}'"), "(f {(cmp a LtE b)})");
+        assert_eq!(de(r#"f'{"a" if x else "b"}'"#), r#"(f {(if x "a" "b")})"#);
+        assert_eq!(de("f'{d[\"k\"]}'"), r#"(f {d["k"]})"#);
+        assert_eq!(de("f'''{x\n+1}'''"), "(f {(Add x 1)})");
+        assert_eq!(de("f'{x, y}'"), "(f {(tuple x y)})");
+        assert_eq!(de("f'{x for x in y}'"), "(f {(gen x (for x= in y))})");
+        assert_eq!(de("f'{(yield)}'"), "(f {(yield _)})");
+        assert_eq!(de(r"f'\n{x}\x41'"), r#"(f "\n" {x} "A")"#);
+        assert_eq!(de(r"rf'\n{x}'"), r#"(f "\\n" {x})"#);
+        assert_eq!(de(r"f'\N{BULLET}{x}'"), r#"(f "•" {x})"#);
+        assert_eq!(de("f'{f\"{x}\"}'"), "(f {(f {x})})");
+        assert_eq!(de("f'{x:{y:>3}}'"), r#"(f {x:(f {y:(f ">3")})})"#);
+        assert_eq!(de("F'{3.14:.2f}' FR'{x}'"), r#"(f {3.14:(f ".2f")} {x})"#);
+        // Locations inside replacement fields are exact.
+        let e = expr("f'ab{xyz}'");
+        match &e.kind {
+            ExprKind::JoinedStr(parts) => match &parts[1].kind {
+                ExprKind::FormattedValue { value, .. } => {
+                    assert_eq!((value.loc.col, value.loc.end_col), (5, 8))
+                }
+                k => panic!("{:?}", k),
+            },
+            k => panic!("{:?}", k),
+        }
+    }
+
+    #[test]
+    fn precedence() {
+        assert_eq!(de("-2**2"), "(USub (Pow 2 2))");
+        assert_eq!(de("2**-1"), "(Pow 2 (USub 1))");
+        assert_eq!(de("2**3**4"), "(Pow 2 (Pow 3 4))");
+        assert_eq!(de("a - b - c"), "(Sub (Sub a b) c)");
+        assert_eq!(
+            de("a + b * c @ d // e % f / g"),
+            "(Add a (Div (Mod (FloorDiv (MatMult (Mult b c) d) e) f) g))"
+        );
+        assert_eq!(
+            de("a | b ^ c & d << e >> f"),
+            "(BitOr a (BitXor b (BitAnd c (RShift (LShift d e) f))))"
+        );
+        assert_eq!(de("~a + +b"), "(Add (Invert a) (UAdd b))");
+        assert_eq!(de("not a == b"), "(Not (cmp a Eq b))");
+        assert_eq!(de("a or b and not c"), "(Or a (And b (Not c)))");
+        assert_eq!(de("a and b and c or d or e"), "(Or (And a b c) d e)");
+        assert_eq!(
+            de("a < b <= c != d is not e in f not in g is h > i >= j == k"),
+            "(cmp a Lt b LtE c NotEq d IsNot e In f NotIn g Is h Gt i GtE j Eq k)"
+        );
+        assert_eq!(de("a if b else c if d else e"), "(if b a (if d c e))");
+        assert_eq!(
+            de("lambda: a if b else c"),
+            "(lambda (; defaults ) (if b a c))"
+        );
+        assert_eq!(de("await x ** 2"), "(Pow (await x) 2)");
+        assert_eq!(de("a.b[c](d).e"), "(call a.b[c] d).e");
+        assert_eq!(de("not not a"), "(Not (Not a))");
+        assert_eq!(de("- - a"), "(USub (USub a))");
+        assert_eq!(
+            de("a if b else lambda: c"),
+            "(if b a (lambda (; defaults ) c))"
+        );
+        assert_eq!(de("(a := 1)"), "(:= a= 1)");
+        assert_eq!(de("x[a:b, c:d:e, ::, f]"), "x[(tuple a:b:_ c:d:e _:_:_ f)]");
+        assert_eq!(de("x[:]"), "x[_:_:_]");
+        assert_eq!(de("x[1:2,]"), "x[(tuple 1:2:_)]");
+        assert_eq!(de("x[*a]"), "x[(tuple *a)]");
+        assert_eq!(de("x[*a, b]"), "x[(tuple *a b)]");
+        assert_eq!(de("x[y := 1]"), "x[(:= y= 1)]");
+    }
+
+    #[test]
+    fn displays_and_comprehensions() {
+        assert_eq!(de("()"), "(tuple )");
+        assert_eq!(de("(1,)"), "(tuple 1)");
+        assert_eq!(de("(1)"), "1");
+        assert_eq!(de("(*a, *b)"), "(tuple *a *b)");
+        assert_eq!(de("1, 2"), "(tuple 1 2)");
+        assert_eq!(de("[]"), "[]");
+        assert_eq!(de("[1, *a, 2,]"), "[1 *a 2]");
+        assert_eq!(de("{}"), "{dict }");
+        assert_eq!(de("{1: 2, **a, 3: 4,}"), "{dict 1:2 **a 3:4}");
+        assert_eq!(de("{**a}"), "{dict **a}");
+        assert_eq!(de("{1, *a}"), "{set 1 *a}");
+        assert_eq!(
+            de("[x for x in y if x if z for w in x]"),
+            "[x (for x= in y if x if z) (for w= in x)]"
+        );
+        assert_eq!(de("{k: v for k, v in d}"), "{k:v (for (tuple k= v=) in d)}");
+        assert_eq!(de("{x async for x in y}"), "{x (async for x= in y)}");
+        assert_eq!(de("(x for x, in y)"), "(gen x (for (tuple x=) in y))");
+        assert_eq!(de("[x for x in a or b]"), "[x (for x= in (Or a b))]");
+        assert_eq!(de("[(y := x) for x in z]"), "[(:= y= x) (for x= in z)]");
+        assert_eq!(
+            de("[lambda: x for x in y]"),
+            "[(lambda (; defaults ) x) (for x= in y)]"
+        );
+        assert_eq!(de("f(x for x in y)"), "(call f (gen x (for x= in y)))");
+        assert_eq!(
+            de("f(a, *b, c=1, *d, **e, f=2)"),
+            "(call f a *b *d c=1 **e f=2)"
+        );
+        assert_eq!(de("f(a)(b)"), "(call (call f a) b)");
+        assert_eq!(de("f(x := 1)"), "(call f (:= x= 1))");
+        assert_eq!(de("..."), "...");
+        assert_eq!(de("None, True, False"), "(tuple None True False)");
+        // A bare generator argument spans the call's parentheses.
+        match &expr("f (x for x in y)").kind {
+            ExprKind::Call { args, .. } => {
+                assert_eq!((args[0].loc.col, args[0].loc.end_col), (2, 16))
+            }
+            k => panic!("{:?}", k),
+        }
+    }
+
+    #[test]
+    fn lambdas_and_parameters() {
+        assert_eq!(de("lambda: 0"), "(lambda (; defaults ) 0)");
+        assert_eq!(
+            de("lambda a, b=1, *c, d, e=2, **f: 0"),
+            "(lambda (a b *c d e=2 **f; defaults 1) 0)"
+        );
+        assert_eq!(
+            de("lambda a, /, b, *, c: 0"),
+            "(lambda (a / b * c; defaults ) 0)"
+        );
+        assert_eq!(de("lambda *a, **k: 0"), "(lambda (*a **k; defaults ) 0)");
+        assert_eq!(
+            de("lambda a=1, /, b=2: 0"),
+            "(lambda (a / b; defaults 1 2) 0)"
+        );
+        assert_eq!(
+            de("lambda x: lambda y: x + y"),
+            "(lambda (x; defaults ) (lambda (y; defaults ) (Add x y)))"
+        );
+        let body =
+            module("def f(a: int, /, b: str = 'x', *args: *Ts, c, d=1, **kw: dict) -> None: pass");
+        match &body[0].kind {
+            StmtKind::FunctionDef {
+                name,
+                args,
+                returns,
+                is_async,
+                ..
+            } => {
+                assert_eq!(name, "f");
+                assert!(!is_async);
+                assert_eq!(
+                    da(args),
+                    "(a:int / b:str *args:*Ts c d=1 **kw:dict; defaults \"x\")"
+                );
+                assert_eq!(returns.as_ref().map(|r| d(r)), Some("None".to_string()));
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    fn kinds(src: &str) -> Vec<&'static str> {
+        module(src)
+            .iter()
+            .map(|s| match &s.kind {
+                StmtKind::FunctionDef {
+                    is_async: false, ..
+                } => "def",
+                StmtKind::FunctionDef { is_async: true, .. } => "async def",
+                StmtKind::ClassDef { .. } => "class",
+                StmtKind::Return { .. } => "return",
+                StmtKind::Delete { .. } => "del",
+                StmtKind::Assign { .. } => "=",
+                StmtKind::AugAssign { .. } => "op=",
+                StmtKind::AnnAssign { .. } => ":",
+                StmtKind::For {
+                    is_async: false, ..
+                } => "for",
+                StmtKind::For { is_async: true, .. } => "async for",
+                StmtKind::While { .. } => "while",
+                StmtKind::If { .. } => "if",
+                StmtKind::With {
+                    is_async: false, ..
+                } => "with",
+                StmtKind::With { is_async: true, .. } => "async with",
+                StmtKind::Raise { .. } => "raise",
+                StmtKind::Try { is_star: false, .. } => "try",
+                StmtKind::Try { is_star: true, .. } => "try*",
+                StmtKind::Assert { .. } => "assert",
+                StmtKind::Import { .. } => "import",
+                StmtKind::ImportFrom { .. } => "from",
+                StmtKind::Global { .. } => "global",
+                StmtKind::Nonlocal { .. } => "nonlocal",
+                StmtKind::Expr { .. } => "expr",
+                StmtKind::Pass => "pass",
+                StmtKind::Break => "break",
+                StmtKind::Continue => "continue",
+            })
+            .collect()
+    }
+
+    const STATEMENTS: &str = "\
+import a.b as c, d
+from .. import (x as y, z,)
+from ...m.n import *
+global g, h
+def f():
+    nonlocal q
+    return 1, *r
+async def g():
+    async for x in y: pass
+    async with a as b, c: pass
+    await z
+class C(B, metaclass=M):
+    '''doc'''
+    x: int = 1
+    (y): int
+    a.b: str
+@dec
+@dec2(1)
+def h(): yield
+x = y = 1
+x += 1; x <<= 2; x @= m
+del a, b[0], c.d
+assert x, 'msg'
+raise
+raise E from e
+for i in range(3):
+    break
+else:
+    continue
+while x:
+    pass
+else:
+    pass
+if a:
+    pass
+elif b:
+    pass
+else:
+    pass
+try:
+    pass
+except E as e:
+    pass
+except (A, B):
+    pass
+except:
+    pass
+else:
+    pass
+finally:
+    pass
+try:
+    pass
+except* E:
+    pass
+with (open(a) as f, open(b) as g):
+    pass
+with (a, b) as c: pass
+with (a): pass
+print(*a, **k)
+";
+
+    #[test]
+    fn statements() {
+        assert_eq!(
+            kinds(STATEMENTS),
+            [
+                "import",
+                "from",
+                "from",
+                "global",
+                "def",
+                "async def",
+                "class",
+                "def",
+                "=",
+                "op=",
+                "op=",
+                "op=",
+                "del",
+                "assert",
+                "raise",
+                "raise",
+                "for",
+                "while",
+                "if",
+                "try",
+                "try*",
+                "with",
+                "with",
+                "with",
+                "expr"
+            ]
+        );
+        let b = module(STATEMENTS);
+        match &b[1].kind {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                assert_eq!((module.as_deref(), names.len(), *level), (None, 2, 2));
+                assert_eq!(names[0].asname.as_deref(), Some("y"));
+            }
+            k => panic!("{:?}", k),
+        }
+        match &b[2].kind {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => assert_eq!(
+                (module.as_deref(), names[0].name.as_str(), *level),
+                (Some("m.n"), "*", 3)
+            ),
+            k => panic!("{:?}", k),
+        }
+        match &b[0].kind {
+            StmtKind::Import { names } => {
+                assert_eq!(names[0].name, "a.b");
+                assert_eq!(names[0].asname.as_deref(), Some("c"));
+            }
+            k => panic!("{:?}", k),
+        }
+        match &b[6].kind {
+            StmtKind::ClassDef {
+                bases,
+                keywords,
+                body,
+                ..
+            } => {
+                assert_eq!(bases.len(), 1);
+                assert_eq!(keywords[0].arg.as_deref(), Some("metaclass"));
+                assert_eq!(docstring(body), Some("doc"));
+                let simple: Vec<bool> = body[1..]
+                    .iter()
+                    .map(|s| match &s.kind {
+                        StmtKind::AnnAssign { simple, .. } => *simple,
+                        k => panic!("{:?}", k),
+                    })
+                    .collect();
+                assert_eq!(simple, [true, false, false]);
+            }
+            k => panic!("{:?}", k),
+        }
+        // Decorators; the def's location starts at `def`.
+        match &b[7].kind {
+            StmtKind::FunctionDef { decorator_list, .. } => assert_eq!(decorator_list.len(), 2),
+            k => panic!("{:?}", k),
+        }
+        assert_eq!(b[7].loc.line, 19);
+        // elif chains nest.
+        match &b[18].kind {
+            StmtKind::If { orelse, .. } => match &orelse[0].kind {
+                StmtKind::If { orelse, .. } => assert_eq!(orelse.len(), 1),
+                k => panic!("{:?}", k),
+            },
+            k => panic!("{:?}", k),
+        }
+        match &b[19].kind {
+            StmtKind::Try {
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
+                assert_eq!((handlers.len(), orelse.len(), finalbody.len()), (3, 1, 1));
+                assert_eq!(handlers[0].name.as_deref(), Some("e"));
+                assert!(handlers[2].typ.is_none());
+            }
+            k => panic!("{:?}", k),
+        }
+        let items = |i: usize| match &b[i].kind {
+            StmtKind::With { items, .. } => items
+                .iter()
+                .map(|w| {
+                    let t = w.optional_vars.as_ref();
+                    format!(
+                        "{}{}",
+                        d(&w.context_expr),
+                        t.map_or(String::new(), |v| format!(" as {}", d(v)))
+                    )
+                })
+                .collect::<Vec<_>>(),
+            k => panic!("{:?}", k),
+        };
+        assert_eq!(items(21), ["(call open a) as f=", "(call open b) as g="]);
+        assert_eq!(items(22), ["(tuple a b) as c="]);
+        assert_eq!(items(23), ["a"]);
+        match &b[12].kind {
+            StmtKind::Delete { targets } => {
+                assert_eq!(
+                    targets.iter().map(d).collect::<Vec<_>>(),
+                    ["a~", "b[0]=", "c.d="]
+                )
+            }
+            k => panic!("{:?}", k),
+        }
+    }
+
+    #[test]
+    fn targets() {
+        let t = |src: &str| match &module(src)[0].kind {
+            StmtKind::Assign { targets, value } => {
+                let mut v: Vec<String> = targets.iter().map(d).collect();
+                v.push(d(value));
+                v.join(" = ")
+            }
+            StmtKind::For { target, .. } => d(target),
+            k => panic!("{:?}", k),
+        };
+        assert_eq!(t("a, *b = c"), "(tuple a= *b=) = c");
+        assert_eq!(t("[a, (b, c)] = d = e"), "[a= (tuple b= c=)] = d= = e");
+        assert_eq!(t("a.b, c[d] = e"), "(tuple a.b= c[d]=) = e");
+        assert_eq!(t("() = x"), "(tuple ) = x");
+        assert_eq!(t("x = yield y"), "x= = (yield y)");
+        assert_eq!(t("x = *a, b"), "x= = (tuple *a b)");
+        assert_eq!(t("for a, (b, *c) in d: pass"), "(tuple a= (tuple b= *c=))");
+        assert_eq!(t("for x, in y: pass"), "(tuple x=)");
+    }
+
+    #[test]
+    fn locations() {
+        let b = module("if x:\n    y = f(1,\n          2)\nz = 'é' + w\n");
+        assert_eq!(
+            b[0].loc,
+            Loc {
+                line: 1,
+                col: 0,
+                end_line: 3,
+                end_col: 12
+            }
+        );
+        match &b[1].kind {
+            StmtKind::Assign { value, .. } => match &value.kind {
+                // Columns count characters, not bytes.
+                ExprKind::BinOp { right, .. } => {
+                    assert_eq!(
+                        right.loc,
+                        Loc {
+                            line: 4,
+                            col: 10,
+                            end_line: 4,
+                            end_col: 11
+                        }
+                    )
+                }
+                k => panic!("{:?}", k),
+            },
+            k => panic!("{:?}", k),
+        }
+        assert_eq!(
+            expr("(a, b)").loc,
+            Loc {
+                line: 1,
+                col: 0,
+                end_line: 1,
+                end_col: 6
+            }
+        );
+        assert_eq!(
+            expr("((a))").loc,
+            Loc {
+                line: 1,
+                col: 2,
+                end_line: 1,
+                end_col: 3
+            }
+        );
+    }
+
+    #[test]
+    fn modes() {
+        assert!(matches!(
+            parse("1 + 2\n\n", "<t>", Mode::Eval),
+            Ok(Mod::Expression(_))
+        ));
+        assert!(parse("x = 1", "<t>", Mode::Eval).is_err());
+        match parse("if x:\n    pass\n", "<t>", Mode::Single) {
+            Ok(Mod::Interactive(b)) => assert_eq!(b.len(), 1),
+            r => panic!("{:?}", r),
+        }
+        match parse("a; b; c", "<t>", Mode::Single) {
+            Ok(Mod::Interactive(b)) => assert_eq!(b.len(), 3),
+            r => panic!("{:?}", r),
+        }
+        let e = parse("x = 1\ny = 2\n", "<t>", Mode::Single).unwrap_err();
+        assert_eq!(
+            e.msg,
+            "multiple statements found while compiling a single statement"
+        );
+        assert!(matches!(parse("", "<t>", Mode::Exec), Ok(Mod::Module(b)) if b.is_empty()));
+        assert!(
+            matches!(parse("\n\n# c\n  \n", "<t>", Mode::Exec), Ok(Mod::Module(b)) if b.is_empty())
+        );
+        assert!(
+            matches!(parse("\u{feff}x", "<t>", Mode::Exec), Ok(Mod::Module(b)) if b.len() == 1)
+        );
+        // Tabs, form feeds, CR line ends, backslash continuations.
+        assert_eq!(module("if x:\n\tif y:\n\t\tpass\n\tz\n").len(), 1);
+        assert_eq!(module("x = 1 + \\\n  2\r\ny = 3\rz = 4").len(), 3);
+        assert_eq!(module("\x0cx = 1\n").len(), 1);
+        assert_eq!(module("x = (1 +\n# comment\n  2)  # c\n").len(), 1);
+    }
+
+    #[test]
+    fn error_messages() {
+        use ErrKind::{Indentation as I, Syntax as S, Tab as T};
+        // (source, message, line, 1-based offset, kind), as CPython 3.11 reports them.
+        let cases: &[(&str, &str, u32, u32, ErrKind)] = &[
+        ("x = (", "'(' was never closed", 1, 5, S),
+        ("x = (1,\n2", "'(' was never closed", 1, 5, S),
+        ("foo(a, b", "'(' was never closed", 1, 4, S),
+        ("x = [1, 2", "'[' was never closed", 1, 5, S),
+        ("x = {1: 2", "'{' was never closed", 1, 5, S),
+        ("x = )", "unmatched ')'", 1, 5, S),
+        ("x = ]", "unmatched ']'", 1, 5, S),
+        ("x = (1 ]", "closing parenthesis ']' does not match opening parenthesis '('", 1, 8, S),
+        ("x = (1 \n ]", "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 2, S),
+        ("'abc", "unterminated string literal (detected at line 1)", 1, 1, S),
+        ("'abc\n", "unterminated string literal (detected at line 1)", 1, 1, S),
+        ("'''abc", "unterminated triple-quoted string literal (detected at line 1)", 1, 1, S),
+        ("'''abc\n\n", "unterminated triple-quoted string literal (detected at line 2)", 1, 1, S),
+        ("\"abc", "unterminated string literal (detected at line 1)", 1, 1, S),
+        ("b'\u{e9}'", "bytes can only contain ASCII literal characters", 1, 1, S),
+        ("x = 'a' b'b'", "cannot mix bytes and nonbytes literals", 1, 13, S),
+        ("x = '\\x1'", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape", 1, 10, S),
+        ("x = b'\\x1'", "(value error) invalid \\x escape at position 0", 1, 11, S),
+        ("x = '\\N{foo}'", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name", 1, 14, S),
+        ("x = '\\N{LATIN SMALL LETTER A'", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-22: malformed \\N character escape", 1, 30, S),
+        ("x = '\\u12'", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: truncated \\uXXXX escape", 1, 11, S),
+        ("x = '\\U00110000'", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character", 1, 17, S),
+        ("1abc", "invalid decimal literal", 1, 1, S),
+        ("x = 0x", "invalid hexadecimal literal", 1, 6, S),
+        ("x = 0o8", "invalid digit '8' in octal literal", 1, 7, S),
+        ("x = 0b2", "invalid digit '2' in binary literal", 1, 7, S),
+        ("x = 012", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5, S),
+        ("x = 1_", "invalid decimal literal", 1, 6, S),
+        ("x = 1__0", "invalid decimal literal", 1, 6, S),
+        ("x = 1e", "invalid decimal literal", 1, 5, S),
+        ("x = 1e+", "invalid decimal literal", 1, 7, S),
+        ("x = 1.5abc", "invalid decimal literal", 1, 7, S),
+        ("x = 5j_", "invalid imaginary literal", 1, 6, S),
+        ("x = $", "invalid syntax", 1, 5, S),
+        ("x = ?", "invalid syntax", 1, 5, S),
+        ("x = \u{20ac}", "invalid character '\u{20ac}' (U+20AC)", 1, 5, S),
+        ("x = \u{a0}", "invalid non-printable character U+00A0", 1, 5, S),
+        ("x = a!b", "invalid syntax", 1, 6, S),
+        ("1 = x", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1, S),
+        ("(a, 1) = x", "cannot assign to literal", 1, 5, S),
+        ("x = 1 = 2", "cannot assign to literal", 1, 5, S),
+        ("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1, S),
+        ("a + b = c", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1, S),
+        ("None = 1", "cannot assign to None", 1, 1, S),
+        ("True = 1", "cannot assign to True", 1, 1, S),
+        ("[a, 1] = x", "cannot assign to literal", 1, 5, S),
+        ("(yield) = 1", "cannot assign to yield expression here. Maybe you meant '==' instead of '='?", 1, 2, S),
+        ("x = yield = 1", "assignment to yield expression not possible", 1, 5, S),
+        ("del *a", "cannot delete starred", 1, 5, S),
+        ("del f()", "cannot delete function call", 1, 5, S),
+        ("del (a, 1)", "cannot delete literal", 1, 9, S),
+        ("del a + b", "cannot delete expression", 1, 5, S),
+        ("f() += 1", "'function call' is an illegal expression for augmented assignment", 1, 1, S),
+        ("a, b += 1", "'tuple' is an illegal expression for augmented assignment", 1, 1, S),
+        ("[a] += 1", "'list' is an illegal expression for augmented assignment", 1, 1, S),
+        ("a, b: int", "only single target (not tuple) can be annotated", 1, 1, S),
+        ("[a]: int", "only single target (not list) can be annotated", 1, 1, S),
+        ("f(): int", "illegal target for annotation", 1, 1, S),
+        ("print 'x'", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1, S),
+        ("print x", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1, S),
+        ("exec 'x'", "Missing parentheses in call to 'exec'. Did you mean exec(...)?", 1, 1, S),
+        ("def f(a=1, b): pass", "non-default argument follows default argument", 1, 12, S),
+        ("def f(*): pass", "named arguments must follow bare *", 1, 7, S),
+        ("def f(*, **k): pass", "named arguments must follow bare *", 1, 7, S),
+        ("def f(/, a): pass", "at least one argument must precede /", 1, 7, S),
+        ("def f(a, /, b, /): pass", "/ may appear only once", 1, 16, S),
+        ("def f(*a, /): pass", "/ must be ahead of *", 1, 11, S),
+        ("def f(*a, *b): pass", "* argument may appear only once", 1, 11, S),
+        ("def f(**k, a): pass", "arguments cannot follow var-keyword argument", 1, 12, S),
+        ("def f(*a=1): pass", "var-positional argument cannot have default value", 1, 9, S),
+        ("def f(**k=1): pass", "var-keyword argument cannot have default value", 1, 10, S),
+        ("lambda a=1, b: 0", "non-default argument follows default argument", 1, 13, S),
+        ("lambda *: 0", "named arguments must follow bare *", 1, 9, S),
+        ("def f: pass", "expected '('", 1, 6, S),
+        ("def f()\n    pass", "expected ':'", 1, 8, S),
+        ("def f():\npass", "expected an indented block after function definition on line 1", 2, 1, I),
+        ("def f(): \n", "expected an indented block after function definition on line 1", 1, 10, I),
+        ("class A\n    pass", "expected ':'", 1, 8, S),
+        ("class A:\npass", "expected an indented block after class definition on line 1", 2, 1, I),
+        ("if x\n    pass", "expected ':'", 1, 5, S),
+        ("if x:\npass", "expected an indented block after 'if' statement on line 1", 2, 1, I),
+        ("if x = 1: pass", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4, S),
+        ("if x.y = 1: pass", "cannot assign to attribute here. Maybe you meant '==' instead of '='?", 1, 4, S),
+        ("while x = 1: pass", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 7, S),
+        ("if x: pass\nelse\n    pass", "expected ':'", 2, 5, S),
+        ("for x in y\n    pass", "expected ':'", 1, 11, S),
+        ("for 1 in x: pass", "cannot assign to literal", 1, 5, S),
+        ("for f() in x: pass", "cannot assign to function call", 1, 5, S),
+        ("for x in y:\nz", "expected an indented block after 'for' statement on line 1", 2, 1, I),
+        ("try:\n pass\nexcept* :\n pass\n", "expected one or more exception types", 3, 9, S),
+        ("try:\n pass\nx = 1\n", "expected 'except' or 'finally' block", 3, 1, S),
+        ("try:\n    pass\n", "expected 'except' or 'finally' block", 2, 9, S),
+        ("try:\n pass\nexcept E:\n pass\nexcept* F:\n pass\n", "cannot have both 'except' and 'except*' on the same 'try'", 5, 1, S),
+        ("try:\n pass\nexcept A, B:\n pass\n", "multiple exception types must be parenthesized", 3, 8, S),
+        ("try\n pass", "expected ':'", 1, 4, S),
+        ("with a as 1: pass", "cannot assign to literal", 1, 11, S),
+        ("with a as f(): pass", "cannot assign to function call", 1, 11, S),
+        ("  x = 1", "unexpected indent", 1, 2, I),
+        ("x = 1\n  y = 2", "unexpected indent", 2, 2, I),
+        ("if x:\n  a\n b\n", "unindent does not match any outer indentation level", 3, 3, I),
+        ("if x:\n\ta\n        b\n", "inconsistent use of tabs and spaces in indentation", 3, 1, T),
+        ("class A:\n    @property\n", "unexpected unindent", 2, 14, I),
+        ("class A:\n    @property\nx=1\n", "unexpected unindent", 3, 0, I),
+        ("f(a.b=1)", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3, S),
+        ("f(True=1)", "cannot assign to True", 1, 3, S),
+        ("f(a=1, b)", "positional argument follows keyword argument", 1, 9, S),
+        ("f(**a, b)", "positional argument follows keyword argument unpacking", 1, 9, S),
+        ("f(**a, *b)", "iterable argument unpacking follows keyword argument unpacking", 1, 8, S),
+        ("f(x for x in y, 1)", "Generator expression must be parenthesized", 1, 3, S),
+        ("f(1, x for x in y)", "Generator expression must be parenthesized", 1, 6, S),
+        ("[a b]", "invalid syntax. Perhaps you forgot a comma?", 1, 2, S),
+        ("(a b)", "invalid syntax. Perhaps you forgot a comma?", 1, 2, S),
+        ("{a b}", "invalid syntax. Perhaps you forgot a comma?", 1, 2, S),
+        ("f(a b)", "invalid syntax. Perhaps you forgot a comma?", 1, 3, S),
+        ("[a, b c]", "invalid syntax. Perhaps you forgot a comma?", 1, 5, S),
+        ("[1 2]", "invalid syntax. Perhaps you forgot a comma?", 1, 2, S),
+        ("{1: 2, 3 4}", "':' expected after dictionary key", 1, 8, S),
+        ("{1: 2, 3}", "':' expected after dictionary key", 1, 8, S),
+        ("{1:}", "expression expected after dictionary key and ':'", 1, 3, S),
+        ("{1: *a}", "cannot use a starred expression in a dictionary value", 1, 5, S),
+        ("{**a for a in b}", "dict unpacking cannot be used in dict comprehension", 1, 2, S),
+        ("{*a: 1}", "invalid syntax", 1, 4, S),
+        ("[*a for a in b]", "iterable unpacking cannot be used in comprehension", 1, 2, S),
+        ("(*a for a in b)", "iterable unpacking cannot be used in comprehension", 1, 2, S),
+        ("(*a)", "cannot use starred expression here", 1, 2, S),
+        ("a.b := 1", "cannot use assignment expressions with attribute", 1, 1, S),
+        ("(a.b := 1)", "cannot use assignment expressions with attribute", 1, 2, S),
+        ("(1 := 1)", "cannot use assignment expressions with literal", 1, 2, S),
+        ("x := 1", "invalid syntax", 1, 3, S),
+        ("a if b", "expected 'else' after 'if' expression", 1, 1, S),
+        ("a if b else", "invalid syntax", 1, 12, S),
+        ("1 + not 2", "invalid syntax", 1, 5, S),
+        ("x = \\ 1", "unexpected character after line continuation character", 1, 6, S),
+        ("x = 1 \\", "unexpected EOF while parsing", 1, 8, S),
+        ("\\", "unexpected EOF while parsing", 1, 2, S),
+        ("x.None", "invalid syntax", 1, 3, S),
+        ("x.1", "invalid syntax", 1, 2, S),
+        ("import a.", "invalid syntax", 1, 10, S),
+        ("from . import", "invalid syntax", 1, 14, S),
+        ("from x import a,", "trailing comma not allowed without surrounding parentheses", 1, 17, S),
+        ("import a as", "invalid syntax", 1, 12, S),
+        ("from import x", "invalid syntax", 1, 6, S),
+        ("global", "invalid syntax", 1, 7, S),
+        ("nonlocal 1", "invalid syntax", 1, 10, S),
+        ("assert", "invalid syntax", 1, 7, S),
+        ("raise from x", "invalid syntax", 1, 7, S),
+        ("del", "invalid syntax", 1, 4, S),
+        ("pass pass", "invalid syntax", 1, 6, S),
+        ("f'{}'", "f-string: empty expression not allowed", 1, 6, S),
+        ("f'{ }'", "f-string: empty expression not allowed", 1, 7, S),
+        ("f'{a(}'", "f-string: closing parenthesis '}' does not match opening parenthesis '('", 1, 8, S),
+        ("f'{a)}'", "f-string: unmatched ')'", 1, 8, S),
+        ("f'}'", "f-string: single '}' is not allowed", 1, 5, S),
+        ("f'{x:{y:{z}}}'", "f-string: expressions nested too deeply", 1, 15, S),
+        ("f'{x'", "f-string: expecting '}'", 1, 6, S),
+        ("f'{x!}'", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 8, S),
+        ("f'{x!z}'", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 9, S),
+        ("f'{x!r foo}'", "f-string: expecting '}'", 1, 13, S),
+        ("f'{#}'", "f-string expression part cannot include '#'", 1, 7, S),
+        ("f'{a=!x}'", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 10, S),
+        ("async x = 1", "invalid syntax", 1, 7, S),
+        ("async def f():\n    await", "invalid syntax", 2, 10, S),
+        ("@\ndef f(): pass", "invalid syntax", 1, 2, S),
+        ("@x\nx = 1", "invalid syntax", 2, 1, S),
+        ("lambda: (yield) = 1", "cannot assign to lambda", 1, 1, S),
+        ("x = [i for i in range(3) if]", "invalid syntax", 1, 28, S),
+        ("x = [i for in range(3)]", "invalid syntax", 1, 12, S),
+        ("x = [for i in y]", "invalid syntax", 1, 6, S),
+        ("if True:\n    pass\n  else:\n    pass\n", "unindent does not match any outer indentation level", 3, 8, I),
+        ("x = (1 if 2 else 3 4)", "invalid syntax. Perhaps you forgot a comma?", 1, 18, S),
+        ("0b1_", "invalid binary literal", 1, 4, S),
+        ("x = 1.__class__", "invalid decimal literal", 1, 6, S),
+        ("while True:\n    break\nelse:\ncontinue\n", "expected an indented block after 'else' statement on line 3", 4, 1, I),
+        ("for x in range(10):\n    pass\nelse\n", "expected ':'", 3, 5, S),
+        ("a = b = ", "invalid syntax", 1, 9, S),
+        ("a +", "invalid syntax", 1, 4, S),
+        ("(", "'(' was never closed", 1, 1, S),
+        (")", "unmatched ')'", 1, 1, S),
+        ("[", "'[' was never closed", 1, 1, S),
+        ("{", "'{' was never closed", 1, 1, S),
+        ];
+        for (src, msg, line, col, kind) in cases {
+            let e = error(src);
+            assert_eq!(
+                (e.msg.as_str(), e.line, e.col, e.kind),
+                (*msg, *line, *col, *kind),
+                "{:?}",
+                src
+            );
+        }
+        // Errors CPython's compiler (not its parser) reports.
+        for (src, msg) in [
+            (
+                "*a = 1",
+                "starred assignment target must be in a list or tuple",
+            ),
+            (
+                "a, *b, *c = d",
+                "multiple starred expressions in assignment",
+            ),
+            ("x = *a", "can't use starred expression here"),
+            ("return *a", "can't use starred expression here"),
+            (
+                "def f(a, a): pass",
+                "duplicate argument 'a' in function definition",
+            ),
+            ("f(a=1, a=2)", "keyword argument repeated: a"),
+            ("__debug__ = 1", "cannot assign to __debug__"),
+            (
+                "try:\n pass\nexcept:\n pass\nexcept E:\n pass\n",
+                "default 'except:' must be last",
+            ),
+        ] {
+            assert_eq!(error(src).msg, msg, "{:?}", src);
+        }
+        let e = error("x = 1\nfoo(a b)\n");
+        assert_eq!(e.text.as_deref(), Some("foo(a b)"));
+    }
+
+    fn in_thread<F: FnOnce() + Send + 'static>(stack: usize, f: F) {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(f)
+            .expect("thread")
+            .join()
+            .expect("no panic");
+    }
+
+    #[test]
+    fn nesting_limits() {
+        in_thread(8 << 20, || {
+            let n = 100_000;
+            let deep = [
+                format!("x = {}1{}", "(".repeat(n), ")".repeat(n)),
+                format!("x = {}1{}", "[".repeat(n), "]".repeat(n)),
+                format!("x = {}1", "-".repeat(n)),
+                format!("x = {}1", "not ".repeat(n)),
+                format!("x = {}1", "lambda: ".repeat(n)),
+                format!("x = {}1", "1 if 1 else ".repeat(n)),
+                format!("x = {}1", "2 ** ".repeat(n)),
+                format!("x = {}", "f(".repeat(n)),
+                format!("x = a{}", ".b".repeat(n)),
+                format!("x = a{}", "()".repeat(n)),
+                format!("x = 1{}", " + 1".repeat(n)),
+                format!("x = {}1{}", "{1: ".repeat(n), "}".repeat(n)),
+            ];
+            for src in deep.iter() {
+                let e = parse(src, "<t>", Mode::Exec).unwrap_err();
+                assert!(
+                    e.msg.contains("nested") || e.msg.contains("never closed"),
+                    "{}: {}",
+                    &src[..20],
+                    e.msg
+                );
+            }
+            // Up to the limit is fine, and long flat chains too.
+            let ok = [
+                format!("x = {}1{}", "(".repeat(190), ")".repeat(190)),
+                format!("x = 1{}", " + 1".repeat(900)),
+                format!("x = a{}", ".b".repeat(900)),
+                format!("x = [{}]", "1, ".repeat(10_000)),
+                format!("x = {}", "'a' ".repeat(10_000)),
+                format!("x = 1{}", " or 1".repeat(10_000)),
+                format!("x = 1{}", " < 1".repeat(10_000)),
+            ];
+            for src in ok.iter() {
+                assert!(parse(src, "<t>", Mode::Exec).is_ok(), "{}", &src[..20]);
+            }
+            let mut elifs = String::from("if x:\n    pass\n");
+            for _ in 0..5000 {
+                elifs.push_str("elif x:\n    pass\n");
+            }
+            assert!(parse(&elifs, "<t>", Mode::Exec).is_ok());
+            // Indentation deeper than 100 levels.
+            let mut blocks = String::new();
+            for i in 0..120 {
+                blocks.push_str(&" ".repeat(i));
+                blocks.push_str("if x:\n");
+            }
+            blocks.push_str(&" ".repeat(120));
+            blocks.push_str("pass\n");
+            assert_eq!(error(&blocks).msg, "too many levels of indentation");
+        });
+        // A smaller limit for small stacks.
+        let src = format!("x = {}1{}", "(".repeat(30), ")".repeat(30));
+        assert!(parse_with_limit(&src, "<t>", Mode::Exec, 20).is_err());
+        assert!(parse_with_limit(&src, "<t>", Mode::Exec, 40).is_ok());
+        in_thread(256 << 10, || {
+            let src = format!("x = {}1{}", "f(".repeat(100), ")".repeat(100));
+            assert!(parse_with_limit(&src, "<t>", Mode::Exec, 16).is_err());
+        });
+    }
+
+    const SAMPLE: &str = r#"#!/usr/bin/env python3
+"""Module docstring."""
+import os, sys as system
+from collections import (OrderedDict as OD,
+                         defaultdict)
+
+CONST: int = 0x_ff + 0o7 + 0b1 + 1_000 + 1.5e-3 + 2j
+
+@decorator(arg=1)
+class Thing(Base, metaclass=Meta):
+    attr = [x ** 2 for x in range(10) if x % 2]
+
+    def method(self, a, /, b=2, *args, c, d=4, **kw) -> "Thing":
+        global CONST
+        try:
+            with open(a) as f, lock:
+                data = f.read()
+        except* (OSError, ValueError) as e:
+            raise RuntimeError(f"bad {a!r:>{b}} {e=}") from e
+        finally:
+            del self.x, self[0]
+        return {k: v for k, v in kw.items()}, {*args}, (yield)
+
+async def main():
+    async with ctx() as c:
+        async for item in c:
+            await item
+    result = [y async for y in gen()]
+    lam = lambda x, *, y=1: (x := x + y) if x else not y
+    s = 'a' "b" r'\c' '''d''' + b'e'.decode()
+    matrix[1:2, ::3] @= other
+    print(*result, sep='', **{'end': '\n'})
+    while (n := next(it, None)) is not None:
+        assert n, "message"
+        if n > 1: break
+        elif n < 0: continue
+        else: pass
+    return ...
+"#;
+
+    #[test]
+    fn sample_parses() {
+        let b = module(SAMPLE);
+        assert_eq!(b.len(), 6);
+        assert_eq!(docstring(&b), Some("Module docstring."));
+    }
+
+    /// Cheap deterministic generator for the fuzz tests.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % (n.max(1) as u64)) as usize
+        }
+    }
+
+    #[test]
+    fn no_panic_on_mangled_input() {
+        let chars: Vec<char> = SAMPLE.chars().collect();
+        let run = |s: &str| {
+            for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
+                let r = panic::catch_unwind(|| parse_with_limit(s, "<t>", mode, 50));
+                assert!(r.is_ok(), "panic on {:?}", s);
+            }
+        };
+        // Every prefix.
+        for i in 0..=chars.len() {
+            run(&chars[..i].iter().collect::<String>());
+        }
+        // Random edits.
+        let pieces = [
+            "(", ")", "[", "]", "{", "}", ":", ",", "=", "*", "'", "\"", "'''", "\n", "\t", " ",
+            "#", "\\", "\\\n", ".", "@", "-", "!", "<", ";", "0", "_", "f'{", "}", ":=", "lambda",
+            "if", "else", "for", "in", "not", "yield", "await", "async", "0x", "1e", "é", "€",
+            "\u{a0}", "\r", "\0", "\\N{", "\\x", "    ",
+        ];
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..3000 {
+            let mut v = chars.clone();
+            for _ in 0..1 + rng.below(3) {
+                let p = rng.below(v.len() + 1);
+                match rng.below(3) {
+                    0 => {
+                        if p < v.len() {
+                            v.remove(p);
+                        }
+                    }
+                    1 => {
+                        let q = (p + rng.below(30)).min(v.len());
+                        v.drain(p.min(q)..q);
+                    }
+                    _ => {
+                        for (k, c) in pieces[rng.below(pieces.len())].chars().enumerate() {
+                            v.insert((p + k).min(v.len()), c);
+                        }
+                    }
+                }
+            }
+            run(&v.iter().collect::<String>());
+        }
+        // Random soup of tokens.
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(40) {
+                s.push_str(pieces[rng.below(pieces.len())]);
+            }
+            run(&s);
+        }
     }
 }

@@ -16,6 +16,7 @@
 //!
 //! Recursion is bounded ([`MAX_NESTING`]); errors are CPython's messages.
 
+use alloc::boxed::Box;
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -226,6 +227,17 @@ fn err(msg: impl Into<String>, loc: Loc) -> SyntaxError {
 
 type R = Result<(), SyntaxError>;
 
+/// Working sets of one `analyze_block` call.
+struct Analysis {
+    kind: BlockKind,
+    bound: Option<BTreeSet<String>>,
+    free: BTreeSet<String>,
+    scopes: Vec<Scope>,
+    newbound: BTreeSet<String>,
+    newglobal: BTreeSet<String>,
+    newfree: BTreeSet<String>,
+}
+
 struct Builder {
     blocks: Vec<Block>,
     by_node: BTreeMap<usize, usize>,
@@ -233,6 +245,7 @@ struct Builder {
     stack: Vec<usize>,
     private: Option<String>,
     depth: u32,
+    max_nesting: u32,
     future_annotations: bool,
     /// > 0 while visiting an annotation under `from __future__ import annotations`.
     in_annotation: u32,
@@ -242,7 +255,17 @@ struct Builder {
 /// `from __future__ import annotations` (annotations are then never
 /// evaluated, so they bind and use nothing).
 pub fn build(module: &Mod, future_annotations: bool) -> Result<SymbolTable, SyntaxError> {
+    build_with_limit(module, future_annotations, MAX_NESTING)
+}
+
+/// [`build`] with an explicit bound on static nesting.
+pub fn build_with_limit(
+    module: &Mod,
+    future_annotations: bool,
+    max_nesting: u32,
+) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
+        max_nesting,
         blocks: Vec::new(),
         by_node: BTreeMap::new(),
         stack: Vec::new(),
@@ -297,10 +320,10 @@ impl Builder {
         self.stack.pop();
     }
 
-    fn enter(&mut self, loc: Loc) -> R {
+    fn enter(&mut self, loc: Loc, what: &str) -> R {
         self.depth += 1;
-        if self.depth > MAX_NESTING {
-            return Err(err("too many statically nested blocks", loc));
+        if self.depth > self.max_nesting {
+            return Err(err(what, loc));
         }
         Ok(())
     }
@@ -371,7 +394,7 @@ impl Builder {
     }
 
     fn visit_stmt(&mut self, s: &Stmt) -> R {
-        self.enter(s.loc)?;
+        self.enter(s.loc, "too many statically nested blocks")?;
         let r = self.visit_stmt_inner(s);
         self.depth -= 1;
         r
@@ -693,7 +716,7 @@ impl Builder {
     }
 
     fn visit_expr(&mut self, e: &Expr) -> R {
-        self.enter(e.loc)?;
+        self.enter(e.loc, "expression too deeply nested")?;
         let r = self.visit_expr_inner(e);
         self.depth -= 1;
         r
@@ -1038,29 +1061,61 @@ impl Builder {
     /// CPython's `analyze_block`: resolves `blk` and its children. `bound`
     /// is `None` for the module; `global` may be updated (it is the
     /// caller's private copy). Returns the block's free names.
+    ///
+    /// Recursive over nested scopes, so its own frame is kept small: the
+    /// working sets live in a boxed [`Analysis`].
     fn analyze_block(
         &mut self,
         blk: usize,
         bound: Option<&BTreeSet<String>>,
         global: &mut BTreeSet<String>,
     ) -> Result<BTreeSet<String>, SyntaxError> {
-        let mut bound: Option<BTreeSet<String>> = bound.cloned();
-        let mut local: BTreeSet<String> = BTreeSet::new();
-        let mut free: BTreeSet<String> = BTreeSet::new();
-        let mut scopes: Vec<Scope> = Vec::new();
-        let kind = match self.blocks.get(blk) {
-            Some(b) => b.kind,
-            None => return Ok(free),
+        let mut a = self.analyze_names(blk, bound, global)?;
+        let children = match self.blocks.get(blk) {
+            Some(b) => b.children.clone(),
+            None => Vec::new(),
         };
-        let mut newglobal: BTreeSet<String> = BTreeSet::new();
-        let mut newbound: BTreeSet<String> = BTreeSet::new();
-        if kind == BlockKind::Class {
-            newglobal.extend(global.iter().cloned());
-            if let Some(b) = &bound {
-                newbound.extend(b.iter().cloned());
+        for ch in children {
+            let mut g = a.newglobal.clone();
+            let child_free = self.analyze_block(ch, Some(&a.newbound), &mut g)?;
+            a.newfree.extend(child_free);
+            let (f, cf) = self
+                .blocks
+                .get(ch)
+                .map_or((false, false), |c| (c.free, c.child_free));
+            if f || cf {
+                self.blocks[blk].child_free = true;
             }
         }
-        let nsyms = self.blocks[blk].symbols.len();
+        Ok(self.analyze_finish(blk, a))
+    }
+
+    /// First half of `analyze_block`: the block's own names.
+    #[inline(never)]
+    fn analyze_names(
+        &mut self,
+        blk: usize,
+        bound: Option<&BTreeSet<String>>,
+        global: &mut BTreeSet<String>,
+    ) -> Result<Box<Analysis>, SyntaxError> {
+        let kind = self.blocks.get(blk).map_or(BlockKind::Module, |b| b.kind);
+        let mut a = Box::new(Analysis {
+            kind,
+            bound: bound.cloned(),
+            free: BTreeSet::new(),
+            scopes: Vec::new(),
+            newbound: BTreeSet::new(),
+            newglobal: BTreeSet::new(),
+            newfree: BTreeSet::new(),
+        });
+        let mut local: BTreeSet<String> = BTreeSet::new();
+        if kind == BlockKind::Class {
+            a.newglobal.extend(global.iter().cloned());
+            if let Some(b) = &a.bound {
+                a.newbound.extend(b.iter().cloned());
+            }
+        }
+        let nsyms = self.blocks.get(blk).map_or(0, |b| b.symbols.len());
         for i in 0..nsyms {
             let (name, flags) = {
                 let s = &self.blocks[blk].symbols[i];
@@ -1070,46 +1125,52 @@ impl Builder {
                 blk,
                 &name,
                 flags,
-                bound.as_mut(),
+                a.bound.as_mut(),
                 &mut local,
-                &mut free,
+                &mut a.free,
                 global,
             )?;
-            scopes.push(sc);
+            a.scopes.push(sc);
         }
         if kind != BlockKind::Class {
             if kind == BlockKind::Function {
-                newbound.extend(local.iter().cloned());
+                a.newbound.extend(local.iter().cloned());
             }
-            if let Some(b) = &bound {
-                newbound.extend(b.iter().cloned());
+            if let Some(b) = a.bound.clone() {
+                a.newbound.extend(b);
             }
-            newglobal.extend(global.iter().cloned());
+            a.newglobal.extend(global.iter().cloned());
         } else {
-            newbound.insert("__class__".to_string());
+            a.newbound.insert("__class__".to_string());
         }
-        let mut newfree: BTreeSet<String> = BTreeSet::new();
-        let children = self.blocks[blk].children.clone();
-        for ch in children {
-            let mut g = newglobal.clone();
-            let child_free = self.analyze_block(ch, Some(&newbound), &mut g)?;
-            newfree.extend(child_free);
-            let (f, cf) = self
-                .blocks
-                .get(ch)
-                .map_or((false, false), |c| (c.free, c.child_free));
-            if f || cf {
-                self.blocks[blk].child_free = true;
-            }
-        }
-        let b = &mut self.blocks[blk];
+        Ok(a)
+    }
+
+    /// Second half of `analyze_block`: cells, the implicit `__class__`
+    /// cell, and the final scopes. Returns the free names.
+    #[inline(never)]
+    #[allow(clippy::boxed_local)] // boxed to keep `analyze_block`'s frame small
+    fn analyze_finish(&mut self, blk: usize, a: Box<Analysis>) -> BTreeSet<String> {
+        let Analysis {
+            kind,
+            bound,
+            mut free,
+            mut scopes,
+            mut newfree,
+            ..
+        } = *a;
+        let b = match self.blocks.get_mut(blk) {
+            Some(b) => b,
+            None => return free,
+        };
         if kind == BlockKind::Function {
             // analyze_cells: locals used by children become cells.
             for (i, sc) in scopes.iter_mut().enumerate() {
                 if *sc == Scope::Local {
-                    let n = &b.symbols[i].name;
-                    if newfree.remove(n) {
-                        *sc = Scope::Cell;
+                    if let Some(sym) = b.symbols.get(i) {
+                        if newfree.remove(&sym.name) {
+                            *sc = Scope::Cell;
+                        }
                     }
                 }
             }
@@ -1117,14 +1178,15 @@ impl Builder {
             b.needs_class_closure = true;
         }
         // update_symbols
-        for (i, sc) in scopes.iter().enumerate() {
-            b.symbols[i].scope = Some(*sc);
+        for (sym, sc) in b.symbols.iter_mut().zip(scopes.iter()) {
+            sym.scope = Some(*sc);
         }
         for name in newfree.iter() {
             if let Some(&i) = b.index.get(name) {
-                if kind == BlockKind::Class && (b.symbols[i].flags & (DEF_BOUND | DEF_GLOBAL)) != 0
-                {
-                    b.symbols[i].flags |= DEF_FREE_CLASS;
+                if let Some(sym) = b.symbols.get_mut(i) {
+                    if kind == BlockKind::Class && (sym.flags & (DEF_BOUND | DEF_GLOBAL)) != 0 {
+                        sym.flags |= DEF_FREE_CLASS;
+                    }
                 }
                 continue;
             }
@@ -1141,10 +1203,11 @@ impl Builder {
             });
         }
         free.extend(newfree);
-        Ok(free)
+        free
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn analyze_name(
         &mut self,
         blk: usize,

@@ -87,6 +87,8 @@ struct Heap {
     used_blocks: usize,
     fin_queue: [usize; FINALISE_QUEUE],
     fin_len: usize,
+    /// Has any allocation ever had a finaliser (skips a pass when not)?
+    any_finaliser: bool,
 }
 
 struct HeapCell(UnsafeCell<Heap>);
@@ -114,6 +116,7 @@ static HEAP: HeapCell = HeapCell(UnsafeCell::new(Heap {
     used_blocks: 0,
     fin_queue: [0; FINALISE_QUEUE],
     fin_len: 0,
+    any_finaliser: false,
 }));
 
 #[inline(always)]
@@ -241,6 +244,11 @@ pub fn collections() -> usize {
     heap().collections
 }
 
+/// Highest address of the scanned native stack (given to `init`).
+pub fn stack_top() -> usize {
+    heap().stack_top
+}
+
 /// Bytes in use and total pool bytes.
 pub fn usage() -> (usize, usize) {
     let h = heap();
@@ -300,6 +308,7 @@ pub fn alloc(size: usize, kind_bits: u8) -> Option<*mut u8> {
         h.set_at(t, AT_TAIL);
     }
     Heap::set_bit(h.ftb, start, kind_bits & kind::FINALISER != 0);
+    h.any_finaliser |= kind_bits & kind::FINALISER != 0;
     Heap::set_bit(h.otb, start, kind_bits & kind::OBJECT != 0);
     Heap::set_bit(h.mtb, start, kind_bits & kind::MANUAL != 0);
     Heap::set_bit(h.ntb, start, kind_bits & kind::NOSCAN != 0);
@@ -533,9 +542,20 @@ pub fn collect(roots: &dyn Roots) -> usize {
     // 2. Precise VM roots.
     roots.trace(&mut m);
     m.drain();
-    // 3. Manual blocks and pinned objects.
-    for b in 0..h.nblocks {
+    // 3. Manual blocks and pinned objects (whole free bytes of the ATB are
+    //    skipped).
+    let mut b = 0;
+    while b < h.nblocks {
+        if b & 3 == 0 {
+            // SAFETY: b/4 < nblocks/4.
+            if unsafe { *h.atb.add(b >> 2) } == 0 {
+                b += 4;
+                continue;
+            }
+        }
         let st = h.at(b);
+        b += 1;
+        let b = b - 1;
         if st == AT_HEAD {
             let pinned = Heap::bit(h.mtb, b) || (Heap::bit(h.otb, b) && {
                 // SAFETY: object allocations start with `ob_refcnt: isize`.
@@ -551,7 +571,7 @@ pub fn collect(roots: &dyn Roots) -> usize {
     // 4. Unreachable objects with finalisers: keep them (and what they
     //    reference) for one more cycle and queue them for the VM.
     h.fin_len = 0;
-    for b in 0..h.nblocks {
+    for b in 0..if h.any_finaliser { h.nblocks } else { 0 } {
         if h.at(b) == AT_HEAD && Heap::bit(h.ftb, b) && h.fin_len < FINALISE_QUEUE {
             Heap::set_bit(h.ftb, b, false);
             h.fin_queue[h.fin_len] = h.addr(b);
@@ -564,6 +584,13 @@ pub fn collect(roots: &dyn Roots) -> usize {
     let mut freed = 0;
     let mut b = 0;
     while b < h.nblocks {
+        if b & 3 == 0 {
+            // SAFETY: b/4 < nblocks/4.
+            if unsafe { *h.atb.add(b >> 2) } == 0 {
+                b += 4;
+                continue;
+            }
+        }
         match h.at(b) {
             AT_MARK => {
                 h.set_at(b, AT_HEAD);
@@ -602,6 +629,7 @@ pub fn set_finaliser(p: *const u8) {
     if let Some(b) = h.block_of(p as usize) {
         if h.at(b) == AT_HEAD {
             Heap::set_bit(h.ftb, b, true);
+            h.any_finaliser = true;
         }
     }
 }
@@ -611,6 +639,13 @@ pub fn set_finaliser(p: *const u8) {
 pub fn stack_pointer() -> usize {
     arch::stack_pointer()
 }
+
+/// The heap is process-global: unit tests that use it take this lock.
+#[cfg(test)]
+pub static TEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[cfg(test)]
+extern crate std;
 
 #[cfg(test)]
 mod tests {
@@ -625,6 +660,7 @@ mod tests {
 
     #[test]
     fn alloc_free_collect() {
+        let _g = TEST_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         let mem = vec![0u8; 64 * 1024].leak();
         let top = stack_pointer() + 4096;
         // SAFETY: the leaked buffer is ours for the rest of the test binary.

@@ -292,7 +292,13 @@ fn m_log10(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 /// `floor`, `ceil` (honouring `__floor__`/`__ceil__`).
-fn round_fn(vm: &Vm, args: &Args, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Obj> {
+fn round_fn(
+    vm: &Vm,
+    args: &Args,
+    name: &str,
+    dunder: &'static str,
+    f: fn(f64) -> f64,
+) -> PyResult<Obj> {
     let x = one(vm, args, name)?;
     if let Some(v) = float::as_f64_exact(x).filter(|_| x.ty().is(&float::FLOAT_TYPE)) {
         return float::f64_to_int(vm, f(v));

@@ -1,7 +1,10 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+pub mod gc;
 pub mod math;
+pub mod micropython;
 pub mod sys;
+pub mod time;
 
 use crate::obj::Obj;
 use crate::vm::{PyResult, Vm};
@@ -27,11 +30,20 @@ pub fn make_builtin(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
 type MakeFn = fn(&Vm) -> PyResult<Obj>;
 
 /// Native modules: name and constructor.
-pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[("sys", sys::make), ("math", math::make)];
+pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
+    ("sys", sys::make),
+    ("gc", gc::make),
+    ("math", math::make),
+    ("micropython", micropython::make),
+    ("time", time::make),
+];
 
 /// Names of the native modules (`sys.builtin_module_names`).
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN_MODULES.iter().map(|(n, _)| *n).chain(core::iter::once("builtins"))
+    BUILTIN_MODULES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(core::iter::once("builtins"))
 }
 
 /// A frozen module by name, or `None`.

@@ -2,7 +2,10 @@
 #![allow(unsafe_code)]
 
 use crate::obj::attr::AttrEntry;
-use crate::obj::{self, dict, exc, list, module, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use crate::obj::{
+    self, dict, exc, list, module, none, str as pystr, tuple, Args, Layout, Obj, ObjHead,
+    PyPayload, Slots, TypeObj,
+};
 use crate::vm::{abs, call, PyResult, Vm};
 use crate::{function, method};
 use alloc::format;
@@ -18,9 +21,18 @@ unsafe impl PyPayload for StreamObj {
     const LAYOUT: Layout = Layout::Other;
 }
 
-static STDIN: StreamObj = StreamObj { head: ObjHead::immortal(&STREAM_TYPE), fd: 0 };
-static STDOUT: StreamObj = StreamObj { head: ObjHead::immortal(&STREAM_TYPE), fd: 1 };
-static STDERR: StreamObj = StreamObj { head: ObjHead::immortal(&STREAM_TYPE), fd: 2 };
+static STDIN: StreamObj = StreamObj {
+    head: ObjHead::immortal(&STREAM_TYPE),
+    fd: 0,
+};
+static STDOUT: StreamObj = StreamObj {
+    head: ObjHead::immortal(&STREAM_TYPE),
+    fd: 1,
+};
+static STDERR: StreamObj = StreamObj {
+    head: ObjHead::immortal(&STREAM_TYPE),
+    fd: 2,
+};
 
 fn stream_fd(vm: &Vm, o: Obj) -> PyResult<usize> {
     if !o.ty().is(&STREAM_TYPE) {
@@ -32,15 +44,23 @@ fn stream_fd(vm: &Vm, o: Obj) -> PyResult<usize> {
 
 fn s_write(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "write", 2, 2)?;
-    let fd = stream_fd(vm, args.pos[0])?;
-    let s = pystr::as_str(args.pos[1])
-        .ok_or_else(|| vm.type_error(&format!("write() argument must be str, not {}", args.pos[1].ty().name())))?;
-    if fd == 2 {
-        vm.port.write_err(s.as_bytes());
-    } else {
-        vm.port.write_out(s.as_bytes());
-    }
+    let s = pystr::as_str(args.pos[1]).ok_or_else(|| {
+        vm.type_error(&format!(
+            "write() argument must be str, not {}",
+            args.pos[1].ty().name()
+        ))
+    })?;
+    write_native(vm, Some(args.pos[0]), s)?;
     Ok(Obj::small(pystr::char_len(args.pos[1]) as isize))
+}
+
+/// Write to one of the port's streams (`None`: stdout).
+pub fn write_native(vm: &Vm, stream: Option<Obj>, s: &str) -> PyResult<()> {
+    match stream {
+        Some(o) if stream_fd(vm, o)? == 2 => vm.port.write_err(s.as_bytes()),
+        _ => vm.port.write_out(s.as_bytes()),
+    }
+    Ok(())
 }
 fn s_flush(_vm: &Vm, _args: &Args) -> PyResult<Obj> {
     Ok(none())
@@ -85,7 +105,11 @@ fn s_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
         1 => "<stdout>",
         _ => "<stderr>",
     };
-    vm.new_string(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", name, if name == "<stdin>" { "r" } else { "w" }))
+    vm.new_string(format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        name,
+        if name == "<stdin>" { "r" } else { "w" }
+    ))
 }
 
 static STREAM_ATTRS: [AttrEntry; 7] = [
@@ -105,13 +129,18 @@ pub static STREAM_TYPE: TypeObj = TypeObj::builtin(
     "TextIOWrapper",
     Layout::Other,
     Some(&obj::typeobj::OBJECT_TYPE),
-    Slots { repr: Some(s_repr), getattr: Some(obj::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        repr: Some(s_repr),
+        getattr: Some(obj::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &STREAM_ATTRS,
     core::mem::size_of::<StreamObj>(),
     0,
 );
 
-fn sys_attr(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+/// An attribute of the `sys` module, if set.
+pub fn sys_attr(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
     match vm.sys.get() {
         Some(s) => dict::get_str(vm, module::dict_of(s), name),
         None => Ok(None),
@@ -180,7 +209,9 @@ fn sys_exc_info(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "exc_info", 0, 0)?;
     match vm.handled.get() {
         Some(e) => {
-            let tb = exc::exc_of(e).and_then(|x| x.traceback.get()).unwrap_or(none());
+            let tb = exc::exc_of(e)
+                .and_then(|x| x.traceback.get())
+                .unwrap_or(none());
             tuple::new(vm, &[e.type_obj(), e, tb])
         }
         None => tuple::new(vm, &[none(), none(), none()]),
@@ -219,7 +250,10 @@ fn sys_getframe(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn sys_intern(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "intern", 1, 1)?;
     if !args.pos[0].ty().is(&pystr::STR_TYPE) {
-        return Err(vm.type_error(&format!("intern() argument must be str, not {}", args.pos[0].ty().name())));
+        return Err(vm.type_error(&format!(
+            "intern() argument must be str, not {}",
+            args.pos[0].ty().name()
+        )));
     }
     vm.intern_obj(args.pos[0])
 }
@@ -230,7 +264,9 @@ fn sys_getsizeof(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Ok(Obj::small(core::mem::size_of::<usize>() as isize));
     }
     let n = crate::gc::size_of(o.as_ptr() as *const u8);
-    Ok(Obj::small(if n == 0 { o.ty().basicsize } else { n } as isize))
+    Ok(Obj::small(
+        if n == 0 { o.ty().basicsize } else { n } as isize
+    ))
 }
 fn sys_print_exception(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "print_exception", 1, 2)?;
@@ -252,7 +288,21 @@ fn sys_excepthook(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 
-static SYS_FUNCS: [AttrEntry; 11] = [
+fn sys_encoding(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    crate::builtins::extra::noargs(vm, args, "sys.getdefaultencoding")?;
+    vm.new_str("utf-8")
+}
+fn sys_displayhook(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let v = crate::builtins::extra::one(vm, args, "sys.displayhook")?;
+    crate::builtins::default_display_hook(vm, v)?;
+    Ok(none())
+}
+
+static SYS_FUNCS: [AttrEntry; 15] = [
+    function!("getdefaultencoding", sys_encoding),
+    function!("getfilesystemencoding", sys_encoding),
+    function!("displayhook", sys_displayhook),
+    function!("__displayhook__", sys_displayhook),
     function!("exit", sys_exit),
     function!("getrecursionlimit", sys_getrecursionlimit),
     function!("setrecursionlimit", sys_setrecursionlimit),
@@ -286,12 +336,27 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, d, "path", list::new(vm, &[])?)?;
     dict::set_str(vm, d, "modules", vm.modules.get().unwrap_or(none()))?;
     dict::set_str(vm, d, "maxsize", obj::int::new_i64(vm, isize::MAX as i64)?)?;
-    dict::set_str(vm, d, "byteorder", vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" })?)?;
+    dict::set_str(
+        vm,
+        d,
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        })?,
+    )?;
     dict::set_str(vm, d, "platform", vm.new_str(vm.port.platform())?)?;
     dict::set_str(vm, d, "version", vm.new_str("3.11.0 (ferropy 0.1.0)")?)?;
     let vi = tuple::new(
         vm,
-        &[Obj::small(3), Obj::small(11), Obj::small(0), vm.new_str("final")?, Obj::small(0)],
+        &[
+            Obj::small(3),
+            Obj::small(11),
+            Obj::small(0),
+            vm.new_str("final")?,
+            Obj::small(0),
+        ],
     )?;
     dict::set_str(vm, d, "version_info", vi)?;
     dict::set_str(vm, d, "hexversion", Obj::small(0x030B00F0))?;
@@ -301,7 +366,13 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, idict, "name", name)?;
     let iv = tuple::new(
         vm,
-        &[Obj::small(0), Obj::small(1), Obj::small(0), vm.new_str("alpha")?, Obj::small(0)],
+        &[
+            Obj::small(0),
+            Obj::small(1),
+            Obj::small(0),
+            vm.new_str("alpha")?,
+            Obj::small(0),
+        ],
     )?;
     dict::set_str(vm, idict, "version", iv)?;
     dict::set_str(vm, idict, "cache_tag", none())?;
@@ -315,6 +386,84 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     dict::set_str(vm, d, "dont_write_bytecode", obj::true_obj())?;
     dict::set_str(vm, d, "ps1", vm.new_str(">>> ")?)?;
     dict::set_str(vm, d, "ps2", vm.new_str("... ")?)?;
+    dict::set_str(vm, d, "maxunicode", Obj::small(0x10ffff))?;
+    dict::set_str(vm, d, "api_version", Obj::small(1013))?;
+    dict::set_str(
+        vm,
+        d,
+        "copyright",
+        vm.new_str("Copyright (c) ferropy authors.\nAll Rights Reserved.")?,
+    )?;
+    let i = Obj::small;
+    let f = |v: f64| obj::float::new(vm, v);
+    let no = obj::false_obj();
+    // flags: debug .. int_max_str_digits, as a plain `python3 x.py` run.
+    let fl = [
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(1),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        no,
+        i(1),
+        i(0),
+        no,
+        i(-1),
+    ];
+    dict::set_str(vm, d, "flags", tuple::new_typed(vm, &FLAGS_TYPE, &fl)?)?;
+    let fi = [
+        f(f64::MAX)?,
+        i(f64::MAX_EXP as isize),
+        i(f64::MAX_10_EXP as isize),
+        f(f64::MIN_POSITIVE)?,
+        i(f64::MIN_EXP as isize),
+        i(f64::MIN_10_EXP as isize),
+        i(f64::DIGITS as isize),
+        i(f64::MANTISSA_DIGITS as isize),
+        f(f64::EPSILON)?,
+        i(f64::RADIX as isize),
+        i(1),
+    ];
+    dict::set_str(
+        vm,
+        d,
+        "float_info",
+        tuple::new_typed(vm, &FLOAT_INFO_TYPE, &fi)?,
+    )?;
+    let ii = [i(32), i(4), i(4300), i(640)];
+    dict::set_str(
+        vm,
+        d,
+        "int_info",
+        tuple::new_typed(vm, &INT_INFO_TYPE, &ii)?,
+    )?;
+    let bits = (usize::BITS) as isize;
+    let modulus = obj::int::new_i64(vm, (1i64 << obj::int::HASH_BITS) - 1)?;
+    let hi = [
+        i(bits),
+        modulus,
+        i(314159),
+        i(0),
+        i(1000003),
+        vm.new_str("fnv")?,
+        i(bits),
+        i(0),
+        i(0),
+    ];
+    dict::set_str(
+        vm,
+        d,
+        "hash_info",
+        tuple::new_typed(vm, &HASH_INFO_TYPE, &hi)?,
+    )?;
     Ok(m)
 }
 
@@ -351,3 +500,122 @@ pub static SIMPLE_NAMESPACE_TYPE: TypeObj = TypeObj {
         obj::tpflags::BASETYPE,
     )
 };
+
+// ------------------------------------------------------ struct sequences
+
+/// `name(field=value, ...)`: the fields are the type's attribute table.
+fn ss_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let t = o.ty();
+    let mut s = alloc::string::String::from(t.name);
+    s.push('(');
+    for (k, (e, v)) in t.attrs.iter().zip(tuple::tuple_items(o)).enumerate() {
+        if k > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(e.name);
+        s.push('=');
+        s.push_str(&abs::repr_string(vm, *v)?);
+    }
+    s.push(')');
+    vm.new_string(s)
+}
+
+fn ss_setattr(vm: &Vm, o: Obj, name: Obj, _v: Option<Obj>) -> PyResult<()> {
+    let n = pystr::as_str(name).unwrap_or("");
+    if o.ty().attrs.iter().any(|e| e.name == n) {
+        return Err(vm.new_error(&exc::ATTRIBUTE_ERROR, "readonly attribute"));
+    }
+    Err(vm.attribute_error(o, name))
+}
+
+/// A named-tuple-like builtin type (`sys.float_info`, `time.struct_time`):
+/// a tuple whose items are also readable as the named `fields`, which must
+/// be `ss_field!` entries in item order.
+pub const fn structseq(name: &'static str, fields: &'static [AttrEntry]) -> TypeObj {
+    TypeObj::builtin(
+        name,
+        Layout::Tuple,
+        Some(&tuple::TUPLE_TYPE),
+        Slots {
+            repr: Some(ss_repr),
+            setattr: Some(ss_setattr),
+            ..obj::seqmethods::TUPLE_SLOTS
+        },
+        fields,
+        core::mem::size_of::<tuple::TupleObj>(),
+        0,
+    )
+}
+
+/// The field table of a struct sequence: `ss_fields!["a", "b", ...]`.
+#[macro_export]
+macro_rules! ss_fields {
+    (@acc [$($done:tt)*] $i:expr; ) => { [$($done)*] };
+    (@acc [$($done:tt)*] $i:expr; $n:literal $(, $rest:literal)*) => {
+        $crate::ss_fields!(@acc [$($done)* $crate::getset!($n, $crate::modules::sys::ss_field::<{ $i }>),] $i + 1; $($rest),*)
+    };
+    ($($n:literal),* $(,)?) => { $crate::ss_fields!(@acc [] 0; $($n),*) };
+}
+
+/// Getter of field `I` (used by [`ss_fields!`]).
+pub fn ss_field<const I: usize>(_vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(tuple::tuple_items(o).get(I).copied().unwrap_or(none()))
+}
+
+static FLAGS_FIELDS: [AttrEntry; 18] = crate::ss_fields![
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
+];
+static FLAGS_TYPE: TypeObj = structseq("sys.flags", &FLAGS_FIELDS);
+
+static FLOAT_INFO_FIELDS: [AttrEntry; 11] = crate::ss_fields![
+    "max",
+    "max_exp",
+    "max_10_exp",
+    "min",
+    "min_exp",
+    "min_10_exp",
+    "dig",
+    "mant_dig",
+    "epsilon",
+    "radix",
+    "rounds",
+];
+static FLOAT_INFO_TYPE: TypeObj = structseq("sys.float_info", &FLOAT_INFO_FIELDS);
+
+static INT_INFO_FIELDS: [AttrEntry; 4] = crate::ss_fields![
+    "bits_per_digit",
+    "sizeof_digit",
+    "default_max_str_digits",
+    "str_digits_check_threshold"
+];
+static INT_INFO_TYPE: TypeObj = structseq("sys.int_info", &INT_INFO_FIELDS);
+
+static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![
+    "width",
+    "modulus",
+    "inf",
+    "nan",
+    "imag",
+    "algorithm",
+    "hash_bits",
+    "seed_bits",
+    "cutoff",
+];
+static HASH_INFO_TYPE: TypeObj = structseq("sys.hash_info", &HASH_INFO_FIELDS);

@@ -63,7 +63,10 @@ pub fn new(vm: &Vm) -> PyResult<Obj> {
 /// A new empty dict of type `t` (a dict subclass).
 pub fn new_typed(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
     let d = DictObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: t },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: t,
+        },
         len: Cell::new(0),
         used: Cell::new(0),
         cap: Cell::new(0),
@@ -110,6 +113,7 @@ pub fn hash_key(vm: &Vm, k: Obj) -> PyResult<isize> {
     abs::hash(vm, k)
 }
 
+#[allow(dead_code)]
 enum Found {
     At(usize),
     Missing(Option<usize>),
@@ -208,7 +212,11 @@ pub fn get_str(_vm: &Vm, o: Obj, key: &str) -> PyResult<Option<Obj>> {
     }
     let h = pystr::hash_str(key);
     let matches = |e: &Entry| -> bool {
-        e.hash == h && e.key.and_then(pystr::as_str).map(|s| s == key).unwrap_or(false)
+        e.hash == h
+            && e.key
+                .and_then(pystr::as_str)
+                .map(|s| s == key)
+                .unwrap_or(false)
     };
     if d.index_size.get() == 0 {
         for i in 0..d.used.get() {
@@ -263,7 +271,13 @@ fn insert_new(vm: &Vm, o: Obj, key: Obj, h: isize, value: Obj) -> PyResult<()> {
     let d = d_of(o);
     let i = d.used.get();
     // SAFETY: i < cap after the resize.
-    unsafe { d.entry_mut(i).write(Entry { hash: h, key: Some(key), value: Some(value) }) };
+    unsafe {
+        d.entry_mut(i).write(Entry {
+            hash: h,
+            key: Some(key),
+            value: Some(value),
+        })
+    };
     d.used.set(i + 1);
     d.len.set(d.len.get() + 1);
     d.version.set(d.version.get().wrapping_add(1));
@@ -290,10 +304,13 @@ fn insert_index(d: &DictObj, h: isize, i: usize) {
 
 /// Rebuild with room for `want` entries, dropping deleted ones.
 fn resize(vm: &Vm, o: Obj, want: usize) -> PyResult<()> {
-    let d = d_of(o);
     let cap = want.max(4);
     let new_entries = vm.alloc_raw(cap * core::mem::size_of::<Entry>(), 0)? as *mut Entry;
-    let index_size = if cap > LINEAR_MAX { (cap * 3 / 2).next_power_of_two() } else { 0 };
+    let index_size = if cap > LINEAR_MAX {
+        (cap * 3 / 2).next_power_of_two()
+    } else {
+        0
+    };
     let new_index = if index_size > 0 {
         let p = vm.alloc_raw(index_size * 4, crate::gc::kind::NOSCAN)? as *mut i32;
         // SAFETY: fresh block of index_size i32s.
@@ -308,7 +325,13 @@ fn resize(vm: &Vm, o: Obj, want: usize) -> PyResult<()> {
         let e = d.entry(i);
         if e.key.is_some() {
             // SAFETY: n < len <= cap.
-            unsafe { new_entries.add(n).write(Entry { hash: e.hash, key: e.key, value: e.value }) };
+            unsafe {
+                new_entries.add(n).write(Entry {
+                    hash: e.hash,
+                    key: e.key,
+                    value: e.value,
+                })
+            };
             n += 1;
         }
     }
@@ -377,7 +400,10 @@ fn pop_with_hash(vm: &Vm, o: Obj, key: Obj, h: isize) -> PyResult<Option<Obj>> {
             d.len.set(d.len.get() - 1);
             d.version.set(d.version.get().wrapping_add(1));
             // Trailing deleted entries can be reused at once.
-            while d.used.get() > 0 && d.entry(d.used.get() - 1).key.is_none() && d.index_size.get() == 0 {
+            while d.used.get() > 0
+                && d.entry(d.used.get() - 1).key.is_none()
+                && d.index_size.get() == 0
+            {
                 d.used.set(d.used.get() - 1);
             }
             Ok(v)
@@ -429,10 +455,16 @@ pub fn version(o: Obj) -> usize {
 }
 
 pub fn keys_vec(o: Obj) -> Vec<Obj> {
-    (0..used(o)).filter_map(|i| entry_at(o, i)).map(|(k, _)| k).collect()
+    (0..used(o))
+        .filter_map(|i| entry_at(o, i))
+        .map(|(k, _)| k)
+        .collect()
 }
 pub fn values_vec(o: Obj) -> Vec<Obj> {
-    (0..used(o)).filter_map(|i| entry_at(o, i)).map(|(_, v)| v).collect()
+    (0..used(o))
+        .filter_map(|i| entry_at(o, i))
+        .map(|(_, v)| v)
+        .collect()
 }
 pub fn items_vec(o: Obj) -> Vec<(Obj, Obj)> {
     (0..used(o)).filter_map(|i| entry_at(o, i)).collect()
@@ -468,7 +500,9 @@ pub static DICT_TYPE: TypeObj = TypeObj::builtin(
     "dict",
     Layout::Dict,
     Some(&super::typeobj::OBJECT_TYPE),
-    super::Slots { ..super::dictmethods::SLOTS },
+    super::Slots {
+        ..super::dictmethods::SLOTS
+    },
     &super::dictmethods::ATTRS,
     core::mem::size_of::<DictObj>(),
     super::tpflags::BASETYPE,

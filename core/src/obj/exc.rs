@@ -501,6 +501,13 @@ pub fn make_exception(vm: &Vm, v: Obj) -> PyResult<Obj> {
 
 /// The message text of an exception (for tracebacks): `str(e)`.
 pub fn message(vm: &Vm, e: Obj) -> String {
+    // No arguments: nothing to format (and nothing to allocate, which
+    // matters when reporting a MemoryError).
+    if let Some(x) = exc_of(e) {
+        if tuple::tuple_items(x.args.get()).is_empty() && !e.ty().is_heap() {
+            return String::new();
+        }
+    }
     match crate::vm::abs::str(vm, e) {
         Ok(s) => pystr::as_str(s).unwrap_or("").into(),
         Err(_) => {

@@ -104,7 +104,7 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
             for it in items {
                 v.push(const_obj(vm, it, filename)?);
             }
-            super::set::new_frozen(vm, &v)?
+            super::set::new_const_frozen(vm, &v)?
         }
         Const::Code(cu) => load_code_unverified(vm, cu, filename)?,
     })
@@ -770,7 +770,21 @@ fn sm_wrapped(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let _ = vm;
     Ok(f)
 }
-static SM_ATTRS: [AttrEntry; 6] = [
+fn sm_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__get__", 2, 3)?;
+    let inst = if args.pos[1].is_none() { None } else { Some(args.pos[1]) };
+    let owner = args.pos.get(2).copied().unwrap_or(none());
+    sm_get(vm, args.pos[0], inst, owner)
+}
+fn cm_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__get__", 2, 3)?;
+    let inst = if args.pos[1].is_none() { None } else { Some(args.pos[1]) };
+    let owner = args.pos.get(2).copied().unwrap_or(none());
+    cm_get(vm, args.pos[0], inst, owner)
+}
+
+static SM_ATTRS: [AttrEntry; 7] = [
+    method!("__get__", sm_m_get),
     getset!("__func__", sm_func),
     getset!("__isabstractmethod__", sm_isabstract),
     getset!("__name__", sm_name),
@@ -778,7 +792,8 @@ static SM_ATTRS: [AttrEntry; 6] = [
     getset!("__doc__", sm_doc),
     getset!("__wrapped__", sm_wrapped),
 ];
-static CM_ATTRS: [AttrEntry; 6] = [
+static CM_ATTRS: [AttrEntry; 7] = [
+    method!("__get__", cm_m_get),
     getset!("__func__", cm_func),
     getset!("__isabstractmethod__", sm_isabstract),
     getset!("__name__", sm_name),

@@ -32,6 +32,9 @@ pub struct GenObj {
     pub kind: u8,
     /// Async generators: an `aclose()`/`athrow()` is running.
     pub closing: Cell<bool>,
+    /// The exception the generator is handling while suspended inside an
+    /// `except` block (its own `sys.exc_info()` state).
+    pub exc_state: Cell<Option<Obj>>,
 }
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for GenObj {
@@ -70,6 +73,7 @@ pub fn new_generator(vm: &Vm, f: *mut Frame, func: Obj) -> PyResult<Obj> {
         state: Cell::new(CREATED),
         kind,
         closing: Cell::new(false),
+        exc_state: Cell::new(None),
     })?;
     // SAFETY: f is the generator's own heap frame.
     unsafe { (*f).gen = Some(g) };
@@ -136,7 +140,20 @@ pub fn resume(vm: &Vm, go: Obj, value: Obj, throw: bool) -> PyResult<SendResult>
         // Throwing into a just-created generator raises at its start.
     }
     g.state.set(RUNNING);
+    // The generator sees its own handled exception, else the caller's.
+    let outer = vm.handled.get();
+    if let Some(own) = g.exc_state.take() {
+        vm.handled.set(Some(own));
+    }
     let r = if throw { eval::run_frame_throw(vm, f) } else { eval::run_frame(vm, f) };
+    let inner = vm.handled.get();
+    let same = match (inner, outer) {
+        (Some(a), Some(b)) => a.is(b),
+        (None, None) => true,
+        _ => false,
+    };
+    g.exc_state.set(if same { None } else { inner });
+    vm.handled.set(outer);
     match r {
         Ok(v) => {
             // SAFETY: the frame is still ours.

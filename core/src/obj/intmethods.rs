@@ -276,7 +276,7 @@ fn int_float(vm: &Vm, o: Obj) -> PyResult<Obj> {
 
 /// A bytes-like object's contents.
 pub fn bytes_like(o: Obj) -> Option<&'static [u8]> {
-    bytes::as_bytes(o)
+    bytes::buffer_of(o)
 }
 
 /// `repr(o)` cut to 200 characters, as CPython's `%.200R`.

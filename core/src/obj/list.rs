@@ -35,7 +35,10 @@ pub fn new(vm: &Vm, items: &[Obj]) -> PyResult<Obj> {
 pub fn new_typed(vm: &Vm, t: &'static TypeObj, items: &[Obj]) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         ListObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             len: Cell::new(0),
             cap: Cell::new(0),
             items: Cell::new(core::ptr::null_mut()),
@@ -61,7 +64,9 @@ pub fn reserve(vm: &Vm, o: Obj, extra: usize) -> PyResult<()> {
         return Ok(());
     }
     let cap = need.max(l.cap.get() + l.cap.get() / 2 + 4);
-    let bytes = cap.checked_mul(core::mem::size_of::<Obj>()).ok_or_else(|| vm.memory_error())?;
+    let bytes = cap
+        .checked_mul(core::mem::size_of::<Obj>())
+        .ok_or_else(|| vm.memory_error())?;
     let old = l.items.get();
     let p = if old.is_null() {
         vm.alloc_raw(bytes, 0)?
@@ -72,7 +77,13 @@ pub fn reserve(vm: &Vm, o: Obj, extra: usize) -> PyResult<()> {
                 let p = vm.alloc_raw(bytes, 0)?;
                 let l = l_of(o);
                 // SAFETY: both blocks are live; copy the current items.
-                unsafe { core::ptr::copy_nonoverlapping(l.items.get() as *const u8, p, l.len.get() * core::mem::size_of::<Obj>()) };
+                unsafe {
+                    core::ptr::copy_nonoverlapping(
+                        l.items.get() as *const u8,
+                        p,
+                        l.len.get() * core::mem::size_of::<Obj>(),
+                    )
+                };
                 crate::gc::free(l.items.get() as *mut u8);
                 p
             }
@@ -80,7 +91,8 @@ pub fn reserve(vm: &Vm, o: Obj, extra: usize) -> PyResult<()> {
     };
     let l = l_of(o);
     l.items.set(p as *mut Obj);
-    l.cap.set(crate::gc::size_of(p) / core::mem::size_of::<Obj>());
+    l.cap
+        .set(crate::gc::size_of(p) / core::mem::size_of::<Obj>());
     Ok(())
 }
 
@@ -202,6 +214,29 @@ pub fn replace_all(vm: &Vm, o: Obj, items: &[Obj]) -> PyResult<()> {
     unsafe { core::ptr::copy_nonoverlapping(items.as_ptr(), l.items.get(), items.len()) };
     l.len.set(items.len());
     Ok(())
+}
+
+/// Allocated slots.
+#[inline]
+pub fn capacity(o: Obj) -> usize {
+    l_of(o).cap.get()
+}
+
+/// Exchange the item storage of two lists.
+pub fn swap_storage(a: Obj, b: Obj) {
+    let (x, y) = (l_of(a), l_of(b));
+    x.len.swap(&y.len);
+    x.cap.swap(&y.cap);
+    x.items.swap(&y.items);
+}
+
+/// Reverse in place.
+pub fn reverse(o: Obj) {
+    let l = l_of(o);
+    if l.len.get() > 1 {
+        // SAFETY: len items are initialised; no Python code runs meanwhile.
+        unsafe { core::slice::from_raw_parts_mut(l.items.get(), l.len.get()) }.reverse();
+    }
 }
 
 pub static LIST_TYPE: TypeObj = TypeObj::builtin(

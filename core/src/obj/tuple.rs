@@ -36,9 +36,24 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, items: &[Obj]) -> PyResult<Obj> {
 
 /// Allocate a tuple of `n` slots, all set to None; fill with [`set_item`].
 pub fn alloc(vm: &Vm, t: &'static TypeObj, n: usize) -> PyResult<Obj> {
-    let extra = if t.dictoffset == usize::MAX { core::mem::size_of::<usize>() } else { 0 };
+    let extra = if t.dictoffset == usize::MAX {
+        core::mem::size_of::<usize>()
+    } else {
+        0
+    };
     let size = core::mem::size_of::<TupleObj>() + n * core::mem::size_of::<Obj>() + extra;
-    let o = vm.alloc_obj_sized(TupleObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, len: n, hash: Cell::new(-1), items: [] }, size)?;
+    let o = vm.alloc_obj_sized(
+        TupleObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            len: n,
+            hash: Cell::new(-1),
+            items: [],
+        },
+        size,
+    )?;
     // SAFETY: room for n slots follows the header.
     unsafe {
         let p = (o.as_ptr() as *mut TupleObj).add(1) as *mut Obj;
@@ -63,7 +78,9 @@ pub fn set_item(t: Obj, i: usize, v: Obj) {
 pub fn tuple_items(o: Obj) -> &'static [Obj] {
     match o.downcast::<TupleObj>() {
         // SAFETY: a tuple has `len` items after its header.
-        Some(t) => unsafe { core::slice::from_raw_parts((t as *const TupleObj).add(1) as *const Obj, t.len) },
+        Some(t) => unsafe {
+            core::slice::from_raw_parts((t as *const TupleObj).add(1) as *const Obj, t.len)
+        },
         None => &[],
     }
 }

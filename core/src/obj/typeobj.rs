@@ -72,6 +72,49 @@ pub fn own_attr(vm: &Vm, t: &'static TypeObj, name: &str) -> PyResult<Option<Obj
     }
 }
 
+/// Find the str object `name` along the MRO of `t`, through the attribute
+/// cache (CPython's `_PyType_Lookup` with its method cache).
+#[inline]
+pub fn lookup_obj(vm: &Vm, t: &'static TypeObj, name: Obj) -> PyResult<Option<Obj>> {
+    cached(vm, t, name.raw(), || pystr::as_str(name).unwrap_or(""))
+}
+
+/// [`lookup`] for a name known at compile time (dunders), cached by the
+/// address of the static text.
+#[inline]
+pub fn lookup_static(vm: &Vm, t: &'static TypeObj, name: &'static str) -> PyResult<Option<Obj>> {
+    cached(vm, t, name.as_ptr() as usize, || name)
+}
+
+#[inline]
+fn cached(vm: &Vm, t: &'static TypeObj, key: usize, text: impl FnOnce() -> &'static str) -> PyResult<Option<Obj>> {
+    let tw = t as *const TypeObj as usize;
+    let slot = ((tw >> 4) ^ (key >> 3).wrapping_mul(31)) % crate::config::ATTR_CACHE;
+    let e = &vm.attr_cache[slot];
+    if e.ty.get() == tw && e.name.get() == key {
+        return Ok(if e.found.get() {
+            // SAFETY: cached values are live objects (the cache is a GC root).
+            unsafe { Obj::from_raw(e.value.get()) }
+        } else {
+            None
+        });
+    }
+    let r = lookup(vm, t, text())?;
+    let e = &vm.attr_cache[slot];
+    e.ty.set(tw);
+    e.name.set(key);
+    e.value.set(r.map(|o| o.raw()).unwrap_or(0));
+    e.found.set(r.is_some());
+    Ok(r)
+}
+
+/// Forget every cached lookup (a class namespace changed).
+pub fn invalidate_cache(vm: &Vm) {
+    for e in vm.attr_cache.iter() {
+        e.ty.set(0);
+    }
+}
+
 /// Find `name` along the MRO of `t` (CPython's `_PyType_Lookup`).
 pub fn lookup(vm: &Vm, t: &'static TypeObj, name: &str) -> PyResult<Option<Obj>> {
     for c in mro_of(t) {
@@ -91,6 +134,16 @@ pub fn instance_dict_slot(o: Obj) -> Option<&'static Cell<Option<Obj>>> {
     let t = o.ty();
     if t.dictoffset == 0 {
         return None;
+    }
+    if t.dictoffset == usize::MAX {
+        // Var-size instances (tuple, int, str, bytes subclasses): the dict
+        // slot is the last word of the allocation.
+        let sz = crate::gc::size_of(o.as_ptr() as *const u8);
+        if sz < 3 * WORD {
+            return None;
+        }
+        // SAFETY: the allocator reserved (and zeroed) this word for the slot.
+        return Some(unsafe { &*((o.raw() + sz - WORD) as *const Cell<Option<Obj>>) });
     }
     // SAFETY: types with a dictoffset allocate a Cell<Option<Obj>> there.
     Some(unsafe { &*((o.raw() + t.dictoffset) as *const Cell<Option<Obj>>) })
@@ -117,9 +170,8 @@ fn is_data_descr(d: Obj) -> bool {
 
 /// CPython's `PyObject_GenericGetAttr`, without the `__getattr__` fallback.
 pub fn generic_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
-    let n = pystr::as_str(name).unwrap_or("");
     let t = o.ty();
-    let descr = lookup(vm, t, n)?;
+    let descr = lookup_obj(vm, t, name)?;
     if let Some(d) = descr {
         if is_data_descr(d) {
             if let Some(g) = d.ty().slots.descr_get {
@@ -147,7 +199,7 @@ pub fn generic_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
 pub fn generic_setattr(vm: &Vm, o: Obj, name: Obj, value: Option<Obj>) -> PyResult<()> {
     let n = pystr::as_str(name).unwrap_or("");
     let t = o.ty();
-    if let Some(d) = lookup(vm, t, n)? {
+    if let Some(d) = lookup_obj(vm, t, name)? {
         if let Some(s) = d.ty().slots.descr_set {
             return s(vm, d, o, value);
         }
@@ -220,6 +272,7 @@ fn type_setattr(vm: &Vm, tobj: Obj, name: Obj, value: Option<Obj>) -> PyResult<(
             t.name()
         )));
     };
+    invalidate_cache(vm);
     match value {
         Some(v) => dict::set(vm, dct, name, v)?,
         None => {
@@ -600,8 +653,8 @@ fn object_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     if !args.pos.is_empty() || args.has_kw() {
         // Extra arguments are an error unless __init__ is overridden and
         // __new__ is not (CPython's excess-args rule).
-        let init_over = !lookup_slot_owner_is_object(vm, t, "__init__")?;
-        let new_over = !lookup_slot_owner_is_object(vm, t, "__new__")?;
+        let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
+        let new_over = !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
         if new_over || !init_over {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
@@ -665,8 +718,8 @@ pub fn alloc_instance(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
 fn object_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
     if !args.pos.is_empty() || args.has_kw() {
         let t = o.ty();
-        let init_over = !lookup_slot_owner_is_object(vm, t, "__init__")?;
-        let new_over = !lookup_slot_owner_is_object(vm, t, "__new__")?;
+        let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
+        let new_over = !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
         if init_over || !new_over {
             return Err(vm.type_error(&format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
@@ -1039,6 +1092,9 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     let sb = solid_base(base);
     let (basicsize, dictoffset) = if base.dictoffset != 0 {
         (base.basicsize, base.dictoffset)
+    } else if matches!(sb.layout, Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes) {
+        // Variable-size payload: the dict slot goes after the items.
+        (sb.basicsize, usize::MAX)
     } else {
         let off = (sb.basicsize.max(core::mem::size_of::<ObjHead>()) + WORD - 1) & !(WORD - 1);
         (off + WORD, off)
@@ -1129,7 +1185,7 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     }
     // __set_name__
     for (k, v) in dict::items_vec(dict) {
-        if let Some(sn) = lookup(vm, v.ty(), "__set_name__")? {
+        if let Some(sn) = lookup_static(vm, v.ty(), "__set_name__")? {
             crate::vm::call::call(vm, sn, &[v, tobj, k])?;
         }
     }
@@ -1143,6 +1199,7 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
 
 /// Recompute a heap type's slots from the dunders along its MRO.
 pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
+    invalidate_cache(vm);
     let sb = solid_base(t);
     let mut s = sb.slots;
     let has = |n: &str| -> PyResult<bool> {
@@ -1248,7 +1305,7 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
 
 use crate::vm::abs::call_dunder;
 
-fn need(vm: &Vm, o: Obj, name: &str) -> PyResult<Obj> {
+fn need(vm: &Vm, o: Obj, name: &'static str) -> PyResult<Obj> {
     call_dunder(vm, o, name, &[])?.ok_or_else(|| {
         vm.type_error(&format!("'{}' object has no method {}", o.ty().name(), name))
     })
@@ -1269,7 +1326,7 @@ fn slot_str(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(r)
 }
 fn slot_hash(vm: &Vm, o: Obj) -> PyResult<isize> {
-    let f = lookup(vm, o.ty(), "__hash__")?;
+    let f = lookup_static(vm, o.ty(), "__hash__")?;
     match f {
         Some(f) if !f.is_none() => {
             let r = crate::vm::call::call(vm, f, &[o])?;
@@ -1299,13 +1356,13 @@ fn slot_richcmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
 }
 fn slot_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     let t = o.ty();
-    let ga = lookup(vm, t, "__getattribute__")?;
+    let ga = lookup_static(vm, t, "__getattribute__")?;
     let r = match ga {
         Some(f) if !is_object_getattribute(f) => match crate::vm::call::call(vm, f, &[o, name]) {
             Ok(v) => Some(v),
             Err(e) => {
                 if vm.exc_matches(&exc::ATTRIBUTE_ERROR) {
-                    if lookup(vm, t, "__getattr__")?.is_some() {
+                    if lookup_static(vm, t, "__getattr__")?.is_some() {
                         vm.take_exc();
                         None
                     } else {
@@ -1321,7 +1378,7 @@ fn slot_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     if r.is_some() {
         return Ok(r);
     }
-    match lookup(vm, t, "__getattr__")? {
+    match lookup_static(vm, t, "__getattr__")? {
         Some(f) => crate::vm::call::call(vm, f, &[o, name]).map(Some),
         None => Ok(None),
     }
@@ -1343,16 +1400,16 @@ fn slot_setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
     }
     Ok(())
 }
-fn need_call(vm: &Vm, o: Obj, name: &str, args: &[Obj]) -> PyResult<Obj> {
+fn need_call(vm: &Vm, o: Obj, name: &'static str, args: &[Obj]) -> PyResult<Obj> {
     call_dunder(vm, o, name, args)?.ok_or_else(|| vm.attribute_error(o, vm.intern(name).unwrap_or(o)))
 }
 fn slot_call(vm: &Vm, o: Obj, args: &Args) -> PyResult<Obj> {
-    let f = lookup(vm, o.ty(), "__call__")?
+    let f = lookup_static(vm, o.ty(), "__call__")?
         .ok_or_else(|| vm.type_error(&format!("'{}' object is not callable", o.ty().name())))?;
     crate::vm::call::call_with_self(vm, f, o, args)
 }
 fn slot_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let f = lookup(vm, o.ty(), "__iter__")?;
+    let f = lookup_static(vm, o.ty(), "__iter__")?;
     match f {
         Some(f) if !f.is_none() => {
             let it = crate::vm::call::call(vm, f, &[o])?;
@@ -1477,7 +1534,7 @@ fn slot_bool(vm: &Vm, o: Obj) -> PyResult<bool> {
         }
         return Err(vm.type_error(&format!("__bool__ should return bool, returned {}", r.ty().name())));
     }
-    if lookup(vm, o.ty(), "__len__")?.is_some() {
+    if lookup_static(vm, o.ty(), "__len__")?.is_some() {
         return Ok(slot_len(vm, o)? != 0);
     }
     match solid_base(o.ty()).slots.bool {
@@ -1513,7 +1570,7 @@ fn slot_descr_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn slot_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    let f = lookup(vm, t, "__new__")?.ok_or_else(|| vm.type_error("no __new__"))?;
+    let f = lookup_static(vm, t, "__new__")?.ok_or_else(|| vm.type_error("no __new__"))?;
     // __new__ is a staticmethod: unwrap it and pass the class first.
     let f = match f.downcast::<func::StaticMethodObj>() {
         Some(s) => s.func,
@@ -1522,7 +1579,7 @@ fn slot_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     crate::vm::call::call_with_self(vm, f, t.as_obj(), args)
 }
 fn slot_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
-    let f = lookup(vm, o.ty(), "__init__")?.ok_or_else(|| vm.type_error("no __init__"))?;
+    let f = lookup_static(vm, o.ty(), "__init__")?.ok_or_else(|| vm.type_error("no __init__"))?;
     let r = crate::vm::call::call_with_self(vm, f, o, args)?;
     if !r.is_none() {
         return Err(vm.type_error(&format!("__init__() should return None, not '{}'", r.ty().name())));
@@ -1532,7 +1589,7 @@ fn slot_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
 
 /// Run the finaliser of an object the collector found unreachable.
 pub fn finalise(vm: &Vm, o: Obj) -> PyResult<()> {
-    if let Some(f) = lookup(vm, o.ty(), "__del__")? {
+    if let Some(f) = lookup_static(vm, o.ty(), "__del__")? {
         crate::vm::call::call(vm, f, &[o])?;
     }
     Ok(())

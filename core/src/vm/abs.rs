@@ -80,8 +80,8 @@ pub fn setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
 
 /// Call the special method `name` of `o`'s type (looked up on the type, as
 /// CPython does for dunders). `Ok(None)` when the type has no such method.
-pub fn call_dunder(vm: &Vm, o: Obj, name: &str, args: &[Obj]) -> PyResult<Option<Obj>> {
-    let Some(f) = typeobj::lookup(vm, o.ty(), name)? else { return Ok(None) };
+pub fn call_dunder(vm: &Vm, o: Obj, name: &'static str, args: &[Obj]) -> PyResult<Option<Obj>> {
+    let Some(f) = typeobj::lookup_static(vm, o.ty(), name)? else { return Ok(None) };
     if f.is_none() {
         return Ok(None);
     }

@@ -455,6 +455,14 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let args = if tuple::is_tuple(args) && args.ty().is(&tuple::TUPLE_TYPE) {
                             args
                         } else {
+                            if args.ty().slots.iter.is_none() && args.ty().slots.getitem.is_none() {
+                                let _ = vm.type_error(&format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    crate::builtins::function_str(vm, f_),
+                                    args.ty().name()
+                                ));
+                                break 'exec;
+                            }
                             let v = tri!(abs::to_vec(vm, args));
                             tri!(tuple::new(vm, &v))
                         };
@@ -690,10 +698,7 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     Op::SET_UPDATE => {
                         let it = pop!();
                         let s = peek!(arg);
-                        let items = tri!(abs::to_vec(vm, it));
-                        for x in items {
-                            tri!(crate::obj::set::add(vm, s, x));
-                        }
+                        tri!(crate::obj::set::update(vm, s, it));
                     }
                     Op::DICT_UPDATE | Op::DICT_MERGE => {
                         let other = pop!();
@@ -1238,8 +1243,7 @@ pub fn load_method(vm: &Vm, o: Obj, name: Obj) -> PyResult<(Obj, Option<Obj>)> {
         None => true,
     };
     if generic {
-        let n = pystr::as_str(name).unwrap_or("");
-        if let Some(d) = crate::obj::typeobj::lookup(vm, t, n)? {
+        if let Some(d) = crate::obj::typeobj::lookup_obj(vm, t, name)? {
             let is_method = match d.layout() {
                 Layout::Function => true,
                 Layout::Builtin => matches!(

@@ -157,8 +157,11 @@ pub fn free_frame(vm: &Vm, f: *mut Frame) {
 pub fn init_cells(vm: &Vm, f: *mut Frame, closure: Option<Obj>) -> PyResult<()> {
     // SAFETY: f is a freshly allocated frame.
     let co = unsafe { (*f).code() };
-    let nl = co.nlocals as usize;
     let nc = co.ncells();
+    if nc == 0 && closure.is_none() {
+        return Ok(());
+    }
+    let nl = co.nlocals as usize;
     let fast = Frame::fast(f);
     let c2a = tuple::tuple_items(co.cell2arg);
     for i in 0..nc {

@@ -82,12 +82,28 @@ pub struct Vm {
     /// Objects the VM keeps alive for itself (a list), e.g. compile-time
     /// constants, pending finalisers.
     pub keep: Cell<Option<Obj>>,
+    /// Containers whose repr is being computed (a list; `Py_ReprEnter`).
+    pub repr_stack: Cell<Option<Obj>>,
     /// `sys.argv` items and `sys.path` entries given by the port.
     pub pending_interrupt: Cell<bool>,
     /// Set while running finalisers, so a collection inside one does not
     /// re-enter them.
     in_finalisers: Cell<bool>,
     pub flags: Cell<u32>,
+    /// Attribute lookup cache: (type, name) -> Option<attribute>.
+    pub attr_cache: [CacheEntry; crate::config::ATTR_CACHE],
+}
+
+/// One entry of the attribute lookup cache (all raw words; 0 = empty).
+pub struct CacheEntry {
+    pub ty: Cell<usize>,
+    pub name: Cell<usize>,
+    pub value: Cell<usize>,
+    pub found: Cell<bool>,
+}
+
+impl CacheEntry {
+    const EMPTY: CacheEntry = CacheEntry { ty: Cell::new(0), name: Cell::new(0), value: Cell::new(0), found: Cell::new(false) };
 }
 
 /// VM flags.
@@ -108,13 +124,20 @@ impl gc::Roots for Vm {
             &self.interned,
             &self.memory_error,
             &self.keep,
+            &self.repr_stack,
         ] {
             if let Some(o) = c.get() {
                 m.mark_word(o.raw());
             }
         }
+        for e in self.attr_cache.iter() {
+            m.mark_word(e.ty.get());
+            m.mark_word(e.name.get());
+            m.mark_word(e.value.get());
+        }
         m.mark_interior(self.frame.get() as usize);
         m.mark_interior(self.vstack_base.get() as usize);
+        m.mark_range_interior(self.vstack_base.get() as usize, self.vstack_top.get() as usize);
         m.drain();
     }
 }
@@ -143,9 +166,11 @@ impl Vm {
             recursion_limit: Cell::new(config.recursion_limit),
             stack_limit: Cell::new(port.stack_limit(sp).saturating_add(config.stack_margin)),
             keep: Cell::new(None),
+            repr_stack: Cell::new(None),
             pending_interrupt: Cell::new(false),
             in_finalisers: Cell::new(false),
             flags: Cell::new(0),
+            attr_cache: [CacheEntry::EMPTY; crate::config::ATTR_CACHE],
         };
         vm
     }
@@ -154,7 +179,9 @@ impl Vm {
     /// modules. Fails only when the heap is too small.
     pub fn init(&self) -> PyResult<()> {
         let words = self.config.value_stack_words;
-        let p = gc::alloc(words * core::mem::size_of::<usize>(), gc::kind::MANUAL)
+        // Manual (never collected) but not scanned whole: `trace` scans only
+        // the part in use.
+        let p = gc::alloc(words * core::mem::size_of::<usize>(), gc::kind::MANUAL | gc::kind::NOSCAN)
             .ok_or_else(|| self.fatal_memory())? as *mut usize;
         self.vstack_base.set(p);
         self.vstack_top.set(p);
@@ -488,3 +515,6 @@ impl Vm {
         self.exec_code(code, globals, None)
     }
 }
+
+#[cfg(test)]
+mod tests;

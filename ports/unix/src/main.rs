@@ -178,6 +178,17 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
                 Err(_) => report(&vm),
             }
         }
+        // SAFETY: isatty only inspects the descriptor.
+        Mode::Repl if unsafe { libc::isatty(0) } != 1 => {
+            // Piped input runs as a script, as CPython does.
+            let mut src = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
+            let text = String::from_utf8_lossy(&src).into_owned();
+            match vm.run_source(&text, "<stdin>", globals) {
+                Ok(_) => 0,
+                Err(_) => report(&vm),
+            }
+        }
         Mode::Repl => repl::run(&vm, globals),
     };
     if inspect && status == 0 {
@@ -191,6 +202,18 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
 fn report(vm: &Vm) -> i32 {
     let Some(e) = vm.take_exc() else { return 1 };
     if e.ty().is_subtype(&exc::SYSTEM_EXIT) {
+        return exit_code(vm, e);
+    }
+    let _ = ferropy_core::modules::sys::flush_stdout(vm);
+    if ferropy_core::builtins::print_exception(vm, e).is_err() {
+        eprintln!("ferropy: error while printing an exception");
+    }
+    1
+}
+
+/// The exit status a SystemExit asks for (printing a non-int code).
+pub fn exit_code(vm: &Vm, e: ferropy_core::obj::Obj) -> i32 {
+    {
         let code = exc::exc_of(e)
             .and_then(|x| x.dict.get())
             .and_then(|d| dict::get_str(vm, d, "code").ok().flatten())
@@ -206,11 +229,6 @@ fn report(vm: &Vm) -> i32 {
         }
         let s = ferropy_core::vm::abs::str(vm, code).ok().and_then(|s| pystr::as_str(s).map(String::from)).unwrap_or_default();
         let _ = ferropy_core::modules::sys::write_stderr(vm, &format!("{}\n", s));
-        return 1;
+        1
     }
-    let _ = ferropy_core::modules::sys::flush_stdout(vm);
-    if ferropy_core::builtins::print_exception(vm, e).is_err() {
-        eprintln!("ferropy: error while printing an exception");
-    }
-    1
 }

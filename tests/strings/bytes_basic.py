@@ -1,0 +1,58 @@
+# bytes: construction, methods, operators
+print(bytes(), bytes(3), bytes([1, 2, 255]), bytes(range(3)), bytes(b"ab"), bytes(bytearray(b"cd")), bytes("é", "utf-8"), bytes("x", encoding="ascii"))
+print(bytes(memoryview(b"mv")), bytes((65, 66)), bytes(iter([67])), b"abc"[0], b"abc"[-1], b"abcdef"[1:4], b"abcdef"[::-2], b"abc"[5:])
+class B:
+    def __bytes__(self):
+        return b"custom"
+print(bytes(B()), b"a" + b"b", b"a" + bytearray(b"c"), b"ab" * 3, 2 * b"x", b"" * 5, b"b" in b"abc", 98 in b"abc", b"" in b"a")
+b = b"Hello, World! hello"
+print(b.count(b"l"), b.count(108), b.count(b"l", 5), b.find(b"World"), b.find(b"x"), b.rfind(b"l"), b.index(b"o"), b.rindex(b"o"), b.find(111, 5, 10))
+print(b.upper(), b.lower(), b.swapcase(), b.title(), b.capitalize(), b"\xe9t\xe9".upper(), b"abc".islower())
+print(b.split(), b.split(b","), b.split(b"l", 2), b.rsplit(b"l", 2), b" a\x0bb\x1cc ".split(), b"  a  b  ".split(None, 1), b"  a  b  ".rsplit(None, 1))
+print(b.partition(b", "), b.rpartition(b"l"), b.partition(b"zz"), b.startswith(b"Hell"), b.endswith((b"x", b"llo")), b.startswith(b"W", 7))
+print(b"  x  ".strip(), b"xxaxx".strip(b"x"), b"\t x\x0b".lstrip(), b"x\x0c ".rstrip(), b"abc".removeprefix(b"a"), b"abc".removesuffix(b"bc"))
+print(b"a\nb\r\nc\rd\x0be".splitlines(), b"a\nb\n".splitlines(True), b"-".join([b"a", bytearray(b"b"), memoryview(b"c")]), b"".join([]))
+print(b"ab".center(6, b"*"), b"ab".ljust(4), b"ab".rjust(4, b"0"), b"-5".zfill(4), b"a\tb".expandtabs(4), b"aaa".replace(b"a", b"bc", 2))
+print(b"abc".hex(), b"\x01\xab\xcd".hex(":"), b"\x01\xab\xcd".hex("-", 2), b"\x01\xab\xcd\xef".hex(" ", -2), bytes.fromhex("01 ab CD"), bytes.fromhex(""))
+print(b"caf\xc3\xa9".decode(), b"\xff".decode("latin-1"), b"\xff".decode(errors="replace"), b"abc".isalpha(), b"a1".isalnum(), b"12".isdigit(), b" \t".isspace(), b"\x80".isascii())
+print(b"Hello World".istitle(), b"HELLO".isupper(), b"".isupper(), b"hello".translate(bytes.maketrans(b"el", b"ip")), b"hello".translate(None, b"l"))
+print(b"abc" == b"abc", b"abc" == bytearray(b"abc"), b"a" < b"b", b"abc" < b"ab", b"a" == "a", b"a" != 1, b"\xff" > b"\x00", hash(b"ab") == hash(b"a" + b"b"))
+print([*b"ab"], [x for x in b"\x00\xff"], len(b"abc"), bool(b""), bool(b"\x00"), b"%d-%s" % (5, b"x"))
+print(repr(b"\x00\n'\"\\"), repr(b"'"), repr(b"\"'"), b"abc".__getnewargs__(), b"x".__bytes__())
+class SB(bytes):
+    pass
+s = SB(b"sub")
+print(s, type(s).__name__, s + b"!", type(s + b"!").__name__, s.upper(), len(s), s[0], s == b"sub", SB.fromhex("41"), type(SB.fromhex("41")).__name__)
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: bytes(-1))
+t(lambda: bytes([256]))
+t(lambda: bytes("a"))
+t(lambda: bytes(1.5))
+t(lambda: bytes([1.5]))
+t(lambda: bytes(b"a", "utf-8"))
+t(lambda: b"a"[5])
+t(lambda: b"a"["x"])
+t(lambda: b"a" + "a")
+t(lambda: b"a" * 1.5)
+t(lambda: b"a".join(["a"]))
+t(lambda: b"a".join(5))
+t(lambda: bytes.fromhex("0g"))
+t(lambda: bytes.fromhex("0"))
+t(lambda: b"a".hex(""))
+t(lambda: b"abc".index(b"z"))
+t(lambda: b"a".find("a"))
+t(lambda: "a" in b"a")
+t(lambda: 300 in b"a")
+t(lambda: b"a".count(300))
+t(lambda: b"x".center(3, "a"))
+t(lambda: b"a".split(b""))
+t(lambda: bytes.maketrans(b"a", b"bc"))
+t(lambda: b"a".translate(b"x"))
+t(lambda: b"a" < "a")
+t(lambda: b"a".decode("nope"))
+t(lambda: b"a".startswith("a"))
+t(lambda: b"a".strip("a"))
