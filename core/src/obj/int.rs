@@ -23,8 +23,15 @@ unsafe impl PyPayload for IntObj {
 impl IntObj {
     /// The magnitude digits.
     pub fn digits(&self) -> &[u32] {
-        // SAFETY: `ndigits` digits follow the header.
-        unsafe { core::slice::from_raw_parts((self as *const IntObj).add(1) as *const u32, self.ndigits) }
+        // SAFETY: the head's type is a live type object.
+        let off = digits_offset(unsafe { &*self.head.ty });
+        // SAFETY: `ndigits` digits follow at `off` (see `from_bigint_typed`).
+        unsafe {
+            core::slice::from_raw_parts(
+                (self as *const IntObj as *const u8).add(off) as *const u32,
+                self.ndigits,
+            )
+        }
     }
 }
 
@@ -39,8 +46,14 @@ unsafe impl PyPayload for BoolObj {
     const LAYOUT: Layout = Layout::Bool;
 }
 
-pub static TRUE: BoolObj = BoolObj { head: ObjHead::immortal(&BOOL_TYPE), value: 1 };
-pub static FALSE: BoolObj = BoolObj { head: ObjHead::immortal(&BOOL_TYPE), value: 0 };
+pub static TRUE: BoolObj = BoolObj {
+    head: ObjHead::immortal(&BOOL_TYPE),
+    value: 1,
+};
+pub static FALSE: BoolObj = BoolObj {
+    head: ObjHead::immortal(&BOOL_TYPE),
+    value: 0,
+};
 
 /// A borrowed view of any int value.
 pub enum IntRef<'a> {
@@ -115,18 +128,43 @@ pub fn from_bigint(vm: &Vm, v: &crate::bigint::BigInt) -> PyResult<Obj> {
     from_bigint_typed(vm, &INT_TYPE, v)
 }
 
+/// Where the digits of an instance of `t` start: after the payload, or
+/// after a subclass's `__dict__` slot when that sits right after it.
+#[inline]
+fn digits_offset(t: &TypeObj) -> usize {
+    let base = core::mem::size_of::<IntObj>();
+    if t.dictoffset == 0 || t.dictoffset == usize::MAX {
+        base
+    } else {
+        base.max(t.dictoffset + core::mem::size_of::<usize>())
+    }
+}
+
 /// A heap int of type `t` (int or a subclass), never a small int.
 pub fn from_bigint_typed(vm: &Vm, t: &'static TypeObj, v: &crate::bigint::BigInt) -> PyResult<Obj> {
     let (neg, digits) = v.parts();
-    let extra = if t.dictoffset == usize::MAX { core::mem::size_of::<usize>() } else { 0 };
-    let size = core::mem::size_of::<IntObj>() + digits.len() * 4 + extra;
+    let extra = if t.dictoffset == usize::MAX {
+        core::mem::size_of::<usize>()
+    } else {
+        0
+    };
+    let off = digits_offset(t);
+    let size = off + digits.len() * 4 + extra;
     let o = vm.alloc_obj_sized(
-        IntObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, neg, ndigits: digits.len(), digits: [] },
+        IntObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            neg,
+            ndigits: digits.len(),
+            digits: [],
+        },
         size,
     )?;
-    // SAFETY: room for the digits follows the header.
+    // SAFETY: room for the digits at `off` was allocated.
     unsafe {
-        let p = (o.as_ptr() as *mut IntObj).add(1) as *mut u32;
+        let p = (o.as_ptr() as *mut u8).add(off) as *mut u32;
         core::ptr::copy_nonoverlapping(digits.as_ptr(), p, digits.len());
     }
     Ok(o)
@@ -136,19 +174,29 @@ pub fn from_bigint_typed(vm: &Vm, t: &'static TypeObj, v: &crate::bigint::BigInt
 pub fn hash_of_int(vm: &Vm, o: Obj) -> PyResult<isize> {
     match int_ref(o) {
         Some(IntRef::Small(v)) => Ok(small_hash(v)),
-        Some(IntRef::Big(..)) => Ok(to_bigint(o).map(|b| b.py_hash(HASH_BITS) as isize).unwrap_or(0)),
+        Some(IntRef::Big(..)) => Ok(to_bigint(o)
+            .map(|b| b.py_hash(HASH_BITS) as isize)
+            .unwrap_or(0)),
         None => Err(vm.type_error("an integer is required")),
     }
 }
 
 /// Bits of the modulus used for numeric hashes (61 on 64-bit, 31 on 32-bit).
-pub const HASH_BITS: u32 = if core::mem::size_of::<usize>() == 8 { 61 } else { 31 };
+pub const HASH_BITS: u32 = if core::mem::size_of::<usize>() == 8 {
+    61
+} else {
+    31
+};
 
 #[inline]
 pub fn small_hash(v: isize) -> isize {
     let m: i64 = (1i64 << HASH_BITS) - 1;
     let v = v as i64;
-    let mut h = if v >= 0 { (v % m) as isize } else { -((-(v as i128) % m as i128) as isize) };
+    let mut h = if v >= 0 {
+        (v % m) as isize
+    } else {
+        -((-(v as i128) % m as i128) as isize)
+    };
     if h == -1 {
         h = -2;
     }
