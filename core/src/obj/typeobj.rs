@@ -1253,6 +1253,14 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
     invalidate_cache(vm);
     let sb = solid_base(t);
     let mut s = sb.slots;
+    // Instances of classes have attributes even when the builtin base has
+    // no attribute slots of its own.
+    if s.getattr.is_none() {
+        s.getattr = Some(generic_getattr);
+    }
+    if s.setattr.is_none() {
+        s.setattr = Some(generic_setattr);
+    }
     let has = |n: &str| -> PyResult<bool> {
         for c in mro_of(t) {
             if !c.is_heap() {
