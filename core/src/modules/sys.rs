@@ -348,8 +348,9 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     )?;
     dict::set_str(vm, d, "platform", vm.new_str(vm.port.platform())?)?;
     dict::set_str(vm, d, "version", vm.new_str("3.11.0 (ferropy 0.1.0)")?)?;
-    let vi = tuple::new(
+    let vi = tuple::new_typed(
         vm,
+        &VERSION_INFO_TYPE,
         &[
             Obj::small(3),
             Obj::small(11),
@@ -619,3 +620,6 @@ static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![
     "cutoff",
 ];
 static HASH_INFO_TYPE: TypeObj = structseq("sys.hash_info", &HASH_INFO_FIELDS);
+
+static VERSION_INFO_FIELDS: [AttrEntry; 5] = crate::ss_fields!["major", "minor", "micro", "releaselevel", "serial"];
+static VERSION_INFO_TYPE: TypeObj = structseq("sys.version_info", &VERSION_INFO_FIELDS);

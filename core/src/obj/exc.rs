@@ -516,3 +516,32 @@ pub fn message(vm: &Vm, e: Obj) -> String {
         }
     }
 }
+
+/// Raise a UnicodeEncodeError/UnicodeDecodeError with message `msg` and the
+/// `encoding`, `object`, `start`, `end` and `reason` attributes.
+#[allow(clippy::too_many_arguments)]
+pub fn unicode_error(
+    vm: &Vm,
+    ty: &'static TypeObj,
+    msg: &str,
+    encoding: &str,
+    object: Obj,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::vm::Raised {
+    let r = (|| -> PyResult<Obj> {
+        let m = vm.new_str(msg)?;
+        let e = new_exception_raw(vm, ty, &[m])?;
+        set_attr(vm, e, "encoding", vm.new_str(encoding)?)?;
+        set_attr(vm, e, "object", object)?;
+        set_attr(vm, e, "start", Obj::small(start as isize))?;
+        set_attr(vm, e, "end", Obj::small(end as isize))?;
+        set_attr(vm, e, "reason", vm.new_str(reason)?)?;
+        Ok(e)
+    })();
+    match r {
+        Ok(e) => vm.raise(e),
+        Err(x) => x,
+    }
+}

@@ -888,14 +888,15 @@ fn prop_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
     let Some(i) = inst.filter(|i| !i.is_none()) else { return Ok(d) };
     let g = p.fget.get();
     if g.is_none() {
-        return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, "getter")));
+        return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, i, "getter")));
     }
     crate::vm::call::call(vm, g, &[i])
 }
-fn prop_msg(p: &PropertyObj, what: &str) -> alloc::string::String {
+fn prop_msg(p: &PropertyObj, inst: Obj, what: &str) -> alloc::string::String {
+    let t = inst.ty().qualname.and_then(pystr::as_str).unwrap_or(inst.ty().name());
     match pystr::as_str(p.name.get()) {
-        Some(n) => format!("property '{}' has no {}", n, what),
-        None => format!("property has no {}", what),
+        Some(n) => format!("property '{}' of '{}' object has no {}", n, t, what),
+        None => format!("property of '{}' object has no {}", t, what),
     }
 }
 fn prop_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
@@ -904,22 +905,14 @@ fn prop_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
         Some(v) => {
             let f = p.fset.get();
             if f.is_none() {
-                let msg = match pystr::as_str(p.name.get()) {
-                    Some(n) => format!("can't set attribute '{}'", n),
-                    None => "can't set attribute".into(),
-                };
-                return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &msg));
+                return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, inst, "setter")));
             }
             crate::vm::call::call(vm, f, &[inst, v])?;
         }
         None => {
             let f = p.fdel.get();
             if f.is_none() {
-                let msg = match pystr::as_str(p.name.get()) {
-                    Some(n) => format!("can't delete attribute '{}'", n),
-                    None => "can't delete attribute".into(),
-                };
-                return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &msg));
+                return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, inst, "deleter")));
             }
             crate::vm::call::call(vm, f, &[inst])?;
         }

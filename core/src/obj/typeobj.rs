@@ -350,6 +350,21 @@ fn type_new_slot(vm: &Vm, meta: &'static TypeObj, args: &Args) -> PyResult<Obj> 
     if ns.downcast::<dict::DictObj>().is_none() {
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     }
+    // The most derived metaclass of the bases must be compatible.
+    let mut winner: &'static TypeObj = meta;
+    for b in tuple::tuple_items(bases) {
+        let bt = b.ty();
+        if winner.is_subtype(bt) {
+            continue;
+        }
+        if bt.is_subtype(winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
     // Pass keyword arguments on to __init_subclass__.
     new_class(vm, meta, name, bases, ns, args)
 }

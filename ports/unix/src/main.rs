@@ -32,7 +32,7 @@ enum Mode {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let mut heap = 8 * 1024 * 1024;
+    let mut heap = 64 * 1024 * 1024;
     let mut stress = false;
     let mut i = 1;
     let mut mode = Mode::Repl;
