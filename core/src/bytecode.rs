@@ -532,16 +532,40 @@ pub fn disassemble(code: &CodeUnit, out: &mut String) {
     while pc < code.code.len() {
         match decode(&code.code, pc) {
             Some((op, arg, next)) => {
-                let _ = write!(out, "{:>6} {:>4} {:<22}", code.line_at(pc as u32), pc, op.name());
+                let _ = write!(
+                    out,
+                    "{:>6} {:>4} {:<22}",
+                    code.line_at(pc as u32),
+                    pc,
+                    op.name()
+                );
                 if op.has_arg() {
                     let _ = write!(out, " {}", arg);
                     let note = match op {
-                        Op::LOAD_CONST => code.consts.get(arg as usize).map(|c| alloc::format!("{:?}", c)),
-                        Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => code.varnames.get(arg as usize).cloned(),
-                        Op::LOAD_GLOBAL | Op::STORE_GLOBAL | Op::DELETE_GLOBAL | Op::LOAD_NAME | Op::STORE_NAME
-                        | Op::DELETE_NAME | Op::LOAD_ATTR | Op::STORE_ATTR | Op::DELETE_ATTR | Op::LOAD_METHOD
-                        | Op::IMPORT_NAME | Op::IMPORT_FROM => code.names.get(arg as usize).cloned(),
-                        Op::LOAD_DEREF | Op::STORE_DEREF | Op::DELETE_DEREF | Op::LOAD_CLOSURE | Op::LOAD_CLASSDEREF => code
+                        Op::LOAD_CONST => code
+                            .consts
+                            .get(arg as usize)
+                            .map(|c| alloc::format!("{:?}", c)),
+                        Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => {
+                            code.varnames.get(arg as usize).cloned()
+                        }
+                        Op::LOAD_GLOBAL
+                        | Op::STORE_GLOBAL
+                        | Op::DELETE_GLOBAL
+                        | Op::LOAD_NAME
+                        | Op::STORE_NAME
+                        | Op::DELETE_NAME
+                        | Op::LOAD_ATTR
+                        | Op::STORE_ATTR
+                        | Op::DELETE_ATTR
+                        | Op::LOAD_METHOD
+                        | Op::IMPORT_NAME
+                        | Op::IMPORT_FROM => code.names.get(arg as usize).cloned(),
+                        Op::LOAD_DEREF
+                        | Op::STORE_DEREF
+                        | Op::DELETE_DEREF
+                        | Op::LOAD_CLOSURE
+                        | Op::LOAD_CLASSDEREF => code
                             .cellvars
                             .iter()
                             .chain(code.freevars.iter())

@@ -301,8 +301,14 @@ pub fn ascii_of(vm: &Vm, o: Obj) -> PyResult<Obj> {
 /// module for builtins), else the repr.
 pub fn function_str(vm: &Vm, func: Obj) -> String {
     let saved = vm.take_exc();
-    let q = abs::getattr_opt_str(vm, func, "__qualname__").ok().flatten().and_then(pystr::as_str);
-    let m = abs::getattr_opt_str(vm, func, "__module__").ok().flatten().and_then(pystr::as_str);
+    let q = abs::getattr_opt_str(vm, func, "__qualname__")
+        .ok()
+        .flatten()
+        .and_then(pystr::as_str);
+    let m = abs::getattr_opt_str(vm, func, "__module__")
+        .ok()
+        .flatten()
+        .and_then(pystr::as_str);
     let r = match (q, m) {
         (Some(q), Some(m)) if m != "builtins" => format!("{}.{}()", m, q),
         (Some(q), _) => format!("{}()", q),

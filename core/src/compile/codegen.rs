@@ -937,7 +937,11 @@ impl<'a> Compiler<'a> {
                         break;
                     }
                     if tpops_always {
-                        u.instrs[i].op = if sense { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE };
+                        u.instrs[i].op = if sense {
+                            Op::POP_JUMP_IF_TRUE
+                        } else {
+                            Op::POP_JUMP_IF_FALSE
+                        };
                     }
                     targets[i] = targets[j];
                     if tpops_always {
@@ -945,7 +949,11 @@ impl<'a> Compiler<'a> {
                     }
                 } else {
                     // The value reaching j falls through it, popped.
-                    u.instrs[i].op = if sense { Op::POP_JUMP_IF_TRUE } else { Op::POP_JUMP_IF_FALSE };
+                    u.instrs[i].op = if sense {
+                        Op::POP_JUMP_IF_TRUE
+                    } else {
+                        Op::POP_JUMP_IF_FALSE
+                    };
                     targets[i] = j + 1;
                     break;
                 }

@@ -1,8 +1,8 @@
 //! The compiler front end: source text -> tokens -> AST.
 pub mod ast;
+pub mod codegen;
 pub mod lexer;
 pub mod parser;
-pub mod codegen;
 pub mod symtable;
 
 pub use lexer::SyntaxError;

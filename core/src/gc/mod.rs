@@ -331,7 +331,9 @@ pub fn free(p: *mut u8) {
     if h.collecting {
         return;
     }
-    let Some(b) = h.block_of(p as usize) else { return };
+    let Some(b) = h.block_of(p as usize) else {
+        return;
+    };
     if h.addr(b) != p as usize || h.at(b) != AT_HEAD {
         return;
     }
@@ -404,7 +406,13 @@ pub fn realloc(p: *mut u8, new_size: usize, kind_bits: u8) -> Option<*mut u8> {
         h.used_blocks += need - have;
         h.allocs_since += need - have;
         // SAFETY: the extension blocks are ours now.
-        unsafe { ptr::write_bytes((p as usize + have * BLOCK) as *mut u8, 0, (need - have) * BLOCK) };
+        unsafe {
+            ptr::write_bytes(
+                (p as usize + have * BLOCK) as *mut u8,
+                0,
+                (need - have) * BLOCK,
+            )
+        };
         if h.first_free >= b + have && h.first_free < b + need {
             h.first_free = b + need;
         }
@@ -530,11 +538,18 @@ pub fn collect(roots: &dyn Roots) -> usize {
         return 0;
     }
     h.collecting = true;
-    let mut m = Marker { stack: [0; MARK_STACK], sp: 0, overflow: false };
+    let mut m = Marker {
+        stack: [0; MARK_STACK],
+        sp: 0,
+        overflow: false,
+    };
     // 1. Native stack and registers.
     let regs = arch::capture_registers();
     let sp = arch::stack_pointer();
-    m.mark_range_interior(regs.as_ptr() as usize, regs.as_ptr() as usize + core::mem::size_of_val(&regs));
+    m.mark_range_interior(
+        regs.as_ptr() as usize,
+        regs.as_ptr() as usize + core::mem::size_of_val(&regs),
+    );
     if h.stack_top > sp {
         m.mark_range_interior(sp, h.stack_top);
     }
@@ -557,11 +572,12 @@ pub fn collect(roots: &dyn Roots) -> usize {
         b += 1;
         let b = b - 1;
         if st == AT_HEAD {
-            let pinned = Heap::bit(h.mtb, b) || (Heap::bit(h.otb, b) && {
-                // SAFETY: object allocations start with `ob_refcnt: isize`.
-                let rc = unsafe { *(h.addr(b) as *const isize) };
-                rc > 0
-            });
+            let pinned = Heap::bit(h.mtb, b)
+                || (Heap::bit(h.otb, b) && {
+                    // SAFETY: object allocations start with `ob_refcnt: isize`.
+                    let rc = unsafe { *(h.addr(b) as *const isize) };
+                    rc > 0
+                });
             if pinned {
                 m.push(h, b);
                 m.drain();

@@ -621,5 +621,6 @@ static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![
 ];
 static HASH_INFO_TYPE: TypeObj = structseq("sys.hash_info", &HASH_INFO_FIELDS);
 
-static VERSION_INFO_FIELDS: [AttrEntry; 5] = crate::ss_fields!["major", "minor", "micro", "releaselevel", "serial"];
+static VERSION_INFO_FIELDS: [AttrEntry; 5] =
+    crate::ss_fields!["major", "minor", "micro", "releaselevel", "serial"];
 static VERSION_INFO_TYPE: TypeObj = structseq("sys.version_info", &VERSION_INFO_FIELDS);

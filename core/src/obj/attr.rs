@@ -41,7 +41,13 @@ unsafe impl PyPayload for BuiltinFunc {
 
 impl BuiltinFunc {
     pub const fn new(name: &'static str, f: NativeFn, kind: FnKind) -> BuiltinFunc {
-        BuiltinFunc { head: ObjHead::immortal(&BUILTIN_FUNCTION_TYPE), name, f, kind, doc: "" }
+        BuiltinFunc {
+            head: ObjHead::immortal(&BUILTIN_FUNCTION_TYPE),
+            name,
+            f,
+            kind,
+            doc: "",
+        }
     }
 }
 
@@ -64,7 +70,12 @@ impl GetSet {
         get: fn(&Vm, Obj) -> PyResult<Obj>,
         set: Option<fn(&Vm, Obj, Option<Obj>) -> PyResult<()>>,
     ) -> GetSet {
-        GetSet { head: ObjHead::immortal(&GETSET_TYPE), name, get, set }
+        GetSet {
+            head: ObjHead::immortal(&GETSET_TYPE),
+            name,
+            get,
+            set,
+        }
     }
 }
 
@@ -95,7 +106,10 @@ macro_rules! method {
     ($name:expr, $f:expr) => {{
         static F: $crate::obj::attr::BuiltinFunc =
             $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::Method);
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&F.head),
+        }
     }};
 }
 
@@ -105,7 +119,10 @@ macro_rules! classmethod {
     ($name:expr, $f:expr) => {{
         static F: $crate::obj::attr::BuiltinFunc =
             $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::ClassMethod);
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&F.head),
+        }
     }};
 }
 
@@ -115,7 +132,10 @@ macro_rules! staticmethod {
     ($name:expr, $f:expr) => {{
         static F: $crate::obj::attr::BuiltinFunc =
             $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::StaticMethod);
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&F.head),
+        }
     }};
 }
 
@@ -124,11 +144,17 @@ macro_rules! staticmethod {
 macro_rules! getset {
     ($name:expr, $g:expr) => {{
         static G: $crate::obj::attr::GetSet = $crate::obj::attr::GetSet::new($name, $g, None);
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&G.head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&G.head),
+        }
     }};
     ($name:expr, $g:expr, $s:expr) => {{
         static G: $crate::obj::attr::GetSet = $crate::obj::attr::GetSet::new($name, $g, Some($s));
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&G.head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&G.head),
+        }
     }};
 }
 
@@ -138,7 +164,10 @@ macro_rules! function {
     ($name:expr, $f:expr) => {{
         static F: $crate::obj::attr::BuiltinFunc =
             $crate::obj::attr::BuiltinFunc::new($name, $f, $crate::obj::attr::FnKind::Function);
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&F.head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&F.head),
+        }
     }};
 }
 
@@ -146,7 +175,10 @@ macro_rules! function {
 #[macro_export]
 macro_rules! constant {
     ($name:expr, $o:expr) => {{
-        $crate::obj::attr::AttrEntry { name: $name, obj: $crate::obj::attr::StaticObj(&($o).head) }
+        $crate::obj::attr::AttrEntry {
+            name: $name,
+            obj: $crate::obj::attr::StaticObj(&($o).head),
+        }
     }};
 }
 
@@ -190,8 +222,11 @@ fn get_doc(vm: &Vm, f: Obj) -> PyResult<Obj> {
     }
 }
 
-static BUILTIN_ATTRS: [AttrEntry; 3] =
-    [getset!("__name__", get_name), getset!("__qualname__", get_name), getset!("__doc__", get_doc)];
+static BUILTIN_ATTRS: [AttrEntry; 3] = [
+    getset!("__name__", get_name),
+    getset!("__qualname__", get_name),
+    getset!("__doc__", get_doc),
+];
 
 pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj::builtin(
     "builtin_function_or_method",
@@ -225,7 +260,11 @@ fn getset_descr_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> 
         Some(s) => s(vm, inst, v),
         None => Err(vm.new_error(
             &super::exc::ATTRIBUTE_ERROR,
-            &alloc::format!("attribute '{}' of '{}' objects is not writable", g.name, inst.ty().name()),
+            &alloc::format!(
+                "attribute '{}' of '{}' objects is not writable",
+                g.name,
+                inst.ty().name()
+            ),
         )),
     }
 }

@@ -7,7 +7,9 @@
 #![allow(unsafe_code)]
 
 use super::attr::AttrEntry;
-use super::{dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
+};
 use crate::vm::{PyResult, Vm};
 use crate::{getset, method};
 use alloc::format;
@@ -51,7 +53,10 @@ pub fn new_exception_raw(vm: &Vm, t: &'static TypeObj, args: &[Obj]) -> PyResult
     let targs = tuple::new(vm, args)?;
     let e = vm.alloc_obj_sized(
         ExcObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             dict: Cell::new(None),
             args: Cell::new(targs),
             traceback: Cell::new(None),
@@ -93,7 +98,9 @@ fn specific_init(vm: &Vm, e: Obj, args: &[Obj], kw: &Args) -> PyResult<()> {
     let t = e.ty();
     let arg0 = args.first().copied().unwrap_or(none());
     let kwget = |name: &str| -> Option<Obj> {
-        (0..kw.kw.len()).find(|&i| pystr::as_str(kw.kwname(i)) == Some(name)).map(|i| kw.kw[i])
+        (0..kw.kw.len())
+            .find(|&i| pystr::as_str(kw.kwname(i)) == Some(name))
+            .map(|i| kw.kw[i])
     };
     if t.is_subtype(&STOP_ITERATION) {
         set_attr(vm, e, "value", arg0)?;
@@ -121,7 +128,14 @@ fn specific_init(vm: &Vm, e: Obj, args: &[Obj], kw: &Args) -> PyResult<()> {
     } else if t.is_subtype(&SYNTAX_ERROR) {
         set_attr(vm, e, "msg", arg0)?;
         let info = args.get(1).copied().map(tuple::tuple_items).unwrap_or(&[]);
-        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        let names = [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ];
         for (i, n) in names.iter().enumerate() {
             set_attr(vm, e, n, info.get(i).copied().unwrap_or(none()))?;
         }
@@ -134,7 +148,11 @@ fn specific_init(vm: &Vm, e: Obj, args: &[Obj], kw: &Args) -> PyResult<()> {
     } else if t.is_subtype(&BASE_EXCEPTION_GROUP) {
         set_attr(vm, e, "message", arg0)?;
         let excs = args.get(1).copied().unwrap_or(none());
-        let t2 = if tuple::is_tuple(excs) { excs } else { tuple::new(vm, &crate::vm::abs::to_vec(vm, excs).unwrap_or_default())? };
+        let t2 = if tuple::is_tuple(excs) {
+            excs
+        } else {
+            tuple::new(vm, &crate::vm::abs::to_vec(vm, excs).unwrap_or_default())?
+        };
         set_attr(vm, e, "exceptions", t2)?;
     }
     Ok(())
@@ -163,7 +181,9 @@ fn exc_init(vm: &Vm, e: Obj, args: &Args) -> PyResult<()> {
 
 /// `str(exc)`.
 pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
-    let Some(x) = exc_of(e) else { return vm.new_str("") };
+    let Some(x) = exc_of(e) else {
+        return vm.new_str("");
+    };
     let args = tuple::tuple_items(x.args.get());
     let t = e.ty();
     if t.is_subtype(&KEY_ERROR) && args.len() == 1 {
@@ -178,7 +198,12 @@ pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
             if let Some(f) = dict::get_str(vm, d, "filename")? {
                 if !f.is_none() {
                     let fr = crate::vm::abs::repr(vm, f)?;
-                    return vm.new_string(format!("[Errno {}] {}: {}", es, ss, pystr::as_str(fr).unwrap_or("")));
+                    return vm.new_string(format!(
+                        "[Errno {}] {}: {}",
+                        es,
+                        ss,
+                        pystr::as_str(fr).unwrap_or("")
+                    ));
                 }
             }
         }
@@ -220,7 +245,9 @@ pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
 
 /// `repr(exc)`.
 pub fn exc_repr(vm: &Vm, e: Obj) -> PyResult<Obj> {
-    let Some(x) = exc_of(e) else { return vm.new_str("") };
+    let Some(x) = exc_of(e) else {
+        return vm.new_str("");
+    };
     let name = e.ty().name();
     let args = tuple::tuple_items(x.args.get());
     if args.len() == 1 {
@@ -252,7 +279,9 @@ fn set_tb(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     if !v.is_none() && v.layout() != Layout::Traceback {
         return Err(vm.type_error("__traceback__ must be a traceback or None"));
     }
-    e_of(vm, o)?.traceback.set(if v.is_none() { None } else { Some(v) });
+    e_of(vm, o)?
+        .traceback
+        .set(if v.is_none() { None } else { Some(v) });
     Ok(())
 }
 fn get_cause(vm: &Vm, o: Obj) -> PyResult<Obj> {
@@ -276,7 +305,9 @@ fn set_context(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     if !v.is_none() && !is_exception(v) {
         return Err(vm.type_error("exception context must be None or derive from BaseException"));
     }
-    e_of(vm, o)?.context.set(if v.is_none() { None } else { Some(v) });
+    e_of(vm, o)?
+        .context
+        .set(if v.is_none() { None } else { Some(v) });
     Ok(())
 }
 fn get_suppress(vm: &Vm, o: Obj) -> PyResult<Obj> {
@@ -284,7 +315,9 @@ fn get_suppress(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 fn set_suppress(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     let v = v.ok_or_else(|| vm.type_error("__suppress_context__ may not be deleted"))?;
-    e_of(vm, o)?.suppress_context.set(crate::vm::abs::truthy(vm, v)?);
+    e_of(vm, o)?
+        .suppress_context
+        .set(crate::vm::abs::truthy(vm, v)?);
     Ok(())
 }
 fn m_with_traceback(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -330,8 +363,14 @@ fn m_repr(vm: &Vm, args: &Args) -> PyResult<Obj> {
     exc_repr(vm, args.pos[0])
 }
 fn m_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let Some(&e) = args.pos.first() else { return Err(vm.type_error("__init__ needs self")) };
-    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    let Some(&e) = args.pos.first() else {
+        return Err(vm.type_error("__init__ needs self"));
+    };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     exc_init(vm, e, &rest)?;
     Ok(none())
 }
@@ -340,9 +379,17 @@ fn m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     };
     if !is_exception_type(t) {
-        return Err(vm.type_error(&format!("BaseException.__new__({}): {} is not a subtype of BaseException", t.name(), t.name())));
+        return Err(vm.type_error(&format!(
+            "BaseException.__new__({}): {} is not a subtype of BaseException",
+            t.name(),
+            t.name()
+        )));
     }
-    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     exc_new(vm, t, &rest)
 }
 fn m_reduce(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -382,7 +429,15 @@ const fn exc_type(name: &'static str, base: &'static TypeObj, doc: &'static str)
     TypeObj {
         dictoffset: core::mem::offset_of!(ExcObj, dict),
         doc,
-        ..TypeObj::builtin(name, Layout::Exception, Some(base), EXC_SLOTS, &[], core::mem::size_of::<ExcObj>(), EXC_FLAGS)
+        ..TypeObj::builtin(
+            name,
+            Layout::Exception,
+            Some(base),
+            EXC_SLOTS,
+            &[],
+            core::mem::size_of::<ExcObj>(),
+            EXC_FLAGS,
+        )
     }
 }
 

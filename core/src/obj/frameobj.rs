@@ -23,7 +23,10 @@ unsafe impl PyPayload for FrameObj {
 
 pub fn new(vm: &Vm, code: Obj, globals: Obj, lineno: u32) -> PyResult<Obj> {
     vm.alloc_obj(FrameObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &FRAME_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &FRAME_TYPE,
+        },
         code,
         globals,
         lineno,
@@ -70,7 +73,10 @@ pub static FRAME_TYPE: TypeObj = TypeObj::builtin(
     "frame",
     Layout::Frame,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots { getattr: Some(super::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &FRAME_ATTRS,
     core::mem::size_of::<FrameObj>(),
     0,

@@ -3,7 +3,9 @@
 #![allow(unsafe_code)]
 
 use super::attr::AttrEntry;
-use super::{dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
+};
 use crate::bytecode::{CodeUnit, Const};
 use crate::vm::{PyResult, Vm};
 use crate::{getset, method};
@@ -83,10 +85,12 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
         Const::False => super::false_obj(),
         Const::Ellipsis => super::ellipsis(),
         Const::Int(v) => super::int::new_i64(vm, *v)?,
-        Const::BigInt { digits, radix } => match crate::bigint::BigInt::from_radix_digits(digits, *radix) {
-            Ok(b) => super::int::from_bigint(vm, &b)?,
-            Err(_) => return Err(vm.value_error("invalid integer constant")),
-        },
+        Const::BigInt { digits, radix } => {
+            match crate::bigint::BigInt::from_radix_digits(digits, *radix) {
+                Ok(b) => super::int::from_bigint(vm, &b)?,
+                Err(_) => return Err(vm.value_error("invalid integer constant")),
+            }
+        }
         Const::Float(f) => super::float::new(vm, *f)?,
         Const::Complex { real, imag } => super::complex::new(vm, *real, *imag)?,
         Const::Str(s) => vm.intern(s)?,
@@ -155,9 +159,14 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> 
         Some(d) => vm.new_str(d)?,
         None => none(),
     };
-    let bytes_ptr = super::bytes::as_bytes(code_bytes).map(|b| b.as_ptr()).unwrap_or(core::ptr::null());
+    let bytes_ptr = super::bytes::as_bytes(code_bytes)
+        .map(|b| b.as_ptr())
+        .unwrap_or(core::ptr::null());
     let co = CodeObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &CODE_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &CODE_TYPE,
+        },
         code: bytes_ptr,
         code_len: cu.code.len(),
         code_owner: code_bytes,
@@ -197,7 +206,8 @@ fn code_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn code_of(vm: &Vm, o: Obj) -> PyResult<&'static CodeObj> {
-    o.downcast::<CodeObj>().ok_or_else(|| vm.type_error("code object expected"))
+    o.downcast::<CodeObj>()
+        .ok_or_else(|| vm.type_error("code object expected"))
 }
 fn co_name(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(code_of(vm, o)?.name)
@@ -267,7 +277,11 @@ pub static CODE_TYPE: TypeObj = TypeObj::builtin(
     "code",
     Layout::Code,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots { repr: Some(code_repr), getattr: Some(super::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        repr: Some(code_repr),
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &CODE_ATTRS,
     core::mem::size_of::<CodeObj>(),
     0,
@@ -319,7 +333,10 @@ pub fn new_function(vm: &Vm, code: Obj, globals: Obj, closure: Option<Obj>) -> P
     let module = dict::get_str(vm, globals, "__name__")?.unwrap_or(none());
     let builtins = vm.builtins_dict.get().unwrap_or(none());
     vm.alloc_obj(FunctionObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &FUNCTION_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &FUNCTION_TYPE,
+        },
         code: Cell::new(code),
         globals,
         builtins,
@@ -336,12 +353,17 @@ pub fn new_function(vm: &Vm, code: Obj, globals: Obj, closure: Option<Obj>) -> P
 }
 
 fn f_of(vm: &Vm, o: Obj) -> PyResult<&'static FunctionObj> {
-    o.downcast::<FunctionObj>().ok_or_else(|| vm.type_error("function expected"))
+    o.downcast::<FunctionObj>()
+        .ok_or_else(|| vm.type_error("function expected"))
 }
 
 fn function_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let f = f_of(vm, o)?;
-    vm.new_string(format!("<function {} at {:#x}>", pystr::as_str(f.qualname.get()).unwrap_or("?"), o.raw()))
+    vm.new_string(format!(
+        "<function {} at {:#x}>",
+        pystr::as_str(f.qualname.get()).unwrap_or("?"),
+        o.raw()
+    ))
 }
 
 fn function_call(vm: &Vm, o: Obj, args: &Args) -> PyResult<Obj> {
@@ -359,7 +381,9 @@ fn fn_get_name(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(f_of(vm, o)?.name.get())
 }
 fn fn_set_name(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
-    let v = v.filter(|v| pystr::is_str(*v)).ok_or_else(|| vm.type_error("__name__ must be set to a string object"))?;
+    let v = v
+        .filter(|v| pystr::is_str(*v))
+        .ok_or_else(|| vm.type_error("__name__ must be set to a string object"))?;
     f_of(vm, o)?.name.set(v);
     Ok(())
 }
@@ -367,8 +391,9 @@ fn fn_get_qualname(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(f_of(vm, o)?.qualname.get())
 }
 fn fn_set_qualname(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
-    let v =
-        v.filter(|v| pystr::is_str(*v)).ok_or_else(|| vm.type_error("__qualname__ must be set to a string object"))?;
+    let v = v
+        .filter(|v| pystr::is_str(*v))
+        .ok_or_else(|| vm.type_error("__qualname__ must be set to a string object"))?;
     f_of(vm, o)?.qualname.set(v);
     Ok(())
 }
@@ -379,7 +404,11 @@ fn fn_set_defaults(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     let f = f_of(vm, o)?;
     match v {
         Some(v) if v.is_none() => f.defaults.set(None),
-        Some(v) if tuple::is_tuple(v) => f.defaults.set(if tuple::tuple_items(v).is_empty() { None } else { Some(v) }),
+        Some(v) if tuple::is_tuple(v) => f.defaults.set(if tuple::tuple_items(v).is_empty() {
+            None
+        } else {
+            Some(v)
+        }),
         None => f.defaults.set(None),
         _ => return Err(vm.type_error("__defaults__ must be set to a tuple object")),
     }
@@ -403,7 +432,9 @@ fn fn_get_code(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 fn fn_set_code(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     let f = f_of(vm, o)?;
-    let v = v.filter(|v| v.downcast::<CodeObj>().is_some()).ok_or_else(|| vm.type_error("__code__ must be set to a code object"))?;
+    let v = v
+        .filter(|v| v.downcast::<CodeObj>().is_some())
+        .ok_or_else(|| vm.type_error("__code__ must be set to a code object"))?;
     let nfree = v.downcast::<CodeObj>().map(|c| c.nfrees()).unwrap_or(0);
     let have = f.closure.map(|c| tuple::tuple_items(c).len()).unwrap_or(0);
     if nfree != have {
@@ -542,15 +573,25 @@ unsafe impl PyPayload for CellObj {
 }
 
 pub fn new_cell(vm: &Vm, v: Option<Obj>) -> PyResult<Obj> {
-    vm.alloc_obj(CellObj { head: ObjHead { refcnt: Cell::new(0), ty: &CELL_TYPE }, value: Cell::new(v) })
+    vm.alloc_obj(CellObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &CELL_TYPE,
+        },
+        value: Cell::new(v),
+    })
 }
 
 fn cell_contents(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let c = o.downcast::<CellObj>().ok_or_else(|| vm.type_error("cell expected"))?;
+    let c = o
+        .downcast::<CellObj>()
+        .ok_or_else(|| vm.type_error("cell expected"))?;
     c.value.get().ok_or_else(|| vm.value_error("Cell is empty"))
 }
 fn cell_set_contents(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
-    let c = o.downcast::<CellObj>().ok_or_else(|| vm.type_error("cell expected"))?;
+    let c = o
+        .downcast::<CellObj>()
+        .ok_or_else(|| vm.type_error("cell expected"))?;
     c.value.set(v);
     Ok(())
 }
@@ -560,7 +601,10 @@ pub static CELL_TYPE: TypeObj = TypeObj::builtin(
     "cell",
     Layout::Cell,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots { getattr: Some(super::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &CELL_ATTRS,
     core::mem::size_of::<CellObj>(),
     0,
@@ -580,8 +624,19 @@ unsafe impl PyPayload for BoundMethodObj {
 }
 
 pub fn new_bound_method(vm: &Vm, func: Obj, this: Obj) -> PyResult<Obj> {
-    let ty: &'static TypeObj = if func.layout() == Layout::Builtin { &BUILTIN_METHOD_TYPE } else { &METHOD_TYPE };
-    vm.alloc_obj(BoundMethodObj { head: ObjHead { refcnt: Cell::new(0), ty }, func, this })
+    let ty: &'static TypeObj = if func.layout() == Layout::Builtin {
+        &BUILTIN_METHOD_TYPE
+    } else {
+        &METHOD_TYPE
+    };
+    vm.alloc_obj(BoundMethodObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty,
+        },
+        func,
+        this,
+    })
 }
 
 fn method_call(vm: &Vm, o: Obj, args: &Args) -> PyResult<Obj> {
@@ -605,12 +660,25 @@ fn method_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
         let tn = m.this.ty().name();
         let short = fname.rsplit('.').next().unwrap_or(&fname);
         if let Some(t) = m.this.as_type() {
-            return vm.new_string(format!("<built-in method {} of type object at {:#x}>", short, Obj::from_static(t).raw()));
+            return vm.new_string(format!(
+                "<built-in method {} of type object at {:#x}>",
+                short,
+                Obj::from_static(t).raw()
+            ));
         }
-        return vm.new_string(format!("<built-in method {} of {} object at {:#x}>", short, tn, m.this.raw()));
+        return vm.new_string(format!(
+            "<built-in method {} of {} object at {:#x}>",
+            short,
+            tn,
+            m.this.raw()
+        ));
     }
     let r = crate::vm::abs::repr(vm, m.this)?;
-    vm.new_string(format!("<bound method {} of {}>", fname, pystr::as_str(r).unwrap_or("?")))
+    vm.new_string(format!(
+        "<bound method {} of {}>",
+        fname,
+        pystr::as_str(r).unwrap_or("?")
+    ))
 }
 fn method_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     if let Some(v) = super::typeobj::generic_getattr(vm, o, name)? {
@@ -621,7 +689,10 @@ fn method_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     crate::vm::abs::getattr_opt(vm, m.func, name)
 }
 fn method_eq(vm: &Vm, a: Obj, b: Obj, op: super::CmpOp) -> PyResult<Obj> {
-    let (Some(x), Some(y)) = (a.downcast::<BoundMethodObj>(), b.downcast::<BoundMethodObj>()) else {
+    let (Some(x), Some(y)) = (
+        a.downcast::<BoundMethodObj>(),
+        b.downcast::<BoundMethodObj>(),
+    ) else {
         return Ok(super::not_implemented());
     };
     let eq = x.this.is(y.this) && crate::vm::abs::eq(vm, x.func, y.func)?;
@@ -698,23 +769,51 @@ unsafe impl PyPayload for ClassMethodObj {
 }
 
 pub fn new_staticmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
-    vm.alloc_obj(StaticMethodObj { head: ObjHead { refcnt: Cell::new(0), ty: &STATICMETHOD_TYPE }, func: f, dict: Cell::new(None) })
+    vm.alloc_obj(StaticMethodObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &STATICMETHOD_TYPE,
+        },
+        func: f,
+        dict: Cell::new(None),
+    })
 }
 pub fn new_classmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
-    vm.alloc_obj(ClassMethodObj { head: ObjHead { refcnt: Cell::new(0), ty: &CLASSMETHOD_TYPE }, func: f, dict: Cell::new(None) })
+    vm.alloc_obj(ClassMethodObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &CLASSMETHOD_TYPE,
+        },
+        func: f,
+        dict: Cell::new(None),
+    })
 }
 
 fn sm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     args.check(vm, "staticmethod", 1, 1)?;
     vm.alloc_obj_sized(
-        StaticMethodObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, func: args.pos[0], dict: Cell::new(None) },
+        StaticMethodObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            func: args.pos[0],
+            dict: Cell::new(None),
+        },
         t.basicsize,
     )
 }
 fn cm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     args.check(vm, "classmethod", 1, 1)?;
     vm.alloc_obj_sized(
-        ClassMethodObj { head: ObjHead { refcnt: Cell::new(0), ty: t }, func: args.pos[0], dict: Cell::new(None) },
+        ClassMethodObj {
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
+            func: args.pos[0],
+            dict: Cell::new(None),
+        },
         t.basicsize,
     )
 }
@@ -725,7 +824,11 @@ fn sm_get(_vm: &Vm, d: Obj, _inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
 fn cm_get(vm: &Vm, d: Obj, inst: Option<Obj>, owner: Obj) -> PyResult<Obj> {
     // SAFETY: installed on ClassMethod layout only.
     let f = unsafe { d.cast::<ClassMethodObj>() }.func;
-    let owner = if owner.is_none() { inst.map(|i| i.type_obj()).unwrap_or(owner) } else { owner };
+    let owner = if owner.is_none() {
+        inst.map(|i| i.type_obj()).unwrap_or(owner)
+    } else {
+        owner
+    };
     // Chained descriptors (classmethod wrapping property etc.) are not chained
     // (deprecated in 3.11); bind the function to the class.
     new_bound_method(vm, f, owner)
@@ -743,14 +846,26 @@ fn cm_func(_vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(unsafe { o.cast::<ClassMethodObj>() }.func)
 }
 fn sm_isabstract(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let f = if let Some(s) = o.downcast::<StaticMethodObj>() { s.func } else if let Some(c) = o.downcast::<ClassMethodObj>() { c.func } else { return Ok(super::false_obj()) };
+    let f = if let Some(s) = o.downcast::<StaticMethodObj>() {
+        s.func
+    } else if let Some(c) = o.downcast::<ClassMethodObj>() {
+        c.func
+    } else {
+        return Ok(super::false_obj());
+    };
     match crate::vm::abs::getattr_opt_str(vm, f, "__isabstractmethod__")? {
         Some(v) => Ok(super::py_bool(crate::vm::abs::truthy(vm, v)?)),
         None => Ok(super::false_obj()),
     }
 }
 fn wrapped_attr(vm: &Vm, o: Obj, name: &str) -> PyResult<Obj> {
-    let f = if let Some(s) = o.downcast::<StaticMethodObj>() { s.func } else if let Some(c) = o.downcast::<ClassMethodObj>() { c.func } else { return Ok(none()) };
+    let f = if let Some(s) = o.downcast::<StaticMethodObj>() {
+        s.func
+    } else if let Some(c) = o.downcast::<ClassMethodObj>() {
+        c.func
+    } else {
+        return Ok(none());
+    };
     match crate::vm::abs::getattr_opt_str(vm, f, name)? {
         Some(v) => Ok(v),
         None => Ok(none()),
@@ -766,19 +881,33 @@ fn sm_doc(vm: &Vm, o: Obj) -> PyResult<Obj> {
     wrapped_attr(vm, o, "__doc__")
 }
 fn sm_wrapped(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let f = if let Some(s) = o.downcast::<StaticMethodObj>() { s.func } else if let Some(c) = o.downcast::<ClassMethodObj>() { c.func } else { return Ok(none()) };
+    let f = if let Some(s) = o.downcast::<StaticMethodObj>() {
+        s.func
+    } else if let Some(c) = o.downcast::<ClassMethodObj>() {
+        c.func
+    } else {
+        return Ok(none());
+    };
     let _ = vm;
     Ok(f)
 }
 fn sm_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__get__", 2, 3)?;
-    let inst = if args.pos[1].is_none() { None } else { Some(args.pos[1]) };
+    let inst = if args.pos[1].is_none() {
+        None
+    } else {
+        Some(args.pos[1])
+    };
     let owner = args.pos.get(2).copied().unwrap_or(none());
     sm_get(vm, args.pos[0], inst, owner)
 }
 fn cm_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__get__", 2, 3)?;
-    let inst = if args.pos[1].is_none() { None } else { Some(args.pos[1]) };
+    let inst = if args.pos[1].is_none() {
+        None
+    } else {
+        Some(args.pos[1])
+    };
     let owner = args.pos.get(2).copied().unwrap_or(none());
     cm_get(vm, args.pos[0], inst, owner)
 }
@@ -867,7 +996,10 @@ fn prop_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     }
     vm.alloc_obj_sized(
         PropertyObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             fget: Cell::new(g),
             fset: Cell::new(s.unwrap_or(none())),
             fdel: Cell::new(d.unwrap_or(none())),
@@ -881,11 +1013,14 @@ fn prop_init(_vm: &Vm, _o: Obj, _args: &Args) -> PyResult<()> {
     Ok(())
 }
 fn p_of(vm: &Vm, o: Obj) -> PyResult<&'static PropertyObj> {
-    o.downcast::<PropertyObj>().ok_or_else(|| vm.type_error("property expected"))
+    o.downcast::<PropertyObj>()
+        .ok_or_else(|| vm.type_error("property expected"))
 }
 fn prop_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
     let p = p_of(vm, d)?;
-    let Some(i) = inst.filter(|i| !i.is_none()) else { return Ok(d) };
+    let Some(i) = inst.filter(|i| !i.is_none()) else {
+        return Ok(d);
+    };
     let g = p.fget.get();
     if g.is_none() {
         return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, i, "getter")));
@@ -893,7 +1028,11 @@ fn prop_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
     crate::vm::call::call(vm, g, &[i])
 }
 fn prop_msg(p: &PropertyObj, inst: Obj, what: &str) -> alloc::string::String {
-    let t = inst.ty().qualname.and_then(pystr::as_str).unwrap_or(inst.ty().name());
+    let t = inst
+        .ty()
+        .qualname
+        .and_then(pystr::as_str)
+        .unwrap_or(inst.ty().name());
     match pystr::as_str(p.name.get()) {
         Some(n) => format!("property '{}' of '{}' object has no {}", n, t, what),
         None => format!("property of '{}' object has no {}", t, what),
@@ -905,14 +1044,18 @@ fn prop_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
         Some(v) => {
             let f = p.fset.get();
             if f.is_none() {
-                return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, inst, "setter")));
+                return Err(
+                    vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, inst, "setter"))
+                );
             }
             crate::vm::call::call(vm, f, &[inst, v])?;
         }
         None => {
             let f = p.fdel.get();
             if f.is_none() {
-                return Err(vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, inst, "deleter")));
+                return Err(
+                    vm.new_error(&super::exc::ATTRIBUTE_ERROR, &prop_msg(p, inst, "deleter"))
+                );
             }
             crate::vm::call::call(vm, f, &[inst])?;
         }
@@ -931,7 +1074,10 @@ fn prop_copy(vm: &Vm, o: Obj, g: Option<Obj>, s: Option<Obj>, d: Option<Obj>) ->
     }
     vm.alloc_obj_sized(
         PropertyObj {
-            head: ObjHead { refcnt: Cell::new(0), ty: t },
+            head: ObjHead {
+                refcnt: Cell::new(0),
+                ty: t,
+            },
             fget: Cell::new(g),
             fset: Cell::new(s.unwrap_or(p.fset.get())),
             fdel: Cell::new(d.unwrap_or(p.fdel.get())),
@@ -961,7 +1107,12 @@ fn prop_m_set_name(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn prop_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__get__", 2, 3)?;
     let inst = args.pos[1];
-    prop_get(vm, args.pos[0], if inst.is_none() { None } else { Some(inst) }, none())
+    prop_get(
+        vm,
+        args.pos[0],
+        if inst.is_none() { None } else { Some(inst) },
+        none(),
+    )
 }
 fn prop_m_set(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__set__", 3, 3)?;
@@ -1052,7 +1203,15 @@ unsafe impl PyPayload for SuperObj {
 /// `super(t, obj)`.
 pub fn new_super(vm: &Vm, t: &'static TypeObj, obj: Obj) -> PyResult<Obj> {
     let obj_type = super_check(vm, t, obj)?;
-    vm.alloc_obj(SuperObj { head: ObjHead { refcnt: Cell::new(0), ty: &SUPER_TYPE }, this_type: t.as_obj(), obj, obj_type })
+    vm.alloc_obj(SuperObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &SUPER_TYPE,
+        },
+        this_type: t.as_obj(),
+        obj,
+        obj_type,
+    })
 }
 
 fn super_check(vm: &Vm, t: &'static TypeObj, obj: Obj) -> PyResult<Obj> {
@@ -1074,16 +1233,31 @@ fn super_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     match args.pos.len() {
         0 => {
             let (cls, first) = crate::vm::frame::super_args_from_frame(vm)?;
-            let t = cls.as_type().ok_or_else(|| vm.type_error("super(): __class__ is not a type"))?;
+            let t = cls
+                .as_type()
+                .ok_or_else(|| vm.type_error("super(): __class__ is not a type"))?;
             new_super(vm, t, first)
         }
         1 => {
-            let t = args.pos[0].as_type().ok_or_else(|| vm.type_error("super() argument 1 must be a type"))?;
-            vm.alloc_obj(SuperObj { head: ObjHead { refcnt: Cell::new(0), ty: &SUPER_TYPE }, this_type: t.as_obj(), obj: none(), obj_type: none() })
+            let t = args.pos[0]
+                .as_type()
+                .ok_or_else(|| vm.type_error("super() argument 1 must be a type"))?;
+            vm.alloc_obj(SuperObj {
+                head: ObjHead {
+                    refcnt: Cell::new(0),
+                    ty: &SUPER_TYPE,
+                },
+                this_type: t.as_obj(),
+                obj: none(),
+                obj_type: none(),
+            })
         }
         2 => {
             let t = args.pos[0].as_type().ok_or_else(|| {
-                vm.type_error(&format!("super() argument 1 must be a type, not {}", args.pos[0].ty().name()))
+                vm.type_error(&format!(
+                    "super() argument 1 must be a type, not {}",
+                    args.pos[0].ty().name()
+                ))
             })?;
             new_super(vm, t, args.pos[1])
         }
@@ -1107,7 +1281,11 @@ fn super_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
                 }
                 if let Some(v) = super::typeobj::own_attr(vm, c, n)? {
                     if let Some(g) = v.ty().slots.descr_get {
-                        let inst = if s.obj.is(s.obj_type) { None } else { Some(s.obj) };
+                        let inst = if s.obj.is(s.obj_type) {
+                            None
+                        } else {
+                            Some(s.obj)
+                        };
                         return g(vm, v, inst, s.obj_type).map(Some);
                     }
                     return Ok(Some(v));
@@ -1132,7 +1310,10 @@ fn super_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
     let s = unsafe { d.cast::<SuperObj>() };
     match inst {
         Some(i) if s.obj.is_none() && !i.is_none() => {
-            let t = s.this_type.as_type().ok_or_else(|| vm.type_error("bad super"))?;
+            let t = s
+                .this_type
+                .as_type()
+                .ok_or_else(|| vm.type_error("bad super"))?;
             new_super(vm, t, i)
         }
         _ => Ok(d),

@@ -4,7 +4,9 @@
 
 use super::attr::AttrEntry;
 use super::func::{CodeObj, FunctionObj};
-use super::{exc, list, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    exc, list, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
+};
 use crate::bytecode::co;
 use crate::vm::frame::Frame;
 use crate::vm::{abs, call, eval, PyResult, Vm};
@@ -65,7 +67,10 @@ pub fn new_generator(vm: &Vm, f: *mut Frame, func: Obj) -> PyResult<Obj> {
         (KIND_GEN, &GENERATOR_TYPE)
     };
     let g = vm.alloc_obj(GenObj {
-        head: ObjHead { refcnt: Cell::new(0), ty },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty,
+        },
         frame: Cell::new(f),
         code: fo.code.get(),
         name: Cell::new(fo.name.get()),
@@ -81,11 +86,14 @@ pub fn new_generator(vm: &Vm, f: *mut Frame, func: Obj) -> PyResult<Obj> {
 }
 
 fn g_of(vm: &Vm, o: Obj) -> PyResult<&'static GenObj> {
-    o.downcast::<GenObj>().ok_or_else(|| vm.type_error("generator expected"))
+    o.downcast::<GenObj>()
+        .ok_or_else(|| vm.type_error("generator expected"))
 }
 
 pub fn is_coroutine(o: Obj) -> bool {
-    o.downcast::<GenObj>().map(|g| g.kind == KIND_CORO).unwrap_or(false)
+    o.downcast::<GenObj>()
+        .map(|g| g.kind == KIND_CORO)
+        .unwrap_or(false)
 }
 
 /// Result of sending into a generator-like object.
@@ -123,7 +131,10 @@ pub fn resume(vm: &Vm, go: Obj, value: Obj, throw: bool) -> PyResult<SendResult>
             return Ok(SendResult::Return(none()));
         }
         CREATED if !throw && !value.is_none() => {
-            return Err(vm.type_error(&format!("can't send non-None value to a just-started {}", kind_name(g))));
+            return Err(vm.type_error(&format!(
+                "can't send non-None value to a just-started {}",
+                kind_name(g)
+            )));
         }
         _ => {}
     }
@@ -145,7 +156,11 @@ pub fn resume(vm: &Vm, go: Obj, value: Obj, throw: bool) -> PyResult<SendResult>
     if let Some(own) = g.exc_state.take() {
         vm.handled.set(Some(own));
     }
-    let r = if throw { eval::run_frame_throw(vm, f) } else { eval::run_frame(vm, f) };
+    let r = if throw {
+        eval::run_frame_throw(vm, f)
+    } else {
+        eval::run_frame(vm, f)
+    };
     let inner = vm.handled.get();
     let same = match (inner, outer) {
         (Some(a), Some(b)) => a.is(b),
@@ -175,7 +190,11 @@ pub fn resume(vm: &Vm, go: Obj, value: Obj, throw: bool) -> PyResult<SendResult>
             };
             if stop {
                 let inner = vm.take_exc();
-                let which = if vm_exc_is_async(inner) { "StopAsyncIteration" } else { "StopIteration" };
+                let which = if vm_exc_is_async(inner) {
+                    "StopAsyncIteration"
+                } else {
+                    "StopIteration"
+                };
                 let _ = vm.runtime_error(&format!("{} raised {}", kind_name(g), which));
                 if let (Some(outer), Some(i)) = (vm.exc(), inner) {
                     if let Some(x) = exc::exc_of(outer) {
@@ -192,7 +211,8 @@ pub fn resume(vm: &Vm, go: Obj, value: Obj, throw: bool) -> PyResult<SendResult>
 }
 
 fn vm_exc_is_async(e: Option<Obj>) -> bool {
-    e.map(|e| e.ty().is_subtype(&exc::STOP_ASYNC_ITERATION)).unwrap_or(false)
+    e.map(|e| e.ty().is_subtype(&exc::STOP_ASYNC_ITERATION))
+        .unwrap_or(false)
 }
 
 /// The receiver a suspended generator is delegating to (`yield from` /
@@ -315,7 +335,9 @@ fn throw_args(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let val = args.pos.get(2).copied().filter(|v| !v.is_none());
     if let Some(t) = typ.as_type() {
         if !exc::is_exception_type(t) {
-            return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not type"));
+            return Err(vm.type_error(
+                "exceptions must be classes or instances deriving from BaseException, not type",
+            ));
         }
         return match val {
             Some(v) if v.ty().is_subtype(t) => Ok(v),
@@ -358,7 +380,9 @@ pub fn close(vm: &Vm, go: Obj) -> PyResult<()> {
     }
     let e = exc::new_exception_raw(vm, &exc::GENERATOR_EXIT, &[])?;
     match throw(vm, go, e) {
-        Ok(SendResult::Yield(_)) => Err(vm.runtime_error(&format!("{} ignored GeneratorExit", kind_name(g)))),
+        Ok(SendResult::Yield(_)) => {
+            Err(vm.runtime_error(&format!("{} ignored GeneratorExit", kind_name(g))))
+        }
         Ok(SendResult::Return(_)) => Ok(()),
         Err(err) => {
             if vm.exc_matches(&exc::GENERATOR_EXIT) || vm.exc_matches(&exc::STOP_ITERATION) {
@@ -384,7 +408,9 @@ pub fn send_to(vm: &Vm, recv: Obj, v: Obj) -> PyResult<SendResult> {
                 Err(e) => {
                     if vm.exc_matches(&exc::STOP_ITERATION) {
                         let se = vm.take_exc();
-                        Ok(SendResult::Return(se.and_then(|s| stop_value(vm, s)).unwrap_or(none())))
+                        Ok(SendResult::Return(
+                            se.and_then(|s| stop_value(vm, s)).unwrap_or(none()),
+                        ))
                     } else {
                         Err(e)
                     }
@@ -398,7 +424,9 @@ pub fn send_to(vm: &Vm, recv: Obj, v: Obj) -> PyResult<SendResult> {
         Err(e) => {
             if vm.exc_matches(&exc::STOP_ITERATION) {
                 let se = vm.take_exc();
-                Ok(SendResult::Return(se.and_then(|s| stop_value(vm, s)).unwrap_or(none())))
+                Ok(SendResult::Return(
+                    se.and_then(|s| stop_value(vm, s)).unwrap_or(none()),
+                ))
             } else {
                 Err(e)
             }
@@ -480,7 +508,9 @@ fn g_name(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(g_of(vm, o)?.name.get())
 }
 fn g_set_name(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
-    let v = v.filter(|v| pystr::is_str(*v)).ok_or_else(|| vm.type_error("__name__ must be set to a string object"))?;
+    let v = v
+        .filter(|v| pystr::is_str(*v))
+        .ok_or_else(|| vm.type_error("__name__ must be set to a string object"))?;
     g_of(vm, o)?.name.set(v);
     Ok(())
 }
@@ -488,8 +518,9 @@ fn g_qualname(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(g_of(vm, o)?.qualname.get())
 }
 fn g_set_qualname(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
-    let v =
-        v.filter(|v| pystr::is_str(*v)).ok_or_else(|| vm.type_error("__qualname__ must be set to a string object"))?;
+    let v = v
+        .filter(|v| pystr::is_str(*v))
+        .ok_or_else(|| vm.type_error("__qualname__ must be set to a string object"))?;
     g_of(vm, o)?.qualname.set(v);
     Ok(())
 }
@@ -613,7 +644,10 @@ pub fn get_awaitable(vm: &Vm, o: Obj, where_: usize) -> PyResult<Obj> {
                 return Err(vm.type_error("__await__() returned a coroutine"));
             }
             if it.ty().slots.iternext.is_none() {
-                return Err(vm.type_error(&format!("__await__() returned non-iterator of type '{}'", it.ty().name())));
+                return Err(vm.type_error(&format!(
+                    "__await__() returned non-iterator of type '{}'",
+                    it.ty().name()
+                )));
             }
             Ok(it)
         }
@@ -638,7 +672,13 @@ pub fn get_awaitable(vm: &Vm, o: Obj, where_: usize) -> PyResult<Obj> {
 
 /// ASYNC_GEN_WRAP.
 pub fn async_gen_wrap(vm: &Vm, v: Obj) -> PyResult<Obj> {
-    vm.alloc_obj(WrappedObj { head: ObjHead { refcnt: Cell::new(0), ty: &WRAPPED_TYPE }, value: v })
+    vm.alloc_obj(WrappedObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &WRAPPED_TYPE,
+        },
+        value: v,
+    })
 }
 
 static WRAPPED_TYPE: TypeObj = TypeObj::builtin(
@@ -671,7 +711,10 @@ unsafe impl PyPayload for ASendObj {
 
 fn new_asend(vm: &Vm, gen: Obj, value: Obj, throw: Option<Obj>, is_close: bool) -> PyResult<Obj> {
     vm.alloc_obj(ASendObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &ASEND_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &ASEND_TYPE,
+        },
         gen,
         value: Cell::new(value),
         throw: Cell::new(throw),
@@ -693,7 +736,12 @@ fn asend_step(vm: &Vm, ao: Obj, sent: Obj, thrown: Option<Obj>) -> PyResult<Obj>
         a.started.set(true);
         match a.throw.take() {
             Some(e) => throw(vm, g, e),
-            None => resume(vm, g, if sent.is_none() { a.value.get() } else { sent }, false),
+            None => resume(
+                vm,
+                g,
+                if sent.is_none() { a.value.get() } else { sent },
+                false,
+            ),
         }
     } else {
         match thrown {
@@ -723,7 +771,10 @@ fn asend_step(vm: &Vm, ao: Obj, sent: Obj, thrown: Option<Obj>) -> PyResult<Obj>
         }
         Err(e) => {
             a.done.set(true);
-            if a.is_close && (vm.exc_matches(&exc::GENERATOR_EXIT) || vm.exc_matches(&exc::STOP_ASYNC_ITERATION)) {
+            if a.is_close
+                && (vm.exc_matches(&exc::GENERATOR_EXIT)
+                    || vm.exc_matches(&exc::STOP_ASYNC_ITERATION))
+            {
                 vm.take_exc();
                 return Err(vm.stop_iteration());
             }
@@ -829,7 +880,11 @@ pub static ASYNC_GENERATOR_TYPE: TypeObj = TypeObj::builtin(
     "async_generator",
     Layout::Generator,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots { repr: Some(gen_repr), getattr: Some(super::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        repr: Some(gen_repr),
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &AGEN_ATTRS,
     core::mem::size_of::<GenObj>(),
     0,
@@ -911,7 +966,10 @@ pub fn exception_group_match(vm: &Vm, e: Obj, t: Obj) -> PyResult<(Obj, Obj)> {
 
 /// PREP_RERAISE_STAR: what to re-raise after the `except*` clauses.
 pub fn prep_reraise_star(vm: &Vm, orig: Obj, raised: Obj) -> PyResult<Obj> {
-    let items: alloc::vec::Vec<Obj> = list::to_vec(raised).into_iter().filter(|x| !x.is_none()).collect();
+    let items: alloc::vec::Vec<Obj> = list::to_vec(raised)
+        .into_iter()
+        .filter(|x| !x.is_none())
+        .collect();
     if items.is_empty() {
         return Ok(none());
     }

@@ -73,7 +73,10 @@ unsafe impl Sync for ObjHead {}
 impl ObjHead {
     /// Header of an immortal static object of type `ty`.
     pub const fn immortal(ty: &'static TypeObj) -> ObjHead {
-        ObjHead { refcnt: core::cell::Cell::new(IMMORTAL), ty: ty as *const TypeObj }
+        ObjHead {
+            refcnt: core::cell::Cell::new(IMMORTAL),
+            ty: ty as *const TypeObj,
+        }
     }
 }
 
@@ -296,9 +299,15 @@ unsafe impl PyPayload for Singleton {
     const LAYOUT: Layout = Layout::Other;
 }
 
-pub static NONE: Singleton = Singleton { head: ObjHead::immortal(&misc::NONE_TYPE) };
-pub static ELLIPSIS: Singleton = Singleton { head: ObjHead::immortal(&misc::ELLIPSIS_TYPE) };
-pub static NOT_IMPLEMENTED: Singleton = Singleton { head: ObjHead::immortal(&misc::NOT_IMPLEMENTED_TYPE) };
+pub static NONE: Singleton = Singleton {
+    head: ObjHead::immortal(&misc::NONE_TYPE),
+};
+pub static ELLIPSIS: Singleton = Singleton {
+    head: ObjHead::immortal(&misc::ELLIPSIS_TYPE),
+};
+pub static NOT_IMPLEMENTED: Singleton = Singleton {
+    head: ObjHead::immortal(&misc::NOT_IMPLEMENTED_TYPE),
+};
 
 #[inline(always)]
 pub fn none() -> Obj {
@@ -432,12 +441,25 @@ impl BinOp {
         }
     }
     pub fn symbol(self) -> &'static str {
-        ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"][self as usize]
+        [
+            "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+        ][self as usize]
     }
     pub fn dunder(self) -> &'static str {
         [
-            "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__",
-            "__rshift__", "__sub__", "__truediv__", "__xor__",
+            "__add__",
+            "__and__",
+            "__floordiv__",
+            "__lshift__",
+            "__matmul__",
+            "__mul__",
+            "__mod__",
+            "__or__",
+            "__pow__",
+            "__rshift__",
+            "__sub__",
+            "__truediv__",
+            "__xor__",
         ][self as usize]
     }
     pub fn rdunder(self) -> &'static str {
@@ -511,9 +533,17 @@ pub struct Args<'a> {
 }
 
 impl<'a> Args<'a> {
-    pub const EMPTY: Args<'static> = Args { pos: &[], kw: &[], kwnames: None };
+    pub const EMPTY: Args<'static> = Args {
+        pos: &[],
+        kw: &[],
+        kwnames: None,
+    };
     pub fn new(pos: &'a [Obj]) -> Args<'a> {
-        Args { pos, kw: &[], kwnames: None }
+        Args {
+            pos,
+            kw: &[],
+            kwnames: None,
+        }
     }
     #[inline]
     pub fn has_kw(&self) -> bool {
@@ -733,7 +763,9 @@ impl TypeObj {
             return true;
         }
         match self.mro {
-            Some(m) => tuple::tuple_items(m).iter().any(|t| core::ptr::eq(t.as_ptr() as *const TypeObj, other)),
+            Some(m) => tuple::tuple_items(m)
+                .iter()
+                .any(|t| core::ptr::eq(t.as_ptr() as *const TypeObj, other)),
             None => {
                 let mut t = self.base;
                 while let Some(b) = t {

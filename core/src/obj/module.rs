@@ -1,8 +1,8 @@
 //! `module`: a namespace dict with a name.
 
 use super::{dict, exc, str as pystr, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
-use crate::vm::{PyResult, Vm};
 use crate::getset;
+use crate::vm::{PyResult, Vm};
 use core::cell::Cell;
 
 #[repr(C)]
@@ -24,7 +24,10 @@ unsafe impl PyPayload for ModuleObj {
 pub fn new(vm: &Vm, name: &str) -> PyResult<Obj> {
     let d = dict::new(vm)?;
     let m = vm.alloc_obj(ModuleObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &MODULE_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &MODULE_TYPE,
+        },
         dict: Cell::new(d),
         state: Cell::new(core::ptr::null_mut()),
         def: Cell::new(core::ptr::null()),
@@ -40,7 +43,9 @@ pub fn new(vm: &Vm, name: &str) -> PyResult<Obj> {
 
 /// The module's namespace dict.
 pub fn dict_of(m: Obj) -> Obj {
-    m.downcast::<ModuleObj>().map(|m| m.dict.get()).unwrap_or(super::none())
+    m.downcast::<ModuleObj>()
+        .map(|m| m.dict.get())
+        .unwrap_or(super::none())
 }
 
 /// The module's `__name__` (or "?").
@@ -107,7 +112,8 @@ fn module_repr(vm: &Vm, m: Obj) -> PyResult<Obj> {
 fn module_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     let [n, doc] = args.bind(vm, "module", ["name", "doc"], 1)?;
     let n = n.unwrap_or(super::none());
-    let s = pystr::as_str(n).ok_or_else(|| vm.type_error("module.__init__() argument 'name' must be str"))?;
+    let s = pystr::as_str(n)
+        .ok_or_else(|| vm.type_error("module.__init__() argument 'name' must be str"))?;
     let m = new(vm, s)?;
     if let Some(doc) = doc {
         set_attr(vm, m, "__doc__", doc)?;
@@ -125,8 +131,10 @@ fn module_dir(vm: &Vm, args: &Args) -> PyResult<Obj> {
     super::list::new(vm, &keys)
 }
 
-static MODULE_ATTRS: [super::attr::AttrEntry; 2] =
-    [getset!("__dict__", module_get_dict), crate::method!("__dir__", module_dir)];
+static MODULE_ATTRS: [super::attr::AttrEntry; 2] = [
+    getset!("__dict__", module_get_dict),
+    crate::method!("__dir__", module_dir),
+];
 
 pub static MODULE_TYPE: TypeObj = TypeObj::builtin(
     "module",

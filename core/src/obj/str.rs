@@ -348,7 +348,16 @@ pub fn encode(vm: &Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
                     };
                     let obj = vm.new_str(s)?;
                     let reason = alloc::format!("ordinal not in range({})", limit);
-                    return Err(exc::unicode_error(vm, &exc::UNICODE_ENCODE_ERROR, &msg, codec.name(), obj, i, j, &reason));
+                    return Err(exc::unicode_error(
+                        vm,
+                        &exc::UNICODE_ENCODE_ERROR,
+                        &msg,
+                        codec.name(),
+                        obj,
+                        i,
+                        j,
+                        &reason,
+                    ));
                 }
                 "ignore" => {}
                 "replace" => out.push(b'?'),
@@ -436,7 +445,16 @@ pub fn decode(vm: &Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
                     )
                 };
                 let obj = super::bytes::new(vm, b)?;
-                return Err(exc::unicode_error(vm, &exc::UNICODE_DECODE_ERROR, &msg, codec.name(), obj, pos, pos + bad, reason));
+                return Err(exc::unicode_error(
+                    vm,
+                    &exc::UNICODE_DECODE_ERROR,
+                    &msg,
+                    codec.name(),
+                    obj,
+                    pos,
+                    pos + bad,
+                    reason,
+                ));
             }
             "ignore" => {}
             "replace" => out.push('\u{fffd}'),

@@ -22,9 +22,19 @@ unsafe impl PyPayload for TracebackObj {
 }
 
 /// A new entry in front of `next`.
-pub fn new(vm: &Vm, next: Option<Obj>, code: Obj, lineno: u32, lasti: usize, globals: Obj) -> PyResult<Obj> {
+pub fn new(
+    vm: &Vm,
+    next: Option<Obj>,
+    code: Obj,
+    lineno: u32,
+    lasti: usize,
+    globals: Obj,
+) -> PyResult<Obj> {
     vm.alloc_obj(TracebackObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: &TRACEBACK_TYPE },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &TRACEBACK_TYPE,
+        },
         next: Cell::new(next),
         code,
         globals,
@@ -69,7 +79,10 @@ pub static TRACEBACK_TYPE: TypeObj = TypeObj::builtin(
     "traceback",
     Layout::Traceback,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots { getattr: Some(super::typeobj::generic_getattr), ..Slots::EMPTY },
+    Slots {
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
     &TB_ATTRS,
     core::mem::size_of::<TracebackObj>(),
     0,

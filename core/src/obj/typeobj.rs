@@ -10,7 +10,10 @@
 #![allow(unsafe_code)]
 
 use super::attr::{AttrEntry, BuiltinFunc};
-use super::{dict, exc, func, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
+use super::{
+    dict, exc, func, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots,
+    TypeObj,
+};
 use super::{tpflags, BinOp, CmpOp, UnOp};
 use crate::vm::{PyResult, Vm};
 use crate::{classmethod, getset, method, staticmethod};
@@ -35,7 +38,11 @@ const WORD: usize = core::mem::size_of::<usize>();
 
 /// Iterate over a type's MRO (itself first).
 pub fn mro_of(t: &'static TypeObj) -> MroIter {
-    MroIter { mro: t.mro, idx: 0, cur: Some(t) }
+    MroIter {
+        mro: t.mro,
+        idx: 0,
+        cur: Some(t),
+    }
 }
 
 pub struct MroIter {
@@ -87,7 +94,12 @@ pub fn lookup_static(vm: &Vm, t: &'static TypeObj, name: &'static str) -> PyResu
 }
 
 #[inline]
-fn cached(vm: &Vm, t: &'static TypeObj, key: usize, text: impl FnOnce() -> &'static str) -> PyResult<Option<Obj>> {
+fn cached(
+    vm: &Vm,
+    t: &'static TypeObj,
+    key: usize,
+    text: impl FnOnce() -> &'static str,
+) -> PyResult<Option<Obj>> {
     let tw = t as *const TypeObj as usize;
     let slot = ((tw >> 4) ^ (key >> 3).wrapping_mul(31)) % crate::config::ATTR_CACHE;
     let e = &vm.attr_cache[slot];
@@ -232,7 +244,9 @@ pub fn generic_setattr(vm: &Vm, o: Obj, name: Obj, value: Option<Obj>) -> PyResu
 
 fn type_getattr(vm: &Vm, tobj: Obj, name: Obj) -> PyResult<Option<Obj>> {
     let n = pystr::as_str(name).unwrap_or("");
-    let Some(t) = tobj.as_type() else { return generic_getattr(vm, tobj, name) };
+    let Some(t) = tobj.as_type() else {
+        return generic_getattr(vm, tobj, name);
+    };
     let meta = tobj.ty();
     let meta_attr = lookup(vm, meta, n)?;
     if let Some(ma) = meta_attr {
@@ -258,7 +272,9 @@ fn type_getattr(vm: &Vm, tobj: Obj, name: Obj) -> PyResult<Option<Obj>> {
 }
 
 fn type_setattr(vm: &Vm, tobj: Obj, name: Obj, value: Option<Obj>) -> PyResult<()> {
-    let Some(t) = tobj.as_type() else { return generic_setattr(vm, tobj, name, value) };
+    let Some(t) = tobj.as_type() else {
+        return generic_setattr(vm, tobj, name, value);
+    };
     let n = pystr::as_str(name).unwrap_or("");
     if let Some(d) = lookup(vm, tobj.ty(), n)? {
         if let Some(s) = d.ty().slots.descr_set {
@@ -288,7 +304,9 @@ fn type_setattr(vm: &Vm, tobj: Obj, name: Obj, value: Option<Obj>) -> PyResult<(
 }
 
 fn type_call(vm: &Vm, tobj: Obj, args: &Args) -> PyResult<Obj> {
-    let Some(t) = tobj.as_type() else { return Err(vm.type_error("type expected")) };
+    let Some(t) = tobj.as_type() else {
+        return Err(vm.type_error("type expected"));
+    };
     if t.is(&TYPE_TYPE) && args.pos.len() == 1 && !args.has_kw() {
         return Ok(args.pos[0].type_obj());
     }
@@ -306,7 +324,9 @@ fn type_call(vm: &Vm, tobj: Obj, args: &Args) -> PyResult<Obj> {
 }
 
 fn type_repr(vm: &Vm, tobj: Obj) -> PyResult<Obj> {
-    let Some(t) = tobj.as_type() else { return vm.new_str("<type>") };
+    let Some(t) = tobj.as_type() else {
+        return vm.new_str("<type>");
+    };
     let module = type_module_name(vm, t)?;
     let qn = match t.qualname {
         Some(q) => pystr::as_str(q).unwrap_or("?"),
@@ -391,7 +411,13 @@ fn type_or(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> 
     if op == BinOp::Or {
         let ok = |o: Obj| o.as_type().is_some() || o.is_none();
         if ok(a) && ok(b) {
-            let fix = |o: Obj| if o.is_none() { Obj::from_static(&super::misc::NONE_TYPE) } else { o };
+            let fix = |o: Obj| {
+                if o.is_none() {
+                    Obj::from_static(&super::misc::NONE_TYPE)
+                } else {
+                    o
+                }
+            };
             return tuple::new(vm, &[fix(a), fix(b)]);
         }
     }
@@ -400,7 +426,8 @@ fn type_or(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> 
 
 // type attributes
 fn t_of(vm: &Vm, o: Obj) -> PyResult<&'static TypeObj> {
-    o.as_type().ok_or_else(|| vm.type_error("descriptor requires a type"))
+    o.as_type()
+        .ok_or_else(|| vm.type_error("descriptor requires a type"))
 }
 fn type_get_name(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let t = t_of(vm, o)?;
@@ -514,7 +541,9 @@ fn type_get_abstract(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 fn type_set_abstract(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     let t = t_of(vm, o)?;
-    let Some(d) = t.dict else { return Err(vm.type_error("cannot set __abstractmethods__")) };
+    let Some(d) = t.dict else {
+        return Err(vm.type_error("cannot set __abstractmethods__"));
+    };
     let k = vm.intern("__abstractmethods__")?;
     let abstract_ = match v {
         Some(v) => {
@@ -538,10 +567,14 @@ fn type_set_abstract(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn type_get_dictoffset(_vm: &Vm, o: Obj) -> PyResult<Obj> {
-    Ok(Obj::small(o.as_type().map(|t| t.dictoffset).unwrap_or(0) as isize))
+    Ok(Obj::small(
+        o.as_type().map(|t| t.dictoffset).unwrap_or(0) as isize
+    ))
 }
 fn type_get_basicsize(_vm: &Vm, o: Obj) -> PyResult<Obj> {
-    Ok(Obj::small(o.as_type().map(|t| t.basicsize).unwrap_or(0) as isize))
+    Ok(Obj::small(
+        o.as_type().map(|t| t.basicsize).unwrap_or(0) as isize
+    ))
 }
 fn type_get_flags(_vm: &Vm, o: Obj) -> PyResult<Obj> {
     let t = o.as_type();
@@ -591,17 +624,31 @@ fn type_m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Err(vm.type_error("type.__new__(X): X is not a type object"));
     };
     if !meta.is_subtype(&TYPE_TYPE) {
-        return Err(vm.type_error(&format!("type.__new__({}): {} is not a subtype of type", meta.name(), meta.name())));
+        return Err(vm.type_error(&format!(
+            "type.__new__({}): {} is not a subtype of type",
+            meta.name(),
+            meta.name()
+        )));
     }
-    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     if rest.pos.len() == 1 && !rest.has_kw() && meta.is(&TYPE_TYPE) {
         return Ok(rest.pos[0].type_obj());
     }
     type_new_slot(vm, meta, &rest)
 }
 fn type_m_call(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let Some(&t) = args.pos.first() else { return Err(vm.type_error("descriptor '__call__' needs an argument")) };
-    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    let Some(&t) = args.pos.first() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     type_call(vm, t, &rest)
 }
 
@@ -669,7 +716,8 @@ fn object_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         // Extra arguments are an error unless __init__ is overridden and
         // __new__ is not (CPython's excess-args rule).
         let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
-        let new_over = !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
+        let new_over =
+            !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
         if new_over || !init_over {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
@@ -694,7 +742,11 @@ fn abstract_error(vm: &Vm, t: &'static TypeObj) -> crate::vm::Raised {
         }
     }
     names.sort();
-    let list = names.iter().map(|s| format!("'{}'", s)).collect::<Vec<_>>().join(", ");
+    let list = names
+        .iter()
+        .map(|s| format!("'{}'", s))
+        .collect::<Vec<_>>()
+        .join(", ");
     vm.type_error(&format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         t.name(),
@@ -734,7 +786,8 @@ fn object_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
     if !args.pos.is_empty() || args.has_kw() {
         let t = o.ty();
         let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
-        let new_over = !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
+        let new_over =
+            !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
         if init_over || !new_over {
             return Err(vm.type_error(&format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
@@ -769,7 +822,11 @@ fn object_hash(_vm: &Vm, o: Obj) -> PyResult<isize> {
 
 fn object_richcmp(_vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
     match op {
-        CmpOp::Eq => Ok(if a.is(b) { super::true_obj() } else { super::not_implemented() }),
+        CmpOp::Eq => Ok(if a.is(b) {
+            super::true_obj()
+        } else {
+            super::not_implemented()
+        }),
         _ => Ok(super::not_implemented()),
     }
 }
@@ -793,7 +850,10 @@ fn object_m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
     }
     // A builtin solid base (e.g. int) needs its own __new__.
     let solid = solid_base(t);
-    if !solid.is(&OBJECT_TYPE) && solid.layout != Layout::Object && solid.layout != Layout::Exception {
+    if !solid.is(&OBJECT_TYPE)
+        && solid.layout != Layout::Object
+        && solid.layout != Layout::Exception
+    {
         return Err(vm.type_error(&format!(
             "object.__new__({}) is not safe, use {}.__new__()",
             t.name(),
@@ -806,8 +866,14 @@ fn object_m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
     alloc_instance(vm, t)
 }
 fn object_m_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let Some(&o) = args.pos.first() else { return Err(vm.type_error("__init__ needs an argument")) };
-    let rest = Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames };
+    let Some(&o) = args.pos.first() else {
+        return Err(vm.type_error("__init__ needs an argument"));
+    };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     object_init(vm, o, &rest)?;
     Ok(none())
 }
@@ -845,7 +911,11 @@ fn object_m_getattribute(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if pystr::as_str(n).is_none() {
         return Err(vm.type_error("attribute name must be string"));
     }
-    let r = if o.as_type().is_some() { type_getattr(vm, o, n)? } else { generic_getattr(vm, o, n)? };
+    let r = if o.as_type().is_some() {
+        type_getattr(vm, o, n)?
+    } else {
+        generic_getattr(vm, o, n)?
+    };
     r.ok_or_else(|| vm.attribute_error(o, n))
 }
 fn object_m_setattr(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -876,7 +946,8 @@ fn object_m_subclasshook(_vm: &Vm, _args: &Args) -> PyResult<Obj> {
 }
 fn object_m_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__format__", 2, 2)?;
-    let spec = pystr::as_str(args.pos[1]).ok_or_else(|| vm.type_error("format spec must be str"))?;
+    let spec =
+        pystr::as_str(args.pos[1]).ok_or_else(|| vm.type_error("format spec must be str"))?;
     if !spec.is_empty() {
         return Err(vm.type_error(&format!(
             "unsupported format string passed to {}.__format__",
@@ -895,8 +966,11 @@ fn object_m_dir(vm: &Vm, args: &Args) -> PyResult<Obj> {
         }
     }
     let t = o.as_type().unwrap_or(o.ty());
-    let types: Vec<&'static TypeObj> =
-        if o.as_type().is_some() { mro_of(t).collect() } else { mro_of(o.ty()).collect() };
+    let types: Vec<&'static TypeObj> = if o.as_type().is_some() {
+        mro_of(t).collect()
+    } else {
+        mro_of(o.ty()).collect()
+    };
     for c in types {
         match c.dict {
             Some(cd) => {
@@ -1045,7 +1119,9 @@ pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
 fn c3_mro(vm: &Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     let mut seqs: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
-        let t = b.as_type().ok_or_else(|| vm.type_error("bases must be types"))?;
+        let t = b
+            .as_type()
+            .ok_or_else(|| vm.type_error("bases must be types"))?;
         seqs.push(mro_of(t).map(|c| c.as_obj()).collect());
     }
     seqs.push(bases.to_vec());
@@ -1064,7 +1140,11 @@ fn c3_mro(vm: &Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
             }
         }
         let Some(c) = found else {
-            let names: Vec<&str> = bases.iter().filter_map(|b| b.as_type()).map(|t| t.name()).collect();
+            let names: Vec<&str> = bases
+                .iter()
+                .filter_map(|b| b.as_type())
+                .map(|t| t.name())
+                .collect();
             return Err(vm.type_error(&format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
@@ -1081,7 +1161,14 @@ fn c3_mro(vm: &Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
 
 /// Create a class: `meta(name, bases, ns)` after `__prepare__` and the body.
 /// `args` carries the keyword arguments for `__init_subclass__`.
-pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj, args: &Args) -> PyResult<Obj> {
+pub fn new_class(
+    vm: &Vm,
+    meta: &'static TypeObj,
+    name: Obj,
+    bases: Obj,
+    ns: Obj,
+    args: &Args,
+) -> PyResult<Obj> {
     let mut base_list: Vec<Obj> = tuple::tuple_items(bases).to_vec();
     if base_list.is_empty() {
         base_list.push(OBJECT_TYPE.as_obj());
@@ -1089,9 +1176,14 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     // Choose the solid base and check layouts.
     let mut best: &'static TypeObj = &OBJECT_TYPE;
     for b in &base_list {
-        let t = b.as_type().ok_or_else(|| vm.type_error("bases must be types"))?;
+        let t = b
+            .as_type()
+            .ok_or_else(|| vm.type_error("bases must be types"))?;
         if t.flags & tpflags::BASETYPE == 0 {
-            return Err(vm.type_error(&format!("type '{}' is not an acceptable base type", t.name())));
+            return Err(vm.type_error(&format!(
+                "type '{}' is not an acceptable base type",
+                t.name()
+            )));
         }
         let sb = solid_base(t);
         let cur = solid_base(best);
@@ -1109,7 +1201,11 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     // __slots__: named fixed slots instead of (or besides) a __dict__.
     let slot_names: Option<Vec<Obj>> = match dict::get_str(vm, dict, "__slots__")? {
         Some(sl) => {
-            let items = if pystr::is_str(sl) { alloc::vec![sl] } else { crate::vm::abs::to_vec(vm, sl)? };
+            let items = if pystr::is_str(sl) {
+                alloc::vec![sl]
+            } else {
+                crate::vm::abs::to_vec(vm, sl)?
+            };
             for it in &items {
                 if !pystr::is_str(*it) {
                     return Err(vm.type_error(&format!(
@@ -1122,7 +1218,10 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
         }
         None => None,
     };
-    let var_size = matches!(sb.layout, Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes);
+    let var_size = matches!(
+        sb.layout,
+        Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes
+    );
     let want_dict = match &slot_names {
         Some(names) => names.iter().any(|n| pystr::as_str(*n) == Some("__dict__")),
         None => true,
@@ -1136,7 +1235,10 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
                 continue;
             }
             if var_size {
-                return Err(vm.type_error(&format!("nonempty __slots__ not supported for subtype of '{}'", sb.name())));
+                return Err(vm.type_error(&format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    sb.name()
+                )));
             }
             let mangled = mangle_private(vm, pystr::as_str(name).unwrap_or(""), *n)?;
             if dict::get(vm, dict, mangled)?.is_some() {
@@ -1150,7 +1252,10 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
         }
     }
     let (basicsize, dictoffset) = if base.dictoffset != 0 {
-        (if var_size { base.basicsize } else { size }, base.dictoffset)
+        (
+            if var_size { base.basicsize } else { size },
+            base.dictoffset,
+        )
     } else if !want_dict {
         (if var_size { base.basicsize } else { size }, 0)
     } else if var_size {
@@ -1186,10 +1291,18 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     }
     // __new__, __init_subclass__ and __class_getitem__ are implicitly
     // static/class methods.
-    for (n, wrap) in [("__new__", 0u8), ("__init_subclass__", 1), ("__class_getitem__", 1)] {
+    for (n, wrap) in [
+        ("__new__", 0u8),
+        ("__init_subclass__", 1),
+        ("__class_getitem__", 1),
+    ] {
         if let Some(f) = dict::get_str(vm, dict, n)? {
             if f.layout() == Layout::Function {
-                let w = if wrap == 0 { func::new_staticmethod(vm, f)? } else { func::new_classmethod(vm, f)? };
+                let w = if wrap == 0 {
+                    func::new_staticmethod(vm, f)?
+                } else {
+                    func::new_classmethod(vm, f)?
+                };
                 let k = vm.intern(n)?;
                 dict::set(vm, dict, k, w)?;
             }
@@ -1203,7 +1316,10 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
         flags |= tpflags::EXCEPTION;
     }
     let t = TypeObj {
-        head: ObjHead { refcnt: Cell::new(0), ty: meta as *const TypeObj },
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: meta as *const TypeObj,
+        },
         name: "",
         layout: sb.layout,
         flags,
@@ -1236,7 +1352,9 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
         &*tp
     };
     // A class that defines __eq__ but not __hash__ is unhashable.
-    if dict::get_str(vm, dict, "__eq__")?.is_some() && dict::get_str(vm, dict, "__hash__")?.is_none() {
+    if dict::get_str(vm, dict, "__eq__")?.is_some()
+        && dict::get_str(vm, dict, "__hash__")?.is_none()
+    {
         let k = vm.intern("__hash__")?;
         dict::set(vm, dict, k, none())?;
     }
@@ -1258,7 +1376,11 @@ pub fn new_class(vm: &Vm, meta: &'static TypeObj, name: Obj, bases: Obj, ns: Obj
     // __init_subclass__ of the parent
     let sup = super::func::new_super(vm, tp, tobj)?;
     let isc = crate::vm::abs::getattr_str(vm, sup, "__init_subclass__")?;
-    let kwargs = Args { pos: &[], kw: args.kw, kwnames: args.kwnames };
+    let kwargs = Args {
+        pos: &[],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     crate::vm::call::call_args(vm, isc, &kwargs)?;
     Ok(tobj)
 }
@@ -1296,7 +1418,13 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
     if has("__hash__")? {
         s.hash = Some(slot_hash);
     }
-    if has("__eq__")? || has("__ne__")? || has("__lt__")? || has("__le__")? || has("__gt__")? || has("__ge__")? {
+    if has("__eq__")?
+        || has("__ne__")?
+        || has("__lt__")?
+        || has("__le__")?
+        || has("__gt__")?
+        || has("__ge__")?
+    {
         s.richcmp = Some(slot_richcmp);
     }
     let mut flags = t.flags;
@@ -1381,21 +1509,31 @@ use crate::vm::abs::call_dunder;
 
 fn need(vm: &Vm, o: Obj, name: &'static str) -> PyResult<Obj> {
     call_dunder(vm, o, name, &[])?.ok_or_else(|| {
-        vm.type_error(&format!("'{}' object has no method {}", o.ty().name(), name))
+        vm.type_error(&format!(
+            "'{}' object has no method {}",
+            o.ty().name(),
+            name
+        ))
     })
 }
 
 fn slot_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let r = need(vm, o, "__repr__")?;
     if pystr::as_str(r).is_none() {
-        return Err(vm.type_error(&format!("__repr__ returned non-string (type {})", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__repr__ returned non-string (type {})",
+            r.ty().name()
+        )));
     }
     Ok(r)
 }
 fn slot_str(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let r = need(vm, o, "__str__")?;
     if pystr::as_str(r).is_none() {
-        return Err(vm.type_error(&format!("__str__ returned non-string (type {})", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__str__ returned non-string (type {})",
+            r.ty().name()
+        )));
     }
     Ok(r)
 }
@@ -1459,7 +1597,10 @@ fn slot_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
 }
 fn is_object_getattribute(f: Obj) -> bool {
     match f.downcast::<BuiltinFunc>() {
-        Some(b) => b.name == "__getattribute__" && core::ptr::fn_addr_eq(b.f, object_m_getattribute as super::attr::NativeFn),
+        Some(b) => {
+            b.name == "__getattribute__"
+                && core::ptr::fn_addr_eq(b.f, object_m_getattribute as super::attr::NativeFn)
+        }
         None => false,
     }
 }
@@ -1475,7 +1616,8 @@ fn slot_setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn need_call(vm: &Vm, o: Obj, name: &'static str, args: &[Obj]) -> PyResult<Obj> {
-    call_dunder(vm, o, name, args)?.ok_or_else(|| vm.attribute_error(o, vm.intern(name).unwrap_or(o)))
+    call_dunder(vm, o, name, args)?
+        .ok_or_else(|| vm.attribute_error(o, vm.intern(name).unwrap_or(o)))
 }
 fn slot_call(vm: &Vm, o: Obj, args: &Args) -> PyResult<Obj> {
     let f = lookup_static(vm, o.ty(), "__call__")?
@@ -1488,7 +1630,10 @@ fn slot_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
         Some(f) if !f.is_none() => {
             let it = crate::vm::call::call(vm, f, &[o])?;
             if it.ty().slots.iternext.is_none() {
-                return Err(vm.type_error(&format!("iter() returned non-iterator of type '{}'", it.ty().name())));
+                return Err(vm.type_error(&format!(
+                    "iter() returned non-iterator of type '{}'",
+                    it.ty().name()
+                )));
             }
             Ok(it)
         }
@@ -1510,8 +1655,12 @@ fn slot_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
 }
 fn slot_len(vm: &Vm, o: Obj) -> PyResult<usize> {
     let r = need(vm, o, "__len__")?;
-    let n = crate::vm::abs::index(vm, r)
-        .map_err(|_| vm.type_error(&format!("'{}' object cannot be interpreted as an integer", r.ty().name())))?;
+    let n = crate::vm::abs::index(vm, r).map_err(|_| {
+        vm.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            r.ty().name()
+        ))
+    })?;
     match super::int::to_i64(n) {
         Some(v) if v >= 0 => Ok(v as usize),
         Some(_) => Err(vm.value_error("__len__() should return >= 0")),
@@ -1537,8 +1686,16 @@ fn slot_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> 
     // Called for the type of `a` or of `b`; try whichever sides are ours.
     let ta = a.ty();
     let tb = b.ty();
-    let a_ours = ta.slots.num.map(|f| core::ptr::fn_addr_eq(f, slot_num as super::NumBinFn)).unwrap_or(false);
-    let b_ours = tb.slots.num.map(|f| core::ptr::fn_addr_eq(f, slot_num as super::NumBinFn)).unwrap_or(false);
+    let a_ours = ta
+        .slots
+        .num
+        .map(|f| core::ptr::fn_addr_eq(f, slot_num as super::NumBinFn))
+        .unwrap_or(false);
+    let b_ours = tb
+        .slots
+        .num
+        .map(|f| core::ptr::fn_addr_eq(f, slot_num as super::NumBinFn))
+        .unwrap_or(false);
     if inplace && a_ours {
         if let Some(r) = call_dunder(vm, a, op.idunder(), &[b])? {
             if !r.is(ni) {
@@ -1606,7 +1763,10 @@ fn slot_bool(vm: &Vm, o: Obj) -> PyResult<bool> {
         if let Some(b) = super::int::as_bool(r) {
             return Ok(b);
         }
-        return Err(vm.type_error(&format!("__bool__ should return bool, returned {}", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__bool__ should return bool, returned {}",
+            r.ty().name()
+        )));
     }
     if lookup_static(vm, o.ty(), "__len__")?.is_some() {
         return Ok(slot_len(vm, o)? != 0);
@@ -1619,14 +1779,20 @@ fn slot_bool(vm: &Vm, o: Obj) -> PyResult<bool> {
 fn slot_index(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let r = need(vm, o, "__index__")?;
     if !super::int::is_int(r) {
-        return Err(vm.type_error(&format!("__index__ returned non-int (type {})", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__index__ returned non-int (type {})",
+            r.ty().name()
+        )));
     }
     Ok(r)
 }
 fn slot_int(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let r = need(vm, o, "__int__")?;
     if !super::int::is_int(r) {
-        return Err(vm.type_error(&format!("__int__ returned non-int (type {})", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__int__ returned non-int (type {})",
+            r.ty().name()
+        )));
     }
     Ok(r)
 }
@@ -1656,7 +1822,10 @@ fn slot_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
     let f = lookup_static(vm, o.ty(), "__init__")?.ok_or_else(|| vm.type_error("no __init__"))?;
     let r = crate::vm::call::call_with_self(vm, f, o, args)?;
     if !r.is_none() {
-        return Err(vm.type_error(&format!("__init__() should return None, not '{}'", r.ty().name())));
+        return Err(vm.type_error(&format!(
+            "__init__() should return None, not '{}'",
+            r.ty().name()
+        )));
     }
     Ok(())
 }
@@ -1703,7 +1872,15 @@ unsafe impl PyPayload for MemberObj {
 }
 
 fn new_member(vm: &Vm, name: Obj, offset: usize, owner: Obj) -> PyResult<Obj> {
-    vm.alloc_obj(MemberObj { head: ObjHead { refcnt: Cell::new(0), ty: &MEMBER_TYPE }, name, offset, owner })
+    vm.alloc_obj(MemberObj {
+        head: ObjHead {
+            refcnt: Cell::new(0),
+            ty: &MEMBER_TYPE,
+        },
+        name,
+        offset,
+        owner,
+    })
 }
 
 fn member_slot(vm: &Vm, d: Obj, inst: Obj) -> PyResult<&'static Cell<Option<Obj>>> {
@@ -1728,7 +1905,14 @@ fn member_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> 
         None => {
             // SAFETY: MEMBER_TYPE object.
             let m = unsafe { &*(d.as_ptr() as *const MemberObj) };
-            Err(vm.new_error(&exc::ATTRIBUTE_ERROR, &format!("'{}' object has no attribute '{}'", i.ty().name(), pystr::as_str(m.name).unwrap_or("?"))))
+            Err(vm.new_error(
+                &exc::ATTRIBUTE_ERROR,
+                &format!(
+                    "'{}' object has no attribute '{}'",
+                    i.ty().name(),
+                    pystr::as_str(m.name).unwrap_or("?")
+                ),
+            ))
         }
     }
 }

@@ -5,8 +5,8 @@
 use super::call;
 use super::{PyResult, Vm};
 use crate::obj::{
-    exc, int, none, not_implemented, py_bool, str as pystr, tuple, typeobj, BinOp, CmpOp, Layout, Obj, TypeObj,
-    UnOp,
+    exc, int, none, not_implemented, py_bool, str as pystr, tuple, typeobj, BinOp, CmpOp, Layout,
+    Obj, TypeObj, UnOp,
 };
 use alloc::format;
 use alloc::vec::Vec;
@@ -81,7 +81,9 @@ pub fn setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
 /// Call the special method `name` of `o`'s type (looked up on the type, as
 /// CPython does for dunders). `Ok(None)` when the type has no such method.
 pub fn call_dunder(vm: &Vm, o: Obj, name: &'static str, args: &[Obj]) -> PyResult<Option<Obj>> {
-    let Some(f) = typeobj::lookup_static(vm, o.ty(), name)? else { return Ok(None) };
+    let Some(f) = typeobj::lookup_static(vm, o.ty(), name)? else {
+        return Ok(None);
+    };
     if f.is_none() {
         return Ok(None);
     }
@@ -164,7 +166,11 @@ pub fn hash(vm: &Vm, o: Obj) -> PyResult<isize> {
         Some(h) => h(vm, o),
         // Mutable containers are unhashable; every other builtin type
         // inherits object's identity hash.
-        None if matches!(o.layout(), Layout::List | Layout::Dict | Layout::Set | Layout::ByteArray | Layout::Slice) => {
+        None if matches!(
+            o.layout(),
+            Layout::List | Layout::Dict | Layout::Set | Layout::ByteArray | Layout::Slice
+        ) =>
+        {
             Err(vm.type_error(&format!("unhashable type: '{}'", o.ty().name())))
         }
         None => Ok((o.raw() >> 4) as isize),
@@ -347,7 +353,11 @@ fn binop_fallback(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult
             return Ok(r);
         }
     }
-    let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().into() };
+    let sym = if inplace {
+        format!("{}=", op.symbol())
+    } else {
+        op.symbol().into()
+    };
     if op == BinOp::Pow && !inplace {
         return Err(vm.type_error(&format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -369,7 +379,10 @@ fn seq_repeat(vm: &Vm, seq: Obj, n: Obj) -> PyResult<Option<Obj>> {
         Layout::Str | Layout::List | Layout::Tuple | Layout::Bytes | Layout::ByteArray
     );
     if is_seq && !int::is_int(n) && n.ty().slots.index.is_none() {
-        return Err(vm.type_error(&format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+        return Err(vm.type_error(&format!(
+            "can't multiply sequence by non-int of type '{}'",
+            n.ty().name()
+        )));
     }
     Ok(None)
 }
@@ -378,7 +391,11 @@ fn seq_repeat(vm: &Vm, seq: Obj, n: Obj) -> PyResult<Option<Obj>> {
 pub fn unary_op(vm: &Vm, op: UnOp, o: Obj) -> PyResult<Obj> {
     match o.ty().slots.unary {
         Some(f) => f(vm, op, o),
-        None => Err(vm.type_error(&format!("bad operand type for unary {}: '{}'", op.symbol(), o.ty().name()))),
+        None => Err(vm.type_error(&format!(
+            "bad operand type for unary {}: '{}'",
+            op.symbol(),
+            o.ty().name()
+        ))),
     }
 }
 
@@ -412,7 +429,10 @@ static TYPE_TYPE_REF: &TypeObj = &typeobj::TYPE_TYPE;
 pub fn setitem(vm: &Vm, o: Obj, k: Obj, v: Obj) -> PyResult<()> {
     match o.ty().slots.setitem {
         Some(s) => s(vm, o, k, Some(v)),
-        None => Err(vm.type_error(&format!("'{}' object does not support item assignment", o.ty().name()))),
+        None => Err(vm.type_error(&format!(
+            "'{}' object does not support item assignment",
+            o.ty().name()
+        ))),
     }
 }
 
@@ -420,7 +440,10 @@ pub fn setitem(vm: &Vm, o: Obj, k: Obj, v: Obj) -> PyResult<()> {
 pub fn delitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<()> {
     match o.ty().slots.setitem {
         Some(s) => s(vm, o, k, None),
-        None => Err(vm.type_error(&format!("'{}' object doesn't support item deletion", o.ty().name()))),
+        None => Err(vm.type_error(&format!(
+            "'{}' object doesn't support item deletion",
+            o.ty().name()
+        ))),
     }
 }
 
@@ -552,7 +575,9 @@ pub fn is_subclass(vm: &Vm, c: Obj, cls: Obj) -> PyResult<bool> {
                 return truthy(vm, r);
             }
         }
-        let ct = c.as_type().ok_or_else(|| vm.type_error("issubclass() arg 1 must be a class"))?;
+        let ct = c
+            .as_type()
+            .ok_or_else(|| vm.type_error("issubclass() arg 1 must be a class"))?;
         return Ok(ct.is_subtype(t));
     }
     if let Some(r) = call_dunder(vm, cls, "__subclasscheck__", &[c])? {

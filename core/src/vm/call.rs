@@ -41,13 +41,29 @@ pub fn call_with_self(vm: &Vm, f: Obj, this: Obj, args: &Args) -> PyResult<Obj> 
     if n < 8 {
         small[0] = this;
         small[1..=n].copy_from_slice(args.pos);
-        return call_args(vm, f, &Args { pos: &small[..=n], kw: args.kw, kwnames: args.kwnames });
+        return call_args(
+            vm,
+            f,
+            &Args {
+                pos: &small[..=n],
+                kw: args.kw,
+                kwnames: args.kwnames,
+            },
+        );
     }
     let mut v: Vec<Obj> = Vec::with_capacity(n + 1);
     v.push(this);
     v.extend_from_slice(args.pos);
     let l = crate::obj::list::new(vm, &v)?; // keeps the items visible to the GC
-    let r = call_args(vm, f, &Args { pos: &v, kw: args.kw, kwnames: args.kwnames });
+    let r = call_args(
+        vm,
+        f,
+        &Args {
+            pos: &v,
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    );
     core::hint::black_box(l);
     r
 }
@@ -61,7 +77,9 @@ pub fn call_function(vm: &Vm, fobj: Obj, this: Option<Obj>, args: &Args) -> PyRe
     let is_gen = code.flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0;
     vm.check_stack()?;
     let fr = frame::alloc_frame(vm, f.code.get(), f.globals, None, Some(fobj), is_gen)?;
-    if let Err(e) = bind_args(vm, f, fr, this, args).and_then(|_| frame::init_cells(vm, fr, f.closure)) {
+    if let Err(e) =
+        bind_args(vm, f, fr, this, args).and_then(|_| frame::init_cells(vm, fr, f.closure))
+    {
         frame::free_frame(vm, fr);
         return Err(e);
     }
@@ -104,7 +122,13 @@ fn name_list(names: &[&str]) -> String {
 
 /// Bind `this` + `args` to the parameters of `f` in frame `fr`, with
 /// CPython's rules and error messages.
-pub fn bind_args(vm: &Vm, f: &FunctionObj, fr: *mut Frame, this: Option<Obj>, args: &Args) -> PyResult<()> {
+pub fn bind_args(
+    vm: &Vm,
+    f: &FunctionObj,
+    fr: *mut Frame,
+    this: Option<Obj>,
+    args: &Args,
+) -> PyResult<()> {
     let code: &CodeObj = f.code();
     let fast = Frame::fast(fr);
     let argcount = code.argcount as usize;
@@ -160,12 +184,23 @@ pub fn bind_args(vm: &Vm, f: &FunctionObj, fr: *mut Frame, this: Option<Obj>, ar
         let given_kw = (0..args.kw.len())
             .filter(|&i| {
                 let k = pystr::as_str(args.kwname(i)).unwrap_or("");
-                varnames[argcount..argcount + kwonly].iter().any(|v| pystr::as_str(*v) == Some(k))
+                varnames[argcount..argcount + kwonly]
+                    .iter()
+                    .any(|v| pystr::as_str(*v) == Some(k))
             })
             .count();
-        let ndefaults = f.defaults.get().map(|d| tuple::tuple_items(d).len()).unwrap_or(0);
+        let ndefaults = f
+            .defaults
+            .get()
+            .map(|d| tuple::tuple_items(d).len())
+            .unwrap_or(0);
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional argument{}", argcount - ndefaults, argcount, plural(argcount))
+            format!(
+                "from {} to {} positional argument{}",
+                argcount - ndefaults,
+                argcount,
+                plural(argcount)
+            )
         } else {
             format!("{} positional argument{}", argcount, plural(argcount))
         };
@@ -178,7 +213,11 @@ pub fn bind_args(vm: &Vm, f: &FunctionObj, fr: *mut Frame, this: Option<Obj>, ar
                 plural(given_kw)
             )
         } else {
-            format!("{} {} given", total_pos, if total_pos == 1 { "was" } else { "were" })
+            format!(
+                "{} {} given",
+                total_pos,
+                if total_pos == 1 { "was" } else { "were" }
+            )
         };
         return Err(vm.type_error(&format!("{}() takes {} but {}", qualname(f), takes, given)));
     }
@@ -302,7 +341,15 @@ pub fn call_ex(vm: &Vm, f: Obj, posargs: Obj, kwargs: Option<Obj>) -> PyResult<O
             }
             let kwnames = tuple::new(vm, &names)?;
             let keep = tuple::new(vm, &vals)?;
-            let r = call_args(vm, f, &Args { pos, kw: tuple::tuple_items(keep), kwnames: Some(kwnames) });
+            let r = call_args(
+                vm,
+                f,
+                &Args {
+                    pos,
+                    kw: tuple::tuple_items(keep),
+                    kwnames: Some(kwnames),
+                },
+            );
             r
         }
     }

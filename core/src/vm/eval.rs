@@ -19,8 +19,8 @@ use super::{PyResult, Vm};
 use crate::bytecode::{co, Op};
 use crate::obj::func::{CellObj, CodeObj, FunctionObj};
 use crate::obj::{
-    dict, exc, false_obj, func, list, none, py_bool, str as pystr, true_obj, tuple, Args, BinOp, CmpOp, Layout,
-    Obj, UnOp,
+    dict, exc, false_obj, func, list, none, py_bool, str as pystr, true_obj, tuple, Args, BinOp,
+    CmpOp, Layout, Obj, UnOp,
 };
 use alloc::format;
 use core::sync::atomic::{AtomicBool, Ordering};
@@ -55,7 +55,14 @@ fn add_traceback(vm: &Vm, e: Obj, f: *mut Frame) {
     let fr = unsafe { &*f };
     if let Some(x) = exc::exc_of(e) {
         let line = fr.line();
-        if let Ok(tb) = crate::obj::traceback::new(vm, x.traceback.get(), fr.code_obj, line, fr.lasti, fr.globals) {
+        if let Ok(tb) = crate::obj::traceback::new(
+            vm,
+            x.traceback.get(),
+            fr.code_obj,
+            line,
+            fr.lasti,
+            fr.globals,
+        ) {
             x.traceback.set(Some(tb));
         }
     }
@@ -209,7 +216,10 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                 let arg: usize;
                 if opb >= crate::bytecode::HAVE_ARG {
                     // SAFETY: see above.
-                    arg = unsafe { *bytes.get_unchecked(pc + 1) as usize | (*bytes.get_unchecked(pc + 2) as usize) << 8 };
+                    arg = unsafe {
+                        *bytes.get_unchecked(pc + 1) as usize
+                            | (*bytes.get_unchecked(pc + 2) as usize) << 8
+                    };
                     pc += 3;
                 } else {
                     arg = 0;
@@ -240,7 +250,8 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         match unsafe { *fast.add(arg) } {
                             Some(v) => push!(v),
                             None => {
-                                let n = pystr::as_str(tuple::tuple_items(code.varnames)[arg]).unwrap_or("?");
+                                let n = pystr::as_str(tuple::tuple_items(code.varnames)[arg])
+                                    .unwrap_or("?");
                                 let _ = vm.new_error(
                                     &exc::UNBOUND_LOCAL_ERROR,
                                     &format!("cannot access local variable '{}' where it is not associated with a value", n),
@@ -258,7 +269,8 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         // SAFETY: arg < nlocals.
                         let old = unsafe { core::mem::replace(&mut *fast.add(arg), None) };
                         if old.is_none() {
-                            let n = pystr::as_str(tuple::tuple_items(code.varnames)[arg]).unwrap_or("?");
+                            let n = pystr::as_str(tuple::tuple_items(code.varnames)[arg])
+                                .unwrap_or("?");
                             let _ = vm.new_error(
                                 &exc::UNBOUND_LOCAL_ERROR,
                                 &format!("cannot access local variable '{}' where it is not associated with a value", n),
@@ -279,7 +291,9 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         }
                         // SAFETY: nl + arg < nfast.
                         let cell = unsafe { *fast.add(nl + arg) };
-                        let v = cell.and_then(|c| c.downcast::<CellObj>()).and_then(|c| c.value.get());
+                        let v = cell
+                            .and_then(|c| c.downcast::<CellObj>())
+                            .and_then(|c| c.value.get());
                         match v {
                             Some(v) => push!(v),
                             None => {
@@ -292,14 +306,18 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let v = pop!();
                         let nl = code.nlocals as usize;
                         // SAFETY: nl + arg < nfast.
-                        if let Some(c) = unsafe { *fast.add(nl + arg) }.and_then(|c| c.downcast::<CellObj>()) {
+                        if let Some(c) =
+                            unsafe { *fast.add(nl + arg) }.and_then(|c| c.downcast::<CellObj>())
+                        {
                             c.value.set(Some(v));
                         }
                     }
                     Op::DELETE_DEREF => {
                         let nl = code.nlocals as usize;
                         // SAFETY: nl + arg < nfast.
-                        if let Some(c) = unsafe { *fast.add(nl + arg) }.and_then(|c| c.downcast::<CellObj>()) {
+                        if let Some(c) =
+                            unsafe { *fast.add(nl + arg) }.and_then(|c| c.downcast::<CellObj>())
+                        {
                             if c.value.replace(None).is_none() {
                                 free_var_error(vm, code, arg);
                                 break 'exec;
@@ -393,7 +411,11 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                             let _ = vm.new_error(&exc::KEYBOARD_INTERRUPT, "");
                             break 'exec;
                         }
-                        let kwnames = if op == Op::CALL_KW || op == Op::CALL_METHOD_KW { Some(pop!()) } else { None };
+                        let kwnames = if op == Op::CALL_KW || op == Op::CALL_METHOD_KW {
+                            Some(pop!())
+                        } else {
+                            None
+                        };
                         let nkw = kwnames.map(|k| tuple::tuple_items(k).len()).unwrap_or(0);
                         let argc = arg;
                         let npos = argc.saturating_sub(nkw);
@@ -407,15 +429,28 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                             (peek!(argc + 1), None, argc + 1)
                         };
                         let all = slice!(argc);
-                        let args = Args { pos: &all[..npos], kw: &all[npos..], kwnames };
+                        let args = Args {
+                            pos: &all[..npos],
+                            kw: &all[npos..],
+                            kwnames,
+                        };
                         // Python function: push a frame and continue here.
                         if callable.layout() == Layout::Function {
                             // SAFETY: layout checked.
                             let fobj = unsafe { callable.cast::<FunctionObj>() };
                             let fco = fobj.code();
-                            if fco.flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) == 0 {
+                            if fco.flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR)
+                                == 0
+                            {
                                 save!();
-                                let nf = tri!(frame::alloc_frame(vm, fobj.code.get(), fobj.globals, None, Some(callable), false));
+                                let nf = tri!(frame::alloc_frame(
+                                    vm,
+                                    fobj.code.get(),
+                                    fobj.globals,
+                                    None,
+                                    Some(callable),
+                                    false
+                                ));
                                 if call::bind_args(vm, fobj, nf, this, &args)
                                     .and_then(|_| frame::init_cells(vm, nf, fobj.closure))
                                     .is_err()
@@ -518,7 +553,8 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let defs = if arg & 1 != 0 { Some(pop!()) } else { None };
                         let fo = tri!(func::new_function(vm, code_obj, fr.globals, closure));
                         if let Some(fx) = fo.downcast::<FunctionObj>() {
-                            fx.defaults.set(defs.filter(|d| !tuple::tuple_items(*d).is_empty()));
+                            fx.defaults
+                                .set(defs.filter(|d| !tuple::tuple_items(*d).is_empty()));
                             fx.kwdefaults.set(kwd);
                             fx.annotations.set(ann);
                         }
@@ -704,8 +740,18 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let other = pop!();
                         let d = peek!(arg);
                         // For DICT_MERGE the callable is below the kwargs dict.
-                        let fname = if op == Op::DICT_MERGE { peek!(arg + 2) } else { none() };
-                        tri!(crate::builtins::dict_merge_from(vm, d, other, op == Op::DICT_MERGE, fname));
+                        let fname = if op == Op::DICT_MERGE {
+                            peek!(arg + 2)
+                        } else {
+                            none()
+                        };
+                        tri!(crate::builtins::dict_merge_from(
+                            vm,
+                            d,
+                            other,
+                            op == Op::DICT_MERGE,
+                            fname
+                        ));
                     }
                     Op::LIST_TO_TUPLE => {
                         let l = pop!();
@@ -819,7 +865,9 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         if !is_gen {
                             let it = tri!(abs::iter(vm, o));
                             set_peek!(1, it);
-                        } else if crate::obj::gen::is_coroutine(o) && code.flags & (co::COROUTINE | co::ITERABLE_COROUTINE) == 0 {
+                        } else if crate::obj::gen::is_coroutine(o)
+                            && code.flags & (co::COROUTINE | co::ITERABLE_COROUTINE) == 0
+                        {
                             let _ = vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
                             break 'exec;
                         }
@@ -877,12 +925,17 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let enter = tri!(crate::obj::typeobj::lookup(vm, t, enter_n));
                         let exit = tri!(crate::obj::typeobj::lookup(vm, t, exit_n));
                         let (Some(enter), Some(exit)) = (enter, exit) else {
-                            let what = if op == Op::BEFORE_WITH { "" } else { "asynchronous " };
-                            let missing = if tri!(crate::obj::typeobj::lookup(vm, t, enter_n)).is_none() {
+                            let what = if op == Op::BEFORE_WITH {
                                 ""
                             } else {
-                                " (missed __exit__ method)"
+                                "asynchronous "
                             };
+                            let missing =
+                                if tri!(crate::obj::typeobj::lookup(vm, t, enter_n)).is_none() {
+                                    ""
+                                } else {
+                                    " (missed __exit__ method)"
+                                };
                             let _ = vm.type_error(&format!(
                                 "'{}' object does not support the {}context manager protocol{}",
                                 t.name(),
@@ -901,7 +954,9 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         // [exit, lasti, prev_exc, exc]
                         let e = peek!(1);
                         let exit = peek!(4);
-                        let tb = exc::exc_of(e).and_then(|x| x.traceback.get()).unwrap_or(none());
+                        let tb = exc::exc_of(e)
+                            .and_then(|x| x.traceback.get())
+                            .unwrap_or(none());
                         let r = tri!(call::call(vm, exit, &[e.type_obj(), e, tb]));
                         push!(r);
                     }
@@ -914,7 +969,11 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         };
                         // SAFETY: nblocks < maxblocks (verified).
                         unsafe {
-                            *Frame::blocks(f).add(fr.nblocks) = Block { handler: arg as u32, kind, depth };
+                            *Frame::blocks(f).add(fr.nblocks) = Block {
+                                handler: arg as u32,
+                                kind,
+                                depth,
+                            };
                         }
                         fr.nblocks += 1;
                     }
@@ -929,7 +988,8 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     }
                     Op::POP_EXCEPT => {
                         let prev = pop!();
-                        vm.handled.set(if prev.is_none() { None } else { Some(prev) });
+                        vm.handled
+                            .set(if prev.is_none() { None } else { Some(prev) });
                     }
                     Op::CHECK_EXC_MATCH => {
                         let t = pop!();
@@ -1015,7 +1075,12 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     }
                     Op::LOAD_ASSERTION_ERROR => push!(exc::ASSERTION_ERROR.as_obj()),
                     Op::LOAD_BUILD_CLASS => {
-                        let b = tri!(load_global(vm, fr.globals, fr.builtins, tri!(vm.intern("__build_class__"))));
+                        let b = tri!(load_global(
+                            vm,
+                            fr.globals,
+                            fr.builtins,
+                            tri!(vm.intern("__build_class__"))
+                        ));
                         push!(b);
                     }
                     Op::SETUP_ANNOTATIONS => {
@@ -1034,7 +1099,9 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let fromlist = pop!();
                         let level = pop!();
                         save!();
-                        let m = tri!(super::import::import_name(vm, names[arg], fr.globals, fromlist, level));
+                        let m = tri!(super::import::import_name(
+                            vm, names[arg], fr.globals, fromlist, level
+                        ));
                         push!(m);
                     }
                     Op::IMPORT_FROM => {
@@ -1056,7 +1123,9 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
         if vm.exc().is_none() {
             let _ = vm.new_error(&exc::SYSTEM_ERROR, "error return without exception set");
         }
-        let Some(e) = vm.exc() else { return Err(vm.already_raised()) };
+        let Some(e) = vm.exc() else {
+            return Err(vm.already_raised());
+        };
         if !reraise {
             set_context(vm, e);
         }
@@ -1163,7 +1232,10 @@ fn deref_name(code: &CodeObj, i: usize) -> Obj {
     if i < cells.len() {
         cells[i]
     } else {
-        tuple::tuple_items(code.freevars).get(i - cells.len()).copied().unwrap_or(none())
+        tuple::tuple_items(code.freevars)
+            .get(i - cells.len())
+            .copied()
+            .unwrap_or(none())
     }
 }
 
@@ -1173,7 +1245,10 @@ fn free_var_error(vm: &Vm, code: &CodeObj, i: usize) {
     if i < code.ncells() {
         let _ = vm.new_error(
             &exc::UNBOUND_LOCAL_ERROR,
-            &format!("cannot access local variable '{}' where it is not associated with a value", n),
+            &format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                n
+            ),
         );
     } else {
         let _ = vm.new_error(
@@ -1239,7 +1314,10 @@ fn dict_or_map_get(vm: &Vm, ns: Obj, k: Obj) -> PyResult<Option<Obj>> {
 pub fn load_method(vm: &Vm, o: Obj, name: Obj) -> PyResult<(Obj, Option<Obj>)> {
     let t = o.ty();
     let generic = match t.slots.getattr {
-        Some(g) => core::ptr::fn_addr_eq(g, crate::obj::typeobj::generic_getattr as crate::obj::GetattrFn),
+        Some(g) => core::ptr::fn_addr_eq(
+            g,
+            crate::obj::typeobj::generic_getattr as crate::obj::GetattrFn,
+        ),
         None => true,
     };
     if generic {
@@ -1247,7 +1325,8 @@ pub fn load_method(vm: &Vm, o: Obj, name: Obj) -> PyResult<(Obj, Option<Obj>)> {
             let is_method = match d.layout() {
                 Layout::Function => true,
                 Layout::Builtin => matches!(
-                    d.downcast::<crate::obj::attr::BuiltinFunc>().map(|b| b.kind),
+                    d.downcast::<crate::obj::attr::BuiltinFunc>()
+                        .map(|b| b.kind),
                     Some(crate::obj::attr::FnKind::Method)
                 ),
                 _ => false,
@@ -1287,7 +1366,10 @@ fn list_extend(vm: &Vm, l: Obj, it: Obj) -> PyResult<()> {
     let iter = match abs::iter(vm, it) {
         Ok(i) => i,
         Err(e) => {
-            if vm.exc_matches(&exc::TYPE_ERROR) && it.ty().slots.iter.is_none() && it.ty().slots.getitem.is_none() {
+            if vm.exc_matches(&exc::TYPE_ERROR)
+                && it.ty().slots.iter.is_none()
+                && it.ty().slots.getitem.is_none()
+            {
                 vm.take_exc();
                 return Err(vm.type_error(&format!(
                     "Value after * must be an iterable, not {}",
@@ -1316,7 +1398,10 @@ fn unpack(vm: &Vm, seq: Obj, n: usize, after: Option<usize>) -> PyResult<alloc::
             Err(e) => {
                 if vm.exc_matches(&exc::TYPE_ERROR) {
                     vm.take_exc();
-                    return Err(vm.type_error(&format!("cannot unpack non-iterable {} object", seq.ty().name())));
+                    return Err(vm.type_error(&format!(
+                        "cannot unpack non-iterable {} object",
+                        seq.ty().name()
+                    )));
                 }
                 return Err(e);
             }
@@ -1364,4 +1449,3 @@ fn unpack(vm: &Vm, seq: Obj, n: usize, after: Option<usize>) -> PyResult<alloc::
         }
     }
 }
-

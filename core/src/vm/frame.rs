@@ -57,7 +57,11 @@ const WORD: usize = size_of::<usize>();
 /// Words needed for a frame running `co`.
 pub fn frame_words(co: &CodeObj) -> usize {
     let nfast = co.nlocals as usize + co.ncells() + co.nfrees();
-    size_of::<Frame>() / WORD + nfast + co.maxblocks as usize * (size_of::<Block>() / WORD) + co.stacksize as usize + 1
+    size_of::<Frame>() / WORD
+        + nfast
+        + co.maxblocks as usize * (size_of::<Block>() / WORD)
+        + co.stacksize as usize
+        + 1
 }
 
 impl Frame {
@@ -106,7 +110,9 @@ pub fn alloc_frame(
     } else {
         let top = vm.vstack_top.get();
         let end = vm.vstack_end.get();
-        if (end as usize - top as usize) / WORD < words || vm.depth.get() >= vm.recursion_limit.get() {
+        if (end as usize - top as usize) / WORD < words
+            || vm.depth.get() >= vm.recursion_limit.get()
+        {
             return Err(vm.recursion_error());
         }
         // SAFETY: [top, top+words) lies inside the region (checked above).
@@ -244,7 +250,9 @@ pub fn super_args_from_frame(vm: &Vm) -> PyResult<(Obj, Obj)> {
         if crate::obj::str::as_str(*n) == Some("__class__") {
             // SAFETY: index < nfast.
             let cell = unsafe { *fast.add(nl + co.ncells() + j) };
-            let cls = cell.and_then(|c| c.downcast::<func::CellObj>()).and_then(|c| c.value.get());
+            let cls = cell
+                .and_then(|c| c.downcast::<func::CellObj>())
+                .and_then(|c| c.value.get());
             return match cls {
                 Some(c) => Ok((c, first)),
                 None => Err(vm.runtime_error("super(): empty __class__ cell")),

@@ -98,7 +98,9 @@ fn resolve_package(vm: &Vm, globals: Obj, level: usize) -> PyResult<String> {
     let base: String = match pkg.and_then(pystr::as_str) {
         Some(p) => p.into(),
         None => {
-            let name = dict::get_str(vm, globals, "__name__")?.and_then(pystr::as_str).unwrap_or("");
+            let name = dict::get_str(vm, globals, "__name__")?
+                .and_then(pystr::as_str)
+                .unwrap_or("");
             if dict::get_str(vm, globals, "__path__")?.is_some() {
                 name.into()
             } else {
@@ -110,14 +112,20 @@ fn resolve_package(vm: &Vm, globals: Obj, level: usize) -> PyResult<String> {
         }
     };
     if base.is_empty() {
-        return Err(vm.new_error(&exc::IMPORT_ERROR, "attempted relative import with no known parent package"));
+        return Err(vm.new_error(
+            &exc::IMPORT_ERROR,
+            "attempted relative import with no known parent package",
+        ));
     }
     let mut b: &str = &base;
     for _ in 1..level {
         match b.rfind('.') {
             Some(i) => b = &b[..i],
             None => {
-                return Err(vm.new_error(&exc::IMPORT_ERROR, "attempted relative import beyond top-level package"));
+                return Err(vm.new_error(
+                    &exc::IMPORT_ERROR,
+                    "attempted relative import beyond top-level package",
+                ));
             }
         }
     }
@@ -169,8 +177,14 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
     let short = full.rsplit('.').next().unwrap_or(full);
     if list::is_list(search) || tuple::is_tuple(search) {
         for dir in abs::to_vec(vm, search)? {
-            let Some(d) = pystr::as_str(dir) else { continue };
-            let base = if d.is_empty() { String::from(short) } else { format!("{}/{}", d.trim_end_matches('/'), short) };
+            let Some(d) = pystr::as_str(dir) else {
+                continue;
+            };
+            let base = if d.is_empty() {
+                String::from(short)
+            } else {
+                format!("{}/{}", d.trim_end_matches('/'), short)
+            };
             let pkg_init = format!("{}/__init__.py", base);
             if vm.port.is_dir(&base) {
                 if let Some(src) = vm.port.read_file(&pkg_init) {
@@ -196,7 +210,10 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
 }
 
 fn not_found(vm: &Vm, full: &str) -> super::Raised {
-    let r = vm.new_error(&exc::MODULE_NOT_FOUND_ERROR, &format!("No module named '{}'", full));
+    let r = vm.new_error(
+        &exc::MODULE_NOT_FOUND_ERROR,
+        &format!("No module named '{}'", full),
+    );
     if let Some(e) = vm.exc() {
         if let Some(x) = exc::exc_of(e) {
             if let (Some(d), Ok(n)) = (x.dict.get(), vm.new_str(full)) {
@@ -225,7 +242,10 @@ pub fn exec_source_module(
     parent: Option<Obj>,
 ) -> PyResult<Obj> {
     let text = core::str::from_utf8(src).map_err(|_| {
-        vm.new_error(&exc::SYNTAX_ERROR, &format!("Non-UTF-8 code in file {}", file))
+        vm.new_error(
+            &exc::SYNTAX_ERROR,
+            &format!("Non-UTF-8 code in file {}", file),
+        )
     })?;
     let m = module::new(vm, full)?;
     module::set_attr(vm, m, "__file__", vm.new_str(file)?)?;
@@ -244,7 +264,9 @@ pub fn exec_source_module(
     let d = module::dict_of(m);
     dict::set_str(vm, d, "__builtins__", vm.builtins.get().unwrap_or(none()))?;
     dict::set_str(vm, modules(vm), full, m)?;
-    let r = vm.compile(text, file, crate::compile::Mode::Exec).and_then(|code| vm.exec_code(code, d, None));
+    let r = vm
+        .compile(text, file, crate::compile::Mode::Exec)
+        .and_then(|code| vm.exec_code(code, d, None));
     if let Err(e) = r {
         let k = vm.intern(full)?;
         let saved = vm.take_exc();
@@ -263,7 +285,11 @@ pub fn import_from(vm: &Vm, m: Obj, name: Obj) -> PyResult<Obj> {
         return Ok(v);
     }
     // A submodule imported under a circular import.
-    let mname = if m.layout() == crate::obj::Layout::Module { module::name(m) } else { "?" };
+    let mname = if m.layout() == crate::obj::Layout::Module {
+        module::name(m)
+    } else {
+        "?"
+    };
     let n = pystr::as_str(name).unwrap_or("?");
     let full = format!("{}.{}", mname, n);
     if let Some(sm) = dict::get_str(vm, modules(vm), &full)? {
@@ -276,7 +302,10 @@ pub fn import_from(vm: &Vm, m: Obj, name: Obj) -> PyResult<Obj> {
     };
     let msg = match file {
         Some(f) => format!("cannot import name '{}' from '{}' ({})", n, mname, f),
-        None => format!("cannot import name '{}' from '{}' (unknown location)", n, mname),
+        None => format!(
+            "cannot import name '{}' from '{}' (unknown location)",
+            n, mname
+        ),
     };
     Err(vm.new_error(&exc::IMPORT_ERROR, &msg))
 }
@@ -292,7 +321,11 @@ pub fn import_star(vm: &Vm, m: Obj, ns: Obj) -> PyResult<()> {
         Some(all) => abs::to_vec(vm, all)?,
         None => dict::keys_vec(md)
             .into_iter()
-            .filter(|k| pystr::as_str(*k).map(|s| !s.starts_with('_')).unwrap_or(false))
+            .filter(|k| {
+                pystr::as_str(*k)
+                    .map(|s| !s.starts_with('_'))
+                    .unwrap_or(false)
+            })
             .collect(),
     };
     for n in names {
@@ -315,11 +348,18 @@ pub fn run_module_as_main(vm: &Vm, name: &str, globals: Obj) -> PyResult<()> {
     };
     let rel = name.replace('.', "/");
     for dir in abs::to_vec(vm, search)? {
-        let Some(d) = pystr::as_str(dir) else { continue };
-        let base = if d.is_empty() { rel.clone() } else { format!("{}/{}", d.trim_end_matches('/'), rel) };
+        let Some(d) = pystr::as_str(dir) else {
+            continue;
+        };
+        let base = if d.is_empty() {
+            rel.clone()
+        } else {
+            format!("{}/{}", d.trim_end_matches('/'), rel)
+        };
         for file in [format!("{}.py", base), format!("{}/__main__.py", base)] {
             if let Some(src) = vm.port.read_file(&file) {
-                let text = core::str::from_utf8(&src).map_err(|_| vm.value_error("source is not UTF-8"))?;
+                let text = core::str::from_utf8(&src)
+                    .map_err(|_| vm.value_error("source is not UTF-8"))?;
                 dict::set_str(vm, globals, "__file__", vm.new_str(&file)?)?;
                 vm.run_source(text, &file, globals)?;
                 return Ok(());

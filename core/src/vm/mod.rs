@@ -43,10 +43,18 @@ pub struct Config {
 
 impl Config {
     pub const fn host() -> Config {
-        Config { value_stack_words: 128 * 1024, recursion_limit: 1000, stack_margin: 64 * 1024 }
+        Config {
+            value_stack_words: 128 * 1024,
+            recursion_limit: 1000,
+            stack_margin: 64 * 1024,
+        }
     }
     pub const fn small() -> Config {
-        Config { value_stack_words: 2048, recursion_limit: 100, stack_margin: 3 * 1024 }
+        Config {
+            value_stack_words: 2048,
+            recursion_limit: 100,
+            stack_margin: 3 * 1024,
+        }
     }
 }
 
@@ -103,7 +111,12 @@ pub struct CacheEntry {
 }
 
 impl CacheEntry {
-    const EMPTY: CacheEntry = CacheEntry { ty: Cell::new(0), name: Cell::new(0), value: Cell::new(0), found: Cell::new(false) };
+    const EMPTY: CacheEntry = CacheEntry {
+        ty: Cell::new(0),
+        name: Cell::new(0),
+        value: Cell::new(0),
+        found: Cell::new(false),
+    };
 }
 
 /// VM flags.
@@ -137,7 +150,10 @@ impl gc::Roots for Vm {
         }
         m.mark_interior(self.frame.get() as usize);
         m.mark_interior(self.vstack_base.get() as usize);
-        m.mark_range_interior(self.vstack_base.get() as usize, self.vstack_top.get() as usize);
+        m.mark_range_interior(
+            self.vstack_base.get() as usize,
+            self.vstack_top.get() as usize,
+        );
         m.drain();
     }
 }
@@ -181,8 +197,11 @@ impl Vm {
         let words = self.config.value_stack_words;
         // Manual (never collected) but not scanned whole: `trace` scans only
         // the part in use.
-        let p = gc::alloc(words * core::mem::size_of::<usize>(), gc::kind::MANUAL | gc::kind::NOSCAN)
-            .ok_or_else(|| self.fatal_memory())? as *mut usize;
+        let p = gc::alloc(
+            words * core::mem::size_of::<usize>(),
+            gc::kind::MANUAL | gc::kind::NOSCAN,
+        )
+        .ok_or_else(|| self.fatal_memory())? as *mut usize;
         self.vstack_base.set(p);
         self.vstack_top.set(p);
         // SAFETY: p points to `words` words.
@@ -307,9 +326,15 @@ impl Vm {
             )
         } else if o.layout() == obj::Layout::Module {
             let mname = obj::module::name(o);
-            self.new_error(&exc::ATTRIBUTE_ERROR, &alloc::format!("module '{}' has no attribute '{}'", mname, n))
+            self.new_error(
+                &exc::ATTRIBUTE_ERROR,
+                &alloc::format!("module '{}' has no attribute '{}'", mname, n),
+            )
         } else {
-            self.new_error(&exc::ATTRIBUTE_ERROR, &alloc::format!("'{}' object has no attribute '{}'", o.ty().name(), n))
+            self.new_error(
+                &exc::ATTRIBUTE_ERROR,
+                &alloc::format!("'{}' object has no attribute '{}'", o.ty().name(), n),
+            )
         }
     }
     /// RecursionError if the native stack is nearly exhausted.
@@ -451,7 +476,14 @@ fn v_type_is_heap<T: PyPayload>(v: &T) -> bool {
 }
 
 fn payload_noscan(l: obj::Layout) -> bool {
-    matches!(l, obj::Layout::Float | obj::Layout::Complex | obj::Layout::Str | obj::Layout::Bytes | obj::Layout::Int)
+    matches!(
+        l,
+        obj::Layout::Float
+            | obj::Layout::Complex
+            | obj::Layout::Str
+            | obj::Layout::Bytes
+            | obj::Layout::Int
+    )
 }
 
 // ------------------------------------------------------------ running code
@@ -487,7 +519,14 @@ impl Vm {
             };
             let info = obj::tuple::new(
                 self,
-                &[fname, Obj::small(e.line as isize), Obj::small(e.col as isize), text, Obj::small(e.line as isize), Obj::small(e.col as isize)],
+                &[
+                    fname,
+                    Obj::small(e.line as isize),
+                    Obj::small(e.col as isize),
+                    text,
+                    Obj::small(e.line as isize),
+                    Obj::small(e.col as isize),
+                ],
             )?;
             exc::new_exception_raw(self, ty, &[msg, info])
         })();
@@ -504,7 +543,14 @@ impl Vm {
                 obj::dict::set_str(self, globals, "__builtins__", b)?;
             }
         }
-        let f = frame::alloc_frame(self, code, globals, Some(locals.unwrap_or(globals)), None, false)?;
+        let f = frame::alloc_frame(
+            self,
+            code,
+            globals,
+            Some(locals.unwrap_or(globals)),
+            None,
+            false,
+        )?;
         frame::init_cells(self, f, None)?;
         eval::run_frame(self, f)
     }

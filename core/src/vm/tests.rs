@@ -10,7 +10,6 @@ use std::sync::Mutex;
 use std::vec;
 use std::vec::Vec;
 
-
 struct TestPort {
     out: Mutex<Vec<u8>>,
 }
@@ -22,9 +21,13 @@ impl Port for TestPort {
 }
 
 fn with_vm<F: FnOnce(&Vm, &TestPort)>(heap: usize, f: F) {
-    let _g = crate::gc::TEST_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _g = crate::gc::TEST_LOCK
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let region: &'static mut [u8] = vec![0u8; heap].leak();
-    let port: &'static TestPort = std::boxed::Box::leak(std::boxed::Box::new(TestPort { out: Mutex::new(Vec::new()) }));
+    let port: &'static TestPort = std::boxed::Box::leak(std::boxed::Box::new(TestPort {
+        out: Mutex::new(Vec::new()),
+    }));
     let top = crate::gc::stack_pointer() + 64 * 1024;
     // SAFETY: the leaked region belongs to this test.
     unsafe { crate::gc::init(region.as_mut_ptr(), region.len(), top) };
@@ -70,7 +73,12 @@ fn unreachable_memory_is_reclaimed() {
         }
         vm.collect();
         let (used1, _) = crate::gc::usage();
-        assert!(used1 <= used0 + 4 * crate::gc::BLOCK, "{} -> {}", used0, used1);
+        assert!(
+            used1 <= used0 + 4 * crate::gc::BLOCK,
+            "{} -> {}",
+            used0,
+            used1
+        );
     });
 }
 
@@ -90,7 +98,10 @@ fn deep_recursion_raises_recursion_error() {
             "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    print('deep')\n",
         );
         assert_eq!(r, Ok(()));
-        assert_eq!(std::str::from_utf8(&port.out.lock().unwrap()).unwrap(), "deep\n");
+        assert_eq!(
+            std::str::from_utf8(&port.out.lock().unwrap()).unwrap(),
+            "deep\n"
+        );
     });
 }
 
@@ -104,6 +115,9 @@ fn stress_mode_keeps_live_objects() {
         );
         crate::gc::set_stress(false);
         assert_eq!(r, Ok(()));
-        assert_eq!(std::str::from_utf8(&port.out.lock().unwrap()).unwrap(), "44850\n");
+        assert_eq!(
+            std::str::from_utf8(&port.out.lock().unwrap()).unwrap(),
+            "44850\n"
+        );
     });
 }

@@ -9,7 +9,9 @@ use ferropy_core::vm::{Config, Vm};
 use std::process::exit;
 
 fn usage() -> ! {
-    eprintln!("usage: ferropy [-X heapsize=N[k|m]] [-X gcstress] [-c cmd | -m mod | file | -] [arg] ...");
+    eprintln!(
+        "usage: ferropy [-X heapsize=N[k|m]] [-X gcstress] [-c cmd | -m mod | file | -] [arg] ..."
+    );
     exit(2);
 }
 
@@ -139,7 +141,16 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
             }
         }
         dict::set_str(&vm, sd, "path", path)?;
-        dict::set_str(&vm, sd, "executable", vm.new_str(&std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())?)?;
+        dict::set_str(
+            &vm,
+            sd,
+            "executable",
+            vm.new_str(
+                &std::env::current_exe()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            )?,
+        )?;
         Ok(())
     })();
     if result.is_err() {
@@ -150,12 +161,22 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
         Err(_) => return report(&vm),
     };
     let globals = module::dict_of(main);
-    let _ = dict::set_str(&vm, globals, "__builtins__", vm.builtins.get().unwrap_or(none()));
+    let _ = dict::set_str(
+        &vm,
+        globals,
+        "__builtins__",
+        vm.builtins.get().unwrap_or(none()),
+    );
     let _ = dict::set_str(&vm, vm.modules.get().unwrap_or(none()), "__main__", main);
     let status = match mode {
         Mode::Script(path) => match std::fs::read(&path) {
             Ok(src) => {
-                let _ = dict::set_str(&vm, globals, "__file__", vm.new_str(&path).unwrap_or(none()));
+                let _ = dict::set_str(
+                    &vm,
+                    globals,
+                    "__file__",
+                    vm.new_str(&path).unwrap_or(none()),
+                );
                 let text = String::from_utf8_lossy(&src).into_owned();
                 match vm.run_source(&text, &path, globals) {
                     Ok(_) => 0,
@@ -163,7 +184,12 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
                 }
             }
             Err(e) => {
-                eprintln!("ferropy: can't open file '{}': [Errno {}] {}", path, e.raw_os_error().unwrap_or(2), e);
+                eprintln!(
+                    "ferropy: can't open file '{}': [Errno {}] {}",
+                    path,
+                    e.raw_os_error().unwrap_or(2),
+                    e
+                );
                 2
             }
         },
@@ -227,7 +253,10 @@ pub fn exit_code(vm: &Vm, e: ferropy_core::obj::Obj) -> i32 {
         if let Some(b) = ferropy_core::obj::int::as_bool(code) {
             return b as i32;
         }
-        let s = ferropy_core::vm::abs::str(vm, code).ok().and_then(|s| pystr::as_str(s).map(String::from)).unwrap_or_default();
+        let s = ferropy_core::vm::abs::str(vm, code)
+            .ok()
+            .and_then(|s| pystr::as_str(s).map(String::from))
+            .unwrap_or_default();
         let _ = ferropy_core::modules::sys::write_stderr(vm, &format!("{}\n", s));
         1
     }

@@ -70,7 +70,10 @@ impl Port for UnixPort {
         start().elapsed().as_micros() as u64
     }
     fn time(&self) -> Option<f64> {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs_f64())
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs_f64())
     }
     fn sleep_ms(&self, ms: u64) {
         flush();
@@ -78,9 +81,14 @@ impl Port for UnixPort {
     }
     fn stack_limit(&self, sp: usize) -> usize {
         // The main thread gets at least 8 MB; keep well inside it.
-        let mut rl = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        let mut rl = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
         // SAFETY: getrlimit writes into our struct.
-        let size = if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut rl) } == 0 && rl.rlim_cur != libc::RLIM_INFINITY {
+        let size = if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut rl) } == 0
+            && rl.rlim_cur != libc::RLIM_INFINITY
+        {
             rl.rlim_cur as usize
         } else {
             8 * 1024 * 1024

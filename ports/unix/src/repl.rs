@@ -91,7 +91,8 @@ fn reader() -> Box<dyn Reader> {
     let tty = unsafe { libc::isatty(0) == 1 };
     if tty {
         if let Ok(mut ed) = rustyline::DefaultEditor::new() {
-            let history = std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".ferropy_history"));
+            let history = std::env::var_os("HOME")
+                .map(|h| std::path::PathBuf::from(h).join(".ferropy_history"));
             if let Some(h) = &history {
                 let _ = ed.load_history(h);
             }
@@ -103,8 +104,12 @@ fn reader() -> Box<dyn Reader> {
 
 /// Run the REPL until EOF; returns the exit status.
 pub fn run(vm: &Vm, globals: Obj) -> i32 {
-    vm.flags.set(vm.flags.get() | ferropy_core::vm::vmflags::INTERACTIVE);
-    println!("ferropy {} (Python 3.11 compatible) on linux", env!("CARGO_PKG_VERSION"));
+    vm.flags
+        .set(vm.flags.get() | ferropy_core::vm::vmflags::INTERACTIVE);
+    println!(
+        "ferropy {} (Python 3.11 compatible) on linux",
+        env!("CARGO_PKG_VERSION")
+    );
     println!("Type Ctrl-D to exit.");
     let mut rd = reader();
     loop {
@@ -134,7 +139,9 @@ pub fn run(vm: &Vm, globals: Obj) -> i32 {
         if src.trim().is_empty() {
             continue;
         }
-        let r = vm.compile(&src, "<stdin>", Mode::Single).and_then(|c| vm.exec_code(c, globals, None));
+        let r = vm
+            .compile(&src, "<stdin>", Mode::Single)
+            .and_then(|c| vm.exec_code(c, globals, None));
         if r.is_err() {
             if let Some(e) = vm.take_exc() {
                 if e.ty().is_subtype(&ferropy_core::obj::exc::SYSTEM_EXIT) {
