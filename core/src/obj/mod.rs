@@ -780,6 +780,25 @@ impl TypeObj {
     }
 }
 
+/// Identity hash (objects that compare by identity).
+pub fn typeobj_hash_identity(_vm: &Vm, o: Obj) -> PyResult<isize> {
+    Ok((o.raw() >> 4) as isize)
+}
+
+// Object sizes, checked at compile time on every target (32-bit Cortex-M4
+// and 64-bit hosts): on 192 KB of RAM a grown object is a bug.
+const W: usize = core::mem::size_of::<usize>();
+const _: () = assert!(core::mem::size_of::<Obj>() == W);
+const _: () = assert!(core::mem::size_of::<Option<Obj>>() == W);
+const _: () = assert!(core::mem::size_of::<ObjHead>() == 2 * W);
+const _: () = assert!(core::mem::size_of::<list::ListObj>() == 5 * W);
+const _: () = assert!(core::mem::size_of::<tuple::TupleObj>() == 4 * W);
+const _: () = assert!(core::mem::size_of::<str::StrObj>() == 5 * W);
+const _: () = assert!(core::mem::size_of::<dict::DictObj>() == 9 * W);
+const _: () = assert!(core::mem::size_of::<float::FloatObj>() == if W == 4 { 16 } else { 24 });
+const _: () = assert!(core::mem::size_of::<func::CellObj>() == 3 * W);
+const _: () = assert!(core::mem::size_of::<func::BoundMethodObj>() == 4 * W);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -802,22 +821,3 @@ mod tests {
         assert!(Obj::try_small(i64::MAX).is_none() || core::mem::size_of::<usize>() > 8);
     }
 }
-
-/// Identity hash (objects that compare by identity).
-pub fn typeobj_hash_identity(_vm: &Vm, o: Obj) -> PyResult<isize> {
-    Ok((o.raw() >> 4) as isize)
-}
-
-// Object sizes, checked at compile time on every target (32-bit Cortex-M4
-// and 64-bit hosts): on 192 KB of RAM a grown object is a bug.
-const W: usize = core::mem::size_of::<usize>();
-const _: () = assert!(core::mem::size_of::<Obj>() == W);
-const _: () = assert!(core::mem::size_of::<Option<Obj>>() == W);
-const _: () = assert!(core::mem::size_of::<ObjHead>() == 2 * W);
-const _: () = assert!(core::mem::size_of::<list::ListObj>() == 5 * W);
-const _: () = assert!(core::mem::size_of::<tuple::TupleObj>() == 4 * W);
-const _: () = assert!(core::mem::size_of::<str::StrObj>() == 5 * W);
-const _: () = assert!(core::mem::size_of::<dict::DictObj>() == 9 * W);
-const _: () = assert!(core::mem::size_of::<float::FloatObj>() == if W == 4 { 16 } else { 24 });
-const _: () = assert!(core::mem::size_of::<func::CellObj>() == 3 * W);
-const _: () = assert!(core::mem::size_of::<func::BoundMethodObj>() == 4 * W);

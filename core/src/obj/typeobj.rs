@@ -755,18 +755,6 @@ fn abstract_error(vm: &Vm, t: &'static TypeObj) -> crate::vm::Raised {
     ))
 }
 
-fn lookup_slot_owner_is_object(vm: &Vm, t: &'static TypeObj, name: &str) -> PyResult<bool> {
-    for c in mro_of(t) {
-        if c.is(&OBJECT_TYPE) {
-            return Ok(true);
-        }
-        if own_attr(vm, c, name)?.is_some() {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
 /// Allocate a bare instance of `t` (header + zeroed payload + dict slot).
 pub fn alloc_instance(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
     let size = t.basicsize.max(core::mem::size_of::<InstanceObj>());
@@ -842,9 +830,15 @@ fn object_m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Err(abstract_error(vm, t));
     }
     if args.pos.len() > 1 || args.has_kw() {
-        let init_over = !lookup_slot_owner_is_object(vm, t, "__init__")?;
-        let new_over = !lookup_slot_owner_is_object(vm, t, "__new__")?;
-        if new_over && !init_over || !init_over {
+        let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
+        let new_over =
+            !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
+        if new_over {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if !init_over {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
     }

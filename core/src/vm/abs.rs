@@ -415,7 +415,7 @@ pub fn getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
             };
             return call::call(vm, b, &[k]);
         }
-        if t.is_subtype(&TYPE_TYPE_REF) {
+        if t.is_subtype(TYPE_TYPE_REF) {
             return Ok(o);
         }
         return Err(vm.type_error(&format!("type '{}' is not subscriptable", t.name())));

@@ -341,7 +341,7 @@ pub fn call_ex(vm: &Vm, f: Obj, posargs: Obj, kwargs: Option<Obj>) -> PyResult<O
             }
             let kwnames = tuple::new(vm, &names)?;
             let keep = tuple::new(vm, &vals)?;
-            let r = call_args(
+            call_args(
                 vm,
                 f,
                 &Args {
@@ -349,8 +349,7 @@ pub fn call_ex(vm: &Vm, f: Obj, posargs: Obj, kwargs: Option<Obj>) -> PyResult<O
                     kw: tuple::tuple_items(keep),
                     kwnames: Some(kwnames),
                 },
-            );
-            r
+            )
         }
     }
 }

@@ -267,7 +267,7 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     }
                     Op::DELETE_FAST => {
                         // SAFETY: arg < nlocals.
-                        let old = unsafe { core::mem::replace(&mut *fast.add(arg), None) };
+                        let old = unsafe { (*fast.add(arg)).take() };
                         if old.is_none() {
                             let n = pystr::as_str(tuple::tuple_items(code.varnames)[arg])
                                 .unwrap_or("?");
@@ -798,12 +798,10 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         }
                     }
                     Op::JUMP => {
-                        if arg <= lasti {
-                            if INTERRUPT.load(Ordering::Relaxed) {
-                                INTERRUPT.store(false, Ordering::Relaxed);
-                                let _ = vm.new_error(&exc::KEYBOARD_INTERRUPT, "");
-                                break 'exec;
-                            }
+                        if arg <= lasti && INTERRUPT.load(Ordering::Relaxed) {
+                            INTERRUPT.store(false, Ordering::Relaxed);
+                            let _ = vm.new_error(&exc::KEYBOARD_INTERRUPT, "");
+                            break 'exec;
                         }
                         pc = arg;
                     }

@@ -111,6 +111,7 @@ pub struct CacheEntry {
 }
 
 impl CacheEntry {
+    #[allow(clippy::declare_interior_mutable_const)]
     const EMPTY: CacheEntry = CacheEntry {
         ty: Cell::new(0),
         name: Cell::new(0),
@@ -163,7 +164,7 @@ impl Vm {
     /// `gc::init` already.
     pub fn new(port: &'static dyn Port, config: Config) -> Vm {
         let sp = gc::stack_pointer();
-        let vm = Vm {
+        Vm {
             port,
             config,
             exc: Cell::new(None),
@@ -187,8 +188,7 @@ impl Vm {
             in_finalisers: Cell::new(false),
             flags: Cell::new(0),
             attr_cache: [CacheEntry::EMPTY; crate::config::ATTR_CACHE],
-        };
-        vm
+        }
     }
 
     /// Second stage of start-up: allocate the value stack and the core
