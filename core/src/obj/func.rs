@@ -78,7 +78,7 @@ impl CodeObj {
     }
 }
 
-fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
+fn const_obj(vm: &Vm, c: &Const, filename: Obj, flash: Option<&StaticCode>) -> PyResult<Obj> {
     Ok(match c {
         Const::None => none(),
         Const::True => super::true_obj(),
@@ -98,7 +98,7 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
         Const::Tuple(items) => {
             let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, items.len())?;
             for (i, it) in items.iter().enumerate() {
-                let o = const_obj(vm, it, filename)?;
+                let o = const_obj(vm, it, filename, flash)?;
                 tuple::set_item(t, i, o);
             }
             t
@@ -106,11 +106,11 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
         Const::FrozenSet(items) => {
             let mut v = alloc::vec::Vec::with_capacity(items.len());
             for it in items {
-                v.push(const_obj(vm, it, filename)?);
+                v.push(const_obj(vm, it, filename, flash)?);
             }
             super::set::new_const_frozen(vm, &v)?
         }
-        Const::Code(cu) => load_code_unverified(vm, cu, filename)?,
+        Const::Code(cu) => load_code_unverified(vm, cu, filename, flash)?,
     })
 }
 
@@ -129,11 +129,64 @@ pub fn load_code(vm: &Vm, cu: &CodeUnit) -> PyResult<Obj> {
         return Err(vm.value_error(&format!("bad bytecode: {}", msg)));
     }
     let filename = vm.intern(&cu.filename)?;
-    load_code_unverified(vm, cu, filename)
+    load_code_unverified(vm, cu, filename, None)
 }
 
-fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> {
-    let code_bytes = super::bytes::new(vm, &cu.code)?;
+/// Load a code unit decoded from serialised bytecode (`crate::marshal`).
+/// With `image`, the file itself is `'static` (flash, rodata) and the code
+/// objects point at their instruction bytes in it instead of copying them.
+pub fn load_decoded(
+    vm: &Vm,
+    d: &crate::marshal::Decoded,
+    image: Option<&'static [u8]>,
+) -> PyResult<Obj> {
+    // `marshal::decode` has verified `d.code`.
+    let filename = vm.intern(&d.code.filename)?;
+    let flash = image.map(|img| StaticCode {
+        image: img,
+        spans: &d.code_spans,
+        next: Cell::new(0),
+    });
+    load_code_unverified(vm, &d.code, filename, flash.as_ref())
+}
+
+/// Where the instruction bytes of the code units being loaded are found in
+/// a `'static` image, in load order.
+struct StaticCode<'a> {
+    image: &'static [u8],
+    spans: &'a [(usize, usize)],
+    next: Cell<usize>,
+}
+
+impl StaticCode<'_> {
+    /// The static copy of the next unit's instructions, if it matches `code`.
+    fn take(&self, code: &[u8]) -> Option<&'static [u8]> {
+        let i = self.next.get();
+        self.next.set(i + 1);
+        let (off, len) = *self.spans.get(i)?;
+        let s = self.image.get(off..off.checked_add(len)?)?;
+        (s == code).then_some(s)
+    }
+}
+
+fn load_code_unverified(
+    vm: &Vm,
+    cu: &CodeUnit,
+    filename: Obj,
+    flash: Option<&StaticCode>,
+) -> PyResult<Obj> {
+    // Instruction bytes: in the static image when there is one (no copy,
+    // `code_owner` is None), else in a bytes object the code keeps alive.
+    let (code_owner, bytes_ptr) = match flash.and_then(|f| f.take(&cu.code)) {
+        Some(s) => (none(), s.as_ptr()),
+        None => {
+            let b = super::bytes::new(vm, &cu.code)?;
+            let p = super::bytes::as_bytes(b)
+                .map(|b| b.as_ptr())
+                .unwrap_or(core::ptr::null());
+            (b, p)
+        }
+    };
     let mut lt = alloc::vec::Vec::with_capacity(cu.lines.len() * 8);
     for e in &cu.lines {
         lt.extend_from_slice(&e.start.to_le_bytes());
@@ -142,7 +195,7 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> 
     let lines = super::bytes::new(vm, &lt)?;
     let consts = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?;
     for (i, c) in cu.consts.iter().enumerate() {
-        let o = const_obj(vm, c, filename)?;
+        let o = const_obj(vm, c, filename, flash)?;
         tuple::set_item(consts, i, o);
     }
     let names = str_tuple(vm, &cu.names)?;
@@ -159,9 +212,6 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> 
         Some(d) => vm.new_str(d)?,
         None => none(),
     };
-    let bytes_ptr = super::bytes::as_bytes(code_bytes)
-        .map(|b| b.as_ptr())
-        .unwrap_or(core::ptr::null());
     let co = CodeObj {
         head: ObjHead {
             refcnt: Cell::new(0),
@@ -169,7 +219,7 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> 
         },
         code: bytes_ptr,
         code_len: cu.code.len(),
-        code_owner: code_bytes,
+        code_owner,
         consts,
         names,
         varnames,
