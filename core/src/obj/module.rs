@@ -105,6 +105,9 @@ fn module_repr(vm: &Vm, m: Obj) -> PyResult<Obj> {
     let file = dict::get_str(vm, d, "__file__")?.and_then(pystr::as_str);
     match file {
         Some(f) => vm.new_string(alloc::format!("<module '{}' from '{}'>", name(m), f)),
+        None if crate::modules::frozen::names().any(|n| n == name(m)) => {
+            vm.new_string(alloc::format!("<module '{}' (frozen)>", name(m)))
+        }
         None => vm.new_string(alloc::format!("<module '{}' (built-in)>", name(m))),
     }
 }
