@@ -30,7 +30,44 @@ def copy(x):
     return _reconstruct(x, None, *_reduce(x))
 
 
+def _newobj(cls, *args):
+    return cls.__new__(cls, *args)
+
+
+def _slot_names(cls):
+    names = []
+    for c in cls.__mro__:
+        s = c.__dict__.get('__slots__', ())
+        if isinstance(s, str):
+            s = (s,)
+        for n in s:
+            if n not in ('__dict__', '__weakref__') and n not in names:
+                names.append(n)
+    return names
+
+
+def _generic_reduce(x):
+    # What object.__reduce_ex__(2+) gives for instances of Python classes.
+    cls = type(x)
+    state = getattr(x, '__dict__', None) or None
+    slots = {}
+    for n in _slot_names(cls):
+        try:
+            slots[n] = getattr(x, n)
+        except AttributeError:
+            pass
+    if slots:
+        state = (state, slots)
+    listiter = iter(x) if isinstance(x, list) else None
+    dictiter = iter(x.items()) if isinstance(x, dict) else None
+    return _newobj, (cls,), state, listiter, dictiter
+
+
 def _reduce(x):
+    cls = type(x)
+    if (getattr(cls, '__reduce_ex__', None) is object.__reduce_ex__
+            and getattr(cls, '__reduce__', None) is object.__reduce__):
+        return _generic_reduce(x)
     reductor = getattr(x, '__reduce_ex__', None)
     if reductor is not None:
         rv = reductor(4)

@@ -108,6 +108,16 @@ class EnumType(type):
         enum_class = super().__new__(metacls, cls, bases, ns, **kwds)
         member_type = _member_type(bases)
         enum_class._member_type_ = member_type
+        if member_type is not object:
+            # The data type comes first in the MRO: take the enum behaviour
+            # from the nearest enum class instead.
+            for meth in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+                if meth in classdict:
+                    continue
+                for b in enum_class.__mro__[1:]:
+                    if isinstance(b, EnumType) and meth in b.__dict__:
+                        type.__setattr__(enum_class, meth, b.__dict__[meth])
+                        break
         new = enum_class.__dict__.get('__new__', None)
         if new is None or getattr(new, '_enum_default_new', False):
             new = None

@@ -53,6 +53,8 @@ def heappush(heap, item, /):
 def heappop(heap, /):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
     _check(heap)
+    if not heap:
+        raise IndexError('index out of range')
     last = heap.pop()
     if heap:
         item = heap[0]

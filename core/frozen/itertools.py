@@ -230,10 +230,12 @@ class islice:
                             % (len(args) + 1))
         s = slice(*args)
         start, stop, step = s.start, s.stop, s.step
-        for v in (start, stop):
-            if v is not None and (not isinstance(v, int) or v < 0):
-                raise ValueError('Indices for islice() must be None or an '
-                                 'integer: 0 <= x <= sys.maxsize.')
+        if stop is not None and (not isinstance(stop, int) or stop < 0):
+            raise ValueError('Stop argument for islice() must be None or an '
+                             'integer: 0 <= x <= sys.maxsize.')
+        if start is not None and (not isinstance(start, int) or start < 0):
+            raise ValueError('Indices for islice() must be None or an '
+                             'integer: 0 <= x <= sys.maxsize.')
         if step is not None and (not isinstance(step, int) or step <= 0):
             raise ValueError('Step for islice() must be a positive integer or None.')
         self._it = iter(iterable)

@@ -12,7 +12,26 @@ FunctionType = type(_f)
 LambdaType = type(lambda: None)
 CodeType = type(_f.__code__)
 MappingProxyType = type(type.__dict__)
-SimpleNamespace = type(sys.implementation)
+
+
+class SimpleNamespace:
+    """A simple attribute-based namespace."""
+
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        self.__dict__.update(dict(mapping_or_iterable), **kwargs)
+
+    def __repr__(self):
+        items = ('%s=%r' % (k, v) for k, v in self.__dict__.items())
+        return '%s(%s)' % ('namespace' if type(self) is SimpleNamespace
+                           else type(self).__name__, ', '.join(items))
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
 CellType = type((lambda x: lambda: x)(0).__closure__[0])
 
 

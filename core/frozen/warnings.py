@@ -73,7 +73,7 @@ def filterwarnings(action, message='', category=Warning, module='', lineno=0,
     if not isinstance(lineno, int) or lineno < 0:
         raise ValueError('lineno must be an int >= 0')
     _add_filter(action, message.lower() or None, category, module or None,
-                lineno, append)
+                lineno, append=append)
 
 
 def simplefilter(action, category=Warning, lineno=0, append=False):
@@ -81,11 +81,10 @@ def simplefilter(action, category=Warning, lineno=0, append=False):
     front)."""
     if action not in _action_names:
         raise ValueError('invalid action: %r' % (action,))
-    _add_filter(action, None, category, None, lineno, append)
+    _add_filter(action, None, category, None, lineno, append=append)
 
 
 def _add_filter(*item, append):
-    item = item
     if not append:
         try:
             filters.remove(item)

@@ -59,12 +59,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     arg_list = ', '.join(field_names)
     if nfields == 1:
         arg_list += ','
+    qual = typename + '.__new__'
 
     def __new__(_cls, *args, **kwargs):
         n = len(args)
         if n > nfields:
             raise TypeError('%s() takes %d positional arguments but %d were '
-                            'given' % ('__new__', nfields + 1, n + 1))
+                            'given' % (qual, nfields + 1, n + 1))
         values = list(args)
         for name in field_names[n:]:
             if name in kwargs:
@@ -81,15 +82,15 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                     if len(missing) > 2:
                         s = ', '.join(missing[:-1]) + ', and ' + missing[-1]
                 raise TypeError('%s() missing %d required positional '
-                                'argument%s: %s' % ('__new__', len(missing),
+                                'argument%s: %s' % (qual, len(missing),
                                                     's' if len(missing) > 1 else '', s))
         if kwargs:
             k = next(iter(kwargs))
             if k in field_names[:n]:
                 raise TypeError("%s() got multiple values for argument '%s'"
-                                % ('__new__', k))
+                                % (qual, k))
             raise TypeError("%s() got an unexpected keyword argument '%s'"
-                            % ('__new__', k))
+                            % (qual, k))
         return tuple.__new__(_cls, values)
 
     __new__.__doc__ = 'Create new instance of %s(%s)' % (typename, arg_list)
@@ -542,7 +543,7 @@ class OrderedDict(dict):
     def __repr__(self):
         if not self:
             return '%s()' % (self.__class__.__name__,)
-        return '%s(%r)' % (self.__class__.__name__, dict(self.items()))
+        return '%s(%r)' % (self.__class__.__name__, list(self.items()))
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):

@@ -776,11 +776,37 @@ const METHOD_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [f, this] = match args.pos {
+        [f, this] => [*f, *this],
+        _ => {
+            return Err(vm.type_error(&format!(
+                "method expected 2 arguments, got {}",
+                args.pos.len()
+            )))
+        }
+    };
+    if !crate::builtins::extra::is_callable(f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if this.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    new_bound_method(vm, f, this)
+}
+
 pub static METHOD_TYPE: TypeObj = TypeObj::builtin(
     "method",
     Layout::BoundMethod,
     Some(&super::typeobj::OBJECT_TYPE),
-    METHOD_SLOTS,
+    Slots {
+        new: Some(method_new),
+        ..METHOD_SLOTS
+    },
     &METHOD_ATTRS,
     core::mem::size_of::<BoundMethodObj>(),
     0,
