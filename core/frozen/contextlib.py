@@ -2,7 +2,20 @@
 CPython's ``contextlib``)."""
 
 import sys
-from functools import wraps
+
+
+def wraps(wrapped):
+    # functools.wraps without importing functools (RAM on small targets).
+    def deco(wrapper):
+        for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
+            try:
+                setattr(wrapper, attr, getattr(wrapped, attr))
+            except AttributeError:
+                pass
+        wrapper.__dict__.update(getattr(wrapped, '__dict__', {}))
+        wrapper.__wrapped__ = wrapped
+        return wrapper
+    return deco
 
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager",

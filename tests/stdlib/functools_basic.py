@@ -1,3 +1,4 @@
+# requires: bigheap
 import functools
 from functools import partial, reduce, wraps, update_wrapper, lru_cache, total_ordering, cached_property, cmp_to_key, cache
 print(reduce(lambda a, b: a + b, [1, 2, 3, 4]), reduce(lambda a, b: a * b, [], 1))

@@ -1,3 +1,4 @@
+# requires: bigheap
 import warnings, enum
 from enum import Enum, IntEnum, auto, unique, Flag, StrEnum
 warnings.warn('to stderr')

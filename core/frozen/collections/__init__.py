@@ -6,7 +6,17 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'UserString', 'defaultdict', 'deque', 'namedtuple']
 
 import sys as _sys
-from operator import itemgetter as _itemgetter
+
+
+class _itemgetter:
+    # operator.itemgetter for one index (importing operator costs more RAM).
+    __slots__ = ('i',)
+
+    def __init__(self, i):
+        self.i = i
+
+    def __call__(self, obj):
+        return obj[self.i]
 
 _kw = frozenset(('False', 'None', 'True', 'and', 'as', 'assert', 'async',
                  'await', 'break', 'class', 'continue', 'def', 'del', 'elif',

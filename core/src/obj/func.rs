@@ -78,7 +78,7 @@ impl CodeObj {
     }
 }
 
-fn const_obj(vm: &Vm, c: &Const, filename: Obj, flash: Option<&StaticCode>) -> PyResult<Obj> {
+fn const_obj(vm: &Vm, c: &Const, cx: &LoadCx) -> PyResult<Obj> {
     Ok(match c {
         Const::None => none(),
         Const::True => super::true_obj(),
@@ -98,7 +98,7 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj, flash: Option<&StaticCode>) -> P
         Const::Tuple(items) => {
             let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, items.len())?;
             for (i, it) in items.iter().enumerate() {
-                let o = const_obj(vm, it, filename, flash)?;
+                let o = const_obj(vm, it, cx)?;
                 tuple::set_item(t, i, o);
             }
             t
@@ -106,15 +106,18 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj, flash: Option<&StaticCode>) -> P
         Const::FrozenSet(items) => {
             let mut v = alloc::vec::Vec::with_capacity(items.len());
             for it in items {
-                v.push(const_obj(vm, it, filename, flash)?);
+                v.push(const_obj(vm, it, cx)?);
             }
             super::set::new_const_frozen(vm, &v)?
         }
-        Const::Code(cu) => load_code_unverified(vm, cu, filename, flash)?,
+        Const::Code(cu) => load_code_unverified(vm, cu, cx)?,
     })
 }
 
-fn str_tuple(vm: &Vm, names: &[alloc::string::String]) -> PyResult<Obj> {
+fn str_tuple(vm: &Vm, names: &[alloc::string::String], cx: &LoadCx) -> PyResult<Obj> {
+    if names.is_empty() {
+        return Ok(cx.empty);
+    }
     let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, names.len())?;
     for (i, n) in names.iter().enumerate() {
         let s = vm.intern(n)?;
@@ -128,8 +131,20 @@ pub fn load_code(vm: &Vm, cu: &CodeUnit) -> PyResult<Obj> {
     if let Err(msg) = crate::verify::verify(cu) {
         return Err(vm.value_error(&format!("bad bytecode: {}", msg)));
     }
-    let filename = vm.intern(&cu.filename)?;
-    load_code_unverified(vm, cu, filename, None)
+    let cx = LoadCx {
+        filename: vm.intern(&cu.filename)?,
+        empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
+        flash: None,
+    };
+    load_code_unverified(vm, cu, &cx)
+}
+
+/// What the code objects of one load share: the file name, one empty tuple
+/// (for the many empty name tuples), and the static image if any.
+struct LoadCx<'a> {
+    filename: Obj,
+    empty: Obj,
+    flash: Option<&'a StaticCode<'a>>,
 }
 
 /// Load a code unit decoded from serialised bytecode (`crate::marshal`).
@@ -141,13 +156,17 @@ pub fn load_decoded(
     image: Option<&'static [u8]>,
 ) -> PyResult<Obj> {
     // `marshal::decode` has verified `d.code`.
-    let filename = vm.intern(&d.code.filename)?;
     let flash = image.map(|img| StaticCode {
         image: img,
         spans: &d.code_spans,
         next: Cell::new(0),
     });
-    load_code_unverified(vm, &d.code, filename, flash.as_ref())
+    let cx = LoadCx {
+        filename: vm.intern(&d.code.filename)?,
+        empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
+        flash: flash.as_ref(),
+    };
+    load_code_unverified(vm, &d.code, &cx)
 }
 
 /// Where the instruction bytes of the code units being loaded are found in
@@ -169,15 +188,11 @@ impl StaticCode<'_> {
     }
 }
 
-fn load_code_unverified(
-    vm: &Vm,
-    cu: &CodeUnit,
-    filename: Obj,
-    flash: Option<&StaticCode>,
-) -> PyResult<Obj> {
+fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
+    let filename = cx.filename;
     // Instruction bytes: in the static image when there is one (no copy,
     // `code_owner` is None), else in a bytes object the code keeps alive.
-    let (code_owner, bytes_ptr) = match flash.and_then(|f| f.take(&cu.code)) {
+    let (code_owner, bytes_ptr) = match cx.flash.and_then(|f| f.take(&cu.code)) {
         Some(s) => (none(), s.as_ptr()),
         None => {
             let b = super::bytes::new(vm, &cu.code)?;
@@ -193,16 +208,24 @@ fn load_code_unverified(
         lt.extend_from_slice(&e.line.to_le_bytes());
     }
     let lines = super::bytes::new(vm, &lt)?;
-    let consts = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?;
+    let consts = if cu.consts.is_empty() {
+        cx.empty
+    } else {
+        tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?
+    };
     for (i, c) in cu.consts.iter().enumerate() {
-        let o = const_obj(vm, c, filename, flash)?;
+        let o = const_obj(vm, c, cx)?;
         tuple::set_item(consts, i, o);
     }
-    let names = str_tuple(vm, &cu.names)?;
-    let varnames = str_tuple(vm, &cu.varnames)?;
-    let cellvars = str_tuple(vm, &cu.cellvars)?;
-    let freevars = str_tuple(vm, &cu.freevars)?;
-    let c2a = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.cell2arg.len())?;
+    let names = str_tuple(vm, &cu.names, cx)?;
+    let varnames = str_tuple(vm, &cu.varnames, cx)?;
+    let cellvars = str_tuple(vm, &cu.cellvars, cx)?;
+    let freevars = str_tuple(vm, &cu.freevars, cx)?;
+    let c2a = if cu.cell2arg.is_empty() {
+        cx.empty
+    } else {
+        tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.cell2arg.len())?
+    };
     for (i, a) in cu.cell2arg.iter().enumerate() {
         tuple::set_item(c2a, i, Obj::small(a.map(|x| x as isize + 1).unwrap_or(0)));
     }
