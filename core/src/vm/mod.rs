@@ -44,15 +44,15 @@ pub struct Config {
 impl Config {
     pub const fn host() -> Config {
         Config {
-            value_stack_words: 128 * 1024,
+            value_stack_words: 4096,
             recursion_limit: 1000,
             stack_margin: 64 * 1024,
         }
     }
     pub const fn small() -> Config {
         Config {
-            value_stack_words: 2048,
-            recursion_limit: 100,
+            value_stack_words: 512,
+            recursion_limit: 1000,
             stack_margin: 3 * 1024,
         }
     }
@@ -82,6 +82,8 @@ pub struct Vm {
     pub vstack_base: Cell<*mut usize>,
     pub vstack_end: Cell<*mut usize>,
     pub vstack_top: Cell<*mut usize>,
+    /// An empty chunk kept for reuse.
+    pub vstack_spare: Cell<Option<*mut usize>>,
     /// Depth of Python calls (for RecursionError).
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
@@ -150,11 +152,7 @@ impl gc::Roots for Vm {
             m.mark_word(e.value.get());
         }
         m.mark_interior(self.frame.get() as usize);
-        m.mark_interior(self.vstack_base.get() as usize);
-        m.mark_range_interior(
-            self.vstack_base.get() as usize,
-            self.vstack_top.get() as usize,
-        );
+        frame::trace_stack(self, m);
         m.drain();
     }
 }
@@ -179,6 +177,7 @@ impl Vm {
             vstack_base: Cell::new(core::ptr::null_mut()),
             vstack_end: Cell::new(core::ptr::null_mut()),
             vstack_top: Cell::new(core::ptr::null_mut()),
+            vstack_spare: Cell::new(None),
             depth: Cell::new(0),
             recursion_limit: Cell::new(config.recursion_limit),
             stack_limit: Cell::new(port.stack_limit(sp).saturating_add(config.stack_margin)),
@@ -194,18 +193,22 @@ impl Vm {
     /// Second stage of start-up: allocate the value stack and the core
     /// modules. Fails only when the heap is too small.
     pub fn init(&self) -> PyResult<()> {
-        let words = self.config.value_stack_words;
-        // Manual (never collected) but not scanned whole: `trace` scans only
-        // the part in use.
-        let p = gc::alloc(
-            words * core::mem::size_of::<usize>(),
-            gc::kind::MANUAL | gc::kind::NOSCAN,
-        )
-        .ok_or_else(|| self.fatal_memory())? as *mut usize;
-        self.vstack_base.set(p);
-        self.vstack_top.set(p);
-        // SAFETY: p points to `words` words.
-        self.vstack_end.set(unsafe { p.add(words) });
+        let words = self.config.value_stack_words.max(frame::CHUNK_HEADER + 64);
+        // The first value-stack chunk (manual, not scanned whole: `trace`
+        // scans the live part of each chunk).
+        let p = gc::alloc(words * core::mem::size_of::<usize>(), gc::kind::MANUAL | gc::kind::NOSCAN)
+            .ok_or_else(|| self.fatal_memory())? as *mut usize;
+        let cap = gc::size_of(p as *const u8) / core::mem::size_of::<usize>();
+        // SAFETY: p is a fresh manual block of `cap` words; its header says
+        // "no previous chunk".
+        unsafe {
+            *p = 0;
+            *p.add(1) = 0;
+            *p.add(2) = p.add(cap) as usize;
+            self.vstack_base.set(p);
+            self.vstack_top.set(p.add(frame::CHUNK_HEADER));
+            self.vstack_end.set(p.add(cap));
+        }
         let me = exc::new_exception_raw(self, &exc::MEMORY_ERROR, &[])?;
         self.memory_error.set(Some(me));
         self.interned.set(Some(obj::dict::new(self)?));
@@ -307,6 +310,14 @@ impl Vm {
     }
     #[cold]
     pub fn memory_error(&self) -> Raised {
+        // A fresh instance when the heap still allows one; the preallocated
+        // one (which never collects a traceback) otherwise.
+        if let Some(p) = gc::alloc(core::mem::size_of::<exc::ExcObj>(), gc::kind::OBJECT) {
+            gc::free(p);
+            if let Ok(e) = exc::new_exception_raw(self, &exc::MEMORY_ERROR, &[]) {
+                return self.raise(e);
+            }
+        }
         match self.memory_error.get() {
             Some(e) => {
                 exc::reset_for_reraise(e);
