@@ -50,13 +50,17 @@ static CACHE_KEY: u8 = 0;
 #[inline]
 pub fn lookup_static_cached(vm: &Vm, name: Obj) -> Option<Obj> {
     let key = &CACHE_KEY as *const u8 as usize;
-    obj::typeobj::cache_lookup(vm, key, name.raw(), || lookup_static(pystr::as_str(name).unwrap_or("")))
+    obj::typeobj::cache_lookup(vm, key, name.raw(), || {
+        lookup_static(pystr::as_str(name).unwrap_or(""))
+    })
 }
 
 /// Copy every static builtin into the `builtins` dict (for `__dict__`,
 /// `dir(builtins)`, `vars(builtins)`). Names already set are kept.
 pub fn materialize(vm: &Vm) -> PyResult<()> {
-    let Some(d) = vm.builtins_dict.get() else { return Ok(()) };
+    let Some(d) = vm.builtins_dict.get() else {
+        return Ok(());
+    };
     let put = |n: &str, o: Obj| -> PyResult<()> {
         if dict::get_str(vm, d, n)?.is_none() {
             dict::set_str(vm, d, n, o)?;
@@ -71,7 +75,17 @@ pub fn materialize(vm: &Vm) -> PyResult<()> {
     for t in exc::ALL.iter() {
         put(t.name, t.as_obj())?;
     }
-    for n in ["BaseException", "EnvironmentError", "IOError", "None", "True", "False", "Ellipsis", "NotImplemented", "__debug__"] {
+    for n in [
+        "BaseException",
+        "EnvironmentError",
+        "IOError",
+        "None",
+        "True",
+        "False",
+        "Ellipsis",
+        "NotImplemented",
+        "__debug__",
+    ] {
         if let Some(o) = lookup_static(n) {
             put(n, o)?;
         }
@@ -512,10 +526,14 @@ pub fn format_exception_only_tb(vm: &Vm, e: Obj, out: &mut String) {
                 if let Some(co) = te.code.downcast::<obj::func::CodeObj>() {
                     let file = pystr::as_str(co.filename).unwrap_or("?");
                     let name = pystr::as_str(co.name).unwrap_or("?");
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, te.lineno, name));
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        file, te.lineno, name
+                    ));
                     if let Some(src) = vm.port.read_file(file) {
                         if let Ok(text) = core::str::from_utf8(&src) {
-                            if let Some(l) = text.lines().nth(te.lineno.saturating_sub(1) as usize) {
+                            if let Some(l) = text.lines().nth(te.lineno.saturating_sub(1) as usize)
+                            {
                                 let l = l.trim();
                                 if !l.is_empty() {
                                     out.push_str(&format!("    {}\n", l));

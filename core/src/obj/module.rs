@@ -135,7 +135,12 @@ fn module_get_dict(vm: &Vm, m: Obj) -> PyResult<Obj> {
 
 fn module_dir(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__dir__", 1, 1)?;
-    if vm.builtins.get().map(|b| b.is(args.pos[0])).unwrap_or(false) {
+    if vm
+        .builtins
+        .get()
+        .map(|b| b.is(args.pos[0]))
+        .unwrap_or(false)
+    {
         crate::builtins::materialize(vm)?;
     }
     let keys = dict::keys_vec(dict_of(args.pos[0]));

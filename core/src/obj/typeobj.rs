@@ -94,7 +94,12 @@ pub fn lookup_static(vm: &Vm, t: &'static TypeObj, name: &'static str) -> PyResu
 }
 
 #[inline]
-fn cached(vm: &Vm, t: &'static TypeObj, key: usize, text: impl FnOnce() -> &'static str) -> PyResult<Option<Obj>> {
+fn cached(
+    vm: &Vm,
+    t: &'static TypeObj,
+    key: usize,
+    text: impl FnOnce() -> &'static str,
+) -> PyResult<Option<Obj>> {
     let tw = t as *const TypeObj as usize;
     if let Some(r) = cache_probe(vm, tw, key) {
         return Ok(r);
@@ -135,7 +140,12 @@ fn cache_store(vm: &Vm, a: usize, b: usize, r: Option<Obj>) {
 /// A lookup keyed by two words (e.g. a static table's address and a name)
 /// through the attribute cache; `compute` runs on a miss.
 #[inline]
-pub fn cache_lookup(vm: &Vm, a: usize, b: usize, compute: impl FnOnce() -> Option<Obj>) -> Option<Obj> {
+pub fn cache_lookup(
+    vm: &Vm,
+    a: usize,
+    b: usize,
+    compute: impl FnOnce() -> Option<Obj>,
+) -> Option<Obj> {
     if let Some(r) = cache_probe(vm, a, b) {
         return r;
     }

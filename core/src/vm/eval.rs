@@ -53,13 +53,18 @@ fn or_none(o: Option<Obj>) -> Obj {
 fn add_traceback(vm: &Vm, e: Obj, f: *mut Frame) {
     // The preallocated MemoryError is raised when the heap is full: it
     // collects no traceback (and so keeps nothing alive).
-    if vm.memory_error.get().map(|m| m.is(e)).unwrap_or(false) {
+    if vm.memory_error.get().map(|m| m.is(e)).unwrap_or(false)
+        || vm.recursion_error.get().map(|m| m.is(e)).unwrap_or(false)
+    {
         return;
     }
     // SAFETY: f is a live frame.
     let fr = unsafe { &*f };
     if let Some(x) = exc::exc_of(e) {
         let line = fr.line();
+        // Allocating the entry must not replace the exception in flight (a
+        // full heap only costs the traceback).
+        let saved = vm.take_exc();
         if let Ok(tb) = crate::obj::traceback::new(
             vm,
             x.traceback.get(),
@@ -70,6 +75,8 @@ fn add_traceback(vm: &Vm, e: Obj, f: *mut Frame) {
         ) {
             x.traceback.set(Some(tb));
         }
+        vm.take_exc();
+        vm.restore_exc(saved);
     }
 }
 

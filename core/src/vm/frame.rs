@@ -171,7 +171,10 @@ fn new_chunk(vm: &Vm, words: usize) -> PyResult<*mut usize> {
             }
             // No room for deeper calls: to the program this is recursion
             // too deep for this machine.
-            match vm.alloc_raw(want * WORD, crate::gc::kind::MANUAL | crate::gc::kind::NOSCAN) {
+            match vm.alloc_raw(
+                want * WORD,
+                crate::gc::kind::MANUAL | crate::gc::kind::NOSCAN,
+            ) {
                 Ok(p) => p as *mut usize,
                 Err(_) => {
                     vm.take_exc();

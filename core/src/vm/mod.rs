@@ -76,6 +76,8 @@ pub struct Vm {
     pub interned: Cell<Option<Obj>>,
     /// Preallocated MemoryError instance (raising it must not allocate).
     pub memory_error: Cell<Option<Obj>>,
+    /// Preallocated RecursionError, for when the frames filled the heap.
+    pub recursion_error: Cell<Option<Obj>>,
     /// Innermost executing Python frame.
     pub frame: Cell<*mut frame::Frame>,
     /// Python value stack region: [base, end), bump-allocated by frames.
@@ -139,6 +141,7 @@ impl gc::Roots for Vm {
             &self.sys,
             &self.interned,
             &self.memory_error,
+            &self.recursion_error,
             &self.keep,
             &self.repr_stack,
         ] {
@@ -173,6 +176,7 @@ impl Vm {
             sys: Cell::new(None),
             interned: Cell::new(None),
             memory_error: Cell::new(None),
+            recursion_error: Cell::new(None),
             frame: Cell::new(core::ptr::null_mut()),
             vstack_base: Cell::new(core::ptr::null_mut()),
             vstack_end: Cell::new(core::ptr::null_mut()),
@@ -196,8 +200,11 @@ impl Vm {
         let words = self.config.value_stack_words.max(frame::CHUNK_HEADER + 64);
         // The first value-stack chunk (manual, not scanned whole: `trace`
         // scans the live part of each chunk).
-        let p = gc::alloc(words * core::mem::size_of::<usize>(), gc::kind::MANUAL | gc::kind::NOSCAN)
-            .ok_or_else(|| self.fatal_memory())? as *mut usize;
+        let p = gc::alloc(
+            words * core::mem::size_of::<usize>(),
+            gc::kind::MANUAL | gc::kind::NOSCAN,
+        )
+        .ok_or_else(|| self.fatal_memory())? as *mut usize;
         let cap = gc::size_of(p as *const u8) / core::mem::size_of::<usize>();
         // SAFETY: p is a fresh manual block of `cap` words; its header says
         // "no previous chunk".
@@ -211,6 +218,9 @@ impl Vm {
         }
         let me = exc::new_exception_raw(self, &exc::MEMORY_ERROR, &[])?;
         self.memory_error.set(Some(me));
+        let rm = obj::str::new(self, "maximum recursion depth exceeded")?;
+        let re = exc::new_exception_raw(self, &exc::RECURSION_ERROR, &[rm])?;
+        self.recursion_error.set(Some(re));
         self.interned.set(Some(obj::dict::new(self)?));
         self.keep.set(Some(obj::list::new(self, &[])?));
         self.modules.set(Some(obj::dict::new(self)?));
@@ -358,7 +368,20 @@ impl Vm {
     }
     #[cold]
     pub fn recursion_error(&self) -> Raised {
-        self.new_error(&exc::RECURSION_ERROR, "maximum recursion depth exceeded")
+        let msg = "maximum recursion depth exceeded";
+        if let Ok(e) = obj::str::new(self, msg)
+            .and_then(|m| exc::new_exception_raw(self, &exc::RECURSION_ERROR, &[m]))
+        {
+            return self.raise(e);
+        }
+        // The heap is full of frames: use the preallocated instance.
+        match self.recursion_error.get() {
+            Some(e) => {
+                exc::reset_for_reraise(e);
+                self.raise(e)
+            }
+            None => self.memory_error(),
+        }
     }
 
     // ----------------------------------------------------------- allocation
