@@ -58,7 +58,12 @@ fn main() {
     let frozen = manifest.join("frozen");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=frozen");
-    for f in ["src/bytecode.rs", "src/compile", "src/marshal.rs", "src/verify.rs"] {
+    for f in [
+        "src/bytecode.rs",
+        "src/compile",
+        "src/marshal.rs",
+        "src/verify.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let mut mods = Vec::new();
@@ -69,18 +74,22 @@ fn main() {
         let src = std::fs::read_to_string(path)
             .unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
         let filename = format!("<frozen {name}>");
-        let cu = compile::compile_source(&src, &filename, compile::Mode::Exec).unwrap_or_else(|e| {
-            fail(&format!(
-                "{}:{}:{}: {}",
-                path.display(),
-                e.line,
-                e.col,
-                e.msg
-            ))
-        });
+        let cu =
+            compile::compile_source(&src, &filename, compile::Mode::Exec).unwrap_or_else(|e| {
+                fail(&format!(
+                    "{}:{}:{}: {}",
+                    path.display(),
+                    e.line,
+                    e.col,
+                    e.msg
+                ))
+            });
         let data = marshal::encode(&cu);
         if let Err(e) = marshal::decode(&data) {
-            fail(&format!("{}: bytecode does not verify: {e}", path.display()));
+            fail(&format!(
+                "{}: bytecode does not verify: {e}",
+                path.display()
+            ));
         }
         let fpc = out_dir.join(format!("frozen_{name}.fpc"));
         std::fs::write(&fpc, &data).unwrap_or_else(|e| fail(&format!("{}: {e}", fpc.display())));
