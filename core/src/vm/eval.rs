@@ -1112,6 +1112,31 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let ns = fr.locals.unwrap_or(fr.globals);
                         tri!(super::import::import_star(vm, m, ns));
                     }
+                    // ---- pattern matching (helpers in vm/patma.rs)
+                    Op::GET_LEN => {
+                        let n = tri!(abs::len(vm, peek!(1)));
+                        let r = tri!(crate::obj::int::new_i64(vm, n as i64));
+                        push!(r);
+                    }
+                    Op::MATCH_MAPPING => {
+                        let r = tri!(super::patma::is_mapping(vm, peek!(1)));
+                        push!(py_bool(r));
+                    }
+                    Op::MATCH_SEQUENCE => {
+                        let r = tri!(super::patma::is_sequence(vm, peek!(1)));
+                        push!(py_bool(r));
+                    }
+                    Op::MATCH_KEYS => {
+                        let r = tri!(super::patma::match_keys(vm, peek!(2), peek!(1)));
+                        push!(r);
+                    }
+                    Op::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = tri!(super::patma::match_class(vm, subject, cls, arg, names));
+                        push!(or_none(r));
+                    }
                 }
             }
         }
