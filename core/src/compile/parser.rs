@@ -4159,8 +4159,26 @@ mod tests {
                 StmtKind::Pass => "pass",
                 StmtKind::Break => "break",
                 StmtKind::Continue => "continue",
+                StmtKind::Match { .. } => "match",
             })
             .collect()
+    }
+
+    #[test]
+    fn match_soft_keyword() {
+        assert_eq!(
+            kinds("match x:\n    case 1:\n        pass\nmatch = 1\nmatch(x)\nmatch[x]: int\n"),
+            vec!["match", "=", "expr", ":"]
+        );
+        assert_eq!(kinds("match (a, b):\n case [x, *y] | {'k': x, **y}: pass\n"), vec!["match"]);
+        assert_eq!(
+            error("match x:\n    case Point(x=1, 2):\n        pass\n").msg,
+            "positional patterns follow keyword patterns"
+        );
+        assert_eq!(
+            error("match x:\n    case 1 as _:\n        pass\n").msg,
+            "cannot use '_' as a target"
+        );
     }
 
     const STATEMENTS: &str = "\
