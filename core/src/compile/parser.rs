@@ -3595,7 +3595,10 @@ impl<'a> Parser<'a> {
         }
         let (c2, loc2) = self.number_token()?;
         if !matches!(c2, Constant::Complex { .. }) {
-            return Err(err_at("imaginary number required in complex literal", &loc2));
+            return Err(err_at(
+                "imaginary number required in complex literal",
+                &loc2,
+            ));
         }
         Ok(mkb(
             ExprKind::BinOp {
@@ -3671,7 +3674,10 @@ impl<'a> Parser<'a> {
             } else {
                 let p = self.pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return Err(err_at("positional patterns follow keyword patterns", &p.loc));
+                    return Err(err_at(
+                        "positional patterns follow keyword patterns",
+                        &p.loc,
+                    ));
                 }
                 patterns.push(p);
             }
@@ -4170,7 +4176,10 @@ mod tests {
             kinds("match x:\n    case 1:\n        pass\nmatch = 1\nmatch(x)\nmatch[x]: int\n"),
             vec!["match", "=", "expr", ":"]
         );
-        assert_eq!(kinds("match (a, b):\n case [x, *y] | {'k': x, **y}: pass\n"), vec!["match"]);
+        assert_eq!(
+            kinds("match (a, b):\n case [x, *y] | {'k': x, **y}: pass\n"),
+            vec!["match"]
+        );
         assert_eq!(
             error("match x:\n    case Point(x=1, 2):\n        pass\n").msg,
             "positional patterns follow keyword patterns"

@@ -24,8 +24,7 @@ use alloc::vec::Vec;
 
 use super::ast::{
     Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprKind, Loc, Mod, Pattern,
-    PatternKind, Stmt,
-    StmtKind,
+    PatternKind, Stmt, StmtKind,
 };
 use super::lexer::SyntaxError;
 

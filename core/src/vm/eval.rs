@@ -1001,14 +1001,18 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     Op::CHECK_EG_MATCH => {
                         let t = pop!();
                         let e = pop!();
-                        let (rest, m) = tri!(crate::obj::gen::exception_group_match(vm, e, t));
+                        let (rest, m) = tri!(crate::obj::excgroup::check_eg_match(vm, e, t));
                         push!(rest);
                         push!(m);
+                        if !m.is_none() {
+                            // The handler body sees the matched part.
+                            vm.handled.set(Some(m));
+                        }
                     }
                     Op::PREP_RERAISE_STAR => {
                         let raised = pop!();
                         let orig = pop!();
-                        let r = tri!(crate::obj::gen::prep_reraise_star(vm, orig, raised));
+                        let r = tri!(crate::obj::excgroup::prep_reraise_star(vm, orig, raised));
                         push!(r);
                     }
                     Op::RERAISE | Op::RERAISE_LASTI => {

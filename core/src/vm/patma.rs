@@ -19,8 +19,7 @@ use super::call;
 use super::{PyResult, Vm};
 use crate::obj::typeobj::{self, mro_of};
 use crate::obj::{
-    bytearray, bytes, dict, float, int, list, memoryview, range, set, str as pystr, tuple,
-    TypeObj,
+    bytearray, bytes, dict, float, int, list, memoryview, range, set, str as pystr, tuple, TypeObj,
 };
 use crate::obj::{none, Obj};
 use alloc::format;

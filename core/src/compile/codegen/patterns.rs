@@ -107,9 +107,16 @@ fn same_key(a: &Const, b: &Const) -> bool {
             (Const::Str(x), Const::Str(y)) => x == y,
             (Const::Bytes(x), Const::Bytes(y)) => x == y,
             (Const::None, Const::None) => true,
-            (Const::BigInt { digits: d, radix: r }, Const::BigInt { digits: e, radix: s }) => {
-                d == e && r == s
-            }
+            (
+                Const::BigInt {
+                    digits: d,
+                    radix: r,
+                },
+                Const::BigInt {
+                    digits: e,
+                    radix: s,
+                },
+            ) => d == e && r == s,
             _ => false,
         },
         _ => false,
@@ -245,7 +252,9 @@ impl<'a> Compiler<'a> {
         match &p.kind {
             PatternKind::MatchValue { value } => {
                 if !is_value_expr(value) {
-                    return Err(self.error("patterns may only match literals and attribute lookups"));
+                    return Err(
+                        self.error("patterns may only match literals and attribute lookups")
+                    );
                 }
                 self.pattern_value_expr(value)?;
                 self.op_i(Op::COMPARE_OP, 2);
@@ -515,10 +524,7 @@ impl<'a> Compiler<'a> {
             }
             if let Some(j) = kwd_attrs[i + 1..].iter().position(|o| o == a) {
                 self.u.loc = kwd_patterns[i + 1 + j].loc;
-                return Err(self.error(format!(
-                    "attribute name repeated in class pattern: {}",
-                    a
-                )));
+                return Err(self.error(format!("attribute name repeated in class pattern: {}", a)));
             }
         }
         self.u.loc = p.loc;
