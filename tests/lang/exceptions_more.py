@@ -92,3 +92,28 @@ except ExceptionGroup as x:
     print("raised in handler", repr(x))
 except KeyError as x:
     print("keyerror", repr(x))
+
+# sys.exc_info() inside except* is the matched part; a bare raise re-raises it.
+import sys
+try:
+    try:
+        raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        print("inside", repr(sys.exc_info()[1]))
+        raise
+    except* TypeError:
+        pass
+except ExceptionGroup as x:
+    print("reraised part", repr(x))
+print(isinstance(ExceptionGroup("a", [ValueError()]), Exception), issubclass(ExceptionGroup, Exception))
+try:
+    try:
+        raise ValueError("v")
+    except* ExceptionGroup:
+        pass
+except TypeError as x:
+    print(x)
+class MyEG(ExceptionGroup):
+    pass
+g = MyEG("mine", [ValueError(1), KeyError(2)])
+print(repr(g), type(g.subgroup(ValueError)).__name__)

@@ -373,7 +373,7 @@ impl<'a> Compiler<'a> {
             .position(|x| matches!(x.kind, PatternKind::MatchStar { .. }))
         {
             Some(i) => {
-                if i >= 256 || n - i - 1 >= 256 {
+                if i >= 256 || n - i > 256 {
                     return Err(
                         self.error("too many expressions in star-unpacking sequence pattern")
                     );
