@@ -27,10 +27,12 @@ pub mod complex;
 pub mod dict;
 pub mod dictmethods;
 pub mod exc;
+pub mod excgroup;
 pub mod float;
 pub mod frameobj;
 pub mod func;
 pub mod gen;
+pub mod generic;
 pub mod int;
 pub mod intmethods;
 pub mod iter;
@@ -762,21 +764,25 @@ impl TypeObj {
         if self.is(other) {
             return true;
         }
-        match self.mro {
+        let found = match self.mro {
             Some(m) => tuple::tuple_items(m)
                 .iter()
                 .any(|t| core::ptr::eq(t.as_ptr() as *const TypeObj, other)),
             None => {
                 let mut t = self.base;
+                let mut f = false;
                 while let Some(b) = t {
                     if b.is(other) {
-                        return true;
+                        f = true;
+                        break;
                     }
                     t = b.base;
                 }
-                false
+                f
             }
-        }
+        };
+        // ExceptionGroup's second base, Exception.
+        found || (other.is(&exc::EXCEPTION) && self.is_subtype(&exc::EXCEPTION_GROUP))
     }
 }
 

@@ -16,6 +16,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod import;
+pub mod patma;
 
 use crate::gc;
 use crate::obj::{self, exc, Obj, PyPayload, TypeObj};
