@@ -130,6 +130,9 @@ pub enum Layout {
     Frame,
     Traceback,
     MemoryView,
+    /// A C function (`PyCFunction` from a `PyMethodDef`), defined by the C
+    /// API layer (`capi`).
+    CFunction,
     /// Singletons and small fixed objects with no payload.
     Other,
 }

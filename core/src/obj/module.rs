@@ -72,10 +72,17 @@ pub fn set_attr(vm: &Vm, m: Obj, name: &str, v: Obj) -> PyResult<()> {
 }
 
 fn module_getattr(vm: &Vm, m: Obj, name: Obj) -> PyResult<Option<Obj>> {
+    // The namespace first (so a module's own `__doc__` wins over the one
+    // `object` provides), except for the type's `__class__`/`__dict__`.
+    let d = dict_of(m);
+    if !matches!(pystr::as_str(name), Some("__class__" | "__dict__")) {
+        if let Some(v) = dict::get(vm, d, name)? {
+            return Ok(Some(v));
+        }
+    }
     if let Some(v) = super::typeobj::generic_getattr(vm, m, name)? {
         return Ok(Some(v));
     }
-    let d = dict_of(m);
     if let Some(v) = dict::get(vm, d, name)? {
         return Ok(Some(v));
     }
