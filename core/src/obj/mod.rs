@@ -815,6 +815,17 @@ mod tests {
     }
 
     #[test]
+    fn boxed_ints_unbox_to_immediates() {
+        for (i, b) in int::BOXED_INTS.iter().enumerate() {
+            let o = Obj::from_static(b);
+            let v = int::BOXED_MIN + i as isize;
+            assert_eq!(int::to_i64(o), Some(v as i64));
+            assert!(int::unboxed(o).is(Obj::small(v)));
+            assert_eq!(o.as_ptr() as usize % 2, 0);
+        }
+    }
+
+    #[test]
     fn small_ints() {
         for v in [0isize, 1, -1, 12345, -99999, Obj::SMALL_MAX, Obj::SMALL_MIN] {
             let o = Obj::small(v);
