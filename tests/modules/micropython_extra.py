@@ -1,3 +1,4 @@
+# requires: bigheap
 # ferropy's micropython and gc memory functions (checked against a .exp file).
 import gc
 import micropython
