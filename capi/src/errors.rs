@@ -198,7 +198,10 @@ pub unsafe extern "C" fn PyErr_Fetch(pt: *mut P, pv: *mut P, ptb: *mut P) {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_Restore(ty: P, value: P, tb: P) {
-    api(|vm| Ok(restore(vm, steal(ty), steal(value), steal(tb))));
+    api(|vm| {
+        restore(vm, steal(ty), steal(value), steal(tb));
+        Ok(())
+    });
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_NormalizeException(_pt: *mut P, _pv: *mut P, _ptb: *mut P) {
@@ -210,7 +213,11 @@ pub unsafe extern "C" fn PyErr_GetRaisedException() -> P {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetRaisedException(e: P) {
-    api(|vm| Ok(restore(vm, steal(e).map(|e| e.type_obj()), opt(e), None)));
+    api(|vm| {
+        let e = steal(e);
+        restore(vm, e.map(|e| e.type_obj()), e, None);
+        Ok(())
+    });
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_GivenExceptionMatches(given: P, target: P) -> c_int {
@@ -255,11 +262,17 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_Print() {
-    api(|vm| Ok(print(vm)));
+    api(|vm| {
+        print(vm);
+        Ok(())
+    });
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
-    api(|vm| Ok(print(vm)));
+    api(|vm| {
+        print(vm);
+        Ok(())
+    });
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_WarnEx(category: P, msg: *const c_char, _level: isize) -> c_int {

@@ -13,6 +13,9 @@
 //! values become Python exceptions.
 #![cfg_attr(target_os = "none", no_std)]
 #![allow(non_snake_case)]
+// C integer types change width with the target (`c_long` is `i32` on the
+// MCU, `i64` on 64-bit Linux): conversions useless on one are needed on the other.
+#![allow(clippy::useless_conversion, clippy::unnecessary_cast)]
 
 extern crate alloc;
 

@@ -743,7 +743,7 @@ pub unsafe extern "C" fn PyModule_AddIntConstant(m: P, name: *const c_char, v: c
             vm,
             obj(vm, m)?,
             cstr(vm, name)?,
-            int::new_i64(vm, v as i64)?,
+            int::new_i64(vm, i64::from(v))?,
         )
     })
 }

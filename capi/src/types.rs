@@ -45,9 +45,7 @@ pub fn as_signed<T: TryFrom<i128>>(vm: &Vm, o: Obj, index: bool, cname: &str) ->
 pub fn as_unsigned<T: TryFrom<u128>>(vm: &Vm, o: Obj, cname: &str) -> PyResult<T> {
     let v = int_value(vm, o, false)?;
     if v.is_negative() {
-        return Err(vm.overflow_error(&alloc::format!(
-            "can't convert negative value to unsigned int"
-        )));
+        return Err(vm.overflow_error("can't convert negative value to unsigned int"));
     }
     v.to_u128()
         .and_then(|v| T::try_from(v).ok())
@@ -107,8 +105,7 @@ pub fn utf8_ptr(s: Obj) -> *const c_char {
 }
 
 fn str_arg(vm: &Vm, o: Obj) -> PyResult<&'static str> {
-    pystr::as_str(o)
-        .ok_or_else(|| vm.type_error(&alloc::format!("bad argument type for built-in operation")))
+    pystr::as_str(o).ok_or_else(|| vm.type_error("bad argument type for built-in operation"))
 }
 
 pub fn as_utf8(vm: &Vm, o: Obj, size: *mut isize) -> PyResult<CPtr<c_char>> {
@@ -370,11 +367,11 @@ fn dict_view(vm: &Vm, d: Obj, which: u8) -> PyResult<Obj> {
 
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromLong(v: c_long) -> P {
-    api(|vm| int::new_i64(vm, v as i64))
+    api(|vm| int::new_i64(vm, i64::from(v)))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromUnsignedLong(v: c_ulong) -> P {
-    api(|vm| int::from_bigint(vm, &BigInt::from_u64(v as u64)))
+    api(|vm| int::from_bigint(vm, &BigInt::from_u64(u64::from(v))))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromLongLong(v: c_longlong) -> P {
@@ -642,7 +639,10 @@ pub unsafe extern "C" fn PyList_Sort(l: P) -> c_int {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyList_Reverse(l: P) -> c_int {
-    api(|vm| Ok(list::reverse(list_arg(vm, obj(vm, l)?)?)))
+    api(|vm| {
+        list::reverse(list_arg(vm, obj(vm, l)?)?);
+        Ok(())
+    })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyList_AsTuple(l: P) -> P {
