@@ -132,6 +132,9 @@ pub enum Layout {
     Frame,
     Traceback,
     MemoryView,
+    /// A C function (`PyCFunction` from a `PyMethodDef`), defined by the C
+    /// API layer (`capi`).
+    CFunction,
     /// Singletons and small fixed objects with no payload.
     Other,
 }
@@ -815,6 +818,17 @@ mod tests {
         assert_eq!(core::mem::size_of::<Obj>(), w);
         assert_eq!(core::mem::size_of::<Option<Obj>>(), w);
         assert_eq!(core::mem::size_of::<ObjHead>(), 2 * w);
+    }
+
+    #[test]
+    fn boxed_ints_unbox_to_immediates() {
+        for (i, b) in int::BOXED_INTS.iter().enumerate() {
+            let o = Obj::from_static(b);
+            let v = int::BOXED_MIN + i as isize;
+            assert_eq!(int::to_i64(o), Some(v as i64));
+            assert!(int::unboxed(o).is(Obj::small(v)));
+            assert_eq!(o.as_ptr() as usize % 2, 0);
+        }
     }
 
     #[test]
