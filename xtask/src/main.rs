@@ -4,6 +4,7 @@
 //! must not slow that down or pull anything into the lock file.
 
 mod bench;
+mod board;
 mod diff;
 mod proc;
 mod test;

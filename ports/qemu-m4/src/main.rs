@@ -15,6 +15,7 @@
 
 extern crate alloc;
 
+mod chunks;
 mod port;
 mod repl;
 mod uart;
@@ -66,10 +67,14 @@ fn stack_top() -> usize {
 }
 
 /// Configuration of the board's VM: `Config::small()` with the compiler's
-/// nesting limit sized for a 16 KB stack.
+/// nesting limit sized for a 16 KB stack, and room for 150 nested Python
+/// calls (Python-to-Python calls use the value stack, not the native one:
+/// about 20 words a frame; 12 KB of heap).
 pub fn config() -> Config {
     let mut c = Config::small();
     c.max_nesting = 40;
+    c.value_stack_words = 3072;
+    c.recursion_limit = 150;
     c
 }
 
@@ -96,6 +101,7 @@ pub fn heap_free() -> usize {
 fn main() -> ! {
     uart::init();
     start_systick();
+    port::init_clock();
     let mut raw = false;
     loop {
         VM_READY.store(false, Ordering::Relaxed);

@@ -1,5 +1,6 @@
 //! The board's `Port`: UART0 for stdin/stdout/stderr, SysTick for clocks,
-//! the 16 KB stack region for the recursion check, semihosting for exit.
+//! the 16 KB stack region for the recursion check, semihosting for exit and
+//! the time of day.
 
 use crate::uart;
 use alloc::vec::Vec;
@@ -12,6 +13,18 @@ pub const CPU_HZ: u32 = 25_000_000;
 
 /// Milliseconds since start-up (SysTick interrupt).
 pub static MILLIS: AtomicU32 = AtomicU32::new(0);
+/// Seconds since the Unix epoch at start-up, from the host (semihosting
+/// SYS_TIME; the emulated board has no real-time clock).
+static BOOT_SECS: AtomicU32 = AtomicU32::new(0);
+
+/// Read the host's clock once (call at start-up).
+pub fn init_clock() {
+    // SAFETY: SYS_TIME takes no parameter block and only returns a value;
+    // QEMU runs with semihosting enabled (see .cargo/config.toml).
+    let secs = unsafe { cortex_m_semihosting::syscall!(TIME) };
+    BOOT_SECS.store(secs as u32, Ordering::Relaxed);
+}
+
 /// High word of the millisecond counter (bumped when MILLIS wraps).
 static MILLIS_HI: AtomicU32 = AtomicU32::new(0);
 
@@ -105,6 +118,13 @@ impl Port for BoardPort {
                 return ms * 1000 + within;
             }
         }
+    }
+    fn time(&self) -> Option<f64> {
+        let boot = BOOT_SECS.load(Ordering::Relaxed);
+        if boot == 0 {
+            return None;
+        }
+        Some(boot as f64 + millis() as f64 / 1000.0)
     }
     fn sleep_ms(&self, ms: u64) {
         let end = millis().saturating_add(ms);

@@ -193,12 +193,16 @@ fn run_raw(vm: &Vm, globals: Obj, program: &[u8]) {
 fn run_code(vm: &Vm, globals: Obj, src: &str, mode: Mode) -> Result<(), ()> {
     ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
     uart::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
-    let r = vm
-        .compile(src, "<stdin>", mode)
-        .and_then(|code| vm.exec_code(code, globals, None));
+    let r = if mode == Mode::Exec {
+        crate::chunks::run_program(vm, globals, src)
+    } else {
+        vm.compile(src, "<stdin>", mode)
+            .and_then(|code| vm.exec_code(code, globals, None))
+            .map(|_| ())
+    };
     uart::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
     ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
-    r.map(|_| ()).map_err(|_| ())
+    r.map_err(|_| ())
 }
 
 /// Print the pending exception as CPython would and return the exit status
