@@ -1,3 +1,4 @@
+# requires: bigheap
 # dict: ordering after deletes, iteration errors, views, __missing__, errors.
 def t(f):
     try:

@@ -8,37 +8,95 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+/// Each object module lists the builtin names it provides.
+static TABLES: [&[AttrEntry]; 7] = [
+    &BUILTIN_FUNCTIONS,
+    &BUILTIN_TYPES,
+    &obj::float::BUILTINS,
+    &obj::bytes::BUILTINS,
+    &obj::iter::BUILTINS,
+    &obj::set::BUILTINS,
+    &extra::BUILTINS,
+];
+
+/// A builtin name from the static tables (functions, types, exceptions,
+/// constants). The `builtins` module's dict holds only what programs assign
+/// to it, so builtins cost no RAM until a program asks for the whole dict.
+pub fn lookup_static(name: &str) -> Option<Obj> {
+    for table in TABLES.iter() {
+        if let Some(e) = table.iter().find(|e| e.name == name) {
+            return Some(e.obj.get());
+        }
+    }
+    if let Some(t) = exc::ALL.iter().find(|t| t.name == name) {
+        return Some(t.as_obj());
+    }
+    Some(match name {
+        "BaseException" => exc::BASE_EXCEPTION.as_obj(),
+        "EnvironmentError" | "IOError" => exc::OS_ERROR.as_obj(),
+        "None" => none(),
+        "True" => obj::true_obj(),
+        "False" => obj::false_obj(),
+        "Ellipsis" => obj::ellipsis(),
+        "NotImplemented" => obj::not_implemented(),
+        "__debug__" => obj::true_obj(),
+        _ => return None,
+    })
+}
+
+static CACHE_KEY: u8 = 0;
+
+/// [`lookup_static`] through the VM's attribute cache, for `LOAD_GLOBAL`.
+#[inline]
+pub fn lookup_static_cached(vm: &Vm, name: Obj) -> Option<Obj> {
+    let key = &CACHE_KEY as *const u8 as usize;
+    obj::typeobj::cache_lookup(vm, key, name.raw(), || {
+        lookup_static(pystr::as_str(name).unwrap_or(""))
+    })
+}
+
+/// Copy every static builtin into the `builtins` dict (for `__dict__`,
+/// `dir(builtins)`, `vars(builtins)`). Names already set are kept.
+pub fn materialize(vm: &Vm) -> PyResult<()> {
+    let Some(d) = vm.builtins_dict.get() else {
+        return Ok(());
+    };
+    let put = |n: &str, o: Obj| -> PyResult<()> {
+        if dict::get_str(vm, d, n)?.is_none() {
+            dict::set_str(vm, d, n, o)?;
+        }
+        Ok(())
+    };
+    for table in TABLES.iter() {
+        for e in table.iter() {
+            put(e.name, e.obj.get())?;
+        }
+    }
+    for t in exc::ALL.iter() {
+        put(t.name, t.as_obj())?;
+    }
+    for n in [
+        "BaseException",
+        "EnvironmentError",
+        "IOError",
+        "None",
+        "True",
+        "False",
+        "Ellipsis",
+        "NotImplemented",
+        "__debug__",
+    ] {
+        if let Some(o) = lookup_static(n) {
+            put(n, o)?;
+        }
+    }
+    Ok(())
+}
+
 /// Create the `builtins` module and register it with the VM.
 pub fn init(vm: &Vm) -> PyResult<()> {
     let m = module::new(vm, "builtins")?;
     let d = module::dict_of(m);
-    // Each object module lists the builtin names it provides.
-    let tables: [&[AttrEntry]; 7] = [
-        &BUILTIN_FUNCTIONS,
-        &BUILTIN_TYPES,
-        &obj::float::BUILTINS,
-        &obj::bytes::BUILTINS,
-        &obj::iter::BUILTINS,
-        &obj::set::BUILTINS,
-        &extra::BUILTINS,
-    ];
-    for table in tables {
-        for e in table.iter() {
-            dict::set_str(vm, d, e.name, e.obj.get())?;
-        }
-    }
-    for t in exc::ALL.iter() {
-        dict::set_str(vm, d, t.name, t.as_obj())?;
-    }
-    dict::set_str(vm, d, "BaseException", exc::BASE_EXCEPTION.as_obj())?;
-    dict::set_str(vm, d, "EnvironmentError", exc::OS_ERROR.as_obj())?;
-    dict::set_str(vm, d, "IOError", exc::OS_ERROR.as_obj())?;
-    dict::set_str(vm, d, "None", none())?;
-    dict::set_str(vm, d, "True", obj::true_obj())?;
-    dict::set_str(vm, d, "False", obj::false_obj())?;
-    dict::set_str(vm, d, "Ellipsis", obj::ellipsis())?;
-    dict::set_str(vm, d, "NotImplemented", obj::not_implemented())?;
-    dict::set_str(vm, d, "__debug__", obj::true_obj())?;
     vm.builtins.set(Some(m));
     vm.builtins_dict.set(Some(d));
     dict::set_str(vm, vm.modules.get().unwrap_or(none()), "builtins", m)?;
@@ -431,10 +489,40 @@ pub fn format_exception_only_tb(vm: &Vm, e: Obj, out: &mut String) {
             out.push_str("Traceback (most recent call last):\n");
             let mut t = Some(tb);
             let mut n = 0;
+            let mut last: Option<(usize, u32)> = None;
+            let mut repeats = 0usize;
+            let flush_repeats = |out: &mut String, repeats: usize| {
+                if repeats > 2 {
+                    let k = repeats - 2;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        k,
+                        if k == 1 { "" } else { "s" }
+                    ));
+                }
+            };
             while let Some(tbo) = t {
                 let Some(te) = tbo.downcast::<obj::traceback::TracebackObj>() else {
                     break;
                 };
+                t = te.next.get();
+                n += 1;
+                if n > 1_000_000 {
+                    break;
+                }
+                // Identical consecutive entries past the third are counted,
+                // as CPython does for deep recursion.
+                let key = (te.code.raw(), te.lineno);
+                if last == Some(key) {
+                    repeats += 1;
+                    if repeats > 2 {
+                        continue;
+                    }
+                } else {
+                    flush_repeats(out, repeats);
+                    repeats = 0;
+                }
+                last = Some(key);
                 if let Some(co) = te.code.downcast::<obj::func::CodeObj>() {
                     let file = pystr::as_str(co.filename).unwrap_or("?");
                     let name = pystr::as_str(co.name).unwrap_or("?");
@@ -454,12 +542,8 @@ pub fn format_exception_only_tb(vm: &Vm, e: Obj, out: &mut String) {
                         }
                     }
                 }
-                t = te.next.get();
-                n += 1;
-                if n > 10_000 {
-                    break;
-                }
             }
+            flush_repeats(out, repeats);
         }
     }
     format_exception_only(vm, e, out);

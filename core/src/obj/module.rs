@@ -79,6 +79,11 @@ fn module_getattr(vm: &Vm, m: Obj, name: Obj) -> PyResult<Option<Obj>> {
     if let Some(v) = dict::get(vm, d, name)? {
         return Ok(Some(v));
     }
+    if vm.builtins.get().map(|b| b.is(m)).unwrap_or(false) {
+        if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+            return Ok(Some(v));
+        }
+    }
     // PEP 562 module __getattr__.
     if let Some(f) = dict::get_str(vm, d, "__getattr__")? {
         return crate::vm::call::call(vm, f, &[name]).map(Some);
@@ -121,12 +126,23 @@ fn module_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     Ok(m)
 }
 
-fn module_get_dict(_vm: &Vm, m: Obj) -> PyResult<Obj> {
+fn module_get_dict(vm: &Vm, m: Obj) -> PyResult<Obj> {
+    if vm.builtins.get().map(|b| b.is(m)).unwrap_or(false) {
+        crate::builtins::materialize(vm)?;
+    }
     Ok(dict_of(m))
 }
 
 fn module_dir(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "__dir__", 1, 1)?;
+    if vm
+        .builtins
+        .get()
+        .map(|b| b.is(args.pos[0]))
+        .unwrap_or(false)
+    {
+        crate::builtins::materialize(vm)?;
+    }
     let keys = dict::keys_vec(dict_of(args.pos[0]));
     super::list::new(vm, &keys)
 }

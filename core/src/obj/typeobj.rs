@@ -101,23 +101,57 @@ fn cached(
     text: impl FnOnce() -> &'static str,
 ) -> PyResult<Option<Obj>> {
     let tw = t as *const TypeObj as usize;
-    let slot = ((tw >> 4) ^ (key >> 3).wrapping_mul(31)) % crate::config::ATTR_CACHE;
-    let e = &vm.attr_cache[slot];
-    if e.ty.get() == tw && e.name.get() == key {
-        return Ok(if e.found.get() {
+    if let Some(r) = cache_probe(vm, tw, key) {
+        return Ok(r);
+    }
+    let r = lookup(vm, t, text())?;
+    cache_store(vm, tw, key, r);
+    Ok(r)
+}
+
+#[inline]
+fn cache_slot(a: usize, b: usize) -> usize {
+    ((a >> 4) ^ (b >> 3).wrapping_mul(31)) % crate::config::ATTR_CACHE
+}
+
+#[inline]
+fn cache_probe(vm: &Vm, a: usize, b: usize) -> Option<Option<Obj>> {
+    let e = &vm.attr_cache[cache_slot(a, b)];
+    if e.ty.get() == a && e.name.get() == b {
+        return Some(if e.found.get() {
             // SAFETY: cached values are live objects (the cache is a GC root).
             unsafe { Obj::from_raw(e.value.get()) }
         } else {
             None
         });
     }
-    let r = lookup(vm, t, text())?;
-    let e = &vm.attr_cache[slot];
-    e.ty.set(tw);
-    e.name.set(key);
+    None
+}
+
+#[inline]
+fn cache_store(vm: &Vm, a: usize, b: usize, r: Option<Obj>) {
+    let e = &vm.attr_cache[cache_slot(a, b)];
+    e.ty.set(a);
+    e.name.set(b);
     e.value.set(r.map(|o| o.raw()).unwrap_or(0));
     e.found.set(r.is_some());
-    Ok(r)
+}
+
+/// A lookup keyed by two words (e.g. a static table's address and a name)
+/// through the attribute cache; `compute` runs on a miss.
+#[inline]
+pub fn cache_lookup(
+    vm: &Vm,
+    a: usize,
+    b: usize,
+    compute: impl FnOnce() -> Option<Obj>,
+) -> Option<Obj> {
+    if let Some(r) = cache_probe(vm, a, b) {
+        return r;
+    }
+    let r = compute();
+    cache_store(vm, a, b, r);
+    r
 }
 
 /// Forget every cached lookup (a class namespace changed).

@@ -51,10 +51,20 @@ fn or_none(o: Option<Obj>) -> Obj {
 
 /// Add a traceback entry for frame `f` at its `lasti` to `e`.
 fn add_traceback(vm: &Vm, e: Obj, f: *mut Frame) {
+    // The preallocated MemoryError is raised when the heap is full: it
+    // collects no traceback (and so keeps nothing alive).
+    if vm.memory_error.get().map(|m| m.is(e)).unwrap_or(false)
+        || vm.recursion_error.get().map(|m| m.is(e)).unwrap_or(false)
+    {
+        return;
+    }
     // SAFETY: f is a live frame.
     let fr = unsafe { &*f };
     if let Some(x) = exc::exc_of(e) {
         let line = fr.line();
+        // Allocating the entry must not replace the exception in flight (a
+        // full heap only costs the traceback).
+        let saved = vm.take_exc();
         if let Ok(tb) = crate::obj::traceback::new(
             vm,
             x.traceback.get(),
@@ -65,6 +75,8 @@ fn add_traceback(vm: &Vm, e: Obj, f: *mut Frame) {
         ) {
             x.traceback.set(Some(tb));
         }
+        vm.take_exc();
+        vm.restore_exc(saved);
     }
 }
 
@@ -1285,6 +1297,9 @@ fn load_global(vm: &Vm, globals: Obj, builtins: Obj, name: Obj) -> PyResult<Obj>
         if let Some(v) = dict::get(vm, crate::obj::module::dict_of(builtins), name)? {
             return Ok(v);
         }
+    }
+    if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+        return Ok(v);
     }
     name_error(vm, name);
     Err(vm.already_raised())

@@ -108,14 +108,16 @@ pub fn alloc_frame(
     let p: *mut usize = if heap {
         vm.alloc_raw(words * WORD, 0)? as *mut usize
     } else {
-        let top = vm.vstack_top.get();
-        let end = vm.vstack_end.get();
-        if (end as usize - top as usize) / WORD < words
-            || vm.depth.get() >= vm.recursion_limit.get()
-        {
+        if vm.depth.get() >= vm.recursion_limit.get() {
             return Err(vm.recursion_error());
         }
-        // SAFETY: [top, top+words) lies inside the region (checked above).
+        let mut top = vm.vstack_top.get();
+        let end = vm.vstack_end.get();
+        if (end as usize).saturating_sub(top as usize) / WORD < words {
+            top = new_chunk(vm, words)?;
+        }
+        // SAFETY: [top, top+words) lies inside the current chunk (checked or
+        // freshly allocated above).
         unsafe {
             core::ptr::write_bytes(top, 0, words);
             vm.vstack_top.set(top.add(words));
@@ -150,12 +152,88 @@ pub fn alloc_frame(
     Ok(f)
 }
 
+/// Words of a value-stack chunk header: previous chunk, its saved top, end.
+pub const CHUNK_HEADER: usize = 3;
+/// Words of a new value-stack chunk (more when one frame needs more).
+pub const CHUNK_WORDS: usize = 512;
+
+/// Start a new value-stack chunk able to hold `words`; returns its first
+/// free word. Chunks are manual heap blocks linked to the previous chunk, so
+/// deep recursion costs heap only while it lasts.
+fn new_chunk(vm: &Vm, words: usize) -> PyResult<*mut usize> {
+    let want = (words + CHUNK_HEADER).max(CHUNK_WORDS);
+    let spare = vm.vstack_spare.take();
+    let p = match spare {
+        Some(sp) if crate::gc::size_of(sp as *const u8) / WORD >= want => sp,
+        _ => {
+            if let Some(sp) = spare {
+                crate::gc::free(sp as *mut u8);
+            }
+            // No room for deeper calls: to the program this is recursion
+            // too deep for this machine.
+            match vm.alloc_raw(
+                want * WORD,
+                crate::gc::kind::MANUAL | crate::gc::kind::NOSCAN,
+            ) {
+                Ok(p) => p as *mut usize,
+                Err(_) => {
+                    vm.take_exc();
+                    return Err(vm.recursion_error());
+                }
+            }
+        }
+    };
+    let cap = crate::gc::size_of(p as *const u8) / WORD;
+    // SAFETY: p is a manual block of `cap` words owned by the VM.
+    unsafe {
+        *p = vm.vstack_base.get() as usize;
+        *p.add(1) = vm.vstack_top.get() as usize;
+        *p.add(2) = p.add(cap) as usize;
+        vm.vstack_base.set(p);
+        vm.vstack_end.set(p.add(cap));
+        Ok(p.add(CHUNK_HEADER))
+    }
+}
+
 /// Release a stack-region frame (must be the topmost).
 pub fn free_frame(vm: &Vm, f: *mut Frame) {
     // SAFETY: f is a live frame.
     let words = unsafe { (*f).words };
-    if words != 0 {
-        vm.vstack_top.set(f as *mut usize);
+    if words == 0 {
+        return;
+    }
+    let base = vm.vstack_base.get();
+    vm.vstack_top.set(f as *mut usize);
+    // SAFETY: base is the current chunk; its header words are valid.
+    unsafe {
+        let prev = *base as *mut usize;
+        if f as *mut usize == base.add(CHUNK_HEADER) && !prev.is_null() {
+            // The chunk is empty: go back to the previous one, keeping this
+            // one as a spare.
+            let prev_top = *base.add(1) as *mut usize;
+            vm.vstack_base.set(prev);
+            vm.vstack_top.set(prev_top);
+            vm.vstack_end.set(*prev.add(2) as *mut usize);
+            match vm.vstack_spare.get() {
+                None => vm.vstack_spare.set(Some(base)),
+                Some(_) => crate::gc::free(base as *mut u8),
+            }
+        }
+    }
+}
+
+/// Mark the live part of every value-stack chunk.
+pub fn trace_stack(vm: &Vm, m: &mut crate::gc::Marker) {
+    let mut cur = vm.vstack_base.get();
+    let mut top = vm.vstack_top.get();
+    while !cur.is_null() {
+        // SAFETY: cur is a chunk with a valid header; [data, top) are words
+        // of live frames.
+        unsafe {
+            m.mark_range_interior(cur.add(CHUNK_HEADER) as usize, top as usize);
+            top = *cur.add(1) as *mut usize;
+            cur = *cur as *mut usize;
+        }
     }
 }
 

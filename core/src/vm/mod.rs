@@ -48,7 +48,7 @@ pub struct Config {
 impl Config {
     pub const fn host() -> Config {
         Config {
-            value_stack_words: 128 * 1024,
+            value_stack_words: 4096,
             recursion_limit: 1000,
             stack_margin: 64 * 1024,
             max_nesting: crate::compile::parser::MAX_NESTING,
@@ -56,8 +56,8 @@ impl Config {
     }
     pub const fn small() -> Config {
         Config {
-            value_stack_words: 2048,
-            recursion_limit: 100,
+            value_stack_words: 512,
+            recursion_limit: 1000,
             stack_margin: 3 * 1024,
             max_nesting: 40,
         }
@@ -82,12 +82,16 @@ pub struct Vm {
     pub interned: Cell<Option<Obj>>,
     /// Preallocated MemoryError instance (raising it must not allocate).
     pub memory_error: Cell<Option<Obj>>,
+    /// Preallocated RecursionError, for when the frames filled the heap.
+    pub recursion_error: Cell<Option<Obj>>,
     /// Innermost executing Python frame.
     pub frame: Cell<*mut frame::Frame>,
     /// Python value stack region: [base, end), bump-allocated by frames.
     pub vstack_base: Cell<*mut usize>,
     pub vstack_end: Cell<*mut usize>,
     pub vstack_top: Cell<*mut usize>,
+    /// An empty chunk kept for reuse.
+    pub vstack_spare: Cell<Option<*mut usize>>,
     /// Depth of Python calls (for RecursionError).
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
@@ -143,6 +147,7 @@ impl gc::Roots for Vm {
             &self.sys,
             &self.interned,
             &self.memory_error,
+            &self.recursion_error,
             &self.keep,
             &self.repr_stack,
         ] {
@@ -156,11 +161,7 @@ impl gc::Roots for Vm {
             m.mark_word(e.value.get());
         }
         m.mark_interior(self.frame.get() as usize);
-        m.mark_interior(self.vstack_base.get() as usize);
-        m.mark_range_interior(
-            self.vstack_base.get() as usize,
-            self.vstack_top.get() as usize,
-        );
+        frame::trace_stack(self, m);
         m.drain();
     }
 }
@@ -181,10 +182,12 @@ impl Vm {
             sys: Cell::new(None),
             interned: Cell::new(None),
             memory_error: Cell::new(None),
+            recursion_error: Cell::new(None),
             frame: Cell::new(core::ptr::null_mut()),
             vstack_base: Cell::new(core::ptr::null_mut()),
             vstack_end: Cell::new(core::ptr::null_mut()),
             vstack_top: Cell::new(core::ptr::null_mut()),
+            vstack_spare: Cell::new(None),
             depth: Cell::new(0),
             recursion_limit: Cell::new(config.recursion_limit),
             stack_limit: Cell::new(port.stack_limit(sp).saturating_add(config.stack_margin)),
@@ -200,20 +203,30 @@ impl Vm {
     /// Second stage of start-up: allocate the value stack and the core
     /// modules. Fails only when the heap is too small.
     pub fn init(&self) -> PyResult<()> {
-        let words = self.config.value_stack_words;
-        // Manual (never collected) but not scanned whole: `trace` scans only
-        // the part in use.
+        let words = self.config.value_stack_words.max(frame::CHUNK_HEADER + 64);
+        // The first value-stack chunk (manual, not scanned whole: `trace`
+        // scans the live part of each chunk).
         let p = gc::alloc(
             words * core::mem::size_of::<usize>(),
             gc::kind::MANUAL | gc::kind::NOSCAN,
         )
         .ok_or_else(|| self.fatal_memory())? as *mut usize;
-        self.vstack_base.set(p);
-        self.vstack_top.set(p);
-        // SAFETY: p points to `words` words.
-        self.vstack_end.set(unsafe { p.add(words) });
+        let cap = gc::size_of(p as *const u8) / core::mem::size_of::<usize>();
+        // SAFETY: p is a fresh manual block of `cap` words; its header says
+        // "no previous chunk".
+        unsafe {
+            *p = 0;
+            *p.add(1) = 0;
+            *p.add(2) = p.add(cap) as usize;
+            self.vstack_base.set(p);
+            self.vstack_top.set(p.add(frame::CHUNK_HEADER));
+            self.vstack_end.set(p.add(cap));
+        }
         let me = exc::new_exception_raw(self, &exc::MEMORY_ERROR, &[])?;
         self.memory_error.set(Some(me));
+        let rm = obj::str::new(self, "maximum recursion depth exceeded")?;
+        let re = exc::new_exception_raw(self, &exc::RECURSION_ERROR, &[rm])?;
+        self.recursion_error.set(Some(re));
         self.interned.set(Some(obj::dict::new(self)?));
         self.keep.set(Some(obj::list::new(self, &[])?));
         self.modules.set(Some(obj::dict::new(self)?));
@@ -313,6 +326,14 @@ impl Vm {
     }
     #[cold]
     pub fn memory_error(&self) -> Raised {
+        // A fresh instance when the heap still allows one; the preallocated
+        // one (which never collects a traceback) otherwise.
+        if let Some(p) = gc::alloc(core::mem::size_of::<exc::ExcObj>(), gc::kind::OBJECT) {
+            gc::free(p);
+            if let Ok(e) = exc::new_exception_raw(self, &exc::MEMORY_ERROR, &[]) {
+                return self.raise(e);
+            }
+        }
         match self.memory_error.get() {
             Some(e) => {
                 exc::reset_for_reraise(e);
@@ -353,7 +374,20 @@ impl Vm {
     }
     #[cold]
     pub fn recursion_error(&self) -> Raised {
-        self.new_error(&exc::RECURSION_ERROR, "maximum recursion depth exceeded")
+        let msg = "maximum recursion depth exceeded";
+        if let Ok(e) = obj::str::new(self, msg)
+            .and_then(|m| exc::new_exception_raw(self, &exc::RECURSION_ERROR, &[m]))
+        {
+            return self.raise(e);
+        }
+        // The heap is full of frames: use the preallocated instance.
+        match self.recursion_error.get() {
+            Some(e) => {
+                exc::reset_for_reraise(e);
+                self.raise(e)
+            }
+            None => self.memory_error(),
+        }
     }
 
     // ----------------------------------------------------------- allocation

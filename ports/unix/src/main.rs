@@ -103,7 +103,7 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
     ferropy_core::gc::set_stress(stress);
     let mut config = Config::host();
     if heap < 1024 * 1024 {
-        config.value_stack_words = (heap / 16 / std::mem::size_of::<usize>()).max(1024);
+        config.value_stack_words = 512;
     }
     let vm = Vm::new(&port::UNIX_PORT, config);
     if vm.init().is_err() {
