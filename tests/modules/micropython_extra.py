@@ -1,7 +1,5 @@
 # requires: bigheap
 # ferropy's micropython and gc memory functions (checked against a .exp file).
-# requires: bigheap
-# (3000 small lists: more than the Cortex-M4 board's free heap.)
 import gc
 import micropython
 print(micropython.const(5), micropython.const('s'))

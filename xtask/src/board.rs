@@ -176,7 +176,8 @@ impl Board {
     /// Runs one program; on success the board is back at the raw prompt.
     pub fn exec(&mut self, program: &[u8], timeout: Duration) -> Result<RawRun, BoardError> {
         self.pending.clear();
-        let io_err = |e: io::Error| BoardError::Broken(format!("cannot write to QEMU: {e}"), vec![]);
+        let io_err =
+            |e: io::Error| BoardError::Broken(format!("cannot write to QEMU: {e}"), vec![]);
         self.send(program).map_err(io_err)?;
         self.send(b"\x04").map_err(io_err)?;
         let start = Instant::now();

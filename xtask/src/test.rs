@@ -578,8 +578,10 @@ impl<'a> Suite<'a> {
 /// Builds the firmware and runs the suite on it (one QEMU, one test after
 /// another, soft reset between tests).
 fn board_pass(root: &Path, suite: &Suite) -> Tally {
-    let mut failed = Tally::default();
-    failed.failed = 1;
+    let failed = Tally {
+        failed: 1,
+        ..Tally::default()
+    };
     if find_in_path(board::QEMU).is_none() {
         println!("{} not found (run .ci/setup)", board::QEMU);
         println!("{}", failed.line(BOARD_PASS.name));
@@ -644,7 +646,9 @@ impl Suite<'_> {
             Err(err) => return Outcome::Fail(format!("      cannot read: {err}\n")),
         };
         if board::has_control_bytes(&program) {
-            return Outcome::Fail("      the source contains bytes 0x01-0x05 (raw REPL commands)\n".into());
+            return Outcome::Fail(
+                "      the source contains bytes 0x01-0x05 (raw REPL commands)\n".into(),
+            );
         }
         let expected = match self.expected[i].get_or_init(|| self.expected_output(test)) {
             Ok(expected) => expected,

@@ -531,8 +531,12 @@ fn payload_noscan(l: obj::Layout) -> bool {
 impl Vm {
     /// Compile source text to a code object (SyntaxError on bad source).
     pub fn compile(&self, src: &str, filename: &str, mode: crate::compile::Mode) -> PyResult<Obj> {
-        match crate::compile::compile_source_with_limit(src, filename, mode, self.config.max_nesting)
-        {
+        match crate::compile::compile_source_with_limit(
+            src,
+            filename,
+            mode,
+            self.config.max_nesting,
+        ) {
             Ok(cu) => obj::func::load_code(self, &cu),
             Err(e) => Err(self.syntax_error(&e, filename)),
         }

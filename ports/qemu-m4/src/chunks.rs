@@ -48,10 +48,8 @@ fn statement_lines(src: &str) -> Option<Vec<u32>> {
             Tok::Newline => at_start = depth == 0,
             ref t => {
                 if at_start && depth == 0 {
-                    let clause = matches!(
-                        t,
-                        Tok::Kw(Kw::Else | Kw::Elif | Kw::Except | Kw::Finally)
-                    );
+                    let clause =
+                        matches!(t, Tok::Kw(Kw::Else | Kw::Elif | Kw::Except | Kw::Finally));
                     if !clause && !after_decorator {
                         lines.push(tok.line);
                     }

@@ -66,16 +66,11 @@ fn stack_top() -> usize {
     core::ptr::addr_of!(_stack_start) as usize
 }
 
-/// Configuration of the board's VM: `Config::small()` with the compiler's
-/// nesting limit sized for a 16 KB stack, and room for 150 nested Python
-/// calls (Python-to-Python calls use the value stack, not the native one:
-/// about 20 words a frame; 12 KB of heap).
+/// Configuration of the board's VM: `Config::small()` (its compiler
+/// nesting limit is sized for a 16 KB stack; Python-to-Python calls use
+/// value-stack chunks on the heap, not the native stack).
 pub fn config() -> Config {
-    let mut c = Config::small();
-    c.max_nesting = 40;
-    c.value_stack_words = 3072;
-    c.recursion_limit = 150;
-    c
+    Config::small()
 }
 
 /// Leave QEMU with an exit status (semihosting).

@@ -213,7 +213,8 @@ fn report(vm: &Vm) -> i32 {
         return exit_code(vm, e);
     }
     if ferropy_core::builtins::print_exception(vm, e).is_err() {
-        vm.port.write_err(b"ferropy: error while printing an exception\n");
+        vm.port
+            .write_err(b"ferropy: error while printing an exception\n");
     }
     1
 }
@@ -356,11 +357,8 @@ fn edit_line(first: bool) -> Input {
                 uart::write_raw(b"\r\n");
                 return Input::Leave(Next::SoftReset);
             }
-            BACKSPACE | DEL => {
-                if line.pop().is_some() {
-                    uart::write_raw(b"\x08 \x08");
-                }
-            }
+            BACKSPACE | DEL if line.pop().is_some() => uart::write_raw(b"\x08 \x08"),
+            BACKSPACE | DEL => {}
             ESC => skip_escape(),
             b'\t' | 0x20..=0x7e | 0x80..=0xff => {
                 pending.push(b);
