@@ -1,4 +1,6 @@
 # len() and abs().
+# requires: host
+# (hash() values and len() limits are those of a 64-bit CPython.)
 print(len(""), len("héllo"), len(b"ab"), len([1, 2]), len((1,)), len({}), len({1: 2}), len(set()))
 print(len(range(10)), len(range(0, 10, 3)), len(range(10, 0, -3)), len(range(5, 5)), len(bytearray(3)))
 print(len(frozenset("aab")), len({"a": 1}.keys()), len({"a": 1}.items()), len(memoryview(b"xyz")))

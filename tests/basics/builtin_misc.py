@@ -31,7 +31,7 @@ print(ascii("héllo"), ascii([1, "€"]), repr("héllo"))
 print(pow(2, 8), pow(2.0, 3), pow(4, 0.5))
 print(format(3.14159, ".2f"), format("s", ">3"), format(42), format(True))
 import builtins
-print(builtins.len is len, builtins.print is print, hasattr(builtins, "open"))
+print(builtins.len is len, builtins.print is print)
 x = 10
 print(eval("x * 2"), eval("[i for i in range(x) if i % 4 == 0]"))
 print(slice(3).stop, slice(1, 2).start, slice(1, 10, 2).step)

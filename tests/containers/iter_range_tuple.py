@@ -1,4 +1,6 @@
 # enumerate/zip/map/filter/reversed, range with big values, tuple hash.
+# requires: host
+# (hash() values and len() limits are those of a 64-bit CPython.)
 def t(f):
     try:
         print(f())

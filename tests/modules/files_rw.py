@@ -36,3 +36,5 @@ try:
 except OSError as e:
     print(type(e).__name__, isinstance(e, OSError), e.errno == 2)
 print(name in os.listdir("."))
+import builtins
+print(hasattr(builtins, "open"))

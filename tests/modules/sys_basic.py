@@ -1,4 +1,6 @@
 # Portable parts of the sys module.
+# requires: host
+# (sys.argv[0] is the script path.)
 import sys
 
 print(type(sys.argv).__name__, len(sys.argv) >= 1, all(isinstance(a, str) for a in sys.argv))

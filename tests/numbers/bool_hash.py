@@ -1,4 +1,6 @@
 # bool arithmetic/bitwise results and cross-type numeric hashing and equality.
+# requires: host
+# (hash() values and len() limits are those of a 64-bit CPython.)
 print(True, False, f"{True!r}", True + True, True - False, True * 3, True / 2, True // 1, -True, +True, ~False, True ** 2)
 print(True & False, True | False, True ^ True, False ^ False, True & 3, 3 | False, type(True & 1).__name__, type(True | False).__name__)
 print(True == 1, False == 0, True == 1.0, True < 2, False < True, True.__and__(False), True.__or__(1), True.__xor__(True), True.__rand__(True))

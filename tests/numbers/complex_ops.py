@@ -1,4 +1,6 @@
 # complex: constructor forms, repr edge cases, arithmetic, pow, comparisons, hashing, format.
+# requires: host
+# (hash() values and len() limits are those of a 64-bit CPython.)
 inf = float("inf")
 nan = float("nan")
 print(complex(), complex(1), complex(1.5, -2), complex(-0.0, 0), complex(0, -0.0), complex(-0.0, -0.0), complex(2j), complex(1j, 1j))

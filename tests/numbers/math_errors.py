@@ -1,4 +1,6 @@
 # math: domain/range errors, type errors and argument-count messages.
+# requires: bigheap
+# (One 5 KB statement: compiling it needs more than the Cortex-M4 board's heap.)
 import math
 
 inf, nan = math.inf, math.nan

@@ -1,12 +1,15 @@
-//! Project workflows: `cargo xtask test`, `cargo xtask demo`, `cargo xtask bench`.
+//! Project workflows: `cargo xtask test`, `cargo xtask demo`, `cargo xtask bench`,
+//! `cargo xtask size`.
 //!
 //! Std-only on purpose: this crate is built on every `cargo xtask` call and
 //! must not slow that down or pull anything into the lock file.
 
 mod bench;
+mod board;
 mod capi;
 mod diff;
 mod proc;
+mod size;
 mod test;
 
 use std::ffi::{OsStr, OsString};
@@ -18,17 +21,23 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  test [--quick] [PATTERN...]   build, check no_std, run Rust unit tests and the
-                                Python suite (twice: default heap and
-                                -X heapsize=150k); --quick skips the no_std check
-                                and the 150k pass; PATTERNs select tests whose
-                                path (or Rust test name) contains the substring
+  test [--quick|--board] [PATTERN...]
+                                build, check no_std, run Rust unit tests and the
+                                Python suite (default heap, -X heapsize=150k, and
+                                on the Cortex-M4 firmware in QEMU); --quick skips
+                                the no_std check, the 150k and the board passes;
+                                --board runs only the board pass; PATTERNs select
+                                tests whose path (or Rust test name) contains
+                                the substring
   ext FILE.c [-o FILE.so]       build a C extension module against include/
   demo                          build ferropy and run tests/basics/demo_showcase.py
   bench [--quick] [--no-valgrind] [PATTERN...]
                                 time bench/*.py under ferropy and CPython (best
                                 of 3, or 1 with --quick) and, when valgrind is
                                 installed, count instructions with callgrind
+
+  size                          build the Cortex-M4 firmware (ports/qemu-m4) and
+                                print its flash/RAM figures; fails over budget
 
 environment:
   FERROPY=path   use this interpreter instead of building target/release/ferropy
@@ -46,6 +55,7 @@ fn main() -> ExitCode {
         "demo" => demo(rest),
         "ext" => capi::ext(rest),
         "bench" => bench::run(rest),
+        "size" => size::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -2,10 +2,12 @@
 //!
 //! Steps: build the release binary; check that core builds for a no_std
 //! target; run the Rust unit tests; run the Python suite under ferropy and
-//! compare with CPython 3.11; run it again with `-X heapsize=150k`.
+//! compare with CPython 3.11; run it again with `-X heapsize=150k`; build the
+//! Cortex-M4 firmware and run the suite on it in QEMU, through the raw REPL.
 //!
 //! Ends with an overall `N passed, N failed` line (see tests/README.md).
 
+use crate::board::{self, Board, BoardError};
 use crate::diff;
 use crate::proc::{run_captured, Exit};
 use crate::{build_ferropy, cargo, cpython, ferropy_override, find_in_path, header, run_status};
@@ -37,9 +39,11 @@ const DIFF_LINES: usize = 20;
 const STDERR_LINES: usize = 8;
 
 const USAGE: &str = "\
-usage: cargo xtask test [--quick] [PATTERN...]
+usage: cargo xtask test [--quick | --board] [PATTERN...]
 
-  --quick     skip the no_std check (step 2) and the heapsize=150k pass (step 5)
+  --quick     skip the no_std check (step 2), the heapsize=150k pass (step 5)
+              and the board pass (step 6)
+  --board     run only the board pass (step 6)
   PATTERN     run only the Python tests whose path (e.g. tests/basics/int_ops.py)
               contains one of the substrings; also passed to `cargo test` as
               test-name filters
@@ -64,6 +68,16 @@ const SMALL_HEAP_PASS: Pass = Pass {
     args: &["-X", "heapsize=150k"],
     features: &["files", "host"],
 };
+
+/// The Cortex-M4 firmware in QEMU: no files, no host, a small heap.
+const BOARD_PASS: Pass = Pass {
+    name: "board (qemu mps2-an386)",
+    args: &[],
+    features: &[],
+};
+/// A test running longer than this on the board fails (QEMU runs the
+/// firmware at roughly host speed; the slowest tests take a few seconds).
+const BOARD_TIMEOUT: Duration = Duration::from_secs(20);
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -90,10 +104,12 @@ impl Tally {
 
 pub fn run(args: &[String]) -> ExitCode {
     let mut quick = false;
+    let mut board_only = false;
     let mut patterns = Vec::new();
     for arg in args {
         match arg.as_str() {
             "--quick" => quick = true,
+            "--board" => board_only = true,
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -107,9 +123,12 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let root = crate::repo_root();
+    if board_only {
+        return run_board_only(&root, &patterns);
+    }
     let mut total = Tally::default();
 
-    header("[1/6] build: cargo build --release -p ferropy-unix");
+    header("[1/7] build: cargo build --release -p ferropy-unix");
     let ferropy = match ferropy_override() {
         Some(ferropy) => {
             println!(
@@ -128,7 +147,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
 
     header(&format!(
-        "[2/6] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
+        "[2/7] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
     ));
     if quick {
         println!("skipped (--quick)");
@@ -137,13 +156,13 @@ pub fn run(args: &[String]) -> ExitCode {
         total.failed += 1;
     }
 
-    header("[3/6] Rust unit tests: cargo test --workspace --exclude xtask");
+    header("[3/7] Rust unit tests: cargo test --workspace --exclude xtask");
     let rust = rust_tests(&root, &patterns);
     println!("{}", rust.line("rust"));
     total.add(rust);
 
     let tests = collect_tests(&root, &patterns);
-    header("[4/6] Python tests: ferropy");
+    header("[4/7] Python tests: ferropy");
     let suite = match ferropy {
         None => {
             println!("skipped: ferropy was not built");
@@ -161,14 +180,20 @@ pub fn run(args: &[String]) -> ExitCode {
     if let Some(suite) = &suite {
         total.add(suite.run_pass(&DEFAULT_PASS));
     }
-    header("[5/6] Python tests: ferropy -X heapsize=150k");
+    header("[5/7] Python tests: ferropy -X heapsize=150k");
     match &suite {
         _ if quick => println!("skipped (--quick)"),
         Some(suite) => total.add(suite.run_pass(&SMALL_HEAP_PASS)),
         None => println!("skipped: the Python suite cannot run"),
     }
+    header("[6/7] Python tests on the board: qemu-system-arm -M mps2-an386 (ports/qemu-m4)");
+    match &suite {
+        _ if quick => println!("skipped (--quick)"),
+        Some(suite) => total.add(board_pass(&root, suite)),
+        None => println!("skipped: the Python suite cannot run"),
+    }
 
-    header("[6/6] C API tests: tests/capi (extensions vs CPython, embedding)");
+    header("[7/7] C API tests: tests/capi (extensions vs CPython, embedding)");
     let capi = crate::capi::run_tests(&root, suite.as_ref().map(|s| &s.ferropy), &patterns);
     println!("capi: {} passed, {} failed", capi.passed, capi.failed);
     total.passed += capi.passed;
@@ -177,6 +202,29 @@ pub fn run(args: &[String]) -> ExitCode {
     println!();
     println!("{} passed, {} failed", total.passed, total.failed);
     if total.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `cargo xtask test --board`: only the firmware pass.
+fn run_board_only(root: &Path, patterns: &[String]) -> ExitCode {
+    let tests = collect_tests(root, patterns);
+    header("Python tests on the board: qemu-system-arm -M mps2-an386 (ports/qemu-m4)");
+    let tally = match Suite::new(&tests, OsString::new()) {
+        Ok(suite) => board_pass(root, &suite),
+        Err(why) => {
+            println!("{why}");
+            Tally {
+                failed: 1,
+                ..Tally::default()
+            }
+        }
+    };
+    println!();
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -533,6 +581,147 @@ impl<'a> Suite<'a> {
             exit: run.exit,
         })
     }
+}
+
+/// Builds the firmware and runs the suite on it (one QEMU, one test after
+/// another, soft reset between tests).
+fn board_pass(root: &Path, suite: &Suite) -> Tally {
+    let failed = Tally {
+        failed: 1,
+        ..Tally::default()
+    };
+    if find_in_path(board::QEMU).is_none() {
+        println!("{} not found (run .ci/setup)", board::QEMU);
+        println!("{}", failed.line(BOARD_PASS.name));
+        return failed;
+    }
+    let Some(firmware) = board::build_firmware(root) else {
+        println!("{}", failed.line(BOARD_PASS.name));
+        return failed;
+    };
+    suite.run_board_pass(&firmware, &BOARD_PASS)
+}
+
+impl Suite<'_> {
+    fn run_board_pass(&self, firmware: &Path, pass: &Pass) -> Tally {
+        let mut tally = Tally::default();
+        let mut board: Option<Board> = None;
+        for (i, test) in self.tests.iter().enumerate() {
+            let outcome = self.run_on_board(i, pass, firmware, &mut board);
+            let rel = &test.rel;
+            match outcome {
+                Outcome::Pass => {
+                    tally.passed += 1;
+                    println!("pass  {rel}");
+                }
+                Outcome::Skip(why) => {
+                    tally.skipped += 1;
+                    println!("skip  {rel} ({why})");
+                }
+                Outcome::Fail(details) => {
+                    tally.failed += 1;
+                    println!("FAIL  {rel}");
+                    print!("{details}");
+                }
+            }
+        }
+        println!("{}", tally.line(pass.name));
+        tally
+    }
+
+    fn run_on_board(
+        &self,
+        i: usize,
+        pass: &Pass,
+        firmware: &Path,
+        board: &mut Option<Board>,
+    ) -> Outcome {
+        let test = &self.tests[i];
+        let requires = match &test.requires {
+            Ok(features) => features,
+            Err(err) => return Outcome::Fail(format!("      {err}\n")),
+        };
+        let missing: Vec<&str> = requires
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !pass.features.contains(f))
+            .collect();
+        if !missing.is_empty() {
+            return Outcome::Skip(format!("requires {}", missing.join(" ")));
+        }
+        let program = match std::fs::read(test.dir.join(&test.file)) {
+            Ok(program) => program,
+            Err(err) => return Outcome::Fail(format!("      cannot read: {err}\n")),
+        };
+        if board::has_control_bytes(&program) {
+            return Outcome::Fail(
+                "      the source contains bytes 0x01-0x05 (raw REPL commands)\n".into(),
+            );
+        }
+        let expected = match self.expected[i].get_or_init(|| self.expected_output(test)) {
+            Ok(expected) => expected,
+            Err(err) => return Outcome::Fail(format!("      {err}\n")),
+        };
+        if board.is_none() {
+            match Board::start(firmware) {
+                Ok(b) => *board = Some(b),
+                Err(err) => return Outcome::Fail(format!("      {err}\n")),
+            }
+        }
+        let b = board.as_mut().expect("started above");
+        let run = b.exec(&program, BOARD_TIMEOUT);
+        // A fresh interpreter for the next test; a board that does not come
+        // back is restarted.
+        let reset_ok = run.is_ok() || matches!(run, Err(BoardError::Timeout(_)));
+        if !(reset_ok && b.soft_reset().is_ok()) {
+            *board = None;
+        }
+        let run = match run {
+            Ok(run) => run,
+            Err(BoardError::Timeout(out)) => {
+                return Outcome::Fail(format!(
+                    "      timed out after {} s\n{}",
+                    BOARD_TIMEOUT.as_secs(),
+                    tail_lines("output", &out)
+                ))
+            }
+            Err(BoardError::Broken(why, out)) => {
+                return Outcome::Fail(format!("      {why}\n{}", tail_lines("output", &out)))
+            }
+        };
+        let exit = Exit::Code(run.status);
+        if exit == expected.exit && run.stdout == expected.stdout {
+            return Outcome::Pass;
+        }
+        let mut details = String::new();
+        if exit != expected.exit {
+            details.push_str(&format!("      expected {}, got {}\n", expected.exit, exit));
+        }
+        if run.stdout != expected.stdout {
+            details.push_str(&diff::unified(
+                &String::from_utf8_lossy(&expected.stdout),
+                &String::from_utf8_lossy(&run.stdout),
+                DIFF_LINES,
+                "      ",
+            ));
+        }
+        details.push_str(&tail_lines("stderr", &run.stderr));
+        Outcome::Fail(details)
+    }
+}
+
+/// The last lines of some output, indented, under a label (empty if none).
+fn tail_lines(label: &str, bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("      {label}:\n");
+    for line in &lines[lines.len().saturating_sub(STDERR_LINES)..] {
+        out.push_str(&format!("      | {line}\n"));
+    }
+    out
 }
 
 /// Sets the working directory and environment shared by all Python runs.

@@ -40,6 +40,10 @@ pub struct Config {
     /// Bytes of native stack that must remain free; below that, deeper calls
     /// raise RecursionError.
     pub stack_margin: usize,
+    /// Bound on syntactic nesting for the parser and the compiler (brackets,
+    /// operators, blocks); deeper source is a SyntaxError. Their recursion,
+    /// hence native stack use, is proportional to it.
+    pub max_nesting: usize,
 }
 
 impl Config {
@@ -48,6 +52,7 @@ impl Config {
             value_stack_words: 4096,
             recursion_limit: 1000,
             stack_margin: 64 * 1024,
+            max_nesting: crate::compile::parser::MAX_NESTING,
         }
     }
     pub const fn small() -> Config {
@@ -55,6 +60,7 @@ impl Config {
             value_stack_words: 512,
             recursion_limit: 1000,
             stack_margin: 3 * 1024,
+            max_nesting: 40,
         }
     }
 }
@@ -542,7 +548,12 @@ fn payload_noscan(l: obj::Layout) -> bool {
 impl Vm {
     /// Compile source text to a code object (SyntaxError on bad source).
     pub fn compile(&self, src: &str, filename: &str, mode: crate::compile::Mode) -> PyResult<Obj> {
-        match crate::compile::compile_source(src, filename, mode) {
+        match crate::compile::compile_source_with_limit(
+            src,
+            filename,
+            mode,
+            self.config.max_nesting,
+        ) {
             Ok(cu) => obj::func::load_code(self, &cu),
             Err(e) => Err(self.syntax_error(&e, filename)),
         }

@@ -1,0 +1,224 @@
+//! `cargo xtask size`: the firmware's flash and RAM figures against the
+//! budgets of docs/performance.md (ARCHITECTURE.md §6).
+//!
+//! Reads the ELF's section headers and symbol table itself (no binutils
+//! needed) and asks the running firmware for its free heap at the prompt.
+
+use crate::board::{self, Board};
+use crate::header;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Flash: code + constants + initialised data, without extensions.
+const FLASH_BUDGET: u64 = 300 * 1024;
+/// Static RAM: `.data` + `.bss` (+ `.uninit`), the heap not included.
+const STATIC_RAM_BUDGET: u64 = 12 * 1024;
+/// Free GC heap at the prompt.
+const FREE_HEAP_BUDGET: u64 = 150 * 1024;
+
+struct Section {
+    name: String,
+    addr: u64,
+    size: u64,
+    /// SHT_NOBITS: takes no room in the file (.bss, .uninit).
+    nobits: bool,
+    alloc: bool,
+}
+
+/// Section headers and symbols (name -> value) of a 32-bit little-endian ELF.
+fn read_elf(bytes: &[u8]) -> Result<(Vec<Section>, Vec<(String, u64)>), String> {
+    let u16_at = |o: usize| -> Result<u64, String> {
+        bytes
+            .get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
+            .ok_or_else(|| "truncated ELF".to_string())
+    };
+    let u32_at = |o: usize| -> Result<u64, String> {
+        bytes
+            .get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64)
+            .ok_or_else(|| "truncated ELF".to_string())
+    };
+    if bytes.get(0..6) != Some(b"\x7fELF\x01\x01") {
+        return Err("not a 32-bit little-endian ELF file".into());
+    }
+    let shoff = u32_at(0x20)? as usize;
+    let shentsize = u16_at(0x2e)? as usize;
+    let shnum = u16_at(0x30)? as usize;
+    let shstrndx = u16_at(0x32)? as usize;
+    let header = |i: usize| shoff + i * shentsize;
+    let cstr = |o: usize| -> String {
+        let end = bytes[o.min(bytes.len())..]
+            .iter()
+            .position(|&b| b == 0)
+            .map_or(bytes.len(), |p| o + p);
+        String::from_utf8_lossy(&bytes[o.min(end)..end]).into_owned()
+    };
+    let strtab_off = u32_at(header(shstrndx) + 0x10)? as usize;
+    let mut sections = Vec::new();
+    let mut symtab = None;
+    for i in 0..shnum {
+        let h = header(i);
+        let name = cstr(strtab_off + u32_at(h)? as usize);
+        let kind = u32_at(h + 4)?;
+        let flags = u32_at(h + 8)?;
+        let section = Section {
+            name,
+            addr: u32_at(h + 0x0c)?,
+            size: u32_at(h + 0x14)?,
+            nobits: kind == 8,
+            alloc: flags & 2 != 0,
+        };
+        if kind == 2 {
+            // SHT_SYMTAB: (offset, size, linked string table).
+            symtab = Some((u32_at(h + 0x10)?, section.size, u32_at(h + 0x18)?));
+        }
+        sections.push(section);
+    }
+    let mut symbols = Vec::new();
+    if let Some((off, size, link)) = symtab {
+        let str_off = u32_at(header(link as usize) + 0x10)? as usize;
+        for k in 0..(size / 16) as usize {
+            let s = off as usize + k * 16;
+            let name = cstr(str_off + u32_at(s)? as usize);
+            if !name.is_empty() {
+                symbols.push((name, u32_at(s + 4)?));
+            }
+        }
+    }
+    Ok((sections, symbols))
+}
+
+fn kb(n: u64) -> String {
+    format!("{:>8} B ({:.1} KB)", n, n as f64 / 1024.0)
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    if let Some(arg) = args.first() {
+        eprintln!("xtask size: unexpected argument `{arg}`");
+        return ExitCode::from(2);
+    }
+    let root = crate::repo_root();
+    header("build the firmware: ports/qemu-m4 (release: opt-level \"z\", LTO)");
+    let Some(elf) = board::build_firmware(&root) else {
+        return ExitCode::FAILURE;
+    };
+    let bytes = match std::fs::read(&elf) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("xtask size: cannot read {}: {err}", elf.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let (sections, symbols) = match read_elf(&bytes) {
+        Ok(parts) => parts,
+        Err(err) => {
+            eprintln!("xtask size: {}: {err}", elf.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let size_of = |name: &str| {
+        sections
+            .iter()
+            .filter(|s| s.name == name)
+            .map(|s| s.size)
+            .sum::<u64>()
+    };
+    let symbol = |name: &str| symbols.iter().find(|(n, _)| n == name).map(|&(_, v)| v);
+    header(&format!("size of {}", display_rel(&root, &elf)));
+    // Flash holds every allocated section with contents (vector table,
+    // .text, .rodata, and the initial values of .data).
+    let flash: u64 = sections
+        .iter()
+        .filter(|s| s.alloc && !s.nobits && s.size > 0)
+        .map(|s| s.size)
+        .sum();
+    let text = size_of(".text") + size_of(".vector_table");
+    let rodata = size_of(".rodata");
+    let data = size_of(".data");
+    let bss = size_of(".bss") + size_of(".uninit");
+    let static_ram = data + bss;
+    let heap = match (symbol("__sheap"), symbol("_ferropy_heap_end")) {
+        (Some(start), Some(end)) if end > start => end - start,
+        _ => 0,
+    };
+    let stack = match (symbol("_stack_end"), symbol("_stack_start")) {
+        (Some(end), Some(start)) if start > end => start - end,
+        _ => 0,
+    };
+    for s in sections.iter().filter(|s| s.alloc && s.size > 0) {
+        println!("  {:<14} {} at {:#010x}", s.name, kb(s.size), s.addr);
+    }
+    println!();
+    println!("text   (code + vector table)   {}", kb(text));
+    println!("rodata (constants)             {}", kb(rodata));
+    println!("data   (initialised statics)   {}", kb(data));
+    println!("bss    (zeroed statics)        {}", kb(bss));
+    println!("native stack                   {}", kb(stack));
+    println!("GC heap region                 {}", kb(heap));
+
+    let free = free_heap(&elf);
+    let mut ok = true;
+    println!();
+    let mut check = |what: &str, value: u64, budget: u64, at_most: bool| {
+        let pass = if at_most {
+            value <= budget
+        } else {
+            value >= budget
+        };
+        ok &= pass;
+        println!(
+            "{} {what}: {} (budget {} {})",
+            if pass { "ok  " } else { "OVER" },
+            kb(value).trim(),
+            if at_most { "<=" } else { ">=" },
+            kb(budget).trim()
+        );
+    };
+    check("flash (text+rodata+data)", flash, FLASH_BUDGET, true);
+    check("static RAM (data+bss)", static_ram, STATIC_RAM_BUDGET, true);
+    match free {
+        Ok(free) => check("free heap at the prompt", free, FREE_HEAP_BUDGET, false),
+        Err(err) => {
+            ok = false;
+            println!("FAIL free heap at the prompt: {err}");
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        println!("\nover budget");
+        ExitCode::FAILURE
+    }
+}
+
+fn display_rel(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// `gc.mem_free()` right after a soft reset, asked through the raw REPL.
+fn free_heap(elf: &Path) -> Result<u64, String> {
+    if crate::find_in_path(board::QEMU).is_none() {
+        return Err(format!("{} not found", board::QEMU));
+    }
+    let mut b = Board::start(elf)?;
+    let run = b
+        .exec(
+            b"import gc\ngc.collect()\nprint(gc.mem_free())\n",
+            Duration::from_secs(10),
+        )
+        .map_err(|_| "the board did not answer".to_string())?;
+    String::from_utf8_lossy(&run.stdout)
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| {
+            format!(
+                "unexpected answer {:?}",
+                String::from_utf8_lossy(&run.stdout)
+            )
+        })
+}
