@@ -5,7 +5,6 @@
 #![allow(unsafe_code)]
 
 use crate::boundary::{api, cstr, obj, opt, steal, CPtr, PyObject, P};
-use core::cell::Cell;
 use core::ffi::{c_char, c_int, c_long, c_void};
 use core::sync::atomic::{AtomicUsize, Ordering};
 use ferropy_core::obj::{
@@ -118,7 +117,7 @@ pub fn new_cfunction(
     }
     vm.alloc_obj(CFuncObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: ferropy_core::obj::RefCnt::new(0),
             ty: &CFUNCTION_TYPE,
         },
         def,
@@ -656,7 +655,7 @@ pub unsafe extern "C" fn PyModuleDef_Init(def: *mut PyModuleDef) -> P {
     // SAFETY: C passes its (writable) module definition or NULL.
     if let Some(d) = unsafe { def.as_mut() } {
         d.m_base.ob_base.ty = &MODULEDEF_TYPE;
-        d.m_base.ob_base.refcnt.set(IMMORTAL);
+        d.m_base.ob_base.refcnt.set_mut(IMMORTAL);
     }
     def as P
 }

@@ -627,7 +627,7 @@ fn b_iter(vm: &Vm, args: &Args) -> PyResult<Obj> {
             let t = tuple::new(vm, &p[..2])?;
             vm.alloc_obj(SeqIterObj {
                 head: ObjHead {
-                    refcnt: Cell::new(0),
+                    refcnt: crate::obj::RefCnt::new(0),
                     ty: &CALLABLE_ITER_TYPE,
                 },
                 seq: Cell::new(Some(t)),

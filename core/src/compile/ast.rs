@@ -179,6 +179,7 @@ pub struct Pattern {
 
 /// CPython's `pattern` node kinds.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::enum_variant_names)]
 pub enum PatternKind {
     /// A literal (number, string, complex) or a dotted name, compared with `==`.
     MatchValue { value: Box<Expr> },

@@ -39,7 +39,7 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         ByteArrayObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             len: Cell::new(0),

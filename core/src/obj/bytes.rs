@@ -47,7 +47,7 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         BytesObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             hash: Cell::new(-1),
@@ -440,7 +440,7 @@ pub fn bytes_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
     };
     vm.alloc_obj(SeqIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty,
         },
         seq: Cell::new(Some(o)),

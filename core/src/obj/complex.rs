@@ -11,7 +11,6 @@ use crate::vm::{abs, PyResult, Vm};
 use crate::{getset, method};
 use alloc::format;
 use alloc::string::String;
-use core::cell::Cell;
 
 #[repr(C)]
 pub struct ComplexObj {
@@ -29,7 +28,7 @@ type C = (f64, f64);
 pub fn new(vm: &Vm, re: f64, im: f64) -> PyResult<Obj> {
     vm.alloc_obj(ComplexObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &COMPLEX_TYPE,
         },
         re,
@@ -44,7 +43,7 @@ fn new_typed(vm: &Vm, t: &'static TypeObj, re: f64, im: f64) -> PyResult<Obj> {
     vm.alloc_obj_sized(
         ComplexObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             re,

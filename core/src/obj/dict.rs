@@ -64,7 +64,7 @@ pub fn new(vm: &Vm) -> PyResult<Obj> {
 pub fn new_typed(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
     let d = DictObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: t,
         },
         len: Cell::new(0),

@@ -369,7 +369,7 @@ fn new_iter(vm: &Vm, d: Obj, kind: u8, rev: bool) -> PyResult<Obj> {
     let ty: &'static TypeObj = &ITER_TYPES[kind as usize + if rev { 3 } else { 0 }];
     vm.alloc_obj(DictIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty,
         },
         dict: Cell::new(Some(d)),
@@ -503,7 +503,7 @@ unsafe impl PyPayload for DictViewObj {
 fn new_view(vm: &Vm, d: Obj, t: &'static TypeObj) -> PyResult<Obj> {
     vm.alloc_obj(DictViewObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: t,
         },
         dict: d,

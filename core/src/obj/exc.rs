@@ -54,7 +54,7 @@ pub fn new_exception_raw(vm: &Vm, t: &'static TypeObj, args: &[Obj]) -> PyResult
     let e = vm.alloc_obj_sized(
         ExcObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             dict: Cell::new(None),

@@ -10,7 +10,6 @@ use crate::bigint::BigInt;
 use crate::vm::{abs, call, PyResult, Raised, Vm};
 use crate::{classmethod, getset, method};
 use alloc::format;
-use core::cell::Cell;
 
 #[repr(C)]
 pub struct FloatObj {
@@ -25,7 +24,7 @@ unsafe impl PyPayload for FloatObj {
 pub fn new(vm: &Vm, v: f64) -> PyResult<Obj> {
     vm.alloc_obj(FloatObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &FLOAT_TYPE,
         },
         value: v,
@@ -386,7 +385,7 @@ fn float_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     vm.alloc_obj_sized(
         FloatObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             value: v,

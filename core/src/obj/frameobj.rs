@@ -24,7 +24,7 @@ unsafe impl PyPayload for FrameObj {
 pub fn new(vm: &Vm, code: Obj, globals: Obj, lineno: u32) -> PyResult<Obj> {
     vm.alloc_obj(FrameObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &FRAME_TYPE,
         },
         code,

@@ -237,7 +237,7 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
     };
     let co = CodeObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &CODE_TYPE,
         },
         code: bytes_ptr,
@@ -407,7 +407,7 @@ pub fn new_function(vm: &Vm, code: Obj, globals: Obj, closure: Option<Obj>) -> P
     let builtins = vm.builtins_dict.get().unwrap_or(none());
     vm.alloc_obj(FunctionObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &FUNCTION_TYPE,
         },
         code: Cell::new(code),
@@ -648,7 +648,7 @@ unsafe impl PyPayload for CellObj {
 pub fn new_cell(vm: &Vm, v: Option<Obj>) -> PyResult<Obj> {
     vm.alloc_obj(CellObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &CELL_TYPE,
         },
         value: Cell::new(v),
@@ -704,7 +704,7 @@ pub fn new_bound_method(vm: &Vm, func: Obj, this: Obj) -> PyResult<Obj> {
     };
     vm.alloc_obj(BoundMethodObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty,
         },
         func,
@@ -870,7 +870,7 @@ unsafe impl PyPayload for ClassMethodObj {
 pub fn new_staticmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
     vm.alloc_obj(StaticMethodObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &STATICMETHOD_TYPE,
         },
         func: f,
@@ -880,7 +880,7 @@ pub fn new_staticmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
 pub fn new_classmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
     vm.alloc_obj(ClassMethodObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &CLASSMETHOD_TYPE,
         },
         func: f,
@@ -893,7 +893,7 @@ fn sm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     vm.alloc_obj_sized(
         StaticMethodObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             func: args.pos[0],
@@ -907,7 +907,7 @@ fn cm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     vm.alloc_obj_sized(
         ClassMethodObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             func: args.pos[0],
@@ -1096,7 +1096,7 @@ fn prop_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     vm.alloc_obj_sized(
         PropertyObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             fget: Cell::new(g),
@@ -1174,7 +1174,7 @@ fn prop_copy(vm: &Vm, o: Obj, g: Option<Obj>, s: Option<Obj>, d: Option<Obj>) ->
     vm.alloc_obj_sized(
         PropertyObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             fget: Cell::new(g),
@@ -1304,7 +1304,7 @@ pub fn new_super(vm: &Vm, t: &'static TypeObj, obj: Obj) -> PyResult<Obj> {
     let obj_type = super_check(vm, t, obj)?;
     vm.alloc_obj(SuperObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &SUPER_TYPE,
         },
         this_type: t.as_obj(),
@@ -1343,7 +1343,7 @@ fn super_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
                 .ok_or_else(|| vm.type_error("super() argument 1 must be a type"))?;
             vm.alloc_obj(SuperObj {
                 head: ObjHead {
-                    refcnt: Cell::new(0),
+                    refcnt: crate::obj::RefCnt::new(0),
                     ty: &SUPER_TYPE,
                 },
                 this_type: t.as_obj(),

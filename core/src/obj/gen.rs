@@ -66,7 +66,7 @@ pub fn new_generator(vm: &Vm, f: *mut Frame, func: Obj) -> PyResult<Obj> {
     };
     let g = vm.alloc_obj(GenObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty,
         },
         frame: Cell::new(f),
@@ -672,7 +672,7 @@ pub fn get_awaitable(vm: &Vm, o: Obj, where_: usize) -> PyResult<Obj> {
 pub fn async_gen_wrap(vm: &Vm, v: Obj) -> PyResult<Obj> {
     vm.alloc_obj(WrappedObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &WRAPPED_TYPE,
         },
         value: v,
@@ -710,7 +710,7 @@ unsafe impl PyPayload for ASendObj {
 fn new_asend(vm: &Vm, gen: Obj, value: Obj, throw: Option<Obj>, is_close: bool) -> PyResult<Obj> {
     vm.alloc_obj(ASendObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &ASEND_TYPE,
         },
         gen,

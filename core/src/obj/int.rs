@@ -5,7 +5,6 @@
 
 use super::{Layout, Obj, ObjHead, PyPayload, TypeObj};
 use crate::vm::{PyResult, Vm};
-use core::cell::Cell;
 
 /// A big int: sign and little-endian base-2^32 digits (normalised).
 #[repr(C)]
@@ -153,7 +152,7 @@ pub fn from_bigint_typed(vm: &Vm, t: &'static TypeObj, v: &crate::bigint::BigInt
     let o = vm.alloc_obj_sized(
         IntObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             neg,

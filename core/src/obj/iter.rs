@@ -25,7 +25,7 @@ unsafe impl PyPayload for SeqIterObj {
 fn new_iter(vm: &Vm, ty: &'static TypeObj, seq: Obj, idx: usize) -> PyResult<Obj> {
     vm.alloc_obj(SeqIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty,
         },
         seq: Cell::new(Some(seq)),
@@ -294,7 +294,7 @@ unsafe impl PyPayload for ToolIterObj {
 fn tool_new(vm: &Vm, t: &'static TypeObj, src: Obj, aux: Obj, flag: bool) -> PyResult<Obj> {
     vm.alloc_obj(ToolIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: t,
         },
         src: Cell::new(Some(src)),

@@ -36,7 +36,7 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, items: &[Obj]) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         ListObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             len: Cell::new(0),

@@ -80,7 +80,7 @@ fn alloc_view(
     vm.alloc_obj_sized(
         MemoryViewObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             base,

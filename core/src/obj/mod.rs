@@ -61,10 +61,31 @@ pub const IMMORTAL: isize = isize::MAX / 4;
 #[repr(transparent)]
 pub struct Obj(NonZeroUsize);
 
+/// An object's `ob_refcnt`. Deliberately not a `Cell`: immortal statics must
+/// have no interior mutability so that they live in flash. Heap objects'
+/// counts are read and written through raw object pointers
+/// ([`Obj::refcnt`], [`Obj::pin`]), never through a shared reference.
+#[repr(transparent)]
+#[derive(Debug)]
+pub struct RefCnt(isize);
+
+impl RefCnt {
+    pub const fn new(v: isize) -> RefCnt {
+        RefCnt(v)
+    }
+    /// The value (for a header reached by value or `&mut`).
+    pub fn value(&self) -> isize {
+        self.0
+    }
+    pub fn set_mut(&mut self, v: isize) {
+        self.0 = v;
+    }
+}
+
 /// The header every object starts with; CPython's `PyObject`.
 #[repr(C)]
 pub struct ObjHead {
-    pub refcnt: core::cell::Cell<isize>,
+    pub refcnt: RefCnt,
     pub ty: *const TypeObj,
 }
 
@@ -76,7 +97,7 @@ impl ObjHead {
     /// Header of an immortal static object of type `ty`.
     pub const fn immortal(ty: &'static TypeObj) -> ObjHead {
         ObjHead {
-            refcnt: core::cell::Cell::new(IMMORTAL),
+            refcnt: RefCnt::new(IMMORTAL),
             ty: ty as *const TypeObj,
         }
     }
@@ -260,26 +281,37 @@ impl Obj {
     pub fn is_none(self) -> bool {
         self.is(none())
     }
+    /// The object's `ob_refcnt` (0 for small ints).
+    #[inline]
+    pub fn refcnt(self) -> isize {
+        if self.is_small() {
+            return 0;
+        }
+        // SAFETY: live object; read through the raw pointer.
+        unsafe { core::ptr::read(core::ptr::addr_of!((*self.as_ptr()).refcnt.0)) }
+    }
+    /// Set `ob_refcnt` (never on immortal objects, which may be in flash).
+    #[inline]
+    pub fn set_refcnt(self, v: isize) {
+        if self.is_small() || self.refcnt() >= IMMORTAL {
+            return;
+        }
+        // SAFETY: a live heap object (immortals are excluded above); written
+        // through the raw pointer, no reference to the header is held.
+        unsafe { core::ptr::write(core::ptr::addr_of_mut!((*self.as_ptr()).refcnt.0), v) }
+    }
     /// Pin (C or Rust holds a reference outside the heap).
     pub fn pin(self) {
-        if !self.is_small() {
-            // SAFETY: live object.
-            let h = unsafe { &*self.as_ptr() };
-            let rc = h.refcnt.get();
-            if rc < IMMORTAL {
-                h.refcnt.set(rc + 1);
-            }
+        let rc = self.refcnt();
+        if !self.is_small() && rc < IMMORTAL {
+            self.set_refcnt(rc + 1);
         }
     }
     /// Drop one pin.
     pub fn unpin(self) {
-        if !self.is_small() {
-            // SAFETY: live object.
-            let h = unsafe { &*self.as_ptr() };
-            let rc = h.refcnt.get();
-            if rc < IMMORTAL && rc > 0 {
-                h.refcnt.set(rc - 1);
-            }
+        let rc = self.refcnt();
+        if !self.is_small() && rc < IMMORTAL && rc > 0 {
+            self.set_refcnt(rc - 1);
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn new(vm: &Vm, name: &str) -> PyResult<Obj> {
     let d = dict::new(vm)?;
     let m = vm.alloc_obj(ModuleObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &MODULE_TYPE,
         },
         dict: Cell::new(d),

@@ -98,7 +98,7 @@ fn make(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
     let length = compute_len(vm, start, stop, step)?;
     vm.alloc_obj(RangeObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &RANGE_TYPE,
         },
         start,
@@ -151,7 +151,7 @@ fn iter_from(vm: &Vm, start: Obj, step: Obj, length: Obj) -> PyResult<Obj> {
         if last >= Obj::SMALL_MIN as i128 && last <= Obj::SMALL_MAX as i128 {
             return vm.alloc_obj(RangeIterObj {
                 head: ObjHead {
-                    refcnt: Cell::new(0),
+                    refcnt: crate::obj::RefCnt::new(0),
                     ty: &RANGE_ITER_TYPE,
                 },
                 next: Cell::new(a),
@@ -162,7 +162,7 @@ fn iter_from(vm: &Vm, start: Obj, step: Obj, length: Obj) -> PyResult<Obj> {
     }
     vm.alloc_obj(LongRangeIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &LONGRANGE_ITER_TYPE,
         },
         next: Cell::new(start),

@@ -69,7 +69,7 @@ fn alloc(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         SetObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             fill: Cell::new(0),
@@ -783,7 +783,7 @@ fn set_hash(_vm: &Vm, o: Obj) -> PyResult<isize> {
 fn set_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
     vm.alloc_obj(SetIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &SET_ITER_TYPE,
         },
         set: Cell::new(Some(o)),

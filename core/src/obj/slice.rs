@@ -2,7 +2,6 @@
 
 use super::{int, none, tuple, Args, CmpOp, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
 use crate::vm::{abs, PyResult, Vm};
-use core::cell::Cell;
 
 #[repr(C)]
 pub struct SliceObj {
@@ -19,7 +18,7 @@ unsafe impl PyPayload for SliceObj {
 pub fn new(vm: &Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
     vm.alloc_obj(SliceObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &SLICE_TYPE,
         },
         start,

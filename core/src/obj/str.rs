@@ -40,7 +40,7 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, s: &str) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         StrObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             hash: Cell::new(-1),

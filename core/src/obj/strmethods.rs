@@ -239,7 +239,7 @@ fn str_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
 fn str_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
     vm.alloc_obj(SeqIterObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &STR_ITER_TYPE,
         },
         seq: Cell::new(Some(o)),

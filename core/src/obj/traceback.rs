@@ -32,7 +32,7 @@ pub fn new(
 ) -> PyResult<Obj> {
     vm.alloc_obj(TracebackObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &TRACEBACK_TYPE,
         },
         next: Cell::new(next),

@@ -45,7 +45,7 @@ pub fn alloc(vm: &Vm, t: &'static TypeObj, n: usize) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         TupleObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             len: n,

@@ -1334,7 +1334,7 @@ pub fn new_class(
     }
     let t = TypeObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: meta as *const TypeObj,
         },
         name: "",
@@ -1891,7 +1891,7 @@ unsafe impl PyPayload for MemberObj {
 fn new_member(vm: &Vm, name: Obj, offset: usize, owner: Obj) -> PyResult<Obj> {
     vm.alloc_obj(MemberObj {
         head: ObjHead {
-            refcnt: Cell::new(0),
+            refcnt: crate::obj::RefCnt::new(0),
             ty: &MEMBER_TYPE,
         },
         name,
