@@ -1,6 +1,7 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
 pub mod gc;
+pub mod io;
 pub mod math;
 pub mod micropython;
 pub mod sys;
@@ -33,6 +34,7 @@ type MakeFn = fn(&Vm) -> PyResult<Obj>;
 pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("sys", sys::make),
     ("gc", gc::make),
+    ("io", io::make),
     ("math", math::make),
     ("micropython", micropython::make),
     ("time", time::make),

@@ -130,6 +130,8 @@ pub enum Layout {
     Frame,
     Traceback,
     MemoryView,
+    /// Files and memory streams (`modules::io::IoObj`).
+    Io,
     /// Singletons and small fixed objects with no payload.
     Other,
 }

@@ -1134,7 +1134,15 @@ pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
     let mut c = t;
     loop {
         if !c.is_heap() {
-            return c;
+            // A builtin type adding nothing to its base's layout (OSError
+            // over Exception) is not solid either, as in CPython.
+            match c.base {
+                Some(b) if b.layout == c.layout && b.basicsize == c.basicsize => {
+                    c = b;
+                    continue;
+                }
+                _ => return c,
+            }
         }
         match c.base {
             Some(b) => c = b,
