@@ -4,6 +4,7 @@ pub mod gc;
 pub mod io;
 pub mod math;
 pub mod micropython;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -37,6 +38,8 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("io", io::make),
     ("math", math::make),
     ("micropython", micropython::make),
+    ("os", os::make),
+    ("posixpath", os::make_posixpath),
     ("time", time::make),
 ];
 
