@@ -16,6 +16,7 @@ pub mod bytecode;
 pub mod compile;
 pub mod config;
 pub mod gc;
+pub mod marshal;
 pub mod modules;
 pub mod obj;
 pub mod port;

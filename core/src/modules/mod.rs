@@ -1,5 +1,6 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+pub mod frozen;
 pub mod gc;
 pub mod io;
 pub mod math;
@@ -51,7 +52,7 @@ pub fn builtin_names() -> impl Iterator<Item = &'static str> {
         .chain(core::iter::once("builtins"))
 }
 
-/// A frozen module by name, or `None`.
-pub fn load_frozen(_vm: &Vm, _name: &str) -> PyResult<Option<Obj>> {
-    Ok(None)
+/// Import a frozen module by name (see `frozen.rs`), or `None`.
+pub fn load_frozen(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+    frozen::load(vm, name)
 }

@@ -78,7 +78,7 @@ impl CodeObj {
     }
 }
 
-fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
+fn const_obj(vm: &Vm, c: &Const, cx: &LoadCx) -> PyResult<Obj> {
     Ok(match c {
         Const::None => none(),
         Const::True => super::true_obj(),
@@ -98,7 +98,7 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
         Const::Tuple(items) => {
             let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, items.len())?;
             for (i, it) in items.iter().enumerate() {
-                let o = const_obj(vm, it, filename)?;
+                let o = const_obj(vm, it, cx)?;
                 tuple::set_item(t, i, o);
             }
             t
@@ -106,15 +106,18 @@ fn const_obj(vm: &Vm, c: &Const, filename: Obj) -> PyResult<Obj> {
         Const::FrozenSet(items) => {
             let mut v = alloc::vec::Vec::with_capacity(items.len());
             for it in items {
-                v.push(const_obj(vm, it, filename)?);
+                v.push(const_obj(vm, it, cx)?);
             }
             super::set::new_const_frozen(vm, &v)?
         }
-        Const::Code(cu) => load_code_unverified(vm, cu, filename)?,
+        Const::Code(cu) => load_code_unverified(vm, cu, cx)?,
     })
 }
 
-fn str_tuple(vm: &Vm, names: &[alloc::string::String]) -> PyResult<Obj> {
+fn str_tuple(vm: &Vm, names: &[alloc::string::String], cx: &LoadCx) -> PyResult<Obj> {
+    if names.is_empty() {
+        return Ok(cx.empty);
+    }
     let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, names.len())?;
     for (i, n) in names.iter().enumerate() {
         let s = vm.intern(n)?;
@@ -128,28 +131,101 @@ pub fn load_code(vm: &Vm, cu: &CodeUnit) -> PyResult<Obj> {
     if let Err(msg) = crate::verify::verify(cu) {
         return Err(vm.value_error(&format!("bad bytecode: {}", msg)));
     }
-    let filename = vm.intern(&cu.filename)?;
-    load_code_unverified(vm, cu, filename)
+    let cx = LoadCx {
+        filename: vm.intern(&cu.filename)?,
+        empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
+        flash: None,
+    };
+    load_code_unverified(vm, cu, &cx)
 }
 
-fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> {
-    let code_bytes = super::bytes::new(vm, &cu.code)?;
+/// What the code objects of one load share: the file name, one empty tuple
+/// (for the many empty name tuples), and the static image if any.
+struct LoadCx<'a> {
+    filename: Obj,
+    empty: Obj,
+    flash: Option<&'a StaticCode<'a>>,
+}
+
+/// Load a code unit decoded from serialised bytecode (`crate::marshal`).
+/// With `image`, the file itself is `'static` (flash, rodata) and the code
+/// objects point at their instruction bytes in it instead of copying them.
+pub fn load_decoded(
+    vm: &Vm,
+    d: &crate::marshal::Decoded,
+    image: Option<&'static [u8]>,
+) -> PyResult<Obj> {
+    // `marshal::decode` has verified `d.code`.
+    let flash = image.map(|img| StaticCode {
+        image: img,
+        spans: &d.code_spans,
+        next: Cell::new(0),
+    });
+    let cx = LoadCx {
+        filename: vm.intern(&d.code.filename)?,
+        empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
+        flash: flash.as_ref(),
+    };
+    load_code_unverified(vm, &d.code, &cx)
+}
+
+/// Where the instruction bytes of the code units being loaded are found in
+/// a `'static` image, in load order.
+struct StaticCode<'a> {
+    image: &'static [u8],
+    spans: &'a [(usize, usize)],
+    next: Cell<usize>,
+}
+
+impl StaticCode<'_> {
+    /// The static copy of the next unit's instructions, if it matches `code`.
+    fn take(&self, code: &[u8]) -> Option<&'static [u8]> {
+        let i = self.next.get();
+        self.next.set(i + 1);
+        let (off, len) = *self.spans.get(i)?;
+        let s = self.image.get(off..off.checked_add(len)?)?;
+        (s == code).then_some(s)
+    }
+}
+
+fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
+    let filename = cx.filename;
+    // Instruction bytes: in the static image when there is one (no copy,
+    // `code_owner` is None), else in a bytes object the code keeps alive.
+    let (code_owner, bytes_ptr) = match cx.flash.and_then(|f| f.take(&cu.code)) {
+        Some(s) => (none(), s.as_ptr()),
+        None => {
+            let b = super::bytes::new(vm, &cu.code)?;
+            let p = super::bytes::as_bytes(b)
+                .map(|b| b.as_ptr())
+                .unwrap_or(core::ptr::null());
+            (b, p)
+        }
+    };
     let mut lt = alloc::vec::Vec::with_capacity(cu.lines.len() * 8);
     for e in &cu.lines {
         lt.extend_from_slice(&e.start.to_le_bytes());
         lt.extend_from_slice(&e.line.to_le_bytes());
     }
     let lines = super::bytes::new(vm, &lt)?;
-    let consts = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?;
+    let consts = if cu.consts.is_empty() {
+        cx.empty
+    } else {
+        tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?
+    };
     for (i, c) in cu.consts.iter().enumerate() {
-        let o = const_obj(vm, c, filename)?;
+        let o = const_obj(vm, c, cx)?;
         tuple::set_item(consts, i, o);
     }
-    let names = str_tuple(vm, &cu.names)?;
-    let varnames = str_tuple(vm, &cu.varnames)?;
-    let cellvars = str_tuple(vm, &cu.cellvars)?;
-    let freevars = str_tuple(vm, &cu.freevars)?;
-    let c2a = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.cell2arg.len())?;
+    let names = str_tuple(vm, &cu.names, cx)?;
+    let varnames = str_tuple(vm, &cu.varnames, cx)?;
+    let cellvars = str_tuple(vm, &cu.cellvars, cx)?;
+    let freevars = str_tuple(vm, &cu.freevars, cx)?;
+    let c2a = if cu.cell2arg.is_empty() {
+        cx.empty
+    } else {
+        tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.cell2arg.len())?
+    };
     for (i, a) in cu.cell2arg.iter().enumerate() {
         tuple::set_item(c2a, i, Obj::small(a.map(|x| x as isize + 1).unwrap_or(0)));
     }
@@ -159,9 +235,6 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> 
         Some(d) => vm.new_str(d)?,
         None => none(),
     };
-    let bytes_ptr = super::bytes::as_bytes(code_bytes)
-        .map(|b| b.as_ptr())
-        .unwrap_or(core::ptr::null());
     let co = CodeObj {
         head: ObjHead {
             refcnt: Cell::new(0),
@@ -169,7 +242,7 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, filename: Obj) -> PyResult<Obj> 
         },
         code: bytes_ptr,
         code_len: cu.code.len(),
-        code_owner: code_bytes,
+        code_owner,
         consts,
         names,
         varnames,
@@ -726,11 +799,37 @@ const METHOD_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [f, this] = match args.pos {
+        [f, this] => [*f, *this],
+        _ => {
+            return Err(vm.type_error(&format!(
+                "method expected 2 arguments, got {}",
+                args.pos.len()
+            )))
+        }
+    };
+    if !crate::builtins::extra::is_callable(f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if this.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    new_bound_method(vm, f, this)
+}
+
 pub static METHOD_TYPE: TypeObj = TypeObj::builtin(
     "method",
     Layout::BoundMethod,
     Some(&super::typeobj::OBJECT_TYPE),
-    METHOD_SLOTS,
+    Slots {
+        new: Some(method_new),
+        ..METHOD_SLOTS
+    },
     &METHOD_ATTRS,
     core::mem::size_of::<BoundMethodObj>(),
     0,

@@ -72,11 +72,16 @@ pub fn set_attr(vm: &Vm, m: Obj, name: &str, v: Obj) -> PyResult<()> {
 }
 
 fn module_getattr(vm: &Vm, m: Obj, name: Obj) -> PyResult<Option<Obj>> {
-    if let Some(v) = super::typeobj::generic_getattr(vm, m, name)? {
-        return Ok(Some(v));
-    }
+    // The module's namespace comes before the type's plain attributes (its
+    // `__doc__`, ...); only the type's data descriptors come first.
     let d = dict_of(m);
-    if let Some(v) = dict::get(vm, d, name)? {
+    let data_descr = matches!(pystr::as_str(name), Some("__class__" | "__dict__"));
+    if !data_descr {
+        if let Some(v) = dict::get(vm, d, name)? {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(v) = super::typeobj::generic_getattr(vm, m, name)? {
         return Ok(Some(v));
     }
     if vm.builtins.get().map(|b| b.is(m)).unwrap_or(false) {
@@ -110,6 +115,9 @@ fn module_repr(vm: &Vm, m: Obj) -> PyResult<Obj> {
     let file = dict::get_str(vm, d, "__file__")?.and_then(pystr::as_str);
     match file {
         Some(f) => vm.new_string(alloc::format!("<module '{}' from '{}'>", name(m), f)),
+        None if crate::modules::frozen::names().any(|n| n == name(m)) => {
+            vm.new_string(alloc::format!("<module '{}' (frozen)>", name(m)))
+        }
         None => vm.new_string(alloc::format!("<module '{}' (built-in)>", name(m))),
     }
 }

@@ -191,6 +191,12 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
                     let m = exec_source_module(vm, full, &pkg_init, &src, Some(&base), parent)?;
                     return Ok(m);
                 }
+                let pkg_init = format!("{}/__init__.fpc", base);
+                if let Some(data) = vm.port.read_file(&pkg_init) {
+                    return exec_module_with(vm, full, &pkg_init, Some(&base), parent, |vm| {
+                        load_bytecode(vm, &data, None, &pkg_init)
+                    });
+                }
                 // Namespace package.
                 let m = module::new(vm, full)?;
                 let pl = list::new(vm, &[vm.new_str(&base)?])?;
@@ -203,6 +209,14 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
             let file = format!("{}.py", base);
             if let Some(src) = vm.port.read_file(&file) {
                 return exec_source_module(vm, full, &file, &src, None, parent);
+            }
+            // Ahead-of-time compiled module (`ferropy --compile`): after the
+            // source of the same name.
+            let file = format!("{}.fpc", base);
+            if let Some(data) = vm.port.read_file(&file) {
+                return exec_module_with(vm, full, &file, None, parent, |vm| {
+                    load_bytecode(vm, &data, None, &file)
+                });
             }
         }
     }
@@ -247,11 +261,53 @@ pub fn exec_source_module(
             &format!("Non-UTF-8 code in file {}", file),
         )
     })?;
+    exec_module_with(vm, full, file, pkg_path, parent, |vm| {
+        vm.compile(text, file, crate::compile::Mode::Exec)
+    })
+}
+
+/// Load serialised bytecode (`crate::marshal`) into a code object; a
+/// malformed file raises ImportError("bad bytecode in FILE: ...").
+/// `image` is the same data when it is `'static` (then the instructions are
+/// not copied).
+pub fn load_bytecode(
+    vm: &Vm,
+    data: &[u8],
+    image: Option<&'static [u8]>,
+    file: &str,
+) -> PyResult<Obj> {
+    match crate::marshal::decode(data) {
+        Ok(d) => crate::obj::func::load_decoded(vm, &d, image),
+        Err(msg) => Err(vm.new_error(
+            &exc::IMPORT_ERROR,
+            &format!("bad bytecode in {}: {}", file, msg),
+        )),
+    }
+}
+
+/// Run a module whose code object `get_code` makes, as module `full` (the
+/// module is in `sys.modules` while its code runs, and removed if it fails).
+/// An empty `file` sets no `__file__`; an empty `pkg_path` makes a package
+/// with an empty `__path__` (frozen packages).
+pub fn exec_module_with(
+    vm: &Vm,
+    full: &str,
+    file: &str,
+    pkg_path: Option<&str>,
+    parent: Option<Obj>,
+    get_code: impl FnOnce(&Vm) -> PyResult<Obj>,
+) -> PyResult<Obj> {
     let m = module::new(vm, full)?;
-    module::set_attr(vm, m, "__file__", vm.new_str(file)?)?;
+    if !file.is_empty() {
+        module::set_attr(vm, m, "__file__", vm.new_str(file)?)?;
+    }
     let package = match pkg_path {
         Some(p) => {
-            let pl = list::new(vm, &[vm.new_str(p)?])?;
+            let pl = if p.is_empty() {
+                list::new(vm, &[])?
+            } else {
+                list::new(vm, &[vm.new_str(p)?])?
+            };
             module::set_attr(vm, m, "__path__", pl)?;
             full
         }
@@ -264,9 +320,7 @@ pub fn exec_source_module(
     let d = module::dict_of(m);
     dict::set_str(vm, d, "__builtins__", vm.builtins.get().unwrap_or(none()))?;
     dict::set_str(vm, modules(vm), full, m)?;
-    let r = vm
-        .compile(text, file, crate::compile::Mode::Exec)
-        .and_then(|code| vm.exec_code(code, d, None));
+    let r = get_code(vm).and_then(|code| vm.exec_code(code, d, None));
     if let Err(e) = r {
         let k = vm.intern(full)?;
         let saved = vm.take_exc();

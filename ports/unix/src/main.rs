@@ -10,7 +10,7 @@ use std::process::exit;
 
 fn usage() -> ! {
     eprintln!(
-        "usage: ferropy [-X heapsize=N[k|m]] [-X gcstress] [-c cmd | -m mod | file | -] [arg] ..."
+        "usage: ferropy [-X heapsize=N[k|m]] [-X gcstress] [-c cmd | -m mod | file | -] [arg] ...\n       ferropy --compile FILE.py [-o FILE.fpc]"
     );
     exit(2);
 }
@@ -65,6 +65,8 @@ fn main() {
             mode = Mode::Module(args.get(i).cloned().unwrap_or_else(|| usage()));
             i += 1;
             break;
+        } else if a == "--compile" {
+            exit(compile_file(&args[i + 1..]));
         } else if a == "-i" {
             inspect = true;
         } else if a == "-u" || a == "-B" || a == "-E" || a == "-s" || a == "-S" {
@@ -92,6 +94,53 @@ fn main() {
     let code = run(heap, stress, mode, rest, inspect);
     port::flush();
     exit(code);
+}
+
+/// `ferropy --compile in.py [-o out.fpc]`: compile a module ahead of time to
+/// serialised bytecode (default output: the input with `.fpc`). The recorded
+/// file name is the input path as given.
+fn compile_file(args: &[String]) -> i32 {
+    let (input, output) = match args {
+        [i] => (i.clone(), None),
+        [i, o, out] if o == "-o" => (i.clone(), Some(out.clone())),
+        _ => usage(),
+    };
+    let output = output.unwrap_or_else(|| {
+        let p = std::path::Path::new(&input);
+        p.with_extension("fpc").to_string_lossy().into_owned()
+    });
+    let src = match std::fs::read(&input) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("ferropy: can't open file '{}': {}", input, e);
+            return 2;
+        }
+    };
+    let Ok(text) = std::str::from_utf8(&src) else {
+        eprintln!("{}: SyntaxError: Non-UTF-8 code", input);
+        return 1;
+    };
+    let cu = match ferropy_core::compile::compile_source(
+        text,
+        &input,
+        ferropy_core::compile::Mode::Exec,
+    ) {
+        Ok(cu) => cu,
+        Err(e) => {
+            eprintln!("  File \"{}\", line {}", input, e.line);
+            if let Some(t) = &e.text {
+                eprintln!("    {}", t.trim());
+            }
+            eprintln!("SyntaxError: {}", e.msg);
+            return 1;
+        }
+    };
+    let data = ferropy_core::marshal::encode(&cu);
+    if let Err(e) = std::fs::write(&output, data) {
+        eprintln!("ferropy: can't write '{}': {}", output, e);
+        return 1;
+    }
+    0
 }
 
 fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) -> i32 {
