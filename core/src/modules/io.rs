@@ -98,7 +98,10 @@ impl IoObj {
             .unwrap_or("utf-8")
     }
     fn errs(&self) -> &'static str {
-        self.errors.get().and_then(pystr::as_str).unwrap_or("strict")
+        self.errors
+            .get()
+            .and_then(pystr::as_str)
+            .unwrap_or("strict")
     }
 }
 
@@ -138,11 +141,28 @@ fn closed_error(vm: &Vm) -> Raised {
     vm.value_error("I/O operation on closed file.")
 }
 
-fn check_open(vm: &Vm, x: &IoObj) -> PyResult<()> {
-    if x.has(F_CLOSED) {
-        return Err(closed_error(vm));
+/// ValueError for operation `op` on a closed stream, worded as CPython's
+/// (whose io classes disagree on the message).
+fn check_open(vm: &Vm, x: &IoObj, op: &str) -> PyResult<()> {
+    if !x.has(F_CLOSED) {
+        return Ok(());
     }
-    Ok(())
+    const DOT: &str = "I/O operation on closed file.";
+    const NODOT: &str = "I/O operation on closed file";
+    let msg = match (x.kind.get(), op) {
+        (_, "__enter__") | (_, "__iter__") | (K_BYTESIO, _) => DOT,
+        (K_TEXT, "fileno") | (K_TEXT, "isatty") => NODOT,
+        (K_TEXT, _) => DOT,
+        (K_STRINGIO, "isatty") => DOT,
+        (K_STRINGIO, _) => NODOT,
+        (K_BUFFERED, "read" | "readline" | "seek" | "peek" | "read1") => {
+            return Err(vm.value_error(&format!("{} of closed file", op)))
+        }
+        (K_BUFFERED, "write") => "write to closed file",
+        (K_BUFFERED, "flush") => DOT,
+        _ => NODOT,
+    };
+    Err(vm.value_error(msg))
 }
 
 /// Raise `io.UnsupportedOperation(msg)`.
@@ -159,8 +179,8 @@ pub fn unsupported(vm: &Vm, msg: &str) -> Raised {
     }
 }
 
-fn check_readable(vm: &Vm, x: &IoObj) -> PyResult<()> {
-    check_open(vm, x)?;
+fn check_readable(vm: &Vm, x: &IoObj, op: &str) -> PyResult<()> {
+    check_open(vm, x, op)?;
     if x.is_file() && !x.has(F_READ) {
         let what = if x.kind.get() == K_BUFFERED {
             "read"
@@ -172,8 +192,8 @@ fn check_readable(vm: &Vm, x: &IoObj) -> PyResult<()> {
     Ok(())
 }
 
-fn check_writable(vm: &Vm, x: &IoObj) -> PyResult<()> {
-    check_open(vm, x)?;
+fn check_writable(vm: &Vm, x: &IoObj, op: &str) -> PyResult<()> {
+    check_open(vm, x, op)?;
     if x.is_file() && !x.has(F_WRITE) {
         let what = if x.kind.get() == K_BUFFERED {
             "write"
@@ -235,7 +255,14 @@ pub fn io_open(vm: &Vm, args: &Args) -> PyResult<Obj> {
         vm,
         "open",
         [
-            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
         ],
         1,
     )?;
@@ -269,11 +296,17 @@ pub fn io_open(vm: &Vm, args: &Args) -> PyResult<Obj> {
         }
         *flag = true;
     }
-    if [c, r, w, a].iter().filter(|v| **v).count() != 1 {
+    let n = [c, r, w, a].iter().filter(|v| **v).count();
+    if n > 1 {
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
     if t && b {
         return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    if n == 0 {
+        return Err(vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
     }
     let given = |o: Option<Obj>| o.filter(|v| !v.is_none());
     if b {
@@ -434,8 +467,7 @@ fn newline_mode(vm: &Vm, nl: Option<Obj>) -> PyResult<u8> {
         "\r" => NL_CR,
         "\r\n" => NL_CRLF,
         _ => {
-            let r = abs::repr_string(vm, nl)?;
-            return Err(vm.value_error(&format!("illegal newline value: {}", r)));
+            return Err(vm.value_error(&format!("illegal newline value: {}", s)));
         }
     })
 }
@@ -826,7 +858,7 @@ fn size_arg(vm: &Vm, o: Option<&Obj>) -> PyResult<Option<usize>> {
 }
 
 fn do_read(vm: &Vm, x: &IoObj, line: bool, limit: Option<usize>) -> PyResult<Obj> {
-    check_readable(vm, x)?;
+    check_readable(vm, x, if line { "readline" } else { "read" })?;
     if x.is_file() {
         file_read(vm, x, line, limit)
     } else {
@@ -892,7 +924,7 @@ fn m_readinto(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn m_write(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "write")?;
     args.check(vm, "write", 2, 2)?;
-    check_writable(vm, x)?;
+    check_writable(vm, x, "write")?;
     let v = args.pos[1];
     if x.is_text() {
         let s = pystr::as_str(v).ok_or_else(|| {
@@ -929,7 +961,7 @@ fn m_write(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn m_writelines(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "writelines")?;
     args.check(vm, "writelines", 2, 2)?;
-    check_open(vm, x)?;
+    check_open(vm, x, "writelines")?;
     let it = abs::iter(vm, args.pos[1])?;
     while let Some(line) = abs::next(vm, it)? {
         m_write(vm, &Args::new(&[args.pos[0], line]))?;
@@ -952,34 +984,32 @@ fn m_seek(vm: &Vm, args: &Args) -> PyResult<Obj> {
         Some(w) => abs::index_isize(vm, *w)?,
         None => 0,
     };
-    check_open(vm, x)?;
+    check_open(vm, x, "seek")?;
     if !(0..=2).contains(&whence) {
-        return Err(vm.value_error(&format!(
-            "invalid whence ({}, should be 0, 1 or 2)",
-            whence
-        )));
+        return Err(vm.value_error(&match x.kind.get() {
+            K_STRINGIO => format!("Invalid whence ({}, should be 0, 1 or 2)", whence),
+            K_BUFFERED => format!("whence value {} unsupported", whence),
+            _ => format!("invalid whence ({}, should be 0, 1 or 2)", whence),
+        }));
     }
     if x.is_text() && off != 0 && whence != 0 {
-        let msg = if whence == 1 {
+        let msg = if whence == 1 || x.kind.get() == K_STRINGIO {
             "can't do nonzero cur-relative seeks"
         } else {
             "can't do nonzero end-relative seeks"
         };
         return Err(if x.kind.get() == K_STRINGIO {
-            vm.new_error(
-                &exc::OS_ERROR,
-                if whence == 1 {
-                    "Can't do nonzero cur-relative seeks"
-                } else {
-                    "Can't do nonzero end-relative seeks"
-                },
-            )
+            vm.new_error(&exc::OS_ERROR, "Can't do nonzero cur-relative seeks")
         } else {
             unsupported(vm, msg)
         });
     }
     if whence == 0 && off < 0 {
-        return Err(vm.value_error(&format!("negative seek value {}", off)));
+        return Err(vm.value_error(&match x.kind.get() {
+            K_STRINGIO => format!("Negative seek position {}", off),
+            K_BYTESIO => format!("negative seek value {}", off),
+            _ => format!("negative seek position {}", off),
+        }));
     }
     if x.is_file() {
         let adj = if whence == 1 {
@@ -1022,7 +1052,7 @@ fn m_seek(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn m_tell(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "tell")?;
     args.check(vm, "tell", 1, 1)?;
-    check_open(vm, x)?;
+    check_open(vm, x, "tell")?;
     match x.kind.get() {
         K_STRINGIO => Ok(Obj::small(x.cpos.get() as isize)),
         K_BYTESIO => Ok(Obj::small(x.pos.get() as isize)),
@@ -1038,7 +1068,7 @@ fn m_tell(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn m_truncate(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "truncate")?;
     args.check(vm, "truncate", 1, 2)?;
-    check_open(vm, x)?;
+    check_open(vm, x, "truncate")?;
     let size = match args.pos.get(1) {
         Some(v) if !v.is_none() => {
             let n = abs::index_isize(vm, *v)?;
@@ -1056,12 +1086,16 @@ fn m_truncate(vm: &Vm, args: &Args) -> PyResult<Obj> {
             let cur = if text { x.cpos.get() } else { x.pos.get() };
             let n = size.unwrap_or(cur);
             let d = bytearray::data(b);
-            let cut = if text { char_offset(d, n) } else { n.min(d.len()) };
+            let cut = if text {
+                char_offset(d, n)
+            } else {
+                n.min(d.len())
+            };
             bytearray::splice(vm, b, cut, usize::MAX, &[])?;
             Ok(Obj::small(n as isize))
         }
         _ => {
-            check_writable(vm, x)?;
+            check_writable(vm, x, "truncate")?;
             drop_readahead(vm, x)?;
             let n = match size {
                 Some(n) => n as u64,
@@ -1079,12 +1113,8 @@ fn m_truncate(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 fn m_flush(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "flush")?;
-    if x.has(F_CLOSED) {
-        return Err(vm.value_error(if x.is_file() && x.kind.get() != K_TEXT {
-            "flush of closed file"
-        } else {
-            "I/O operation on closed file."
-        }));
+    if x.kind.get() != K_STRINGIO {
+        check_open(vm, x, "flush")?;
     }
     if x.is_file() && x.has(F_WRITE) {
         vm.port
@@ -1123,7 +1153,7 @@ fn m_del(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 fn m_enter(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "__enter__")?;
-    check_open(vm, x)?;
+    check_open(vm, x, "__enter__")?;
     Ok(args.pos[0])
 }
 fn m_exit(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -1133,7 +1163,7 @@ fn m_exit(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 fn m_fileno(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "fileno")?;
-    check_open(vm, x)?;
+    check_open(vm, x, "fileno")?;
     if !x.is_file() {
         return Err(unsupported(vm, "fileno"));
     }
@@ -1141,31 +1171,33 @@ fn m_fileno(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 fn m_isatty(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "isatty")?;
-    check_open(vm, x)?;
+    check_open(vm, x, "isatty")?;
     Ok(obj::py_bool(
         x.is_file() && vm.port.file_isatty(x.handle.get()),
     ))
 }
 fn m_readable(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "readable")?;
-    check_open(vm, x)?;
+    if x.kind.get() != K_TEXT {
+        check_open(vm, x, "readable")?;
+    }
     Ok(obj::py_bool(!x.is_file() || x.has(F_READ)))
 }
 fn m_writable(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "writable")?;
-    check_open(vm, x)?;
+    check_open(vm, x, "writable")?;
     Ok(obj::py_bool(!x.is_file() || x.has(F_WRITE)))
 }
 fn m_seekable(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "seekable")?;
-    check_open(vm, x)?;
+    check_open(vm, x, "seekable")?;
     Ok(obj::py_bool(
         !x.is_file() || vm.port.file_seek(x.handle.get(), 0, 1).is_ok(),
     ))
 }
 fn m_getvalue(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let x = this(vm, args, "getvalue")?;
-    check_open(vm, x)?;
+    check_open(vm, x, "getvalue")?;
     let d = x.data();
     if x.kind.get() == K_STRINGIO {
         vm.new_str(core::str::from_utf8(d).unwrap_or(""))
@@ -1178,27 +1210,39 @@ fn m_detach(vm: &Vm, _args: &Args) -> PyResult<Obj> {
 }
 
 fn g_closed(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     Ok(obj::py_bool(x.has(F_CLOSED)))
 }
 fn g_name(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     Ok(x.name.get().unwrap_or(none()))
 }
 fn g_mode(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     Ok(x.mode.get().unwrap_or(none()))
 }
 fn g_encoding(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     Ok(x.encoding.get().unwrap_or(none()))
 }
 fn g_errors(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     Ok(x.errors.get().unwrap_or(none()))
 }
 fn g_closefd(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     Ok(obj::py_bool(x.has(F_CLOSEFD)))
 }
 fn g_false(_vm: &Vm, _o: Obj) -> PyResult<Obj> {
@@ -1209,12 +1253,16 @@ fn g_none(_vm: &Vm, _o: Obj) -> PyResult<Obj> {
 }
 
 fn io_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
-    check_open(vm, x)?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
+    check_open(vm, x, "__iter__")?;
     Ok(o)
 }
 fn io_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     let line = do_read(vm, x, true, None)?;
     Ok(if abs::len(vm, line)? == 0 {
         None
@@ -1224,7 +1272,9 @@ fn io_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
 }
 
 fn io_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    let x = o.downcast::<IoObj>().ok_or_else(|| vm.type_error("io object expected"))?;
+    let x = o
+        .downcast::<IoObj>()
+        .ok_or_else(|| vm.type_error("io object expected"))?;
     let tn = o.ty().name;
     if !x.is_file() {
         return vm.new_string(format!("<{} object at {:#x}>", tn, o.raw()));
@@ -1339,8 +1389,7 @@ pub static IOBASE_TYPE: TypeObj = io_type(
     None,
 );
 pub static RAWIOBASE_TYPE: TypeObj = io_type("_io._RawIOBase", &IOBASE_TYPE, &[], None);
-pub static BUFFEREDIOBASE_TYPE: TypeObj =
-    io_type("_io._BufferedIOBase", &IOBASE_TYPE, &[], None);
+pub static BUFFEREDIOBASE_TYPE: TypeObj = io_type("_io._BufferedIOBase", &IOBASE_TYPE, &[], None);
 pub static TEXTIOBASE_TYPE: TypeObj = io_type("_io._TextIOBase", &IOBASE_TYPE, &[], None);
 pub static FILEIO_TYPE: TypeObj = io_type(
     "_io.FileIO",
@@ -1372,12 +1421,8 @@ pub static BYTESIO_TYPE: TypeObj = io_type(
     &BYTESIO_ATTRS,
     Some(bytesio_new),
 );
-pub static TEXTIOWRAPPER_TYPE: TypeObj = io_type(
-    "_io.TextIOWrapper",
-    &TEXTIOBASE_TYPE,
-    &TEXT_ATTRS,
-    None,
-);
+pub static TEXTIOWRAPPER_TYPE: TypeObj =
+    io_type("_io.TextIOWrapper", &TEXTIOBASE_TYPE, &TEXT_ATTRS, None);
 pub static STRINGIO_TYPE: TypeObj = io_type(
     "_io.StringIO",
     &TEXTIOBASE_TYPE,

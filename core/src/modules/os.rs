@@ -7,8 +7,7 @@ use super::sys::ss_field;
 use crate::builtins::extra::one;
 use crate::obj::attr::AttrEntry;
 use crate::obj::{
-    self, bytes, dict, exc, float, int, list, module, none, str as pystr, tuple, Args, Obj,
-    TypeObj,
+    self, bytes, dict, exc, float, int, list, module, none, str as pystr, tuple, Args, Obj, TypeObj,
 };
 use crate::port::FileStat;
 use crate::vm::{abs, PyResult, Vm};
@@ -77,7 +76,10 @@ fn stat_result(vm: &Vm, st: &FileStat) -> PyResult<Obj> {
 
 fn os_getcwd(vm: &Vm, args: &Args) -> PyResult<Obj> {
     crate::builtins::extra::noargs(vm, args, "getcwd")?;
-    let d = vm.port.getcwd().map_err(|e| exc::os_error(vm, e, None, None))?;
+    let d = vm
+        .port
+        .getcwd()
+        .map_err(|e| exc::os_error(vm, e, None, None))?;
     vm.new_string(d)
 }
 fn os_chdir(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -414,7 +416,10 @@ fn join_str(vm: &Vm, args: &Args) -> PyResult<String> {
 
 /// Result as the argument's kind (bytes in, bytes out).
 fn like(vm: &Vm, arg: Obj, s: &str) -> PyResult<Obj> {
-    if fspath(vm, arg).map(|p| bytes::as_bytes(p).is_some()).unwrap_or(false) {
+    if fspath(vm, arg)
+        .map(|p| bytes::as_bytes(p).is_some())
+        .unwrap_or(false)
+    {
         bytes::new(vm, s.as_bytes())
     } else {
         vm.new_str(s)
@@ -472,7 +477,10 @@ fn p_abspath(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let full = if p.starts_with('/') {
         p
     } else {
-        let mut c = vm.port.getcwd().map_err(|e| exc::os_error(vm, e, None, None))?;
+        let mut c = vm
+            .port
+            .getcwd()
+            .map_err(|e| exc::os_error(vm, e, None, None))?;
         if !c.ends_with('/') {
             c.push('/');
         }

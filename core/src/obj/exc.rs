@@ -188,7 +188,12 @@ fn exc_init(vm: &Vm, e: Obj, args: &Args) -> PyResult<()> {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", e.ty().name())));
     }
     if let Some(x) = exc_of(e) {
-        x.args.set(tuple::new(vm, args.pos)?);
+        let keep = if e.ty().is_subtype(&OS_ERROR) && (3..=5).contains(&args.pos.len()) {
+            &args.pos[..2]
+        } else {
+            args.pos
+        };
+        x.args.set(tuple::new(vm, keep)?);
     }
     specific_init(vm, e, args.pos, args)
 }
@@ -215,10 +220,8 @@ pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
                     if let Some(f2) = dict::get_str(vm, d, "filename2")? {
                         if !f2.is_none() {
                             let fr2 = crate::vm::abs::repr_string(vm, f2)?;
-                            return vm.new_string(format!(
-                                "[Errno {}] {}: {} -> {}",
-                                es, ss, fr, fr2
-                            ));
+                            return vm
+                                .new_string(format!("[Errno {}] {}: {} -> {}", es, ss, fr, fr2));
                         }
                     }
                     return vm.new_string(format!("[Errno {}] {}: {}", es, ss, fr));
@@ -617,7 +620,13 @@ pub fn os_error(
     let r = (|| -> PyResult<Obj> {
         let n = Obj::small(errno as isize);
         let m = vm.new_str(strerror(errno))?;
-        let args = [n, m, filename.unwrap_or(none()), none(), filename2.unwrap_or(none())];
+        let args = [
+            n,
+            m,
+            filename.unwrap_or(none()),
+            none(),
+            filename2.unwrap_or(none()),
+        ];
         let k = match (filename, filename2) {
             (_, Some(_)) => 5,
             (Some(_), None) => 3,

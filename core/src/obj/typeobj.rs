@@ -1130,19 +1130,25 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
 // -------------------------------------------------------- class creation
 
 /// The base that decides the instance layout.
+/// The type whose instance layout `t`'s instances have (for the
+/// multiple-inheritance check): builtin types adding nothing to their
+/// base's layout (OSError over Exception) do not count, as in CPython.
+fn layout_base(t: &'static TypeObj) -> &'static TypeObj {
+    let mut c = solid_base(t);
+    while let Some(b) = c.base {
+        if b.layout != c.layout || b.basicsize != c.basicsize {
+            break;
+        }
+        c = b;
+    }
+    c
+}
+
 pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
     let mut c = t;
     loop {
         if !c.is_heap() {
-            // A builtin type adding nothing to its base's layout (OSError
-            // over Exception) is not solid either, as in CPython.
-            match c.base {
-                Some(b) if b.layout == c.layout && b.basicsize == c.basicsize => {
-                    c = b;
-                    continue;
-                }
-                _ => return c,
-            }
+            return c;
         }
         match c.base {
             Some(b) => c = b,
@@ -1221,8 +1227,8 @@ pub fn new_class(
                 t.name()
             )));
         }
-        let sb = solid_base(t);
-        let cur = solid_base(best);
+        let sb = layout_base(t);
+        let cur = layout_base(best);
         if sb.is_subtype(cur) {
             best = t;
         } else if !cur.is_subtype(sb) {
