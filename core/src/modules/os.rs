@@ -524,10 +524,7 @@ fn stat_opt(vm: &Vm, a: Obj) -> PyResult<Option<FileStat>> {
         let fd = abs::index_isize(vm, a)?;
         return Ok(vm.port.file_stat(fd.max(0) as usize).ok());
     }
-    let p = match fspath(vm, a) {
-        Ok(p) => p,
-        Err(e) => return Err(e),
-    };
+    let p = fspath(vm, a)?;
     let s = match pystr::as_str(p) {
         Some(s) => String::from(s),
         None => String::from_utf8_lossy(bytes::as_bytes(p).unwrap_or(&[])).into_owned(),

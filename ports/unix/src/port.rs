@@ -282,6 +282,8 @@ fn check(r: libc::c_int) -> IoResult<()> {
     }
 }
 
+// `st_nlink`'s width differs between architectures.
+#[allow(clippy::unnecessary_cast)]
 fn fstat_fd(fd: i32) -> IoResult<FileStat> {
     let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
     // SAFETY: fstat fills the struct when it returns 0.
