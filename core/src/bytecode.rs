@@ -121,6 +121,23 @@ opcodes! {
     LIST_TO_TUPLE = 32,
     /// `[exc] -> []`: re-raise `exc` as it is (traceback kept).
     RERAISE = 33,
+    /// `[obj] -> [obj, len(obj)]` (pattern matching).
+    GET_LEN = 34,
+    /// `[subject] -> [subject, bool]`: is the subject a mapping for pattern
+    /// matching (see `vm::eval::match_kind`: `dict` and its subclasses, and
+    /// classes deriving from a class with `__abc_tpflags__` & 1 << 6 such as
+    /// `collections.abc.Mapping`)?
+    MATCH_MAPPING = 35,
+    /// `[subject] -> [subject, bool]`: is the subject a sequence for pattern
+    /// matching (`list`, `tuple`, `range`, `memoryview`, `array.array`,
+    /// `collections.deque` and their subclasses, and classes deriving from a
+    /// class with `__abc_tpflags__` & 1 << 5 such as
+    /// `collections.abc.Sequence`; never `str`, `bytes`, `bytearray`)?
+    MATCH_SEQUENCE = 36,
+    /// `[subject, keys] -> [subject, keys, values]`: `values` is a tuple of
+    /// `subject.get(key)` for each key of the tuple `keys`, or None when a
+    /// key is missing (ValueError on a duplicate key).
+    MATCH_KEYS = 37,
 
     // ---- with a 16-bit argument ----
     /// Push `consts[arg]`.
@@ -243,6 +260,10 @@ opcodes! {
     /// `RERAISE` variant of CPython 3.11 with `oparg`: when arg is non-zero,
     /// the `lasti` at stack position `arg + 1` is restored for the traceback.
     RERAISE_LASTI = 128,
+    /// `[subject, cls, names] -> [attrs or None]`: class pattern with `arg`
+    /// positional sub-patterns (through `cls.__match_args__`) and the
+    /// keyword attribute names of the tuple `names`, as CPython 3.11.
+    MATCH_CLASS = 129,
 }
 
 impl Op {
@@ -423,6 +444,8 @@ pub fn stack_effect(op: Op, arg: u16, jump: bool) -> Option<i32> {
         ASYNC_GEN_WRAP => 0,
         LIST_TO_TUPLE => 0,
         RERAISE | RERAISE_LASTI => -1,
+        GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 1,
+        MATCH_CLASS => -2,
         LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_GLOBAL
         | LOAD_NAME => 1,
         STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME => -1,

@@ -126,6 +126,22 @@ pub trait Port: Sync {
     fn platform(&self) -> &'static str {
         "ferropy"
     }
+    /// File name endings of C extension modules, tried in order for each
+    /// directory of `sys.path` (e.g. `.cpython-311-x86_64-linux-gnu.so`,
+    /// `.so`). Empty (the default): the port cannot load extensions.
+    fn extension_suffixes(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Load the C extension at `path` and return the address of its init
+    /// function `symbol` (`PyInit_name`). `None` when there is no file at
+    /// `path`; `Some(Err(why))` when the file exists but cannot be loaded.
+    fn load_extension(
+        &self,
+        _path: &str,
+        _symbol: &str,
+    ) -> Option<Result<usize, alloc::string::String>> {
+        None
+    }
     /// Exit the program with `code` (ports that cannot exit return).
     fn exit(&self, _code: i32) {}
 

@@ -147,7 +147,9 @@ fn inputs(op: Op, arg: u16) -> i64 {
         BINARY_SUBSCR | DELETE_SUBSCR | CHECK_EXC_MATCH | CHECK_EG_MATCH | PREP_RERAISE_STAR
         | END_ASYNC_FOR => 2,
         STORE_ATTR | COMPARE_OP | BINARY_OP | IS_OP | CONTAINS_OP | IMPORT_NAME | SEND => 2,
-        STORE_SUBSCR => 3,
+        STORE_SUBSCR | MATCH_CLASS => 3,
+        GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE => 1,
+        MATCH_KEYS => 2,
         WITH_EXCEPT_START => 4,
         CALL => a + 1,
         CALL_KW | CALL_METHOD => a + 2,
@@ -177,6 +179,7 @@ fn removes(op: Op, arg: u16) -> i64 {
     use Op::*;
     match op {
         COPY | SWAP | WITH_EXCEPT_START | FOR_ITER | GET_ANEXT | IMPORT_FROM | SETUP_WITH => 0,
+        GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 0,
         LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE
         | RERAISE_LASTI => 1,
         CHECK_EXC_MATCH => 1,

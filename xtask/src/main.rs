@@ -4,6 +4,7 @@
 //! must not slow that down or pull anything into the lock file.
 
 mod bench;
+mod capi;
 mod diff;
 mod proc;
 mod test;
@@ -22,6 +23,7 @@ commands:
                                 -X heapsize=150k); --quick skips the no_std check
                                 and the 150k pass; PATTERNs select tests whose
                                 path (or Rust test name) contains the substring
+  ext FILE.c [-o FILE.so]       build a C extension module against include/
   demo                          build ferropy and run tests/basics/demo_showcase.py
   bench [--quick] [--no-valgrind] [PATTERN...]
                                 time bench/*.py under ferropy and CPython (best
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
     match command.as_str() {
         "test" => test::run(rest),
         "demo" => demo(rest),
+        "ext" => capi::ext(rest),
         "bench" => bench::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -101,7 +104,7 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// The cargo target directory (honours `CARGO_TARGET_DIR`).
-fn target_dir(root: &Path) -> PathBuf {
+pub fn target_dir(root: &Path) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) if !dir.is_empty() => root.join(dir),
         _ => root.join("target"),

@@ -109,7 +109,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let root = crate::repo_root();
     let mut total = Tally::default();
 
-    header("[1/5] build: cargo build --release -p ferropy-unix");
+    header("[1/6] build: cargo build --release -p ferropy-unix");
     let ferropy = match ferropy_override() {
         Some(ferropy) => {
             println!(
@@ -128,7 +128,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
 
     header(&format!(
-        "[2/5] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
+        "[2/6] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
     ));
     if quick {
         println!("skipped (--quick)");
@@ -137,13 +137,13 @@ pub fn run(args: &[String]) -> ExitCode {
         total.failed += 1;
     }
 
-    header("[3/5] Rust unit tests: cargo test --workspace --exclude xtask");
+    header("[3/6] Rust unit tests: cargo test --workspace --exclude xtask");
     let rust = rust_tests(&root, &patterns);
     println!("{}", rust.line("rust"));
     total.add(rust);
 
     let tests = collect_tests(&root, &patterns);
-    header("[4/5] Python tests: ferropy");
+    header("[4/6] Python tests: ferropy");
     let suite = match ferropy {
         None => {
             println!("skipped: ferropy was not built");
@@ -161,12 +161,18 @@ pub fn run(args: &[String]) -> ExitCode {
     if let Some(suite) = &suite {
         total.add(suite.run_pass(&DEFAULT_PASS));
     }
-    header("[5/5] Python tests: ferropy -X heapsize=150k");
+    header("[5/6] Python tests: ferropy -X heapsize=150k");
     match &suite {
         _ if quick => println!("skipped (--quick)"),
         Some(suite) => total.add(suite.run_pass(&SMALL_HEAP_PASS)),
         None => println!("skipped: the Python suite cannot run"),
     }
+
+    header("[6/6] C API tests: tests/capi (extensions vs CPython, embedding)");
+    let capi = crate::capi::run_tests(&root, suite.as_ref().map(|s| &s.ferropy), &patterns);
+    println!("capi: {} passed, {} failed", capi.passed, capi.failed);
+    total.passed += capi.passed;
+    total.failed += capi.failed;
 
     println!();
     println!("{} passed, {} failed", total.passed, total.failed);
@@ -309,7 +315,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if path.is_dir() {
+            // tests/capi holds C API drivers, run by the C API step.
             let skipped = name == "pending"
+                || (name == "capi" && path.parent().is_some_and(|p| p.ends_with("tests")))
                 || name.starts_with('_')
                 || name.starts_with('.')
                 || path.join("__init__.py").exists();

@@ -1,4 +1,4 @@
-//! Abstract syntax tree for Python 3.11 (everything but `match`).
+//! Abstract syntax tree for Python 3.11.
 //!
 //! The shape follows CPython 3.11's `ast` module: same node names and
 //! fields, Rust-ified.  Positions are 1-based lines and 0-based columns
@@ -156,6 +156,58 @@ pub enum StmtKind {
     Pass,
     Break,
     Continue,
+    /// `match subject: case ...` (PEP 634).
+    Match {
+        subject: Box<Expr>,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern if guard: body` of a `match` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Box<Expr>>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub loc: Loc,
+}
+
+/// CPython's `pattern` node kinds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatternKind {
+    /// A literal (number, string, complex) or a dotted name, compared with `==`.
+    MatchValue { value: Box<Expr> },
+    /// `None`, `True` or `False`, compared with `is`.
+    MatchSingleton { value: Constant },
+    /// `[p, *rest]` / `(p, q)` / `p, q` at the top of a case.
+    MatchSequence { patterns: Vec<Pattern> },
+    /// `{key: p, **rest}`: `keys` are literals or dotted names.
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `Cls(p, attr=q)`.
+    MatchClass {
+        cls: Box<Expr>,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` in a sequence pattern (`name` is `None` for `*_`).
+    MatchStar { name: Option<String> },
+    /// `p as name`; a bare capture has no `pattern`; `_` has neither.
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    /// `p | q | ...`.
+    MatchOr { patterns: Vec<Pattern> },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -39,6 +39,8 @@ use super::symtable::{
 };
 use crate::bytecode::{co, mkfn, stack_effect, CodeUnit, Const, LineEntry, Op};
 
+mod patterns;
+
 /// CPython's `CO_MAXBLOCKS`: static nesting of loops/try/with.
 const MAX_FBLOCKS: usize = 20;
 /// CPython's `STACK_USE_GUIDELINE`.
@@ -1325,6 +1327,7 @@ impl<'a> Compiler<'a> {
             StmtKind::Pass => Ok(()),
             StmtKind::Break => self.compile_break(s, false),
             StmtKind::Continue => self.compile_break(s, true),
+            StmtKind::Match { subject, cases } => self.compile_match(subject, cases),
         }
     }
 

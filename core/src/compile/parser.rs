@@ -1,4 +1,5 @@
-//! Recursive-descent parser for Python 3.11 (everything but `match`).
+//! Recursive-descent parser for Python 3.11 (`match`/`case` are soft
+//! keywords, see `at_match_stmt`).
 //!
 //! Entry points: [`parse`] and [`parse_with_limit`].  Errors are
 //! [`SyntaxError`]s with CPython 3.11's messages and positions (checked
@@ -671,6 +672,11 @@ impl<'a> Parser<'a> {
     }
 
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        if is_name(self.tok(), "match") && self.at_match_stmt()? {
+            let s = self.match_stmt()?;
+            out.push(s);
+            return Ok(());
+        }
         match *self.tok() {
             Tok::Kw(
                 Kw::Def | Kw::Class | Kw::If | Kw::While | Kw::For | Kw::Try | Kw::With | Kw::Async,
@@ -3176,6 +3182,522 @@ impl<'a> Parser<'a> {
     }
 }
 
+// ----- `match` statements (PEP 634) ------------------------------------------
+
+fn is_name(t: &Tok, s: &str) -> bool {
+    matches!(t, Tok::Name(n) if n == s)
+}
+
+impl<'a> Parser<'a> {
+    /// At a `match` name at the start of a statement: is this a `match`
+    /// statement?  `match` is a soft keyword: it is one when an expression
+    /// can follow and the logical line ends with a `:` outside brackets
+    /// (no other simple statement can end that way).
+    #[inline(never)]
+    fn at_match_stmt(&mut self) -> PResult<bool> {
+        let next_ok = match self.peek_tok(1)? {
+            Tok::Name(_) | Tok::Num(_) | Tok::Str(_) => true,
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::None | Kw::True | Kw::False | Kw::Lambda | Kw::Not | Kw::Await
+            ),
+            Tok::Op(o) => matches!(
+                o,
+                Op::LPar
+                    | Op::LSqb
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Star
+                    | Op::Ellipsis
+            ),
+            _ => false,
+        };
+        if !next_ok {
+            return Ok(false);
+        }
+        let mut i = 1;
+        loop {
+            self.fill(i + 1)?;
+            let Some(t) = self.toks.get(i + 1) else {
+                return Ok(false);
+            };
+            if matches!(t.tok, Tok::Newline | Tok::EndMarker) {
+                let Some(last) = self.toks.get(i) else {
+                    return Ok(false);
+                };
+                return Ok(last.tok == Tok::Op(Op::Colon) && last.level == 0);
+            }
+            i += 1;
+        }
+    }
+
+    #[inline(never)]
+    fn match_stmt(&mut self) -> PResult<Stmt> {
+        self.enter()?;
+        let r = self.match_stmt_inner();
+        self.leave();
+        r
+    }
+
+    fn match_stmt_inner(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        let line = start.0;
+        self.skip()?;
+        let s = self.start();
+        let first = if self.at_op(Op::Star) {
+            self.starred()?
+        } else {
+            self.named_expr()?
+        };
+        let subject = if self.at_op(Op::Comma) {
+            let mut elts = vec![*first];
+            while self.eat_op(Op::Comma)? {
+                if !self.at_expr_start() {
+                    break;
+                }
+                elts.push(*self.star_named()?);
+            }
+            mkb(
+                ExprKind::Tuple {
+                    elts,
+                    ctx: ExprContext::Load,
+                },
+                self.loc_from(s),
+            )
+        } else {
+            self.no_bare_starred(&first)?;
+            first
+        };
+        self.expect_colon(true)?;
+        if !self.at_newline() {
+            return Err(self.unexpected());
+        }
+        self.skip()?;
+        if !matches!(self.tok(), Tok::Indent) {
+            return Err(with_kind(
+                self.err_here(format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    line
+                )),
+                ErrKind::Indentation,
+            ));
+        }
+        self.skip()?;
+        let mut cases = Vec::new();
+        loop {
+            match self.tok() {
+                Tok::Dedent => {
+                    self.skip()?;
+                    break;
+                }
+                Tok::EndMarker => break,
+                t if is_name(t, "case") => cases.push(self.case_block()?),
+                _ => return Err(self.unexpected()),
+            }
+        }
+        Ok(Stmt {
+            kind: StmtKind::Match { subject, cases },
+            loc: self.loc_from(start),
+        })
+    }
+
+    fn case_block(&mut self) -> PResult<MatchCase> {
+        let line = self.start().0;
+        self.skip()?;
+        let pattern = self.top_patterns()?;
+        let guard = if self.eat_kw(Kw::If)? {
+            Some(self.named_expr()?)
+        } else {
+            None
+        };
+        self.expect_colon(true)?;
+        let body = self.block("'case' statement", line)?;
+        Ok(MatchCase {
+            pattern,
+            guard,
+            body,
+        })
+    }
+
+    /// `patterns`: an open sequence pattern or one pattern.
+    fn top_patterns(&mut self) -> PResult<Pattern> {
+        let s = self.start();
+        let first = self.maybe_star_pattern()?;
+        if self.at_op(Op::Comma) {
+            let mut patterns = vec![first];
+            while self.eat_op(Op::Comma)? {
+                if self.at_op(Op::Colon) || self.at_kw(Kw::If) {
+                    break;
+                }
+                patterns.push(self.maybe_star_pattern()?);
+            }
+            return Ok(Pattern {
+                kind: PatternKind::MatchSequence { patterns },
+                loc: self.loc_from(s),
+            });
+        }
+        if let PatternKind::MatchStar { .. } = first.kind {
+            return Err(err_at("invalid syntax", &first.loc));
+        }
+        Ok(first)
+    }
+
+    fn maybe_star_pattern(&mut self) -> PResult<Pattern> {
+        if self.at_op(Op::Star) {
+            let s = self.start();
+            self.skip()?;
+            let name = match self.tok() {
+                Tok::Name(n) if n == "_" => {
+                    self.skip()?;
+                    None
+                }
+                Tok::Name(_) => Some(self.capture_target()?),
+                _ => return Err(self.unexpected()),
+            };
+            return Ok(Pattern {
+                kind: PatternKind::MatchStar { name },
+                loc: self.loc_from(s),
+            });
+        }
+        self.pattern()
+    }
+
+    /// A NAME that is a capture target (not followed by `.`, `(` or `=`).
+    fn capture_target(&mut self) -> PResult<String> {
+        if matches!(self.peek_tok(1)?, Tok::Op(Op::Dot | Op::LPar | Op::Equal)) {
+            self.skip()?;
+            return Err(self.unexpected());
+        }
+        self.expect_name()
+    }
+
+    /// `pattern`: `or_pattern ['as' NAME]`.
+    fn pattern(&mut self) -> PResult<Pattern> {
+        self.enter()?;
+        let r = self.pattern_inner();
+        self.leave();
+        r
+    }
+
+    fn pattern_inner(&mut self) -> PResult<Pattern> {
+        let s = self.start();
+        let p = self.or_pattern()?;
+        if !self.at_kw(Kw::As) {
+            return Ok(p);
+        }
+        self.skip()?;
+        let name = match self.tok() {
+            Tok::Name(n) if n == "_" => return Err(self.err_here("cannot use '_' as a target")),
+            Tok::Name(_) => self.capture_target()?,
+            _ if self.at_expr_start() => return Err(self.err_here("invalid pattern target")),
+            _ => return Err(self.unexpected()),
+        };
+        Ok(Pattern {
+            kind: PatternKind::MatchAs {
+                pattern: Some(Box::new(p)),
+                name: Some(name),
+            },
+            loc: self.loc_from(s),
+        })
+    }
+
+    fn or_pattern(&mut self) -> PResult<Pattern> {
+        let s = self.start();
+        let first = self.closed_pattern()?;
+        if !self.at_op(Op::VBar) {
+            return Ok(first);
+        }
+        let mut patterns = vec![first];
+        while self.eat_op(Op::VBar)? {
+            patterns.push(self.closed_pattern()?);
+        }
+        Ok(Pattern {
+            kind: PatternKind::MatchOr { patterns },
+            loc: self.loc_from(s),
+        })
+    }
+
+    #[inline(never)]
+    fn closed_pattern(&mut self) -> PResult<Pattern> {
+        let s = self.start();
+        let kind = match self.tok() {
+            Tok::Num(_) | Tok::Op(Op::Minus) | Tok::Str(_) => PatternKind::MatchValue {
+                value: self.literal_expr()?,
+            },
+            Tok::Kw(k @ (Kw::None | Kw::True | Kw::False)) => {
+                let value = match k {
+                    Kw::None => Constant::None,
+                    Kw::True => Constant::True,
+                    _ => Constant::False,
+                };
+                self.skip()?;
+                PatternKind::MatchSingleton { value }
+            }
+            Tok::Name(n) if n == "_" => {
+                self.skip()?;
+                PatternKind::MatchAs {
+                    pattern: None,
+                    name: None,
+                }
+            }
+            Tok::Name(_) => {
+                if !matches!(self.peek_tok(1)?, Tok::Op(Op::Dot | Op::LPar | Op::Equal)) {
+                    PatternKind::MatchAs {
+                        pattern: None,
+                        name: Some(self.expect_name()?),
+                    }
+                } else {
+                    let e = self.name_or_attr()?;
+                    if self.at_op(Op::LPar) {
+                        return self.class_pattern(e, s);
+                    }
+                    if let ExprKind::Name { .. } = e.kind {
+                        return Err(self.unexpected());
+                    }
+                    PatternKind::MatchValue { value: e }
+                }
+            }
+            Tok::Op(Op::LPar) => {
+                self.skip()?;
+                if self.eat_op(Op::RPar)? {
+                    PatternKind::MatchSequence {
+                        patterns: Vec::new(),
+                    }
+                } else {
+                    let first = self.maybe_star_pattern()?;
+                    if self.eat_op(Op::RPar)? {
+                        if let PatternKind::MatchStar { .. } = first.kind {
+                            return Err(err_at("invalid syntax", &first.loc));
+                        }
+                        // A group: the inner pattern as it is.
+                        return Ok(first);
+                    }
+                    if !self.at_op(Op::Comma) {
+                        return Err(self.unexpected());
+                    }
+                    let patterns = self.pattern_list(first, Op::RPar)?;
+                    PatternKind::MatchSequence { patterns }
+                }
+            }
+            Tok::Op(Op::LSqb) => {
+                self.skip()?;
+                if self.eat_op(Op::RSqb)? {
+                    PatternKind::MatchSequence {
+                        patterns: Vec::new(),
+                    }
+                } else {
+                    let first = self.maybe_star_pattern()?;
+                    let patterns = self.pattern_list(first, Op::RSqb)?;
+                    PatternKind::MatchSequence { patterns }
+                }
+            }
+            Tok::Op(Op::LBrace) => self.mapping_pattern()?,
+            _ => return Err(self.unexpected()),
+        };
+        Ok(Pattern {
+            kind,
+            loc: self.loc_from(s),
+        })
+    }
+
+    /// The rest of a bracketed sequence pattern after its first item, up to
+    /// and including `close`.
+    fn pattern_list(&mut self, first: Pattern, close: Op) -> PResult<Vec<Pattern>> {
+        let mut v = vec![first];
+        while self.eat_op(Op::Comma)? {
+            if self.at_op(close) {
+                break;
+            }
+            v.push(self.maybe_star_pattern()?);
+        }
+        self.expect_op(close)?;
+        Ok(v)
+    }
+
+    /// `NAME ('.' NAME)*` as a `Name` or `Attribute` expression.
+    fn name_or_attr(&mut self) -> PResult<Box<Expr>> {
+        let s = self.start();
+        let id = self.expect_name()?;
+        let mut e = mkb(
+            ExprKind::Name {
+                id,
+                ctx: ExprContext::Load,
+            },
+            self.loc_from(s),
+        );
+        while self.eat_op(Op::Dot)? {
+            let attr = self.expect_name()?;
+            e = mkb(
+                ExprKind::Attribute {
+                    value: e,
+                    attr,
+                    ctx: ExprContext::Load,
+                },
+                self.loc_from(s),
+            );
+        }
+        Ok(e)
+    }
+
+    fn number_token(&mut self) -> PResult<(Constant, Loc)> {
+        let t = self.bump()?;
+        let loc = Loc {
+            line: t.line,
+            col: t.col,
+            end_line: t.end_line,
+            end_col: t.end_col,
+        };
+        match t.tok {
+            Tok::Num(c) => Ok((c, loc)),
+            _ => Err(err_at("invalid syntax", &loc)),
+        }
+    }
+
+    /// A literal usable in a pattern: a signed number, a complex literal,
+    /// a string, `None`, `True` or `False`.
+    #[inline(never)]
+    fn literal_expr(&mut self) -> PResult<Box<Expr>> {
+        let s = self.start();
+        match self.tok() {
+            Tok::Str(_) => return self.strings(),
+            Tok::Kw(Kw::None | Kw::True | Kw::False) => return self.atom(),
+            _ => {}
+        }
+        let neg = self.eat_op(Op::Minus)?;
+        if !matches!(self.tok(), Tok::Num(_)) {
+            return Err(self.unexpected());
+        }
+        let (c, nloc) = self.number_token()?;
+        let imag = matches!(c, Constant::Complex { .. });
+        let mut e = mkb(ExprKind::Constant(c), nloc);
+        if neg {
+            e = mkb(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::USub,
+                    operand: e,
+                },
+                self.loc_from(s),
+            );
+        }
+        let op = match self.op() {
+            Some(Op::Plus) => Operator::Add,
+            Some(Op::Minus) => Operator::Sub,
+            _ => return Ok(e),
+        };
+        if imag {
+            return Err(err_at("real number required in complex literal", &e.loc));
+        }
+        self.skip()?;
+        if !matches!(self.tok(), Tok::Num(_)) {
+            return Err(self.unexpected());
+        }
+        let (c2, loc2) = self.number_token()?;
+        if !matches!(c2, Constant::Complex { .. }) {
+            return Err(err_at(
+                "imaginary number required in complex literal",
+                &loc2,
+            ));
+        }
+        Ok(mkb(
+            ExprKind::BinOp {
+                left: e,
+                op,
+                right: mkb(ExprKind::Constant(c2), loc2),
+            },
+            self.loc_from(s),
+        ))
+    }
+
+    #[inline(never)]
+    fn mapping_pattern(&mut self) -> PResult<PatternKind> {
+        self.skip()?;
+        let mut keys = Vec::new();
+        let mut patterns = Vec::new();
+        let mut rest = None;
+        loop {
+            if self.at_op(Op::RBrace) {
+                break;
+            }
+            if self.eat_op(Op::DoubleStar)? {
+                if matches!(self.tok(), Tok::Name(n) if n == "_") {
+                    return Err(self.unexpected());
+                }
+                rest = Some(self.capture_target()?);
+                self.eat_op(Op::Comma)?;
+                break;
+            }
+            let key = match self.tok() {
+                Tok::Name(_) => {
+                    let e = self.name_or_attr()?;
+                    if let ExprKind::Name { .. } = e.kind {
+                        return Err(self.unexpected());
+                    }
+                    e
+                }
+                _ => self.literal_expr()?,
+            };
+            self.expect_op(Op::Colon)?;
+            keys.push(*key);
+            patterns.push(self.pattern()?);
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+        }
+        self.expect_op(Op::RBrace)?;
+        Ok(PatternKind::MatchMapping {
+            keys,
+            patterns,
+            rest,
+        })
+    }
+
+    #[inline(never)]
+    #[allow(clippy::boxed_local)]
+    fn class_pattern(&mut self, cls: Box<Expr>, s: (u32, u32)) -> PResult<Pattern> {
+        self.skip()?;
+        let mut patterns = Vec::new();
+        let mut kwd_attrs = Vec::new();
+        let mut kwd_patterns = Vec::new();
+        loop {
+            if self.at_op(Op::RPar) {
+                break;
+            }
+            let is_kw = matches!(self.tok(), Tok::Name(_))
+                && matches!(self.peek_tok(1)?, Tok::Op(Op::Equal));
+            if is_kw {
+                let name = self.expect_name()?;
+                self.skip()?;
+                kwd_attrs.push(name);
+                kwd_patterns.push(self.pattern()?);
+            } else {
+                let p = self.pattern()?;
+                if !kwd_attrs.is_empty() {
+                    return Err(err_at(
+                        "positional patterns follow keyword patterns",
+                        &p.loc,
+                    ));
+                }
+                patterns.push(p);
+            }
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+        }
+        self.expect_op(Op::RPar)?;
+        Ok(Pattern {
+            kind: PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
+            loc: self.loc_from(s),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate std;
@@ -3643,8 +4165,29 @@ mod tests {
                 StmtKind::Pass => "pass",
                 StmtKind::Break => "break",
                 StmtKind::Continue => "continue",
+                StmtKind::Match { .. } => "match",
             })
             .collect()
+    }
+
+    #[test]
+    fn match_soft_keyword() {
+        assert_eq!(
+            kinds("match x:\n    case 1:\n        pass\nmatch = 1\nmatch(x)\nmatch[x]: int\n"),
+            vec!["match", "=", "expr", ":"]
+        );
+        assert_eq!(
+            kinds("match (a, b):\n case [x, *y] | {'k': x, **y}: pass\n"),
+            vec!["match"]
+        );
+        assert_eq!(
+            error("match x:\n    case Point(x=1, 2):\n        pass\n").msg,
+            "positional patterns follow keyword patterns"
+        );
+        assert_eq!(
+            error("match x:\n    case 1 as _:\n        pass\n").msg,
+            "cannot use '_' as a target"
+        );
     }
 
     const STATEMENTS: &str = "\

@@ -23,8 +23,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::ast::{
-    Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprKind, Loc, Mod, Stmt,
-    StmtKind,
+    Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprKind, Loc, Mod, Pattern,
+    PatternKind, Stmt, StmtKind,
 };
 use super::lexer::SyntaxError;
 
@@ -605,6 +605,73 @@ impl Builder {
             }
             StmtKind::Expr { value } => self.visit_expr(value)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for c in cases {
+                    self.visit_pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_stmts(&c.body)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_pattern(&mut self, p: &Pattern) -> R {
+        self.enter(p.loc, "too many nested parentheses")?;
+        let r = self.visit_pattern_inner(p);
+        self.depth -= 1;
+        r
+    }
+
+    fn visit_pattern_inner(&mut self, p: &Pattern) -> R {
+        match &p.kind {
+            PatternKind::MatchValue { value } => self.visit_expr(value)?,
+            PatternKind::MatchSingleton { .. } => {}
+            PatternKind::MatchSequence { patterns } | PatternKind::MatchOr { patterns } => {
+                for x in patterns {
+                    self.visit_pattern(x)?;
+                }
+            }
+            PatternKind::MatchStar { name } => {
+                if let Some(n) = name {
+                    self.add_def(n, DEF_LOCAL, p.loc)?;
+                }
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.visit_exprs(keys)?;
+                for x in patterns {
+                    self.visit_pattern(x)?;
+                }
+                if let Some(n) = rest {
+                    self.add_def(n, DEF_LOCAL, p.loc)?;
+                }
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.visit_expr(cls)?;
+                for x in patterns.iter().chain(kwd_patterns.iter()) {
+                    self.visit_pattern(x)?;
+                }
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(x) = pattern {
+                    self.visit_pattern(x)?;
+                }
+                if let Some(n) = name {
+                    self.add_def(n, DEF_LOCAL, p.loc)?;
+                }
+            }
         }
         Ok(())
     }

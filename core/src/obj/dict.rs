@@ -443,6 +443,23 @@ pub fn entry_at(o: Obj, i: usize) -> Option<(Obj, Obj)> {
     }
 }
 
+/// Replace the key and value stored at entry position `i` by equal objects
+/// (the C API boxes small ints in place so that borrowed references stay
+/// valid as long as the dict). The hash is kept: `key` must hash and compare
+/// equal to the key it replaces. Does nothing for a deleted entry.
+pub fn replace_entry_at(o: Obj, i: usize, key: Obj, value: Obj) {
+    let d = d_of(o);
+    if i >= d.used.get() || d.entry(i).key.is_none() {
+        return;
+    }
+    // SAFETY: i < used <= cap; no reference into the entry is held.
+    unsafe {
+        let e = d.entry_mut(i);
+        (*e).key = Some(key);
+        (*e).value = Some(value);
+    }
+}
+
 /// Number of entry positions (live and deleted).
 #[inline]
 pub fn used(o: Obj) -> usize {

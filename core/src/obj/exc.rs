@@ -476,16 +476,51 @@ pub static BASE_EXCEPTION: TypeObj = TypeObj {
     )
 };
 
+/// `BaseExceptionGroup` (see `excgroup.rs`).
+pub static BASE_EXCEPTION_GROUP: TypeObj = TypeObj {
+    dictoffset: core::mem::offset_of!(ExcObj, dict),
+    doc: "A combination of multiple unrelated exceptions.",
+    ..TypeObj::builtin(
+        "BaseExceptionGroup",
+        Layout::Exception,
+        Some(&BASE_EXCEPTION),
+        Slots {
+            new: Some(super::excgroup::eg_new),
+            ..EXC_SLOTS
+        },
+        &super::excgroup::EG_ATTRS,
+        core::mem::size_of::<ExcObj>(),
+        EXC_FLAGS,
+    )
+};
+
+/// `ExceptionGroup`: also a subclass of `Exception` (static types have
+/// one base, so `TypeObj::is_subtype` knows this one case).
+pub static EXCEPTION_GROUP: TypeObj = TypeObj {
+    dictoffset: core::mem::offset_of!(ExcObj, dict),
+    ..TypeObj::builtin(
+        "ExceptionGroup",
+        Layout::Exception,
+        Some(&BASE_EXCEPTION_GROUP),
+        Slots {
+            new: Some(super::excgroup::eg_new),
+            ..EXC_SLOTS
+        },
+        &[],
+        core::mem::size_of::<ExcObj>(),
+        EXC_FLAGS,
+    )
+};
+
 macro_rules! exceptions {
     ($($id:ident = $name:literal : $base:ident, $doc:literal;)*) => {
         $(pub static $id: TypeObj = exc_type($name, &$base, $doc);)*
         /// Every builtin exception type except BaseException, for `builtins`.
-        pub static ALL: &[&TypeObj] = &[$(&$id),*];
+        pub static ALL: &[&TypeObj] = &[&BASE_EXCEPTION_GROUP, &EXCEPTION_GROUP, $(&$id),*];
     };
 }
 
 exceptions! {
-    BASE_EXCEPTION_GROUP = "BaseExceptionGroup": BASE_EXCEPTION, "A combination of multiple unrelated exceptions.";
     GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION, "Request that a generator exit.";
     KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION, "Program interrupted by user.";
     SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION, "Request to exit from the interpreter.";
@@ -498,7 +533,6 @@ exceptions! {
     ATTRIBUTE_ERROR = "AttributeError": EXCEPTION, "Attribute not found.";
     BUFFER_ERROR = "BufferError": EXCEPTION, "Buffer error.";
     EOF_ERROR = "EOFError": EXCEPTION, "Read beyond end of file.";
-    EXCEPTION_GROUP = "ExceptionGroup": BASE_EXCEPTION_GROUP, "";
     IMPORT_ERROR = "ImportError": EXCEPTION, "Import can't find module, or can't find name in module.";
     MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR, "Module not found.";
     LOOKUP_ERROR = "LookupError": EXCEPTION, "Base class for lookup errors.";

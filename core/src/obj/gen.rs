@@ -4,9 +4,7 @@
 
 use super::attr::AttrEntry;
 use super::func::{CodeObj, FunctionObj};
-use super::{
-    exc, list, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
-};
+use super::{exc, none, str as pystr, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
 use crate::bytecode::co;
 use crate::vm::frame::Frame;
 use crate::vm::{abs, call, eval, PyResult, Vm};
@@ -928,59 +926,4 @@ pub fn get_anext(vm: &Vm, it: Obj) -> PyResult<Obj> {
             it.ty().name()
         ))),
     }
-}
-
-// --------------------------------------------------------- except* support
-
-/// CHECK_EG_MATCH: split `e` by `t` into `(rest, match)`.
-pub fn exception_group_match(vm: &Vm, e: Obj, t: Obj) -> PyResult<(Obj, Obj)> {
-    if !e.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
-        if abs::is_instance(vm, e, t)? {
-            let l = list::new(vm, &[e])?;
-            let msg = vm.new_str("")?;
-            let g = call::call(vm, exc::EXCEPTION_GROUP.as_obj(), &[msg, l])?;
-            return Ok((none(), g));
-        }
-        return Ok((e, none()));
-    }
-    let excs = abs::getattr_str(vm, e, "exceptions")?;
-    let mut m = alloc::vec::Vec::new();
-    let mut rest = alloc::vec::Vec::new();
-    for x in tuple::tuple_items(excs) {
-        if abs::is_instance(vm, *x, t)? {
-            m.push(*x);
-        } else {
-            rest.push(*x);
-        }
-    }
-    let msg = abs::getattr_str(vm, e, "message")?;
-    let mk = |items: &[Obj]| -> PyResult<Obj> {
-        if items.is_empty() {
-            return Ok(none());
-        }
-        let l = list::new(vm, items)?;
-        call::call(vm, e.type_obj(), &[msg, l])
-    };
-    Ok((mk(&rest)?, mk(&m)?))
-}
-
-/// PREP_RERAISE_STAR: what to re-raise after the `except*` clauses.
-pub fn prep_reraise_star(vm: &Vm, orig: Obj, raised: Obj) -> PyResult<Obj> {
-    let items: alloc::vec::Vec<Obj> = list::to_vec(raised)
-        .into_iter()
-        .filter(|x| !x.is_none())
-        .collect();
-    if items.is_empty() {
-        return Ok(none());
-    }
-    if items.len() == 1 {
-        return Ok(items[0]);
-    }
-    let msg = if orig.ty().is_subtype(&exc::BASE_EXCEPTION_GROUP) {
-        abs::getattr_str(vm, orig, "message")?
-    } else {
-        vm.new_str("")?
-    };
-    let l = list::new(vm, &items)?;
-    call::call(vm, exc::EXCEPTION_GROUP.as_obj(), &[msg, l])
 }

@@ -222,3 +222,82 @@ pub static BOOL_TYPE: TypeObj = TypeObj::builtin(
     core::mem::size_of::<BoolObj>(),
     0,
 );
+
+// ------------------------------------------------- boxed ints for the C API
+
+/// A heap-layout int with one inline digit: the shape of an [`IntObj`]
+/// holding a value of at most 32 bits, usable as an immortal static.
+#[repr(C)]
+pub struct StaticInt {
+    pub head: ObjHead,
+    pub neg: bool,
+    pub ndigits: usize,
+    pub digit: u32,
+}
+// SAFETY: repr(C), header first; same prefix and digit offset as IntObj.
+unsafe impl PyPayload for StaticInt {
+    const LAYOUT: Layout = Layout::Int;
+}
+const _: () = assert!(core::mem::offset_of!(StaticInt, digit) == core::mem::size_of::<IntObj>());
+
+/// Smallest and largest value of the static boxed-int table (CPython's
+/// small-int cache range).
+pub const BOXED_MIN: isize = -5;
+pub const BOXED_MAX: isize = 256;
+const NBOXED: usize = (BOXED_MAX - BOXED_MIN + 1) as usize;
+
+const fn static_int(v: isize) -> StaticInt {
+    StaticInt {
+        head: ObjHead::immortal(&INT_TYPE),
+        neg: v < 0,
+        ndigits: (v != 0) as usize,
+        digit: v.unsigned_abs() as u32,
+    }
+}
+
+const fn boxed_table() -> [StaticInt; NBOXED] {
+    #[allow(clippy::declare_interior_mutable_const)]
+    const ZERO: StaticInt = static_int(0);
+    let mut t = [ZERO; NBOXED];
+    let mut i = 0;
+    while i < NBOXED {
+        t[i] = static_int(BOXED_MIN + i as isize);
+        i += 1;
+    }
+    t
+}
+
+/// Boxed ints -5..=256 for C code, which needs a real `PyObject*` where the
+/// core keeps an immediate (immortal, never written: flash-safe).
+pub static BOXED_INTS: [StaticInt; NBOXED] = boxed_table();
+
+/// `o` as a pointer object: small ints become a boxed int (from the static
+/// table, or a new heap int); every other value is returned as is.
+pub fn boxed(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    match o.as_small() {
+        None => Ok(o),
+        Some(v) if (BOXED_MIN..=BOXED_MAX).contains(&v) => {
+            Ok(Obj::from_static(&BOXED_INTS[(v - BOXED_MIN) as usize]))
+        }
+        Some(v) => from_bigint_typed(vm, &INT_TYPE, &crate::bigint::BigInt::from_i64(v as i64)),
+    }
+}
+
+/// The core's canonical form of an int coming back from C: an exact `int`
+/// object whose value fits a small int becomes the immediate. Anything else
+/// (bigger ints, int subclasses, other objects) is returned as is.
+#[inline]
+pub fn unboxed(o: Obj) -> Obj {
+    if o.is_small() || !o.ty().is(&INT_TYPE) {
+        return o;
+    }
+    // SAFETY: exact int type, so the Int layout.
+    let i = unsafe { o.cast::<IntObj>() };
+    if i.ndigits > 2 {
+        return o;
+    }
+    match to_i64(o).and_then(Obj::try_small) {
+        Some(s) => s,
+        None => o,
+    }
+}

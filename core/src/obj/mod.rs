@@ -27,10 +27,12 @@ pub mod complex;
 pub mod dict;
 pub mod dictmethods;
 pub mod exc;
+pub mod excgroup;
 pub mod float;
 pub mod frameobj;
 pub mod func;
 pub mod gen;
+pub mod generic;
 pub mod int;
 pub mod intmethods;
 pub mod iter;
@@ -132,6 +134,9 @@ pub enum Layout {
     MemoryView,
     /// Files and memory streams (`modules::io::IoObj`).
     Io,
+    /// A C function (`PyCFunction` from a `PyMethodDef`), defined by the C
+    /// API layer (`capi`).
+    CFunction,
     /// Singletons and small fixed objects with no payload.
     Other,
 }
@@ -764,21 +769,25 @@ impl TypeObj {
         if self.is(other) {
             return true;
         }
-        match self.mro {
+        let found = match self.mro {
             Some(m) => tuple::tuple_items(m)
                 .iter()
                 .any(|t| core::ptr::eq(t.as_ptr() as *const TypeObj, other)),
             None => {
                 let mut t = self.base;
+                let mut f = false;
                 while let Some(b) = t {
                     if b.is(other) {
-                        return true;
+                        f = true;
+                        break;
                     }
                     t = b.base;
                 }
-                false
+                f
             }
-        }
+        };
+        // ExceptionGroup's second base, Exception.
+        found || (other.is(&exc::EXCEPTION) && self.is_subtype(&exc::EXCEPTION_GROUP))
     }
 }
 
@@ -811,6 +820,17 @@ mod tests {
         assert_eq!(core::mem::size_of::<Obj>(), w);
         assert_eq!(core::mem::size_of::<Option<Obj>>(), w);
         assert_eq!(core::mem::size_of::<ObjHead>(), 2 * w);
+    }
+
+    #[test]
+    fn boxed_ints_unbox_to_immediates() {
+        for (i, b) in int::BOXED_INTS.iter().enumerate() {
+            let o = Obj::from_static(b);
+            let v = int::BOXED_MIN + i as isize;
+            assert_eq!(int::to_i64(o), Some(v as i64));
+            assert!(int::unboxed(o).is(Obj::small(v)));
+            assert_eq!(o.as_ptr() as usize % 2, 0);
+        }
     }
 
     #[test]

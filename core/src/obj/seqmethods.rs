@@ -344,10 +344,10 @@ numw! {
     w_or Or 0; w_ror Or 1; w_ior Or 2; w_and And 0; w_rand And 1; w_iand And 2;
     w_sub Sub 0; w_rsub Sub 1; w_isub Sub 2; w_xor Xor 0; w_rxor Xor 1; w_ixor Xor 2;
 }
-/// `__class_getitem__`: returns the class (no `types.GenericAlias` yet).
+/// `__class_getitem__`: `cls[args]` is a `types.GenericAlias`.
 pub fn w_class_getitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let (c, _) = arg1(vm, args, "__class_getitem__")?;
-    Ok(c)
+    let (c, a) = arg1(vm, args, "__class_getitem__")?;
+    super::generic::new_alias(vm, c, a)
 }
 
 // ------------------------------------------------------- shared helpers

@@ -439,23 +439,12 @@ fn type_richcmp(_vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
     }
 }
 
-fn type_or(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> {
-    // `int | None` style unions are represented as a tuple of types for
-    // isinstance(); a full types.UnionType is not provided.
-    if op == BinOp::Or {
-        let ok = |o: Obj| o.as_type().is_some() || o.is_none();
-        if ok(a) && ok(b) {
-            let fix = |o: Obj| {
-                if o.is_none() {
-                    Obj::from_static(&super::misc::NONE_TYPE)
-                } else {
-                    o
-                }
-            };
-            return tuple::new(vm, &[fix(a), fix(b)]);
-        }
-    }
-    Ok(super::not_implemented())
+fn type_or(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
+    // `int | None`: a types.UnionType (see generic.rs).
+    super::generic::UNION_TYPE
+        .slots
+        .num
+        .map_or(Ok(super::not_implemented()), |f| f(vm, op, a, b, inplace))
 }
 
 // type attributes

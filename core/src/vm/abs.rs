@@ -6,7 +6,7 @@ use super::call;
 use super::{PyResult, Vm};
 use crate::obj::{
     exc, int, none, not_implemented, py_bool, str as pystr, tuple, typeobj, BinOp, CmpOp, Layout,
-    Obj, TypeObj, UnOp,
+    Obj, UnOp,
 };
 use alloc::format;
 use alloc::vec::Vec;
@@ -415,15 +415,13 @@ pub fn getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
             };
             return call::call(vm, b, &[k]);
         }
-        if t.is_subtype(TYPE_TYPE_REF) {
-            return Ok(o);
+        if crate::obj::generic::builtin_generic(t) {
+            return crate::obj::generic::new_alias(vm, o, k);
         }
         return Err(vm.type_error(&format!("type '{}' is not subscriptable", t.name())));
     }
     Err(vm.type_error(&format!("'{}' object is not subscriptable", o.ty().name())))
 }
-
-static TYPE_TYPE_REF: &TypeObj = &typeobj::TYPE_TYPE;
 
 /// `o[k] = v`.
 pub fn setitem(vm: &Vm, o: Obj, k: Obj, v: Obj) -> PyResult<()> {
@@ -525,6 +523,9 @@ pub fn to_list(vm: &Vm, o: Obj) -> PyResult<Obj> {
 
 /// `isinstance(o, cls)` with tuples and `__instancecheck__`.
 pub fn is_instance(vm: &Vm, o: Obj, cls: Obj) -> PyResult<bool> {
+    if crate::obj::generic::is_generic_alias(cls) {
+        return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
+    }
     if let Some(t) = cls.as_type() {
         if o.ty().is_subtype(t) {
             return Ok(true);
@@ -560,6 +561,9 @@ pub fn is_instance(vm: &Vm, o: Obj, cls: Obj) -> PyResult<bool> {
 
 /// `issubclass(c, cls)`.
 pub fn is_subclass(vm: &Vm, c: Obj, cls: Obj) -> PyResult<bool> {
+    if crate::obj::generic::is_generic_alias(cls) {
+        return Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"));
+    }
     if tuple::is_tuple(cls) {
         for x in tuple::tuple_items(cls) {
             vm.check_stack()?;

@@ -1013,14 +1013,18 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     Op::CHECK_EG_MATCH => {
                         let t = pop!();
                         let e = pop!();
-                        let (rest, m) = tri!(crate::obj::gen::exception_group_match(vm, e, t));
+                        let (rest, m) = tri!(crate::obj::excgroup::check_eg_match(vm, e, t));
                         push!(rest);
                         push!(m);
+                        if !m.is_none() {
+                            // The handler body sees the matched part.
+                            vm.handled.set(Some(m));
+                        }
                     }
                     Op::PREP_RERAISE_STAR => {
                         let raised = pop!();
                         let orig = pop!();
-                        let r = tri!(crate::obj::gen::prep_reraise_star(vm, orig, raised));
+                        let r = tri!(crate::obj::excgroup::prep_reraise_star(vm, orig, raised));
                         push!(r);
                     }
                     Op::RERAISE | Op::RERAISE_LASTI => {
@@ -1123,6 +1127,31 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         let m = pop!();
                         let ns = fr.locals.unwrap_or(fr.globals);
                         tri!(super::import::import_star(vm, m, ns));
+                    }
+                    // ---- pattern matching (helpers in vm/patma.rs)
+                    Op::GET_LEN => {
+                        let n = tri!(abs::len(vm, peek!(1)));
+                        let r = tri!(crate::obj::int::new_i64(vm, n as i64));
+                        push!(r);
+                    }
+                    Op::MATCH_MAPPING => {
+                        let r = tri!(super::patma::is_mapping(vm, peek!(1)));
+                        push!(py_bool(r));
+                    }
+                    Op::MATCH_SEQUENCE => {
+                        let r = tri!(super::patma::is_sequence(vm, peek!(1)));
+                        push!(py_bool(r));
+                    }
+                    Op::MATCH_KEYS => {
+                        let r = tri!(super::patma::match_keys(vm, peek!(2), peek!(1)));
+                        push!(r);
+                    }
+                    Op::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = tri!(super::patma::match_class(vm, subject, cls, arg, names));
+                        push!(or_none(r));
                     }
                 }
             }

@@ -145,10 +145,17 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
         return Ok(m);
     }
     vm.check_stack()?;
-    // Built-in native modules.
+    // Built-in native modules, then C modules linked into the program.
     if parent.is_none() {
         if let Some(m) = crate::modules::make_builtin(vm, full)? {
             dict::set_str(vm, modules(vm), full, m)?;
+            return Ok(m);
+        }
+    }
+    if let Some(c) = vm.cext.get() {
+        if let Some(m) = c.builtin(vm, full)? {
+            dict::set_str(vm, modules(vm), full, m)?;
+            bind_in_parent(vm, full, parent, m)?;
             return Ok(m);
         }
     }
@@ -206,6 +213,9 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
                 bind_in_parent(vm, full, parent, m)?;
                 return Ok(m);
             }
+            if let Some(m) = load_extension(vm, full, &base, parent)? {
+                return Ok(m);
+            }
             let file = format!("{}.py", base);
             if let Some(src) = vm.port.read_file(&file) {
                 return exec_source_module(vm, full, &file, &src, None, parent);
@@ -221,6 +231,35 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
         }
     }
     Err(not_found(vm, full))
+}
+
+/// A C extension module `base + suffix` for one of the port's extension
+/// suffixes, loaded by the port and initialised by the C API layer.
+fn load_extension(vm: &Vm, full: &str, base: &str, parent: Option<Obj>) -> PyResult<Option<Obj>> {
+    let Some(cext) = vm.cext.get() else {
+        return Ok(None);
+    };
+    let short = full.rsplit('.').next().unwrap_or(full);
+    for suffix in vm.port.extension_suffixes() {
+        let file = format!("{}{}", base, suffix);
+        let symbol = format!("PyInit_{}", short);
+        let addr = match vm.port.load_extension(&file, &symbol) {
+            None => continue,
+            Some(Ok(a)) => a,
+            Some(Err(why)) => return Err(vm.new_error(&exc::IMPORT_ERROR, &why)),
+        };
+        let m = cext.init(vm, addr, full, &file)?;
+        if m.layout() == crate::obj::Layout::Module {
+            let d = module::dict_of(m);
+            if dict::get_str(vm, d, "__file__")?.is_none() {
+                dict::set_str(vm, d, "__file__", vm.new_str(&file)?)?;
+            }
+        }
+        dict::set_str(vm, modules(vm), full, m)?;
+        bind_in_parent(vm, full, parent, m)?;
+        return Ok(Some(m));
+    }
+    Ok(None)
 }
 
 fn not_found(vm: &Vm, full: &str) -> super::Raised {

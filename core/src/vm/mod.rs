@@ -16,6 +16,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod import;
+pub mod patma;
 
 use crate::gc;
 use crate::obj::{self, exc, Obj, PyPayload, TypeObj};
@@ -102,6 +103,9 @@ pub struct Vm {
     /// re-enter them.
     in_finalisers: Cell<bool>,
     pub flags: Cell<u32>,
+    /// The C API layer, when one is linked in and installed (see
+    /// [`CExtensions`]).
+    pub cext: Cell<Option<&'static dyn CExtensions>>,
     /// Attribute lookup cache: (type, name) -> Option<attribute>.
     pub attr_cache: [CacheEntry; crate::config::ATTR_CACHE],
 }
@@ -122,6 +126,18 @@ impl CacheEntry {
         value: Cell::new(0),
         found: Cell::new(false),
     };
+}
+
+/// What the import system needs from the C API layer (`capi` implements
+/// it; the core itself knows nothing of C).
+pub trait CExtensions: Sync {
+    /// A module linked into the program and registered by name
+    /// (`PyImport_AppendInittab`): run its init function. `Ok(None)` when
+    /// no such module is registered.
+    fn builtin(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>>;
+    /// Run the init function at `init_addr` (`PyInit_<name>` of an
+    /// extension loaded from `path` by the port) and return the module.
+    fn init(&self, vm: &Vm, init_addr: usize, name: &str, path: &str) -> PyResult<Obj>;
 }
 
 /// VM flags.
@@ -190,6 +206,7 @@ impl Vm {
             pending_interrupt: Cell::new(false),
             in_finalisers: Cell::new(false),
             flags: Cell::new(0),
+            cext: Cell::new(None),
             attr_cache: [CacheEntry::EMPTY; crate::config::ATTR_CACHE],
         }
     }

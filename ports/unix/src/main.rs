@@ -159,6 +159,8 @@ fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) 
         eprintln!("ferropy: heap too small");
         return 1;
     }
+    // C extensions reach this VM through the C API.
+    ferropy_capi::install(&vm);
     port::install_sigint();
     let result = (|| -> ferropy_core::vm::PyResult<()> {
         let sys = vm.sys.get().unwrap_or(none());

@@ -105,6 +105,15 @@ impl Port for UnixPort {
     fn platform(&self) -> &'static str {
         "linux"
     }
+    fn extension_suffixes(&self) -> &'static [&'static str] {
+        EXTENSION_SUFFIXES
+    }
+    fn load_extension(&self, path: &str, symbol: &str) -> Option<Result<usize, String>> {
+        if !std::path::Path::new(path).is_file() {
+            return None;
+        }
+        Some(dlopen_symbol(path, symbol))
+    }
     fn exit(&self, code: i32) {
         flush();
         std::process::exit(code);
@@ -322,6 +331,51 @@ fn stat_of(m: &std::fs::Metadata) -> FileStat {
         uid: m.uid(),
         gid: m.gid(),
     }
+}
+
+/// Extension file endings, CPython's order: the tagged name first.
+#[cfg(target_arch = "x86_64")]
+const EXTENSION_SUFFIXES: &[&str] = &[".cpython-311-x86_64-linux-gnu.so", ".abi3.so", ".so"];
+#[cfg(target_arch = "aarch64")]
+const EXTENSION_SUFFIXES: &[&str] = &[".cpython-311-aarch64-linux-gnu.so", ".abi3.so", ".so"];
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+const EXTENSION_SUFFIXES: &[&str] = &[".abi3.so", ".so"];
+
+/// The last `dlerror()` message.
+fn dl_error() -> String {
+    // SAFETY: dlerror returns NULL or a NUL-terminated message.
+    let e = unsafe { libc::dlerror() };
+    if e.is_null() {
+        return "unknown dynamic loading error".into();
+    }
+    // SAFETY: non-NULL, NUL-terminated.
+    unsafe { std::ffi::CStr::from_ptr(e) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Load a shared object (symbols resolved against the ferropy binary, which
+/// exports the C API) and look up `symbol`.
+fn dlopen_symbol(path: &str, symbol: &str) -> Result<usize, String> {
+    // dlopen searches the library path for a name without a slash.
+    let full = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    let cpath = std::ffi::CString::new(full.to_string_lossy().as_bytes())
+        .map_err(|_| "embedded null byte".to_string())?;
+    let csym = std::ffi::CString::new(symbol).map_err(|_| "embedded null byte".to_string())?;
+    // SAFETY: both are NUL-terminated; the handle is kept for the process.
+    let h = unsafe { libc::dlopen(cpath.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+    if h.is_null() {
+        return Err(dl_error());
+    }
+    // SAFETY: a live handle and a NUL-terminated name.
+    let f = unsafe { libc::dlsym(h, csym.as_ptr()) };
+    if f.is_null() {
+        return Err(format!(
+            "dynamic module does not define module export function ({})",
+            symbol
+        ));
+    }
+    Ok(f as usize)
 }
 
 fn interactive() -> bool {
