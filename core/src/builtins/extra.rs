@@ -1092,7 +1092,7 @@ fn b_breakpoint(_vm: &Vm, _args: &Args) -> PyResult<Obj> {
 }
 
 /// Builtin functions defined here.
-pub static BUILTINS: [AttrEntry; 43] = [
+pub static BUILTINS: [AttrEntry; 44] = [
     function!("abs", b_abs),
     function!("all", b_all),
     function!("any", b_any),
@@ -1126,6 +1126,7 @@ pub static BUILTINS: [AttrEntry; 43] = [
     function!("min", b_min),
     function!("next", b_next),
     function!("oct", b_oct),
+    function!("open", crate::modules::io::io_open),
     function!("ord", b_ord),
     function!("pow", b_pow),
     function!("quit", b_exit),

@@ -2,8 +2,10 @@
 
 pub mod frozen;
 pub mod gc;
+pub mod io;
 pub mod math;
 pub mod micropython;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -34,8 +36,11 @@ type MakeFn = fn(&Vm) -> PyResult<Obj>;
 pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("sys", sys::make),
     ("gc", gc::make),
+    ("io", io::make),
     ("math", math::make),
     ("micropython", micropython::make),
+    ("os", os::make),
+    ("posixpath", os::make_posixpath),
     ("time", time::make),
 ];
 

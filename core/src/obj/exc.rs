@@ -50,7 +50,13 @@ pub fn is_exception_type(t: &'static TypeObj) -> bool {
 /// Make an exception instance of `t` with `args` (no `__init__` of Python
 /// subclasses is run; use a call of the class for that).
 pub fn new_exception_raw(vm: &Vm, t: &'static TypeObj, args: &[Obj]) -> PyResult<Obj> {
-    let targs = tuple::new(vm, args)?;
+    // OSError(errno, strerror, filename[, winerror, filename2]) keeps only
+    // (errno, strerror) in `args`, as CPython.
+    let targs = if t.is_subtype(&OS_ERROR) && (3..=5).contains(&args.len()) {
+        tuple::new(vm, &args[..2])?
+    } else {
+        tuple::new(vm, args)?
+    };
     let e = vm.alloc_obj_sized(
         ExcObj {
             head: ObjHead {
@@ -159,6 +165,14 @@ fn specific_init(vm: &Vm, e: Obj, args: &[Obj], kw: &Args) -> PyResult<()> {
 }
 
 fn exc_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
+    // `OSError(errno, msg)` makes the subclass that errno stands for.
+    let t = match args.pos {
+        [n, _, ..] if t.is(&OS_ERROR) && args.pos.len() <= 5 => match n.as_small() {
+            Some(n) => os_error_type(n as i32),
+            None => t,
+        },
+        _ => t,
+    };
     let e = new_exception_raw(vm, t, args.pos)?;
     if args.has_kw() {
         specific_init(vm, e, args.pos, args)?;
@@ -174,7 +188,12 @@ fn exc_init(vm: &Vm, e: Obj, args: &Args) -> PyResult<()> {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", e.ty().name())));
     }
     if let Some(x) = exc_of(e) {
-        x.args.set(tuple::new(vm, args.pos)?);
+        let keep = if e.ty().is_subtype(&OS_ERROR) && (3..=5).contains(&args.pos.len()) {
+            &args.pos[..2]
+        } else {
+            args.pos
+        };
+        x.args.set(tuple::new(vm, keep)?);
     }
     specific_init(vm, e, args.pos, args)
 }
@@ -197,13 +216,15 @@ pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
         if let Some(d) = x.dict.get() {
             if let Some(f) = dict::get_str(vm, d, "filename")? {
                 if !f.is_none() {
-                    let fr = crate::vm::abs::repr(vm, f)?;
-                    return vm.new_string(format!(
-                        "[Errno {}] {}: {}",
-                        es,
-                        ss,
-                        pystr::as_str(fr).unwrap_or("")
-                    ));
+                    let fr = crate::vm::abs::repr_string(vm, f)?;
+                    if let Some(f2) = dict::get_str(vm, d, "filename2")? {
+                        if !f2.is_none() {
+                            let fr2 = crate::vm::abs::repr_string(vm, f2)?;
+                            return vm
+                                .new_string(format!("[Errno {}] {}: {} -> {}", es, ss, fr, fr2));
+                        }
+                    }
+                    return vm.new_string(format!("[Errno {}] {}: {}", es, ss, fr));
                 }
             }
         }
@@ -564,6 +585,93 @@ exceptions! {
     SYNTAX_WARNING = "SyntaxWarning": WARNING, "";
     UNICODE_WARNING = "UnicodeWarning": WARNING, "";
     USER_WARNING = "UserWarning": WARNING, "";
+}
+
+/// The OSError subclass CPython raises for an errno value (the one place
+/// that maps them).
+pub fn os_error_type(errno: i32) -> &'static TypeObj {
+    use crate::port::errno as e;
+    match errno {
+        e::ENOENT => &FILE_NOT_FOUND_ERROR,
+        e::EEXIST => &FILE_EXISTS_ERROR,
+        e::EISDIR => &IS_A_DIRECTORY_ERROR,
+        e::ENOTDIR => &NOT_A_DIRECTORY_ERROR,
+        e::EACCES | e::EPERM => &PERMISSION_ERROR,
+        e::EAGAIN => &BLOCKING_IO_ERROR,
+        e::EPIPE => &BROKEN_PIPE_ERROR,
+        4 => &INTERRUPTED_ERROR,
+        3 => &PROCESS_LOOKUP_ERROR,
+        10 => &CHILD_PROCESS_ERROR,
+        103 => &CONNECTION_ABORTED_ERROR,
+        104 => &CONNECTION_RESET_ERROR,
+        110 => &TIMEOUT_ERROR,
+        111 => &CONNECTION_REFUSED_ERROR,
+        _ => &OS_ERROR,
+    }
+}
+
+/// The C library's message for an errno value (glibc's wording).
+pub fn strerror(errno: i32) -> &'static str {
+    use crate::port::errno as e;
+    match errno {
+        e::EPERM => "Operation not permitted",
+        e::ENOENT => "No such file or directory",
+        e::EIO => "Input/output error",
+        e::EBADF => "Bad file descriptor",
+        e::EAGAIN => "Resource temporarily unavailable",
+        e::ENOMEM => "Cannot allocate memory",
+        e::EACCES => "Permission denied",
+        e::EBUSY => "Device or resource busy",
+        e::EEXIST => "File exists",
+        e::EXDEV => "Invalid cross-device link",
+        e::ENODEV => "No such device",
+        e::ENOTDIR => "Not a directory",
+        e::EISDIR => "Is a directory",
+        e::EINVAL => "Invalid argument",
+        e::EMFILE => "Too many open files",
+        e::ENOTTY => "Inappropriate ioctl for device",
+        e::EFBIG => "File too large",
+        e::ENOSPC => "No space left on device",
+        e::ESPIPE => "Illegal seek",
+        e::EROFS => "Read-only file system",
+        e::EPIPE => "Broken pipe",
+        e::ENAMETOOLONG => "File name too long",
+        e::ENOSYS => "Function not implemented",
+        e::ENOTEMPTY => "Directory not empty",
+        e::ELOOP => "Too many levels of symbolic links",
+        _ => "Unknown error",
+    }
+}
+
+/// Raise the OSError subclass for `errno`, naming one or two files
+/// (`[Errno 2] No such file or directory: 'x'`).
+pub fn os_error(
+    vm: &Vm,
+    errno: i32,
+    filename: Option<Obj>,
+    filename2: Option<Obj>,
+) -> crate::vm::Raised {
+    let r = (|| -> PyResult<Obj> {
+        let n = Obj::small(errno as isize);
+        let m = vm.new_str(strerror(errno))?;
+        let args = [
+            n,
+            m,
+            filename.unwrap_or(none()),
+            none(),
+            filename2.unwrap_or(none()),
+        ];
+        let k = match (filename, filename2) {
+            (_, Some(_)) => 5,
+            (Some(_), None) => 3,
+            _ => 2,
+        };
+        new_exception_raw(vm, os_error_type(errno), &args[..k])
+    })();
+    match r {
+        Ok(e) => vm.raise(e),
+        Err(r) => r,
+    }
 }
 
 /// Create an exception from something raised: an instance is used as is, a

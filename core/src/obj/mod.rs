@@ -153,6 +153,8 @@ pub enum Layout {
     Frame,
     Traceback,
     MemoryView,
+    /// Files and memory streams (`modules::io::IoObj`).
+    Io,
     /// A C function (`PyCFunction` from a `PyMethodDef`), defined by the C
     /// API layer (`capi`).
     CFunction,

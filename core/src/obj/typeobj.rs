@@ -1119,6 +1119,20 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
 // -------------------------------------------------------- class creation
 
 /// The base that decides the instance layout.
+/// The type whose instance layout `t`'s instances have (for the
+/// multiple-inheritance check): builtin types adding nothing to their
+/// base's layout (OSError over Exception) do not count, as in CPython.
+fn layout_base(t: &'static TypeObj) -> &'static TypeObj {
+    let mut c = solid_base(t);
+    while let Some(b) = c.base {
+        if b.layout != c.layout || b.basicsize != c.basicsize {
+            break;
+        }
+        c = b;
+    }
+    c
+}
+
 pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
     let mut c = t;
     loop {
@@ -1202,8 +1216,8 @@ pub fn new_class(
                 t.name()
             )));
         }
-        let sb = solid_base(t);
-        let cur = solid_base(best);
+        let sb = layout_base(t);
+        let cur = layout_base(best);
         if sb.is_subtype(cur) {
             best = t;
         } else if !cur.is_subtype(sb) {

@@ -1,6 +1,7 @@
 //! The Linux `Port`: stdio, clocks, files and Ctrl-C.
 
-use ferropy_core::port::Port;
+use ferropy_core::port::{errno, FileStat, IoResult, OpenFlags, Port};
+use std::ffi::CString;
 use std::io::{BufRead, Write};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -116,6 +117,219 @@ impl Port for UnixPort {
     fn exit(&self, code: i32) {
         flush();
         std::process::exit(code);
+    }
+
+    fn file_open(&self, path: &str, f: OpenFlags) -> IoResult<usize> {
+        let p = cpath(path)?;
+        let mut fl = match (f.read, f.write) {
+            (true, true) => libc::O_RDWR,
+            (false, true) => libc::O_WRONLY,
+            _ => libc::O_RDONLY,
+        };
+        if f.append {
+            fl |= libc::O_APPEND;
+        }
+        if f.create {
+            fl |= libc::O_CREAT;
+        }
+        if f.truncate {
+            fl |= libc::O_TRUNC;
+        }
+        if f.exclusive {
+            fl |= libc::O_EXCL;
+        }
+        fl |= libc::O_CLOEXEC;
+        // SAFETY: `p` is a NUL-terminated path; the mode argument is read
+        // only with O_CREAT.
+        let fd = unsafe { libc::open(p.as_ptr(), fl, 0o666 as libc::c_uint) };
+        if fd < 0 {
+            return Err(last_errno());
+        }
+        // CPython refuses to open a directory as a file.
+        match fstat_fd(fd) {
+            Ok(st) if st.is_dir() => {
+                // SAFETY: closing the descriptor we just opened.
+                unsafe { libc::close(fd) };
+                Err(errno::EISDIR)
+            }
+            _ => Ok(fd as usize),
+        }
+    }
+    fn file_read(&self, h: usize, buf: &mut [u8]) -> IoResult<usize> {
+        if h == 0 {
+            flush();
+        }
+        loop {
+            // SAFETY: `buf` is writable for `buf.len()` bytes.
+            let n = unsafe { libc::read(h as i32, buf.as_mut_ptr().cast(), buf.len()) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = last_errno();
+            if e != libc::EINTR {
+                return Err(e);
+            }
+        }
+    }
+    fn file_write(&self, h: usize, buf: &[u8]) -> IoResult<usize> {
+        if h == 1 || h == 2 {
+            flush();
+        }
+        loop {
+            // SAFETY: `buf` is readable for `buf.len()` bytes.
+            let n = unsafe { libc::write(h as i32, buf.as_ptr().cast(), buf.len()) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = last_errno();
+            if e != libc::EINTR {
+                return Err(e);
+            }
+        }
+    }
+    fn file_seek(&self, h: usize, off: i64, whence: u8) -> IoResult<u64> {
+        let w = match whence {
+            0 => libc::SEEK_SET,
+            1 => libc::SEEK_CUR,
+            2 => libc::SEEK_END,
+            _ => return Err(errno::EINVAL),
+        };
+        // SAFETY: lseek only uses its integer arguments.
+        let r = unsafe { libc::lseek(h as i32, off as libc::off_t, w) };
+        if r < 0 {
+            Err(last_errno())
+        } else {
+            Ok(r as u64)
+        }
+    }
+    fn file_truncate(&self, h: usize, size: u64) -> IoResult<()> {
+        // SAFETY: ftruncate only uses its integer arguments.
+        check(unsafe { libc::ftruncate(h as i32, size as libc::off_t) })
+    }
+    fn file_close(&self, h: usize) -> IoResult<()> {
+        // SAFETY: closing a descriptor this port opened.
+        check(unsafe { libc::close(h as i32) })
+    }
+    fn file_isatty(&self, h: usize) -> bool {
+        // SAFETY: isatty only inspects the descriptor.
+        unsafe { libc::isatty(h as i32) == 1 }
+    }
+    fn file_stat(&self, h: usize) -> IoResult<FileStat> {
+        fstat_fd(h as i32)
+    }
+    fn stat(&self, path: &str) -> IoResult<FileStat> {
+        let m = std::fs::metadata(path).map_err(io_errno)?;
+        Ok(stat_of(&m))
+    }
+    fn listdir(&self, path: &str) -> IoResult<Vec<String>> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(path).map_err(io_errno)? {
+            let e = e.map_err(io_errno)?;
+            out.push(e.file_name().to_string_lossy().into_owned());
+        }
+        Ok(out)
+    }
+    fn mkdir(&self, path: &str, mode: u32) -> IoResult<()> {
+        let p = cpath(path)?;
+        // SAFETY: `p` is a NUL-terminated path.
+        check(unsafe { libc::mkdir(p.as_ptr(), mode as libc::mode_t) })
+    }
+    fn rmdir(&self, path: &str) -> IoResult<()> {
+        let p = cpath(path)?;
+        // SAFETY: `p` is a NUL-terminated path.
+        check(unsafe { libc::rmdir(p.as_ptr()) })
+    }
+    fn remove(&self, path: &str) -> IoResult<()> {
+        let p = cpath(path)?;
+        // SAFETY: `p` is a NUL-terminated path.
+        check(unsafe { libc::unlink(p.as_ptr()) })
+    }
+    fn rename(&self, from: &str, to: &str) -> IoResult<()> {
+        let a = cpath(from)?;
+        let b = cpath(to)?;
+        // SAFETY: both are NUL-terminated paths.
+        check(unsafe { libc::rename(a.as_ptr(), b.as_ptr()) })
+    }
+    fn getcwd(&self) -> IoResult<String> {
+        let d = std::env::current_dir().map_err(io_errno)?;
+        Ok(d.to_string_lossy().into_owned())
+    }
+    fn chdir(&self, path: &str) -> IoResult<()> {
+        std::env::set_current_dir(path).map_err(io_errno)
+    }
+    fn environ(&self) -> Vec<(String, String)> {
+        std::env::vars_os()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.to_string_lossy().into_owned(),
+                )
+            })
+            .collect()
+    }
+}
+
+fn cpath(path: &str) -> IoResult<CString> {
+    CString::new(path).map_err(|_| errno::EINVAL)
+}
+
+fn last_errno() -> i32 {
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(errno::EIO)
+}
+
+fn io_errno(e: std::io::Error) -> i32 {
+    e.raw_os_error().unwrap_or(errno::EIO)
+}
+
+fn check(r: libc::c_int) -> IoResult<()> {
+    if r < 0 {
+        Err(last_errno())
+    } else {
+        Ok(())
+    }
+}
+
+// `st_nlink`'s width differs between architectures.
+#[allow(clippy::unnecessary_cast)]
+fn fstat_fd(fd: i32) -> IoResult<FileStat> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: fstat fills the struct when it returns 0.
+    if unsafe { libc::fstat(fd, st.as_mut_ptr()) } < 0 {
+        return Err(last_errno());
+    }
+    // SAFETY: initialised by the successful fstat.
+    let st = unsafe { st.assume_init() };
+    let t = |s: i64, ns: i64| s as f64 + ns as f64 * 1e-9;
+    Ok(FileStat {
+        mode: st.st_mode,
+        size: st.st_size as u64,
+        mtime: t(st.st_mtime, st.st_mtime_nsec),
+        atime: t(st.st_atime, st.st_atime_nsec),
+        ctime: t(st.st_ctime, st.st_ctime_nsec),
+        ino: st.st_ino,
+        dev: st.st_dev,
+        nlink: st.st_nlink as u64,
+        uid: st.st_uid,
+        gid: st.st_gid,
+    })
+}
+
+fn stat_of(m: &std::fs::Metadata) -> FileStat {
+    use std::os::unix::fs::MetadataExt;
+    let t = |s: i64, ns: i64| s as f64 + ns as f64 * 1e-9;
+    FileStat {
+        mode: m.mode(),
+        size: m.size(),
+        mtime: t(m.mtime(), m.mtime_nsec()),
+        atime: t(m.atime(), m.atime_nsec()),
+        ctime: t(m.ctime(), m.ctime_nsec()),
+        ino: m.ino(),
+        dev: m.dev(),
+        nlink: m.nlink(),
+        uid: m.uid(),
+        gid: m.gid(),
     }
 }
 
