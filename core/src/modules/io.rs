@@ -110,7 +110,7 @@ fn new_io(vm: &Vm, t: &'static TypeObj, kind: u8, flags: u8) -> PyResult<Obj> {
     let o = vm.alloc_obj_sized(
         IoObj {
             head: ObjHead {
-                refcnt: Cell::new(0),
+                refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
             kind: Cell::new(kind),
