@@ -108,14 +108,8 @@ fn dict_equal(vm: &Vm, a: Obj, b: Obj) -> PyResult<bool> {
 
 /// `d.update(src)` / `dict(src)`: a mapping (has `keys`) or pairs.
 pub fn update_from(vm: &Vm, d: Obj, src: Obj) -> PyResult<()> {
-    if dict::is_dict(src)
-        && src
-            .ty()
-            .slots
-            .iter
-            .map(|f| core::ptr::fn_addr_eq(f, dict_iter as super::UnaryFn))
-            .unwrap_or(false)
-    {
+    // A dict whose iteration is dict's own (no Python `__iter__` override).
+    if dict::is_dict(src) && (src.ty().is(&dict::DICT_TYPE) || !has_py_iter(src.ty())) {
         return dict::update(vm, d, src);
     }
     if let Some(keys) = abs::getattr_opt_str(vm, src, "keys")? {
@@ -678,3 +672,10 @@ const fn view_type(name: &'static str, setlike: bool) -> TypeObj {
 pub static KEYS_TYPE: TypeObj = view_type("dict_keys", true);
 pub static VALUES_TYPE: TypeObj = view_type("dict_values", false);
 pub static ITEMS_TYPE: TypeObj = view_type("dict_items", true);
+
+/// Does a dict subclass override `__iter__` or `keys` in Python?
+fn has_py_iter(t: &'static super::TypeObj) -> bool {
+    super::typeobj::mro_of(t)
+        .take_while(|c| c.is_heap())
+        .any(|c| c.dict.map(|d| dict::keys_vec(d).iter().any(|k| matches!(super::str::as_str(*k), Some("__iter__" | "keys")))).unwrap_or(false))
+}

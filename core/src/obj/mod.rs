@@ -704,6 +704,12 @@ pub mod tpflags {
     /// Subclass of int/str/tuple etc. has `__eq__`/`__hash__` overrides etc.
     pub const OVERRIDES: u32 = 1 << 7;
     pub const ABSTRACT: u32 = 1 << 8;
+    /// A Python class (or base) defines `__init__` / `__new__` / numeric
+    /// dunders. Slot *identity* is never compared (function addresses are
+    /// not reliable under LTO: identical functions may be merged).
+    pub const PY_INIT: u32 = 1 << 9;
+    pub const PY_NEW: u32 = 1 << 10;
+    pub const PY_NUM: u32 = 1 << 11;
 }
 
 /// A type object. Builtin types are immortal statics (no interior
@@ -738,6 +744,11 @@ pub struct TypeObj {
     pub mro: Option<Obj>,
     /// Extension data of C types (the C API's slot table), or null.
     pub ext: *const (),
+    /// Heap types are written after creation (slots, flags, names, MRO)
+    /// through raw pointers; this zero-sized cell tells the compiler not to
+    /// assume a `&TypeObj` points at unchanging memory. Builtin type statics
+    /// are never written; firmware places them in flash (see `static_type!`).
+    pub mutable: core::cell::UnsafeCell<()>,
 }
 
 // SAFETY: see ObjHead.
@@ -775,6 +786,7 @@ impl TypeObj {
             bases: None,
             mro: None,
             ext: core::ptr::null(),
+            mutable: core::cell::UnsafeCell::new(()),
         }
     }
     /// The type's `__name__`.

@@ -604,10 +604,13 @@ fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
 
 /// The num slot of `b`'s type unless it is ours.
 fn other_num(b: Obj) -> Option<super::NumBinFn> {
-    b.ty()
-        .slots
-        .num
-        .filter(|g| !core::ptr::fn_addr_eq(*g, seq_num as super::NumBinFn))
+    let t = b.ty();
+    // A list or tuple (or subclass without numeric dunders) uses this very
+    // slot (compared by layout: function addresses are not reliable).
+    if matches!(t.layout, super::Layout::List | super::Layout::Tuple) && t.flags & super::tpflags::PY_NUM == 0 {
+        return None;
+    }
+    t.slots.num
 }
 
 fn seq_snapshot(o: Obj) -> Vec<Obj> {

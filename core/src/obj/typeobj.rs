@@ -9,7 +9,7 @@
 //! later recomputes its slots.
 #![allow(unsafe_code)]
 
-use super::attr::{AttrEntry, BuiltinFunc};
+use super::attr::AttrEntry;
 use super::{
     dict, exc, func, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots,
     TypeObj,
@@ -730,6 +730,7 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     bases: None,
     mro: None,
     ext: core::ptr::null(),
+    mutable: core::cell::UnsafeCell::new(()),
 };
 
 // ------------------------------------------------------------------ object
@@ -738,9 +739,8 @@ fn object_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     if !args.pos.is_empty() || args.has_kw() {
         // Extra arguments are an error unless __init__ is overridden and
         // __new__ is not (CPython's excess-args rule).
-        let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
-        let new_over =
-            !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
+        let init_over = t.flags & tpflags::PY_INIT != 0;
+        let new_over = t.flags & tpflags::PY_NEW != 0;
         if new_over || !init_over {
             return Err(vm.type_error(&format!("{}() takes no arguments", t.name())));
         }
@@ -796,9 +796,8 @@ pub fn alloc_instance(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
 fn object_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
     if !args.pos.is_empty() || args.has_kw() {
         let t = o.ty();
-        let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
-        let new_over =
-            !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
+        let init_over = t.flags & tpflags::PY_INIT != 0;
+        let new_over = t.flags & tpflags::PY_NEW != 0;
         if init_over || !new_over {
             return Err(vm.type_error(&format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
@@ -853,9 +852,8 @@ fn object_m_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Err(abstract_error(vm, t));
     }
     if args.pos.len() > 1 || args.has_kw() {
-        let init_over = !matches!(t.slots.init, Some(f) if core::ptr::fn_addr_eq(f, object_init as super::InitFn));
-        let new_over =
-            !matches!(t.slots.new, Some(f) if core::ptr::fn_addr_eq(f, object_new as super::NewFn));
+        let init_over = t.flags & tpflags::PY_INIT != 0;
+        let new_over = t.flags & tpflags::PY_NEW != 0;
         if new_over {
             return Err(vm.type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
@@ -1114,6 +1112,7 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
     bases: None,
     mro: None,
     ext: core::ptr::null(),
+    mutable: core::cell::UnsafeCell::new(()),
 };
 
 // -------------------------------------------------------- class creation
@@ -1366,6 +1365,7 @@ pub fn new_class(
         bases: None,
         mro: None,
         ext: core::ptr::null(),
+        mutable: core::cell::UnsafeCell::new(()),
     };
     let size = meta.basicsize.max(core::mem::size_of::<TypeObj>());
     let tobj = vm.alloc_obj_sized(t, size)?;
@@ -1494,8 +1494,10 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
             break;
         }
     }
+    flags &= !(tpflags::PY_INIT | tpflags::PY_NEW | tpflags::PY_NUM);
     if num {
         s.num = Some(slot_num);
+        flags |= tpflags::PY_NUM;
     }
     if has("__neg__")? || has("__pos__")? || has("__invert__")? {
         s.unary = Some(slot_unary);
@@ -1520,9 +1522,11 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
     }
     if has("__new__")? {
         s.new = Some(slot_new);
+        flags |= tpflags::PY_NEW;
     }
     if has("__init__")? {
         s.init = Some(slot_init);
+        flags |= tpflags::PY_INIT;
     }
     if has("__del__")? {
         flags |= tpflags::FINALIZE;
@@ -1627,11 +1631,10 @@ fn slot_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     }
 }
 fn is_object_getattribute(f: Obj) -> bool {
-    match f.downcast::<BuiltinFunc>() {
-        Some(b) => {
-            b.name == "__getattribute__"
-                && core::ptr::fn_addr_eq(b.f, object_m_getattribute as super::attr::NativeFn)
-        }
+    // Identity of the static function object (function addresses are not
+    // reliable under LTO).
+    match super::attr::find(&OBJECT_ATTRS, "__getattribute__") {
+        Some(o) => o.is(f),
         None => false,
     }
 }
@@ -1717,16 +1720,8 @@ fn slot_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> 
     // Called for the type of `a` or of `b`; try whichever sides are ours.
     let ta = a.ty();
     let tb = b.ty();
-    let a_ours = ta
-        .slots
-        .num
-        .map(|f| core::ptr::fn_addr_eq(f, slot_num as super::NumBinFn))
-        .unwrap_or(false);
-    let b_ours = tb
-        .slots
-        .num
-        .map(|f| core::ptr::fn_addr_eq(f, slot_num as super::NumBinFn))
-        .unwrap_or(false);
+    let a_ours = ta.flags & tpflags::PY_NUM != 0;
+    let b_ours = tb.flags & tpflags::PY_NUM != 0;
     if inplace && a_ours {
         if let Some(r) = call_dunder(vm, a, op.idunder(), &[b])? {
             if !r.is(ni) {
