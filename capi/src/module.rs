@@ -313,6 +313,11 @@ static CFUNC_ATTRS: [ferropy_core::obj::attr::AttrEntry; 5] = [
 ];
 
 /// `PyCFunction_Type`: prints as CPython's `builtin_function_or_method`.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static CFUNCTION_TYPE: TypeObj = TypeObj::builtin(
     "builtin_function_or_method",
     Layout::CFunction,
@@ -331,6 +336,11 @@ pub static CFUNCTION_TYPE: TypeObj = TypeObj::builtin(
 
 /// The type of a `PyModuleDef` returned by `PyModuleDef_Init` (multi-phase
 /// init): C's static definition becomes an (immortal) object of this type.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static MODULEDEF_TYPE: TypeObj = TypeObj::builtin(
     "moduledef",
     Layout::Other,

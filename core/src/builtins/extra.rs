@@ -597,6 +597,11 @@ fn self_iter(_vm: &Vm, o: Obj) -> PyResult<Obj> {
 
 /// `iter(callable, sentinel)` objects; the payload's `seq` holds
 /// `(callable, sentinel)` until exhausted.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static CALLABLE_ITER_TYPE: TypeObj = TypeObj::builtin(
     "callable_iterator",
     Layout::Iter,

@@ -1382,47 +1382,102 @@ const fn io_type(
 }
 
 /// `io.IOBase` (CPython's `_io._IOBase`).
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static IOBASE_TYPE: TypeObj = io_type(
     "_io._IOBase",
     &obj::typeobj::OBJECT_TYPE,
     &IOBASE_ATTRS,
     None,
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static RAWIOBASE_TYPE: TypeObj = io_type("_io._RawIOBase", &IOBASE_TYPE, &[], None);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BUFFEREDIOBASE_TYPE: TypeObj = io_type("_io._BufferedIOBase", &IOBASE_TYPE, &[], None);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static TEXTIOBASE_TYPE: TypeObj = io_type("_io._TextIOBase", &IOBASE_TYPE, &[], None);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static FILEIO_TYPE: TypeObj = io_type(
     "_io.FileIO",
     &RAWIOBASE_TYPE,
     &FILEIO_ATTRS,
     Some(fileio_new),
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BUFFERED_READER_TYPE: TypeObj = io_type(
     "_io.BufferedReader",
     &BUFFEREDIOBASE_TYPE,
     &BUFFERED_ATTRS,
     None,
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BUFFERED_WRITER_TYPE: TypeObj = io_type(
     "_io.BufferedWriter",
     &BUFFEREDIOBASE_TYPE,
     &BUFFERED_ATTRS,
     None,
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BUFFERED_RANDOM_TYPE: TypeObj = io_type(
     "_io.BufferedRandom",
     &BUFFEREDIOBASE_TYPE,
     &BUFFERED_ATTRS,
     None,
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BYTESIO_TYPE: TypeObj = io_type(
     "_io.BytesIO",
     &BUFFEREDIOBASE_TYPE,
     &BYTESIO_ATTRS,
     Some(bytesio_new),
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static TEXTIOWRAPPER_TYPE: TypeObj =
     io_type("_io.TextIOWrapper", &TEXTIOBASE_TYPE, &TEXT_ATTRS, None);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STRINGIO_TYPE: TypeObj = io_type(
     "_io.StringIO",
     &TEXTIOBASE_TYPE,

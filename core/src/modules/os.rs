@@ -53,6 +53,11 @@ fn float_field<const I: usize>(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 /// `os.stat_result`.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STAT_RESULT_TYPE: TypeObj = super::sys::structseq("os.stat_result", &STAT_FIELDS);
 
 fn stat_result(vm: &Vm, st: &FileStat) -> PyResult<Obj> {
@@ -230,6 +235,11 @@ fn os_urandom(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 /// `class PathLike`: a marker base class (no `__subclasshook__`).
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static PATHLIKE_TYPE: TypeObj = TypeObj::builtin(
     "os.PathLike",
     obj::Layout::Object,

@@ -125,6 +125,11 @@ fn s_encoding(vm: &Vm, _o: Obj) -> PyResult<Obj> {
     vm.new_str("utf-8")
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STREAM_TYPE: TypeObj = TypeObj::builtin(
     "TextIOWrapper",
     Layout::Other,
@@ -484,6 +489,11 @@ fn ns_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 /// `types.SimpleNamespace`.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static SIMPLE_NAMESPACE_TYPE: TypeObj = TypeObj {
     dictoffset: core::mem::size_of::<ObjHead>(),
     ..TypeObj::builtin(
@@ -583,6 +593,11 @@ static FLAGS_FIELDS: [AttrEntry; 18] = crate::ss_fields![
     "safe_path",
     "int_max_str_digits",
 ];
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 static FLAGS_TYPE: TypeObj = structseq("sys.flags", &FLAGS_FIELDS);
 
 static FLOAT_INFO_FIELDS: [AttrEntry; 11] = crate::ss_fields![
@@ -598,6 +613,11 @@ static FLOAT_INFO_FIELDS: [AttrEntry; 11] = crate::ss_fields![
     "radix",
     "rounds",
 ];
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 static FLOAT_INFO_TYPE: TypeObj = structseq("sys.float_info", &FLOAT_INFO_FIELDS);
 
 static INT_INFO_FIELDS: [AttrEntry; 4] = crate::ss_fields![
@@ -606,6 +626,11 @@ static INT_INFO_FIELDS: [AttrEntry; 4] = crate::ss_fields![
     "default_max_str_digits",
     "str_digits_check_threshold"
 ];
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 static INT_INFO_TYPE: TypeObj = structseq("sys.int_info", &INT_INFO_FIELDS);
 
 static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![
@@ -619,8 +644,18 @@ static HASH_INFO_FIELDS: [AttrEntry; 9] = crate::ss_fields![
     "seed_bits",
     "cutoff",
 ];
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 static HASH_INFO_TYPE: TypeObj = structseq("sys.hash_info", &HASH_INFO_FIELDS);
 
 static VERSION_INFO_FIELDS: [AttrEntry; 5] =
     crate::ss_fields!["major", "minor", "micro", "releaselevel", "serial"];
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 static VERSION_INFO_TYPE: TypeObj = structseq("sys.version_info", &VERSION_INFO_FIELDS);

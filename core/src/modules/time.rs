@@ -18,6 +18,11 @@ static STRUCT_TIME_FIELDS: [AttrEntry; 9] = ss_fields![
     "tm_isdst",
 ];
 /// `time.struct_time`.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STRUCT_TIME_TYPE: TypeObj =
     super::sys::structseq("time.struct_time", &STRUCT_TIME_FIELDS);
 

@@ -228,6 +228,11 @@ static BUILTIN_ATTRS: [AttrEntry; 3] = [
     getset!("__doc__", get_doc),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj::builtin(
     "builtin_function_or_method",
     Layout::Builtin,
@@ -269,6 +274,11 @@ fn getset_descr_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> 
     }
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static GETSET_TYPE: TypeObj = TypeObj::builtin(
     "getset_descriptor",
     Layout::GetSet,

@@ -312,6 +312,11 @@ pub(crate) fn m_delitem(vm: &Vm, a: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BYTEARRAY_TYPE: TypeObj = TypeObj::builtin(
     "bytearray",
     Layout::ByteArray,

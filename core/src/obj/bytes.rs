@@ -501,7 +501,17 @@ const fn iter_type(name: &'static str) -> TypeObj {
         0,
     )
 }
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BYTES_ITER_TYPE: TypeObj = iter_type("bytes_iterator");
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BYTEARRAY_ITER_TYPE: TypeObj = iter_type("bytearray_iterator");
 
 // ---------------------------------------------------------------- methods
@@ -1203,6 +1213,11 @@ pub static BYTE_ATTRS: [AttrEntry; N_SHARED + 13] = [
 ];
 const N_SHARED: usize = 51;
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BYTES_TYPE: TypeObj = TypeObj::builtin(
     "bytes",
     Layout::Bytes,

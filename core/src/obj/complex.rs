@@ -460,6 +460,11 @@ static COMPLEX_ATTRS: [AttrEntry; 30] = crate::num_attrs!(K_COMPLEX; [
     (Pow, "__pow__", "__rpow__"),
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static COMPLEX_TYPE: TypeObj = TypeObj::builtin(
     "complex",
     Layout::Complex,

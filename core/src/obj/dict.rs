@@ -513,6 +513,11 @@ pub fn set_str(vm: &Vm, d: Obj, key: &str, v: Obj) -> PyResult<()> {
     set(vm, d, k, v)
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static DICT_TYPE: TypeObj = TypeObj::builtin(
     "dict",
     Layout::Dict,

@@ -669,13 +669,36 @@ const fn view_type(name: &'static str, setlike: bool) -> TypeObj {
     )
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static KEYS_TYPE: TypeObj = view_type("dict_keys", true);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static VALUES_TYPE: TypeObj = view_type("dict_values", false);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ITEMS_TYPE: TypeObj = view_type("dict_items", true);
 
 /// Does a dict subclass override `__iter__` or `keys` in Python?
 fn has_py_iter(t: &'static super::TypeObj) -> bool {
     super::typeobj::mro_of(t)
         .take_while(|c| c.is_heap())
-        .any(|c| c.dict.map(|d| dict::keys_vec(d).iter().any(|k| matches!(super::str::as_str(*k), Some("__iter__" | "keys")))).unwrap_or(false))
+        .any(|c| {
+            c.dict
+                .map(|d| {
+                    dict::keys_vec(d)
+                        .iter()
+                        .any(|k| matches!(super::str::as_str(*k), Some("__iter__" | "keys")))
+                })
+                .unwrap_or(false)
+        })
 }

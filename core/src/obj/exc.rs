@@ -462,6 +462,11 @@ const fn exc_type(name: &'static str, base: &'static TypeObj, doc: &'static str)
     }
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BASE_EXCEPTION: TypeObj = TypeObj {
     dictoffset: core::mem::offset_of!(ExcObj, dict),
     doc: "Common base class for all exceptions",
@@ -477,6 +482,11 @@ pub static BASE_EXCEPTION: TypeObj = TypeObj {
 };
 
 /// `BaseExceptionGroup` (see `excgroup.rs`).
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BASE_EXCEPTION_GROUP: TypeObj = TypeObj {
     dictoffset: core::mem::offset_of!(ExcObj, dict),
     doc: "A combination of multiple unrelated exceptions.",
@@ -496,6 +506,11 @@ pub static BASE_EXCEPTION_GROUP: TypeObj = TypeObj {
 
 /// `ExceptionGroup`: also a subclass of `Exception` (static types have
 /// one base, so `TypeObj::is_subtype` knows this one case).
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static EXCEPTION_GROUP: TypeObj = TypeObj {
     dictoffset: core::mem::offset_of!(ExcObj, dict),
     ..TypeObj::builtin(

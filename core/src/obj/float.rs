@@ -610,6 +610,11 @@ static FLOAT_ATTRS: [AttrEntry; 45] = crate::num_attrs!(K_FLOAT; [
     (Pow, "__pow__", "__rpow__"),
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static FLOAT_TYPE: TypeObj = TypeObj::builtin(
     "float",
     Layout::Float,

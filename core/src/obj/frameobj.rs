@@ -69,6 +69,11 @@ static FRAME_ATTRS: [AttrEntry; 6] = [
     getset!("f_builtins", f_builtins),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static FRAME_TYPE: TypeObj = TypeObj::builtin(
     "frame",
     Layout::Frame,

@@ -346,6 +346,11 @@ static CODE_ATTRS: [AttrEntry; 14] = [
     getset!("co_consts", co_consts),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static CODE_TYPE: TypeObj = TypeObj::builtin(
     "code",
     Layout::Code,
@@ -613,6 +618,11 @@ fn fn_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
     new_bound_method(vm, args.pos[0], inst)
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static FUNCTION_TYPE: TypeObj = TypeObj {
     dictoffset: core::mem::offset_of!(FunctionObj, dict),
     ..TypeObj::builtin(
@@ -670,6 +680,11 @@ fn cell_set_contents(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
 }
 static CELL_ATTRS: [AttrEntry; 1] = [getset!("cell_contents", cell_contents, cell_set_contents)];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static CELL_TYPE: TypeObj = TypeObj::builtin(
     "cell",
     Layout::Cell,
@@ -822,6 +837,11 @@ fn method_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     new_bound_method(vm, f, this)
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static METHOD_TYPE: TypeObj = TypeObj::builtin(
     "method",
     Layout::BoundMethod,
@@ -834,6 +854,11 @@ pub static METHOD_TYPE: TypeObj = TypeObj::builtin(
     core::mem::size_of::<BoundMethodObj>(),
     0,
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BUILTIN_METHOD_TYPE: TypeObj = TypeObj::builtin(
     "builtin_function_or_method",
     Layout::BoundMethod,
@@ -1030,6 +1055,11 @@ static CM_ATTRS: [AttrEntry; 7] = [
     getset!("__wrapped__", sm_wrapped),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STATICMETHOD_TYPE: TypeObj = TypeObj {
     dictoffset: core::mem::offset_of!(StaticMethodObj, dict),
     ..TypeObj::builtin(
@@ -1049,6 +1079,11 @@ pub static STATICMETHOD_TYPE: TypeObj = TypeObj {
         super::tpflags::BASETYPE,
     )
 };
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static CLASSMETHOD_TYPE: TypeObj = TypeObj {
     dictoffset: core::mem::offset_of!(ClassMethodObj, dict),
     ..TypeObj::builtin(
@@ -1265,6 +1300,11 @@ static PROPERTY_ATTRS: [AttrEntry; 12] = [
     getset!("__isabstractmethod__", prop_isabstract),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static PROPERTY_TYPE: TypeObj = TypeObj::builtin(
     "property",
     Layout::Property,
@@ -1436,6 +1476,11 @@ static SUPER_ATTRS: [AttrEntry; 3] = [
     getset!("__self_class__", super_self_class),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static SUPER_TYPE: TypeObj = TypeObj::builtin(
     "super",
     Layout::Super,

@@ -562,6 +562,11 @@ fn m_iter(_vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(args.pos.first().copied().unwrap_or(none()))
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static GENERATOR_TYPE: TypeObj = TypeObj::builtin(
     "generator",
     Layout::Generator,
@@ -604,6 +609,11 @@ fn coro_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     gen_iternext(vm, o)
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static COROUTINE_TYPE: TypeObj = TypeObj::builtin(
     "coroutine",
     Layout::Generator,
@@ -679,6 +689,11 @@ pub fn async_gen_wrap(vm: &Vm, v: Obj) -> PyResult<Obj> {
     })
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 static WRAPPED_TYPE: TypeObj = TypeObj::builtin(
     "async_generator_wrapped_value",
     Layout::Other,
@@ -815,6 +830,11 @@ static ASEND_ATTRS: [AttrEntry; 6] = [
     method!("__iter__", m_iter),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ASEND_TYPE: TypeObj = TypeObj::builtin(
     "async_generator_asend",
     Layout::Iter,
@@ -874,6 +894,11 @@ static AGEN_ATTRS: [AttrEntry; 11] = [
     getset!("ag_await", g_yieldfrom),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ASYNC_GENERATOR_TYPE: TypeObj = TypeObj::builtin(
     "async_generator",
     Layout::Generator,

@@ -14,6 +14,11 @@ use crate::vm::{abs, call, PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static GENERIC_ALIAS_TYPE: TypeObj = TypeObj::builtin(
     "types.GenericAlias",
     Layout::Tuple,
@@ -32,6 +37,11 @@ pub static GENERIC_ALIAS_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static UNION_TYPE: TypeObj = TypeObj::builtin(
     "types.UnionType",
     Layout::Tuple,

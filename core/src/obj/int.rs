@@ -202,6 +202,11 @@ pub fn small_hash(v: isize) -> isize {
     h
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static INT_TYPE: TypeObj = TypeObj::builtin(
     "int",
     Layout::Int,
@@ -212,6 +217,11 @@ pub static INT_TYPE: TypeObj = TypeObj::builtin(
     super::tpflags::BASETYPE,
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static BOOL_TYPE: TypeObj = TypeObj::builtin(
     "bool",
     Layout::Bool,

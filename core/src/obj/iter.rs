@@ -222,9 +222,29 @@ const fn iter_type(name: &'static str, next: super::IterNextFn) -> TypeObj {
     )
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static SEQ_ITER_TYPE: TypeObj = iter_type("iterator", seq_iternext);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static LIST_ITER_TYPE: TypeObj = iter_type("list_iterator", fast_iternext);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static TUPLE_ITER_TYPE: TypeObj = iter_type("tuple_iterator", fast_iternext);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static LIST_REV_ITER_TYPE: TypeObj = iter_type("list_reverseiterator", list_rev_next);
 
 // ------------------------------------------------------------- reversed
@@ -256,6 +276,11 @@ pub fn reversed(vm: &Vm, seq: Obj) -> PyResult<Obj> {
     new_iter(vm, &REVERSED_TYPE, seq, n)
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static REVERSED_TYPE: TypeObj = TypeObj::builtin(
     "reversed",
     Layout::Iter,
@@ -523,9 +548,29 @@ const fn tool_type(name: &'static str, new: super::NewFn, next: super::IterNextF
     )
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ENUMERATE_TYPE: TypeObj = tool_type("enumerate", enumerate_new, enumerate_next);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ZIP_TYPE: TypeObj = tool_type("zip", zip_new, zip_next);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static MAP_TYPE: TypeObj = tool_type("map", map_new, map_next);
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static FILTER_TYPE: TypeObj = tool_type("filter", filter_new, filter_next);
 
 /// Builtin names provided by this module.

@@ -239,6 +239,11 @@ pub fn reverse(o: Obj) {
     }
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static LIST_TYPE: TypeObj = TypeObj::builtin(
     "list",
     Layout::List,

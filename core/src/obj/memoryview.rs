@@ -355,6 +355,11 @@ static MV_ATTRS: [AttrEntry; 15] = [
     getset!("strides", g_strides),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static MEMORYVIEW_TYPE: TypeObj = TypeObj::builtin(
     "memoryview",
     Layout::MemoryView,

@@ -39,6 +39,11 @@ fn ni_bool(vm: &Vm, _o: Obj) -> PyResult<bool> {
     Ok(true)
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static NONE_TYPE: TypeObj = TypeObj::builtin(
     "NoneType",
     Layout::NoneType,
@@ -56,6 +61,11 @@ pub static NONE_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ELLIPSIS_TYPE: TypeObj = TypeObj::builtin(
     "ellipsis",
     Layout::Other,
@@ -72,6 +82,11 @@ pub static ELLIPSIS_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static NOT_IMPLEMENTED_TYPE: TypeObj = TypeObj::builtin(
     "NotImplementedType",
     Layout::Other,

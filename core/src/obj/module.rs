@@ -160,6 +160,11 @@ static MODULE_ATTRS: [super::attr::AttrEntry; 2] = [
     crate::method!("__dir__", module_dir),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static MODULE_TYPE: TypeObj = TypeObj::builtin(
     "module",
     Layout::Module,

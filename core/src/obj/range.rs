@@ -528,6 +528,11 @@ static RANGE_ATTRS: [AttrEntry; 15] = [
     crate::staticmethod!("__new__", sm::w_new),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static RANGE_TYPE: TypeObj = TypeObj::builtin(
     "range",
     Layout::Range,
@@ -556,6 +561,11 @@ static ITER_ATTRS: [AttrEntry; 3] = [
     method!("__iter__", sm::w_iter),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static RANGE_ITER_TYPE: TypeObj = TypeObj::builtin(
     "range_iterator",
     Layout::Iter,
@@ -571,6 +581,11 @@ pub static RANGE_ITER_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static LONGRANGE_ITER_TYPE: TypeObj = TypeObj::builtin(
     "longrange_iterator",
     Layout::Iter,

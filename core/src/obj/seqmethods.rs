@@ -607,7 +607,9 @@ fn other_num(b: Obj) -> Option<super::NumBinFn> {
     let t = b.ty();
     // A list or tuple (or subclass without numeric dunders) uses this very
     // slot (compared by layout: function addresses are not reliable).
-    if matches!(t.layout, super::Layout::List | super::Layout::Tuple) && t.flags & super::tpflags::PY_NUM == 0 {
+    if matches!(t.layout, super::Layout::List | super::Layout::Tuple)
+        && t.flags & super::tpflags::PY_NUM == 0
+    {
         return None;
     }
     t.slots.num

@@ -1032,6 +1032,11 @@ fn m_reduce(vm: &Vm, args: &Args) -> PyResult<Obj> {
     super::tuple::new(vm, &[o.type_obj(), a, none()])
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static SET_TYPE: TypeObj = TypeObj::builtin(
     "set",
     Layout::Set,
@@ -1041,6 +1046,11 @@ pub static SET_TYPE: TypeObj = TypeObj::builtin(
     core::mem::size_of::<SetObj>(),
     super::tpflags::BASETYPE,
 );
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static FROZENSET_TYPE: TypeObj = TypeObj::builtin(
     "frozenset",
     Layout::Set,
@@ -1121,6 +1131,11 @@ static SET_ITER_ATTRS: [AttrEntry; 3] = [
     method!("__iter__", sm::w_iter),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static SET_ITER_TYPE: TypeObj = TypeObj::builtin(
     "set_iterator",
     Layout::Iter,

@@ -205,6 +205,11 @@ static SLICE_ATTRS: [super::attr::AttrEntry; 7] = [
     crate::method!("indices", slice_m_indices),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static SLICE_TYPE: TypeObj = TypeObj::builtin(
     "slice",
     Layout::Slice,

@@ -117,6 +117,11 @@ pub fn hash(o: Obj) -> isize {
     }
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STR_TYPE: TypeObj = TypeObj::builtin(
     "str",
     Layout::Str,

@@ -291,6 +291,11 @@ fn self_iter(_vm: &Vm, o: Obj) -> PyResult<Obj> {
 
 static STR_ITER_ATTRS: [AttrEntry; 1] = [method!("__length_hint__", str_iter_hint)];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static STR_ITER_TYPE: TypeObj = TypeObj::builtin(
     "str_ascii_iterator",
     Layout::Iter,

@@ -75,6 +75,11 @@ static TB_ATTRS: [AttrEntry; 4] = [
     getset!("tb_frame", tb_frame),
 ];
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static TRACEBACK_TYPE: TypeObj = TypeObj::builtin(
     "traceback",
     Layout::Traceback,

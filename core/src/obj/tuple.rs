@@ -90,6 +90,11 @@ pub fn is_tuple(o: Obj) -> bool {
     o.downcast::<TupleObj>().is_some()
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static TUPLE_TYPE: TypeObj = TypeObj::builtin(
     "tuple",
     Layout::Tuple,

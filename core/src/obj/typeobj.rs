@@ -702,6 +702,11 @@ fn type_m_init(_vm: &Vm, _args: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static TYPE_TYPE: TypeObj = TypeObj {
     head: ObjHead::immortal(&TYPE_TYPE),
     name: "type",
@@ -1085,6 +1090,11 @@ fn object_get_doc(vm: &Vm, o: Obj) -> PyResult<Obj> {
     type_get_doc(vm, o.type_obj())
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static OBJECT_TYPE: TypeObj = TypeObj {
     head: ObjHead::immortal(&TYPE_TYPE),
     name: "object",
@@ -1964,6 +1974,11 @@ fn member_repr(vm: &Vm, d: Obj) -> PyResult<Obj> {
     ))
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static MEMBER_TYPE: TypeObj = TypeObj::builtin(
     "member_descriptor",
     Layout::Member,
