@@ -1,3 +1,4 @@
+# requires: files
 # os.path: pure path arithmetic (POSIX rules).
 import os.path
 import os
