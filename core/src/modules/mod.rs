@@ -1,6 +1,12 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+pub mod binascii;
+pub mod errno;
 pub mod frozen;
+pub mod hashlib;
+pub mod json;
+pub mod pystruct;
+pub mod random;
 pub mod gc;
 pub mod io;
 pub mod math;
@@ -42,6 +48,13 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("os", os::make),
     ("posixpath", os::make_posixpath),
     ("time", time::make),
+    ("struct", pystruct::make),
+    ("json", json::make),
+    ("random", random::make),
+    ("binascii", binascii::make),
+    ("base64", binascii::make_base64),
+    ("errno", errno::make),
+    ("hashlib", hashlib::make),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).
@@ -55,4 +68,53 @@ pub fn builtin_names() -> impl Iterator<Item = &'static str> {
 /// Import a frozen module by name (see `frozen.rs`), or `None`.
 pub fn load_frozen(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
     frozen::load(vm, name)
+}
+
+/// A class created at import time: `type(name, bases, ns)` with `ns` holding
+/// `__module__` and the given builtin methods (instances keep their state in
+/// their `__dict__`).
+pub(crate) fn new_class(
+    vm: &Vm,
+    name: &str,
+    module: &str,
+    bases: &[Obj],
+    methods: &[crate::obj::attr::AttrEntry],
+) -> PyResult<Obj> {
+    use crate::obj::{dict, tuple};
+    let ns = dict::new(vm)?;
+    dict::set_str(vm, ns, "__module__", vm.new_str(module)?)?;
+    for e in methods {
+        dict::set_str(vm, ns, e.name, e.obj.get())?;
+    }
+    let b = tuple::new(vm, bases)?;
+    let n = vm.new_str(name)?;
+    crate::vm::call::call(vm, crate::obj::typeobj::TYPE_TYPE.as_obj(), &[n, b, ns])
+}
+
+/// Attribute `attr` of the already-imported module `module` (a module's
+/// own exception class, say), or `None`.
+pub(crate) fn module_attr(vm: &Vm, module: &str, attr: &str) -> Option<Obj> {
+    let mods = vm.modules.get()?;
+    let m = crate::obj::dict::get_str(vm, mods, module).ok()??;
+    crate::vm::abs::getattr_opt_str(vm, m, attr).ok()?
+}
+
+/// Raise `module.attr(msg)` (falling back to `fallback(msg)`).
+pub(crate) fn raise_mod_error(
+    vm: &Vm,
+    module: &str,
+    attr: &str,
+    fallback: &'static crate::obj::TypeObj,
+    msg: &str,
+) -> crate::vm::Raised {
+    match module_attr(vm, module, attr) {
+        Some(t) => match vm
+            .new_str(msg)
+            .and_then(|m| crate::vm::call::call(vm, t, &[m]))
+        {
+            Ok(e) => vm.raise(e),
+            Err(e) => e,
+        },
+        None => vm.new_error(fallback, msg),
+    }
 }
