@@ -22,9 +22,7 @@ fn data(vm: &Vm, o: Obj, ascii_str: bool) -> PyResult<Vec<u8>> {
     if ascii_str {
         if let Some(s) = pystr::as_str(o) {
             if !s.is_ascii() {
-                return Err(vm.value_error(
-                    "string argument should contain only ASCII characters",
-                ));
+                return Err(vm.value_error("string argument should contain only ASCII characters"));
             }
             return Ok(s.as_bytes().to_vec());
         }
@@ -65,7 +63,11 @@ fn hexlify(vm: &Vm, args: &Args, name: &str) -> PyResult<Obj> {
     for (i, b) in d.iter().enumerate() {
         if let Some(s) = sep {
             // Groups count from the right when bytes_per_sep > 0.
-            let boundary = if per >= 0 { (n - i) % g == 0 } else { i % g == 0 };
+            let boundary = if per >= 0 {
+                (n - i) % g == 0
+            } else {
+                i % g == 0
+            };
             if i > 0 && boundary {
                 out.push(s);
             }
@@ -82,7 +84,7 @@ fn b_b2a_hex(vm: &Vm, args: &Args) -> PyResult<Obj> {
 }
 
 fn unhex(vm: &Vm, d: &[u8]) -> PyResult<Vec<u8>> {
-    if d.len() % 2 != 0 {
+    if !d.len().is_multiple_of(2) {
         return Err(error(vm, "Odd-length string"));
     }
     let mut out = Vec::with_capacity(d.len() / 2);
@@ -204,10 +206,11 @@ fn b_crc32(vm: &Vm, args: &Args) -> PyResult<Obj> {
         Some(v) => {
             let i = abs::index(vm, *v)?;
             int::to_bigint(i)
-                .map(|b| {
-                    let (_, m) = b.and(&crate::bigint::BigInt::from_u64(0xffff_ffff)).parts().1.first().copied().map_or((0, 0), |w| (0, w));
-                    m
+                .and_then(|b| {
+                    b.and(&crate::bigint::BigInt::from_u64(0xffff_ffff))
+                        .to_u64()
                 })
+                .map(|v| v as u32)
                 .unwrap_or(0)
         }
         None => 0,
@@ -231,7 +234,13 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     let d = module::dict_of(m);
     let e = super::new_class(vm, "Error", "binascii", &[exc::VALUE_ERROR.as_obj()], &[])?;
     dict::set_str(vm, d, "Error", e)?;
-    let i = super::new_class(vm, "Incomplete", "binascii", &[exc::EXCEPTION.as_obj()], &[])?;
+    let i = super::new_class(
+        vm,
+        "Incomplete",
+        "binascii",
+        &[exc::EXCEPTION.as_obj()],
+        &[],
+    )?;
     dict::set_str(vm, d, "Incomplete", i)?;
     Ok(m)
 }
@@ -255,7 +264,10 @@ fn enc_with(vm: &Vm, args: &Args, name: &str, alt: Option<(u8, u8)>) -> PyResult
         t[62] = x;
         t[63] = y;
     }
-    bytes::new(vm, &b64enc(&data(vm, s.unwrap_or(crate::obj::none()), false)?, &t))
+    bytes::new(
+        vm,
+        &b64enc(&data(vm, s.unwrap_or(crate::obj::none()), false)?, &t),
+    )
 }
 fn dec_with(vm: &Vm, args: &Args, name: &str, alt: Option<(u8, u8)>) -> PyResult<Obj> {
     let [s, a, v] = args.bind(vm, name, ["s", "altchars", "validate"], 1)?;

@@ -228,7 +228,13 @@ fn dumps_impl(vm: &Vm, a: &[Option<Obj>; 11]) -> PyResult<String> {
         None => None,
         Some(i) => match pystr::as_str(i) {
             Some(s) => Some(String::from(s)),
-            None => Some(" ".repeat(abs::index_isize(vm, i)?.max(0) as usize)),
+            None => {
+                let n = abs::index_isize(vm, i)?.max(0) as usize;
+                let mut s = String::new();
+                s.try_reserve(n).map_err(|_| vm.memory_error())?;
+                s.extend(core::iter::repeat_n(' ', n));
+                Some(s)
+            }
         },
     };
     let seps = match a[7].filter(|o| !o.is_none()) {
@@ -295,9 +301,8 @@ fn j_dump(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if let Some(f) = fp {
         a[10] = Some(f);
     }
-    let fp = a[10].ok_or_else(|| {
-        vm.type_error("dump() missing 1 required positional argument: 'fp'")
-    })?;
+    let fp = a[10]
+        .ok_or_else(|| vm.type_error("dump() missing 1 required positional argument: 'fp'"))?;
     let s = vm.new_string(dumps_impl(vm, &a)?)?;
     let w = abs::getattr_str(vm, fp, "write")?;
     call::call(vm, w, &[s])?;
@@ -322,9 +327,13 @@ fn decode_error(vm: &Vm, msg: &str, doc: Obj, byte_pos: usize) -> Raised {
         .get(..byte_pos.min(s.len()))
         .map_or(byte_pos, |p| p.chars().count());
     let r = (|| {
-        let t = super::module_attr(vm, "json", "JSONDecodeError")
-            .ok_or_else(|| vm.value_error(msg))?;
-        let e = call::call(vm, t, &[vm.new_str(msg)?, doc, int::new_i64(vm, pos as i64)?])?;
+        let t =
+            super::module_attr(vm, "json", "JSONDecodeError").ok_or_else(|| vm.value_error(msg))?;
+        let e = call::call(
+            vm,
+            t,
+            &[vm.new_str(msg)?, doc, int::new_i64(vm, pos as i64)?],
+        )?;
         Ok::<Obj, Raised>(e)
     })();
     match r {
@@ -443,7 +452,11 @@ impl Dec<'_> {
             }
         }
         let text = core::str::from_utf8(&s[i..j]).unwrap_or("0");
-        let hook = if is_float { self.parse_float } else { self.parse_int };
+        let hook = if is_float {
+            self.parse_float
+        } else {
+            self.parse_int
+        };
         let v = match hook {
             Some(h) => call::call(vm, h, &[vm.new_str(text)?])?,
             None if is_float => {
@@ -575,11 +588,12 @@ impl Dec<'_> {
 fn loads_impl(vm: &Vm, s: Obj, a: &[Option<Obj>]) -> PyResult<Obj> {
     let doc = if pystr::is_str(s) {
         s
-    } else if let Some(b) = bytes::buffer_of(s).filter(|_| s.layout() != crate::obj::Layout::MemoryView) {
+    } else if let Some(b) =
+        bytes::buffer_of(s).filter(|_| s.layout() != crate::obj::Layout::MemoryView)
+    {
         let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
-        let t = core::str::from_utf8(b).map_err(|_| {
-            vm.value_error("'utf-8' codec can't decode bytes")
-        })?;
+        let t = core::str::from_utf8(b)
+            .map_err(|_| vm.value_error("'utf-8' codec can't decode bytes"))?;
         vm.new_str(t)?
     } else {
         return Err(vm.type_error(&format!(
@@ -589,7 +603,12 @@ fn loads_impl(vm: &Vm, s: Obj, a: &[Option<Obj>]) -> PyResult<Obj> {
     };
     let text = pystr::as_str(doc).unwrap_or("");
     if text.starts_with('\u{feff}') {
-        return Err(decode_error(vm, "Unexpected UTF-8 BOM (decode using utf-8-sig)", doc, 0));
+        return Err(decode_error(
+            vm,
+            "Unexpected UTF-8 BOM (decode using utf-8-sig)",
+            doc,
+            0,
+        ));
     }
     let opt = |k: usize| a.get(k).copied().flatten().filter(|o| !o.is_none());
     let d = Dec {

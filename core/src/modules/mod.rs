@@ -3,15 +3,15 @@
 pub mod binascii;
 pub mod errno;
 pub mod frozen;
-pub mod hashlib;
-pub mod json;
-pub mod pystruct;
-pub mod random;
 pub mod gc;
+pub mod hashlib;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod micropython;
 pub mod os;
+pub mod pystruct;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -117,4 +117,11 @@ pub(crate) fn raise_mod_error(
         },
         None => vm.new_error(fallback, msg),
     }
+}
+
+/// An empty vector with room for `n` items, or MemoryError (never aborts).
+pub(crate) fn vec_with<T>(vm: &Vm, n: usize) -> PyResult<alloc::vec::Vec<T>> {
+    let mut v = alloc::vec::Vec::new();
+    v.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
+    Ok(v)
 }

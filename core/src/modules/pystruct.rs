@@ -2,6 +2,7 @@
 //! format strings, sizes, alignment and error messages. `Struct` is a class
 //! made on import whose instances keep their format in `__dict__`.
 
+use crate::function;
 use crate::method;
 use crate::obj::attr::AttrEntry;
 use crate::obj::{
@@ -9,7 +10,6 @@ use crate::obj::{
     Args, Obj,
 };
 use crate::vm::{abs, PyResult, Raised, Vm};
-use crate::function;
 use alloc::format;
 use alloc::vec::Vec;
 
@@ -86,11 +86,15 @@ impl Fmt {
             }
             items.push((c, n));
         }
-        Ok(Fmt {
+        let f = Fmt {
             little,
             native,
             items,
-        })
+        };
+        if f.layout().1 >= isize::MAX as usize {
+            return Err(err(vm, "total struct size too long"));
+        }
+        Ok(f)
     }
     /// Offset of each item (after alignment) and the total size.
     fn layout(&self) -> (Vec<usize>, usize) {
@@ -99,7 +103,7 @@ impl Fmt {
         for &(c, n) in &self.items {
             let sz = item_size(c, self.native);
             if self.native && !matches!(c, b's' | b'p') {
-                pos = pos.div_ceil(sz) * sz;
+                pos = pos.div_ceil(sz).saturating_mul(sz);
             }
             offs.push(pos);
             pos = pos.saturating_add(sz.saturating_mul(n));
@@ -262,7 +266,12 @@ fn pack_to(vm: &Vm, f: &Fmt, vals: &[Obj], out: &mut [u8]) -> PyResult<()> {
             let o = next();
             let d = bytes::as_bytes(o)
                 .or_else(|| (o.ty().is(&bytearray::BYTEARRAY_TYPE)).then(|| bytearray::data(o)))
-                .ok_or_else(|| err(vm, &format!("argument for '{}' must be a bytes object", c as char)))?;
+                .ok_or_else(|| {
+                    err(
+                        vm,
+                        &format!("argument for '{}' must be a bytes object", c as char),
+                    )
+                })?;
             let dst = &mut out[off..off + n];
             if c == b's' {
                 let k = d.len().min(n);
@@ -282,13 +291,15 @@ fn pack_to(vm: &Vm, f: &Fmt, vals: &[Obj], out: &mut [u8]) -> PyResult<()> {
                     let o = next();
                     match bytes::buffer_of(o) {
                         Some([b]) if o.layout() != crate::obj::Layout::MemoryView => *b as u64,
-                        _ => return Err(err(vm, "char format requires a bytes object of length 1")),
+                        _ => {
+                            return Err(err(vm, "char format requires a bytes object of length 1"))
+                        }
                     }
                 }
                 b'?' => abs::truthy(vm, next())? as u64,
-                b'e' => to_half(float_arg(vm, next())?).ok_or_else(|| {
-                    vm.overflow_error("float too large to pack with e format")
-                })? as u64,
+                b'e' => to_half(float_arg(vm, next())?)
+                    .ok_or_else(|| vm.overflow_error("float too large to pack with e format"))?
+                    as u64,
                 b'f' => {
                     let x = float_arg(vm, next())?;
                     let y = x as f32;
@@ -309,14 +320,18 @@ fn pack_to(vm: &Vm, f: &Fmt, vals: &[Obj], out: &mut [u8]) -> PyResult<()> {
 fn pack(vm: &Vm, f: &Fmt, vals: &[Obj]) -> PyResult<Vec<u8>> {
     let want = f.nargs();
     if vals.len() != want {
-        return Err(err(vm, &format!(
-            "pack expected {} items for packing (got {})",
-            want,
-            vals.len()
-        )));
+        return Err(err(
+            vm,
+            &format!(
+                "pack expected {} items for packing (got {})",
+                want,
+                vals.len()
+            ),
+        ));
     }
     let (_, size) = f.layout();
-    let mut out = alloc::vec![0u8; size];
+    let mut out = super::vec_with(vm, size)?;
+    out.resize(size, 0u8);
     pack_to(vm, f, vals, &mut out)?;
     Ok(out)
 }
@@ -331,7 +346,11 @@ fn unpack(vm: &Vm, f: &Fmt, b: &[u8]) -> PyResult<Obj> {
             continue;
         }
         if c == b'p' {
-            let k = if n == 0 { 0 } else { (b[off] as usize).min(n - 1) };
+            let k = if n == 0 {
+                0
+            } else {
+                (b[off] as usize).min(n - 1)
+            };
             out.push(bytes::new(vm, &b[off + 1.min(n)..off + 1.min(n) + k])?);
             continue;
         }
@@ -370,7 +389,10 @@ fn do_unpack(vm: &Vm, f: &Fmt, o: Obj) -> PyResult<Obj> {
     let (_, size) = f.layout();
     let b = buf_arg(vm, o)?;
     if b.len() != size {
-        return Err(err(vm, &format!("unpack requires a buffer of {} bytes", size)));
+        return Err(err(
+            vm,
+            &format!("unpack requires a buffer of {} bytes", size),
+        ));
     }
     unpack(vm, f, b)
 }
@@ -380,7 +402,10 @@ fn offset(vm: &Vm, off: isize, size: usize, len: usize, what: &str) -> PyResult<
     let mut o = off;
     if o < 0 {
         if o.unsigned_abs() > len {
-            return Err(err(vm, &format!("offset {} out of range for {}-byte buffer", off, len)));
+            return Err(err(
+                vm,
+                &format!("offset {} out of range for {}-byte buffer", off, len),
+            ));
         }
         o += len as isize;
         if len - (o as usize) < size {
@@ -424,11 +449,14 @@ fn do_unpack_from(vm: &Vm, f: &Fmt, b: Obj, off: Option<Obj>) -> PyResult<Obj> {
 fn do_pack_into(vm: &Vm, f: &Fmt, buf: Obj, off: Obj, vals: &[Obj]) -> PyResult<Obj> {
     let want = f.nargs();
     if vals.len() != want {
-        return Err(err(vm, &format!(
-            "pack_into expected {} items for packing (got {})",
-            want,
-            vals.len()
-        )));
+        return Err(err(
+            vm,
+            &format!(
+                "pack_into expected {} items for packing (got {})",
+                want,
+                vals.len()
+            ),
+        ));
     }
     if !buf.ty().is(&bytearray::BYTEARRAY_TYPE) {
         return Err(vm.type_error(&format!(
@@ -452,14 +480,20 @@ fn do_pack_into(vm: &Vm, f: &Fmt, buf: Obj, off: Obj, vals: &[Obj]) -> PyResult<
 fn do_iter_unpack(vm: &Vm, f: &Fmt, b: Obj) -> PyResult<Obj> {
     let (_, size) = f.layout();
     if size == 0 {
-        return Err(err(vm, "cannot iteratively unpack with a struct of length 0"));
+        return Err(err(
+            vm,
+            "cannot iteratively unpack with a struct of length 0",
+        ));
     }
     let data = buf_arg(vm, b)?;
     if data.len() % size != 0 {
-        return Err(err(vm, &format!(
-            "iterative unpacking requires a buffer of a multiple of {} bytes",
-            size
-        )));
+        return Err(err(
+            vm,
+            &format!(
+                "iterative unpacking requires a buffer of a multiple of {} bytes",
+                size
+            ),
+        ));
     }
     let mut out = Vec::new();
     for i in 0..data.len() / size {
@@ -501,9 +535,7 @@ fn s_unpack_from(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn s_pack_into(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let f = first(vm, args, "pack_into", 1)?;
     if args.pos.len() < 3 {
-        return Err(vm.type_error(&format!(
-            "pack_into expected buffer argument"
-        )));
+        return Err(vm.type_error("pack_into expected buffer argument"));
     }
     do_pack_into(vm, &f, args.pos[1], args.pos[2], &args.pos[3..])
 }
@@ -529,7 +561,12 @@ fn c_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
         None => f,
     };
     abs::setattr(vm, o, vm.new_str("format")?, Some(s))?;
-    abs::setattr(vm, o, vm.new_str("size")?, Some(int::new_i64(vm, size as i64)?))?;
+    abs::setattr(
+        vm,
+        o,
+        vm.new_str("size")?,
+        Some(int::new_i64(vm, size as i64)?),
+    )?;
     Ok(none())
 }
 fn c_pack(vm: &Vm, args: &Args) -> PyResult<Obj> {

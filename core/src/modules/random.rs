@@ -146,7 +146,7 @@ fn do_seed(vm: &Vm, o: Obj, a: Option<Obj>) -> PyResult<()> {
     let n = match a.filter(|a| !a.is_none()) {
         None => {
             let t = vm.port.time().unwrap_or(0.0);
-            BigInt::from_u64((t * 1e6) as u64 ^ (vm.port.ticks_us() as u64) << 20)
+            BigInt::from_u64((t * 1e6) as u64 ^ vm.port.ticks_us() << 20)
         }
         Some(a) if int::is_int(a) => int::to_bigint(a).unwrap_or(BigInt::zero()).abs(),
         Some(a) if crate::obj::str::is_str(a) || crate::obj::bytes::buffer_of(a).is_some() => {
@@ -197,8 +197,8 @@ fn r_getrandbits(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if k <= 64 {
         return new_i128(vm, mt.bits(k as u32) as i128);
     }
-    let mut words = Vec::new();
     let mut left = k as usize;
+    let mut words = super::vec_with(vm, left / 32 + 1)?;
     while left > 0 {
         let mut w = mt.next();
         if left < 32 {
@@ -214,6 +214,7 @@ fn i128_of(vm: &Vm, o: Obj) -> PyResult<i128> {
     let i = abs::index(vm, o)?;
     int::to_bigint(i)
         .and_then(|b| b.to_i128())
+        .filter(|v| v.unsigned_abs() < 1 << 126)
         .ok_or_else(|| vm.overflow_error("Python int too large for randrange()"))
 }
 
@@ -304,9 +305,9 @@ fn r_sample(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (o, pop) = (o.unwrap_or(none()), pop.unwrap_or(none()));
     if dict::is_dict(pop) || set::is_anyset(pop) || abs::len(vm, pop).is_err() {
         vm.take_exc();
-        return Err(vm.type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let n = abs::len(vm, pop)?;
     let k = abs::index_isize(vm, k.unwrap_or(none()))?;
@@ -319,7 +320,7 @@ fn r_sample(vm: &Vm, args: &Args) -> PyResult<Obj> {
         let e = libm::ceil(libm::log((k * 3) as f64) / libm::log(4.0));
         setsize += 1usize << (2 * e as u32).min(60);
     }
-    let mut out = Vec::with_capacity(k);
+    let mut out = super::vec_with(vm, k)?;
     if n <= setsize {
         let mut pool = abs::to_vec(vm, pop)?;
         for i in 0..k {
@@ -328,7 +329,7 @@ fn r_sample(vm: &Vm, args: &Args) -> PyResult<Obj> {
             pool[j] = pool[n - i - 1];
         }
     } else {
-        let mut sel: Vec<u128> = Vec::with_capacity(k);
+        let mut sel: Vec<u128> = super::vec_with(vm, k)?;
         for _ in 0..k {
             let mut j = state(vm, o)?.below(n as u128);
             while sel.contains(&j) {
@@ -363,7 +364,7 @@ fn r_choices(vm: &Vm, args: &Args) -> PyResult<Obj> {
         None => 1,
     };
     let (w, cw) = (w.filter(|x| !x.is_none()), cw.filter(|x| !x.is_none()));
-    let mut out = Vec::with_capacity(k);
+    let mut out = Vec::new();
     let cum: Vec<f64> = match (w, cw) {
         (None, None) => {
             for _ in 0..k {
@@ -449,8 +450,9 @@ fn r_setstate(vm: &Vm, args: &Args) -> PyResult<Obj> {
         *d = int::to_bigint(abs::index(vm, *w)?)
             .and_then(|b| b.to_u64())
             .filter(|v| *v <= u32::MAX as u64)
-            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))?
-            as u32;
+            .ok_or_else(|| {
+                vm.overflow_error("Python int too large to convert to C unsigned long")
+            })? as u32;
     }
     if vals[N] as usize > N {
         return Err(vm.value_error("invalid state"));
