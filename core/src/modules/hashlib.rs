@@ -127,16 +127,34 @@ const MD5K: [u32; 64] = [
     0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
 ];
 
+const H224: [u32; 8] = [
+    0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4,
+];
+const H384: [u64; 8] = [
+    0xcbbb9d5dc1059ed8,
+    0x629a292a367cd507,
+    0x9159015a3070dd17,
+    0x152fecd8f70e5939,
+    0x67332667ffc00b31,
+    0x8eb44a8768581511,
+    0xdb0c2e0d64f98fa7,
+    0x47b5481dbefa4fa4,
+];
+
 const MD5: u8 = 0;
 const SHA1: u8 = 1;
 const SHA256: u8 = 2;
 const SHA512: u8 = 3;
+const SHA224: u8 = 4;
+const SHA384: u8 = 5;
 /// Name, digest size, block size.
-const ALGS: [(&str, usize, usize); 4] = [
+const ALGS: [(&str, usize, usize); 6] = [
     ("md5", 16, 64),
     ("sha1", 20, 64),
     ("sha256", 32, 64),
     ("sha512", 64, 128),
+    ("sha224", 28, 64),
+    ("sha384", 48, 128),
 ];
 const STATE_LEN: usize = 1 + 8 + 64 + 128;
 
@@ -168,11 +186,13 @@ impl Hs {
                     *d = s as u64;
                 }
             }
-            SHA256 => {
-                for (d, s) in h.iter_mut().zip(H256) {
+            SHA256 | SHA224 => {
+                let init = if alg == SHA256 { H256 } else { H224 };
+                for (d, s) in h.iter_mut().zip(init) {
                     *d = s as u64;
                 }
             }
+            SHA384 => h = H384,
             _ => h = H512,
         }
         Hs {
@@ -186,7 +206,7 @@ impl Hs {
         ALGS[self.alg as usize].2
     }
     fn load(b: &[u8]) -> Option<Hs> {
-        if b.len() != STATE_LEN || b[0] > SHA512 {
+        if b.len() != STATE_LEN || b[0] > SHA384 {
             return None;
         }
         let mut h = [0u64; 8];
@@ -235,7 +255,7 @@ impl Hs {
         match self.alg {
             MD5 => md5_block(&mut self.h, b),
             SHA1 => sha1_block(&mut self.h, b),
-            SHA256 => sha256_block(&mut self.h, b),
+            SHA256 | SHA224 => sha256_block(&mut self.h, b),
             _ => sha512_block(&mut self.h, b),
         }
     }
@@ -263,7 +283,7 @@ impl Hs {
             SHA1 => s.h[..5]
                 .iter()
                 .for_each(|w| out.extend_from_slice(&(*w as u32).to_be_bytes())),
-            SHA256 => {
+            SHA256 | SHA224 => {
                 s.h.iter()
                     .for_each(|w| out.extend_from_slice(&(*w as u32).to_be_bytes()))
             }
@@ -272,6 +292,7 @@ impl Hs {
                     .for_each(|w| out.extend_from_slice(&w.to_be_bytes()))
             }
         }
+        out.truncate(ALGS[s.alg as usize].1);
         out
     }
 }
@@ -500,6 +521,12 @@ fn f_sha256(vm: &Vm, args: &Args) -> PyResult<Obj> {
 fn f_sha512(vm: &Vm, args: &Args) -> PyResult<Obj> {
     ctor(vm, args, "openssl_sha512", SHA512)
 }
+fn f_sha224(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    ctor(vm, args, "openssl_sha224", SHA224)
+}
+fn f_sha384(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    ctor(vm, args, "openssl_sha384", SHA384)
+}
 fn f_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let [n, d, s, _u] = args.bind(vm, "new", ["name", "data", "string", "usedforsecurity"], 1)?;
     let n = n.unwrap_or(none());
@@ -516,7 +543,9 @@ fn f_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
     }
 }
 
-static HASHLIB_FUNCS: [AttrEntry; 5] = [
+static HASHLIB_FUNCS: [AttrEntry; 7] = [
+    function!("sha224", f_sha224),
+    function!("sha384", f_sha384),
     function!("md5", f_md5),
     function!("sha1", f_sha1),
     function!("sha256", f_sha256),

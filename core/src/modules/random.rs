@@ -475,8 +475,75 @@ fn r_expovariate(vm: &Vm, args: &Args) -> PyResult<Obj> {
     float::new(vm, -libm::log(1.0 - r) / l)
 }
 
-static RANDOM_METHODS: [AttrEntry; 16] = [
+fn r_randbytes(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "randbytes", 2, 2)?;
+    let n = abs::index_isize(vm, args.pos[1])?;
+    if n < 0 {
+        return Err(vm.value_error("number of bits must be non-negative"));
+    }
+    let n = n as usize;
+    let mut out: Vec<u8> = super::vec_with(vm, n + 4)?;
+    let mut mt = state(vm, args.pos[0])?;
+    while out.len() < n {
+        let left = n - out.len();
+        let mut w = mt.next();
+        if left < 4 {
+            w >>= 32 - 8 * left as u32;
+        }
+        out.extend_from_slice(&w.to_le_bytes()[..left.min(4)]);
+    }
+    crate::obj::bytes::new(vm, &out)
+}
+
+/// Optional float argument `k` of a bound call, or `d`.
+fn fopt(vm: &Vm, args: &Args, k: usize, d: f64) -> PyResult<f64> {
+    match args.pos.get(k) {
+        Some(o) => float::real_arg(vm, *o),
+        None => Ok(d),
+    }
+}
+
+fn r_gauss(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "gauss", 1, 3)?;
+    let o = args.pos[0];
+    let (mu, sigma) = (fopt(vm, args, 1, 0.0)?, fopt(vm, args, 2, 1.0)?);
+    let key = vm.new_str("gauss_next")?;
+    let next = abs::getattr_opt(vm, o, key)?.filter(|z| !z.is_none());
+    abs::setattr(vm, o, key, Some(none()))?;
+    let z = match next {
+        Some(z) => float::real_arg(vm, z)?,
+        None => {
+            let mut mt = state(vm, o)?;
+            let x2pi = mt.random() * core::f64::consts::TAU;
+            let g2rad = libm::sqrt(-2.0 * libm::log(1.0 - mt.random()));
+            let other = float::new(vm, libm::sin(x2pi) * g2rad)?;
+            abs::setattr(vm, o, key, Some(other))?;
+            libm::cos(x2pi) * g2rad
+        }
+    };
+    float::new(vm, mu + z * sigma)
+}
+
+fn r_normalvariate(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "normalvariate", 1, 3)?;
+    let (mu, sigma) = (fopt(vm, args, 1, 0.0)?, fopt(vm, args, 2, 1.0)?);
+    let magic = 4.0 * libm::exp(-0.5) / libm::sqrt(2.0);
+    let mut mt = state(vm, args.pos[0])?;
+    loop {
+        let u1 = mt.random();
+        let u2 = 1.0 - mt.random();
+        let z = magic * (u1 - 0.5) / u2;
+        if z * z / 4.0 <= -libm::log(u2) {
+            return float::new(vm, mu + z * sigma);
+        }
+    }
+}
+
+static RANDOM_METHODS: [AttrEntry; 19] = [
     method!("__init__", r_init),
+    method!("randbytes", r_randbytes),
+    method!("gauss", r_gauss),
+    method!("normalvariate", r_normalvariate),
     method!("seed", r_seed),
     method!("random", r_random),
     method!("getrandbits", r_getrandbits),
