@@ -146,7 +146,7 @@ fn do_seed(vm: &Vm, o: Obj, a: Option<Obj>) -> PyResult<()> {
     let n = match a.filter(|a| !a.is_none()) {
         None => {
             let t = vm.port.time().unwrap_or(0.0);
-            BigInt::from_u64((t * 1e6) as u64 ^ vm.port.ticks_us() << 20)
+            BigInt::from_u64((t * 1e6) as u64 ^ vm.port.ticks_us() << 20 ^ (o.raw() as u64) << 3)
         }
         Some(a) if int::is_int(a) => int::to_bigint(a).unwrap_or(BigInt::zero()).abs(),
         Some(a) if crate::obj::str::is_str(a) || crate::obj::bytes::buffer_of(a).is_some() => {
