@@ -70,12 +70,12 @@ const SLOT_TP_DOC: c_int = 56;
 /// CPython also answers for an unset slot). An invalid id is SystemError.
 pub fn type_slot(vm: &Vm, t: &'static TypeObj, slot: c_int) -> PyResult<*mut c_void> {
     match slot {
-        SLOT_TP_BASE => Ok(t
-            .base
-            .map_or(core::ptr::null_mut(), |b| b as *const TypeObj as *mut c_void)),
-        SLOT_TP_BASES => Ok(t.bases.map_or(core::ptr::null_mut(), |b| {
-            b.as_ptr() as *mut c_void
+        SLOT_TP_BASE => Ok(t.base.map_or(core::ptr::null_mut(), |b| {
+            b as *const TypeObj as *mut c_void
         })),
+        SLOT_TP_BASES => Ok(t
+            .bases
+            .map_or(core::ptr::null_mut(), |b| b.as_ptr() as *mut c_void)),
         SLOT_TP_DOC => Ok(if t.doc.is_empty() {
             core::ptr::null_mut()
         } else {
@@ -103,10 +103,7 @@ pub fn sys_get(vm: &Vm, name: &str) -> PyResult<Borrowed> {
 pub fn generic_get_dict(vm: &Vm, o: Obj) -> PyResult<Obj> {
     match typeobj::instance_dict(vm, o)? {
         Some(d) => Ok(d),
-        None => Err(vm.new_error(
-            &exc::ATTRIBUTE_ERROR,
-            "This object has no __dict__",
-        )),
+        None => Err(vm.new_error(&exc::ATTRIBUTE_ERROR, "This object has no __dict__")),
     }
 }
 
@@ -126,10 +123,7 @@ pub fn generic_set_dict(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
             slot.set(Some(v));
             Ok(())
         }
-        None => Err(vm.new_error(
-            &exc::ATTRIBUTE_ERROR,
-            "This object has no __dict__",
-        )),
+        None => Err(vm.new_error(&exc::ATTRIBUTE_ERROR, "This object has no __dict__")),
     }
 }
 
@@ -259,14 +253,22 @@ pub unsafe extern "C" fn PySequence_Repeat(o: P, n: isize) -> P {
     api(|vm| seq_repeat(vm, obj(vm, o)?, n))
 }
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_DecodeASCII(s: *const c_char, n: isize, _errors: *const c_char) -> P {
+pub unsafe extern "C" fn PyUnicode_DecodeASCII(
+    s: *const c_char,
+    n: isize,
+    _errors: *const c_char,
+) -> P {
     api(|vm| decode_ascii(vm, cbytes(vm, s, n)?))
 }
 
 /// No compiler is reachable from C yet: SystemError (Cython's traceback
 /// helper then keeps the original exception).
 #[no_mangle]
-pub unsafe extern "C" fn Py_CompileString(_s: *const c_char, _file: *const c_char, _start: c_int) -> P {
+pub unsafe extern "C" fn Py_CompileString(
+    _s: *const c_char,
+    _file: *const c_char,
+    _start: c_int,
+) -> P {
     api(|vm| -> PyResult<Obj> { Err(not_yet(vm, "Py_CompileString")) })
 }
 #[no_mangle]
