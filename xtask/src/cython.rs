@@ -72,12 +72,16 @@ pub fn build(
     Ok((ours, theirs))
 }
 
-/// Run `driver` with `interp` from `dir`: (exit ok, stdout + stderr).
+/// Run `driver` with `interp` next to the module in `dir` (the driver is
+/// copied there: `sys.path[0]` is the script's directory): (exit ok,
+/// stdout, stderr).
 pub fn run_driver(interp: &OsString, dir: &Path, driver: &Path) -> (bool, String, String) {
+    let name = driver.file_name().unwrap_or_default();
+    if let Err(e) = std::fs::copy(driver, dir.join(name)) {
+        return (false, String::new(), format!("{}: {e}", driver.display()));
+    }
     let mut cmd = Command::new(interp);
-    cmd.arg(driver)
-        .current_dir(dir)
-        .envs(crate::test::PYTHON_ENV);
+    cmd.arg(name).current_dir(dir).envs(crate::test::PYTHON_ENV);
     match run_captured(&mut cmd, Some(TIMEOUT)) {
         Ok(o) => (
             o.exit == crate::proc::Exit::Code(0),
