@@ -31,6 +31,10 @@
 #include "pyconfig.h"
 #include "pyport.h"
 
+#define PyDoc_VAR(name) static const char name[]
+#define PyDoc_STRVAR(name, str) PyDoc_VAR(name) = PyDoc_STR(str)
+#define PyDoc_STR(str) str
+
 #include <stddef.h>
 #include <stdarg.h>
 #include <limits.h>
@@ -44,6 +48,8 @@
 #endif
 
 #include "object.h"
+#include "pystate.h"
+#include "typeobject.h"
 #include "pymem.h"
 #include "objimpl.h"
 #include "pyerrors.h"
@@ -56,11 +62,14 @@
 #include "listobject.h"
 #include "dictobject.h"
 #include "methodobject.h"
+#include "descrobject.h"
 #include "moduleobject.h"
 #include "modsupport.h"
 #include "abstract.h"
 #include "import.h"
 #include "pylifecycle.h"
 #include "pythonrun.h"
+#include "ceval.h"
+#include "pythread.h"
 
 #endif /* Py_PYTHON_H */

@@ -16,6 +16,10 @@ PyAPI_FUNC(int) PyBytes_AsStringAndSize(PyObject *obj, char **buffer, Py_ssize_t
 #define PyBytes_GET_SIZE(op) PyBytes_Size(op)
 #define PyByteArray_Check(op) PyObject_TypeCheck((op), &PyByteArray_Type)
 
+PyAPI_FUNC(PyObject *) PyByteArray_FromStringAndSize(const char *s, Py_ssize_t len);
+PyAPI_FUNC(Py_ssize_t) PyByteArray_Size(PyObject *o);
+PyAPI_FUNC(char *) PyByteArray_AsString(PyObject *o);
+
 #ifdef __cplusplus
 }
 #endif

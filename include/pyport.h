@@ -55,4 +55,8 @@ typedef uint8_t Py_UCS1;
 #define Py_STRINGIFY(x) _Py_XSTRINGIFY(x)
 #define _Py_XSTRINGIFY(x) #x
 
+/* snprintf that always NUL-terminates (the C library's). */
+#define PyOS_snprintf snprintf
+#define PyOS_vsnprintf vsnprintf
+
 #endif /* Py_PYPORT_H */

@@ -184,6 +184,22 @@ PyObject *PyErr_Format(PyObject *type, const char *format, ...) {
     return NULL;
 }
 
+/* Formats the message, then warns as PyErr_WarnEx (0, or -1 with the
+ * formatting error set). */
+int PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level, const char *format, ...) {
+    va_list va;
+    va_start(va, format);
+    PyObject *msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    if (msg == NULL) {
+        return -1;
+    }
+    const char *text = PyUnicode_AsUTF8(msg);
+    int r = text == NULL ? -1 : PyErr_WarnEx(category, text, stack_level);
+    Py_DECREF(msg);
+    return r;
+}
+
 /* ------------------------------------------------------- Py_BuildValue */
 
 static PyObject *build_one(const char **pf, va_list *va);

@@ -123,3 +123,7 @@ types! {
     PyExc_UnicodeWarning = exc::UNICODE_WARNING;
     PyExc_UserWarning = exc::USER_WARNING;
 }
+
+types! {
+    _PyTraceBack_TypeRef = obj::traceback::TRACEBACK_TYPE;
+}

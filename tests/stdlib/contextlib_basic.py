@@ -1,3 +1,4 @@
+# requires: bigheap
 import contextlib, sys
 from contextlib import contextmanager, suppress, closing, nullcontext, ExitStack, redirect_stdout
 @contextmanager

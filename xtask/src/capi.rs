@@ -27,8 +27,19 @@ fn cc() -> OsString {
 
 /// Compile `src` into the shared object `out` with the given include dir.
 fn build_ext(src: &Path, out: &Path, include: &Path) -> Result<(), String> {
+    build_ext_with(src, out, include, &["-Wall"])
+}
+
+/// Compile `src` into the shared object `out` with extra compiler flags.
+pub fn build_ext_with(
+    src: &Path,
+    out: &Path,
+    include: &Path,
+    flags: &[&str],
+) -> Result<(), String> {
     let output = Command::new(cc())
-        .args(["-shared", "-fPIC", "-O1", "-Wall"])
+        .args(["-shared", "-fPIC", "-O1"])
+        .args(flags)
         .arg("-I")
         .arg(include)
         .arg("-o")
@@ -80,7 +91,7 @@ pub fn ext(args: &[String]) -> ExitCode {
 }
 
 /// CPython's include directory (of the interpreter the suite compares with).
-fn cpython_include(python: &OsString) -> Option<PathBuf> {
+pub fn cpython_include(python: &OsString) -> Option<PathBuf> {
     let out = Command::new(python)
         .args([
             "-c",
@@ -285,10 +296,17 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, patterns: &[String]) -
             }
         }
     }
+    if patterns.is_empty()
+        || patterns
+            .iter()
+            .any(|p| "cython-examples/hello.pyx".contains(p.as_str()))
+    {
+        crate::cython::run_tests(root, ferropy, &mut c);
+    }
     c
 }
 
-fn stem(p: &Path) -> String {
+pub fn stem(p: &Path) -> String {
     p.file_stem()
         .unwrap_or_default()
         .to_string_lossy()

@@ -7,6 +7,7 @@
 mod bench;
 mod board;
 mod capi;
+mod cython;
 mod diff;
 mod proc;
 mod size;
@@ -30,7 +31,7 @@ commands:
                                 tests whose path (or Rust test name) contains
                                 the substring
   ext FILE.c [-o FILE.so]       build a C extension module against include/
-  demo                          build ferropy and run tests/basics/demo_showcase.py
+  demo                          build ferropy, the Cython example and run tests/basics/demo_showcase.py
   bench [--quick] [--no-valgrind] [PATTERN...]
                                 time bench/*.py under ferropy and CPython (best
                                 of 3, or 1 with --quick) and, when valgrind is
@@ -78,6 +79,7 @@ fn demo(args: &[String]) -> ExitCode {
     let Some(ferropy) = ferropy_or_build(&root) else {
         return ExitCode::FAILURE;
     };
+    demo_cython(&root, &ferropy);
     let script = root.join("tests/basics/demo_showcase.py");
     header(&format!(
         "{} {}",
@@ -102,6 +104,33 @@ fn demo(args: &[String]) -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// First part of the demo: build `cython-examples/hello.pyx` for ferropy
+/// and run its driver (reported, not fatal: the module does not run on
+/// ferropy yet, see docs/extensions.md).
+fn demo_cython(root: &Path, ferropy: &OsString) {
+    header("cython-examples/hello.pyx (Cython, Limited API) on ferropy");
+    let Some(v) = cython::cython_version() else {
+        println!("skipped: Cython is not installed (bash .ci/setup installs it)");
+        return;
+    };
+    let out = target_dir(root).join("cython-examples");
+    match cython::build(root, &root.join("cython-examples/hello.pyx"), &out) {
+        Ok((ours, _)) => {
+            println!("built with Cython {v}: {}", ours.join("hello.so").display());
+            let driver = root.join("cython-examples/hello_driver.py");
+            let (ok, stdout, stderr) = cython::run_driver(ferropy, &ours, &driver);
+            print!("{stdout}");
+            if !ok {
+                println!(
+                    "not yet running on ferropy: {}",
+                    stderr.lines().last().unwrap_or("")
+                );
+            }
+        }
+        Err(e) => println!("build failed: {e}"),
     }
 }
 

@@ -2,6 +2,9 @@
 //! or an interactive REPL, with the heap size chosen by `-X heapsize=N`.
 
 mod port;
+
+#[global_allocator]
+static ALLOC: port::HeapAlloc = port::HeapAlloc;
 mod repl;
 
 use ferropy_core::obj::{dict, exc, list, module, none, str as pystr};

@@ -401,3 +401,51 @@ pub fn install_sigint() {
         libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
     }
 }
+
+/// Rust's global allocator for the `ferropy` binary: once the GC heap exists,
+/// Rust allocations (vectors, boxes, strings of the interpreter and of std)
+/// are *manual* blocks of that heap, exactly as on the microcontroller.
+/// Manual blocks are collector roots, so an object referenced only from a
+/// Rust `Vec` stays alive for as long as the vector does. Allocations made
+/// before the heap exists, over-aligned ones, and any that do not fit come
+/// from the system allocator.
+pub struct HeapAlloc;
+
+// SAFETY: ferropy runs on one thread; the GC heap is only touched from it.
+unsafe impl std::alloc::GlobalAlloc for HeapAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if ferropy_core::gc::is_ready() && layout.align() <= ferropy_core::gc::BLOCK {
+            if let Some(p) = ferropy_core::gc::alloc(layout.size(), ferropy_core::gc::kind::MANUAL) {
+                return p;
+            }
+        }
+        // SAFETY: same contract as ours.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        if ferropy_core::gc::size_of(ptr) != 0 {
+            ferropy_core::gc::free(ptr);
+        } else {
+            // SAFETY: not a heap block, so the system allocator made it.
+            unsafe { std::alloc::System.dealloc(ptr, layout) }
+        }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if ferropy_core::gc::size_of(ptr) != 0 {
+            if let Some(p) = ferropy_core::gc::realloc(ptr, new_size, ferropy_core::gc::kind::MANUAL) {
+                return p;
+            }
+            // Move it to the system allocator.
+            // SAFETY: new layout is valid (same align, checked size by caller).
+            let np = unsafe { std::alloc::System.alloc(std::alloc::Layout::from_size_align_unchecked(new_size, layout.align())) };
+            if !np.is_null() {
+                // SAFETY: both blocks are valid for min(old, new) bytes.
+                unsafe { std::ptr::copy_nonoverlapping(ptr, np, layout.size().min(new_size)) };
+                ferropy_core::gc::free(ptr);
+            }
+            return np;
+        }
+        // SAFETY: a system block; same contract as ours.
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}

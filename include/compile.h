@@ -1,0 +1,2 @@
+/* Compilation: the start symbols are in ceval.h. */
+#include "Python.h"

@@ -1,0 +1,2 @@
+/* Frames are opaque (PyFrameObject is declared in pystate.h). */
+#include "Python.h"

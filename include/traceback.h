@@ -1,0 +1,2 @@
+/* Tracebacks: declared in ceval.h. */
+#include "Python.h"
