@@ -124,10 +124,7 @@ fn demo_cython(root: &Path, ferropy: &OsString) {
             let (ok, stdout, stderr) = cython::run_driver(ferropy, &ours, &driver);
             print!("{stdout}");
             if !ok {
-                println!(
-                    "failed on ferropy: {}",
-                    stderr.lines().last().unwrap_or("")
-                );
+                println!("failed on ferropy: {}", stderr.lines().last().unwrap_or(""));
             }
         }
         Err(e) => println!("build failed: {e}"),
