@@ -3,10 +3,7 @@
 //! recursion guards, `sys` lookups, and the evaluation entry points Cython
 //! uses to fake traceback frames (these fail cleanly: Cython swallows the
 //! failure and keeps the original exception).
-//!
-//! Not yet: `PyType_FromSpec*` (types built from a C spec) raise
-//! SystemError, so a Cython module's init stops at its first type
-//! (`cython_function_or_method`) with that message.
+//! Types built from a spec are in `spec`.
 
 use crate::boundary::{api, cbytes, cstr, obj, opt, Borrowed, CPtr, P};
 use core::ffi::{c_char, c_int, c_ulong, c_void};
@@ -65,9 +62,11 @@ const SLOT_TP_BASE: c_int = 48;
 const SLOT_TP_BASES: c_int = 49;
 const SLOT_TP_DOC: c_int = 56;
 
-/// `PyType_GetSlot`: the base, bases and doc of any type; the function
-/// slots of the core's types have no C form, so they read as NULL (which
-/// CPython also answers for an unset slot). An invalid id is SystemError.
+/// `PyType_GetSlot`: the base, bases and doc of any type; a function slot
+/// is the C function of a spec type, or a C-callable form of the core's
+/// slot for `tp_new`, `tp_init`, `tp_iternext`, `tp_repr`, `tp_alloc`,
+/// `tp_free` and `tp_dealloc`, else NULL (which CPython also answers for an
+/// unset slot). An invalid id is SystemError.
 pub fn type_slot(vm: &Vm, t: &'static TypeObj, slot: c_int) -> PyResult<*mut c_void> {
     match slot {
         SLOT_TP_BASE => Ok(t.base.map_or(core::ptr::null_mut(), |b| {
@@ -76,12 +75,15 @@ pub fn type_slot(vm: &Vm, t: &'static TypeObj, slot: c_int) -> PyResult<*mut c_v
         SLOT_TP_BASES => Ok(t
             .bases
             .map_or(core::ptr::null_mut(), |b| b.as_ptr() as *mut c_void)),
+        SLOT_TP_DOC if !t.ext.is_null() => {
+            Ok(crate::spec::spec_doc(t).unwrap_or(core::ptr::null_mut()))
+        }
         SLOT_TP_DOC => Ok(if t.doc.is_empty() {
             core::ptr::null_mut()
         } else {
             t.doc.as_ptr() as *mut c_void
         }),
-        1..=81 => Ok(core::ptr::null_mut()),
+        1..=81 => Ok(crate::spec::get_slot(t, slot as usize)),
         _ => Err(crate::boundary::bad_internal_call(vm)),
     }
 }
@@ -182,19 +184,6 @@ pub unsafe extern "C" fn PyType_Modified(_t: P) {
         Ok(())
     });
 }
-#[no_mangle]
-pub unsafe extern "C" fn PyType_FromSpec(_spec: *mut c_void) -> P {
-    api(|vm| -> PyResult<Obj> { Err(not_yet(vm, "PyType_FromSpec")) })
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyType_FromSpecWithBases(_spec: *mut c_void, _bases: P) -> P {
-    api(|vm| -> PyResult<Obj> { Err(not_yet(vm, "PyType_FromSpec")) })
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyType_FromModuleAndSpec(_m: P, _spec: *mut c_void, _bases: P) -> P {
-    api(|vm| -> PyResult<Obj> { Err(not_yet(vm, "PyType_FromSpec")) })
-}
-
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GenericGetDict(o: P, _ctx: *mut c_void) -> P {
     api(|vm| generic_get_dict(vm, obj(vm, o)?))

@@ -29,6 +29,7 @@ pub mod errors;
 pub mod mem;
 pub mod module;
 pub mod run;
+pub mod spec;
 pub mod types;
 
 pub use boundary::{install, uninstall};

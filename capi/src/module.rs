@@ -96,7 +96,7 @@ fn def_of(f: Obj) -> Option<&'static PyMethodDef> {
 }
 
 /// The name of a method definition (its C string, "?" if unreadable).
-fn def_name(d: &PyMethodDef) -> &'static str {
+pub(crate) fn def_name(d: &PyMethodDef) -> &'static str {
     if d.ml_name.is_null() {
         return "?";
     }
@@ -146,7 +146,7 @@ pub fn result_from_c(vm: &Vm, r: P, name: &str) -> PyResult<Obj> {
 
 /// The `call` slot: convert the core's arguments to the function's C
 /// calling convention.
-fn cfunc_call(vm: &Vm, f: Obj, args: &Args) -> PyResult<Obj> {
+pub(crate) fn cfunc_call(vm: &Vm, f: Obj, args: &Args) -> PyResult<Obj> {
     let d = def_of(f).ok_or_else(|| crate::boundary::bad_internal_call(vm))?;
     let short = def_name(d);
     let this = f.downcast::<CFuncObj>().and_then(|c| c.this);
@@ -246,7 +246,7 @@ fn cfunc_call(vm: &Vm, f: Obj, args: &Args) -> PyResult<Obj> {
 }
 
 /// Keyword arguments as a dict (None when there are none).
-fn kw_dict(vm: &Vm, args: &Args) -> PyResult<Option<Obj>> {
+pub(crate) fn kw_dict(vm: &Vm, args: &Args) -> PyResult<Option<Obj>> {
     if !args.has_kw() {
         return Ok(None);
     }

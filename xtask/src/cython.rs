@@ -3,9 +3,8 @@
 //! `include/` for ferropy and against CPython's headers; the driver runs
 //! under both. Used by `cargo xtask demo` and the C API step of the tests.
 //!
-//! Not yet: ferropy stops in the module's init at `PyType_FromSpec` (see
-//! docs/extensions.md), so a ferropy failure is reported as "not yet" and
-//! does not fail the tests; CPython's run and both builds must succeed.
+//! The test fails when either build fails, when the driver fails under
+//! either interpreter, or when ferropy's output differs from CPython's.
 
 use crate::capi::{build_ext_with, cpython_include, Counts};
 use crate::proc::run_captured;
@@ -135,12 +134,24 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, c: &mut Counts) {
             println!("ok    {rel} (Cython {v}, same output as CPython)");
             c.passed += 1;
         }
-        _ => {
-            // Not yet: the build and CPython's run are checked, ferropy's
-            // result is only reported.
-            let last = stderr.lines().last().unwrap_or("different output");
-            println!("ok    {rel} (Cython {v}: builds and links; on ferropy not yet: {last})");
-            c.passed += 1;
+        Some(exp) if ok => {
+            println!("FAIL  {rel} (Cython {v}): output differs from CPython");
+            print!("{}", crate::diff::unified(&exp, &stdout, 20, "      "));
+            c.failed += 1;
+        }
+        Some(_) => {
+            println!("FAIL  {rel} (Cython {v}) on ferropy:\n{stderr}");
+            c.failed += 1;
+        }
+        None => {
+            // No CPython build to compare with: ferropy must at least run it.
+            if ok {
+                println!("ok    {rel} (Cython {v}, runs; no CPython to compare)");
+                c.passed += 1;
+            } else {
+                println!("FAIL  {rel} (Cython {v}) on ferropy:\n{stderr}");
+                c.failed += 1;
+            }
         }
     }
 }

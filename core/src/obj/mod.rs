@@ -158,6 +158,9 @@ pub enum Layout {
     /// A C function (`PyCFunction` from a `PyMethodDef`), defined by the C
     /// API layer (`capi`).
     CFunction,
+    /// A getset or member descriptor of a C type (built from a
+    /// `PyType_Spec`), defined by the C API layer.
+    CDescr,
     /// Singletons and small fixed objects with no payload.
     Other,
 }
@@ -742,7 +745,10 @@ pub struct TypeObj {
     pub bases: Option<Obj>,
     /// Heap types: `__mro__` (tuple). Builtin types walk `base`.
     pub mro: Option<Obj>,
-    /// Extension data of C types (the C API's slot table), or null.
+    /// Extension data of C types (the C API's slot table), or null. A type
+    /// with `ext` set is a C type: it counts as a solid base (its slots are
+    /// adapters calling C, kept by Python subclasses) even though it lives
+    /// on the heap.
     pub ext: *const (),
     /// Heap types are written after creation (slots, flags, names, MRO)
     /// through raw pointers; this zero-sized cell tells the compiler not to

@@ -1145,7 +1145,7 @@ fn layout_base(t: &'static TypeObj) -> &'static TypeObj {
 pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
     let mut c = t;
     loop {
-        if !c.is_heap() {
+        if !c.is_heap() || !c.ext.is_null() {
             return c;
         }
         match c.base {
@@ -1156,7 +1156,7 @@ pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
 }
 
 /// C3 linearisation of `bases` for a new class (the class itself excluded).
-fn c3_mro(vm: &Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+pub fn c3_mro(vm: &Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     let mut seqs: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
         let t = b
@@ -1441,7 +1441,7 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
     }
     let has = |n: &str| -> PyResult<bool> {
         for c in mro_of(t) {
-            if !c.is_heap() {
+            if !c.is_heap() || !c.ext.is_null() {
                 return Ok(false);
             }
             if own_attr(vm, c, n)?.is_some() {
@@ -1505,6 +1505,10 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
         }
     }
     flags &= !(tpflags::PY_INIT | tpflags::PY_NEW | tpflags::PY_NUM);
+    if !sb.ext.is_null() {
+        // A C base's own `tp_init`/`tp_new` count as overrides.
+        flags |= sb.flags & (tpflags::PY_INIT | tpflags::PY_NEW | tpflags::PY_NUM);
+    }
     if num {
         s.num = Some(slot_num);
         flags |= tpflags::PY_NUM;

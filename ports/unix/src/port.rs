@@ -415,7 +415,8 @@ pub struct HeapAlloc;
 unsafe impl std::alloc::GlobalAlloc for HeapAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         if ferropy_core::gc::is_ready() && layout.align() <= ferropy_core::gc::BLOCK {
-            if let Some(p) = ferropy_core::gc::alloc(layout.size(), ferropy_core::gc::kind::MANUAL) {
+            if let Some(p) = ferropy_core::gc::alloc(layout.size(), ferropy_core::gc::kind::MANUAL)
+            {
                 return p;
             }
         }
@@ -432,12 +433,19 @@ unsafe impl std::alloc::GlobalAlloc for HeapAlloc {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         if ferropy_core::gc::size_of(ptr) != 0 {
-            if let Some(p) = ferropy_core::gc::realloc(ptr, new_size, ferropy_core::gc::kind::MANUAL) {
+            if let Some(p) =
+                ferropy_core::gc::realloc(ptr, new_size, ferropy_core::gc::kind::MANUAL)
+            {
                 return p;
             }
             // Move it to the system allocator.
             // SAFETY: new layout is valid (same align, checked size by caller).
-            let np = unsafe { std::alloc::System.alloc(std::alloc::Layout::from_size_align_unchecked(new_size, layout.align())) };
+            let np = unsafe {
+                std::alloc::System.alloc(std::alloc::Layout::from_size_align_unchecked(
+                    new_size,
+                    layout.align(),
+                ))
+            };
             if !np.is_null() {
                 // SAFETY: both blocks are valid for min(old, new) bytes.
                 unsafe { std::ptr::copy_nonoverlapping(ptr, np, layout.size().min(new_size)) };
