@@ -1243,6 +1243,30 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Assign { targets, value } => {
+                // `a, b = b, a` (2 or 3 plain items on each side): evaluate
+                // the values, reorder them with SWAP and store, without
+                // building a tuple.
+                if let ([t], ExprKind::Tuple { elts: vals, .. }) = (&targets[..], &value.kind) {
+                    if let ExprKind::Tuple { elts: tgts, .. } | ExprKind::List { elts: tgts, .. } =
+                        &t.kind
+                    {
+                        let plain = |e: &&Expr| !matches!(e.kind, ExprKind::Starred { .. });
+                        if (2..=3).contains(&vals.len())
+                            && vals.len() == tgts.len()
+                            && vals.iter().all(|e| plain(&e))
+                            && tgts.iter().all(|e| plain(&e))
+                        {
+                            for v in vals {
+                                self.compile_expr(v)?;
+                            }
+                            self.op_i(Op::SWAP, vals.len());
+                            for t in tgts {
+                                self.compile_expr(t)?;
+                            }
+                            return Ok(());
+                        }
+                    }
+                }
                 self.compile_expr(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {

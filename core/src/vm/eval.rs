@@ -794,6 +794,23 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                     }
                     Op::UNPACK_SEQUENCE => {
                         let seq = pop!();
+                        // Exact tuples and lists of the right length: no
+                        // copy of the items.
+                        let ty = seq.ty();
+                        let exact_tuple = core::ptr::eq(ty, &tuple::TUPLE_TYPE);
+                        if exact_tuple || core::ptr::eq(ty, &list::LIST_TYPE) {
+                            let items = if exact_tuple {
+                                tuple::tuple_items(seq)
+                            } else {
+                                list::items(seq)
+                            };
+                            if items.len() == arg {
+                                for x in items.iter().rev() {
+                                    push!(*x);
+                                }
+                                continue;
+                            }
+                        }
                         let items = tri!(unpack(vm, seq, arg, None));
                         for x in items.iter().rev() {
                             push!(*x);

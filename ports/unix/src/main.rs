@@ -28,6 +28,10 @@ fn parse_size(s: &str) -> Option<usize> {
     num.parse::<usize>().ok().map(|n| n * mul)
 }
 
+/// Default GC heap on Linux: address space reserved up front, RAM used only
+/// as the program needs it (`-X heapsize=N` sets it; the boards have 150 KB).
+const DEFAULT_HEAP: usize = 512 * 1024 * 1024;
+
 enum Mode {
     Script(String),
     Command(String),
@@ -37,7 +41,8 @@ enum Mode {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let mut heap = 64 * 1024 * 1024;
+    let mut heap = DEFAULT_HEAP;
+    let mut explicit_heap = false;
     let mut stress = false;
     let mut i = 1;
     let mut mode = Mode::Repl;
@@ -49,12 +54,14 @@ fn main() {
             let opt = args.get(i).cloned().unwrap_or_else(|| usage());
             if let Some(v) = opt.strip_prefix("heapsize=") {
                 heap = parse_size(v).unwrap_or_else(|| usage());
+                explicit_heap = true;
             } else if opt == "gcstress" {
                 stress = true;
             }
         } else if let Some(opt) = a.strip_prefix("-X") {
             if let Some(v) = opt.strip_prefix("heapsize=") {
                 heap = parse_size(v).unwrap_or_else(|| usage());
+                explicit_heap = true;
             } else if opt == "gcstress" {
                 stress = true;
             }
@@ -94,7 +101,7 @@ fn main() {
         i += 1;
     }
     let rest: Vec<String> = args[i.min(args.len())..].to_vec();
-    let code = run(heap, stress, mode, rest, inspect);
+    let code = run(heap, explicit_heap, stress, mode, rest, inspect);
     port::flush();
     exit(code);
 }
@@ -146,12 +153,43 @@ fn compile_file(args: &[String]) -> i32 {
     0
 }
 
-fn run(heap: usize, stress: bool, mode: Mode, rest: Vec<String>, inspect: bool) -> i32 {
+/// Reserve `size` zeroed bytes for the GC heap (halving down to 16 MB when
+/// the size is the default and the system refuses it).
+fn reserve_heap(mut size: usize, explicit: bool) -> (*mut u8, usize) {
+    loop {
+        let p = std::alloc::Layout::from_size_align(size.max(1), 16)
+            .ok()
+            // SAFETY: the layout has a non-zero size.
+            .map(|l| unsafe { std::alloc::alloc_zeroed(l) })
+            .unwrap_or(std::ptr::null_mut());
+        if !p.is_null() {
+            return (p, size);
+        }
+        if explicit || size <= 16 * 1024 * 1024 {
+            eprintln!("ferropy: cannot reserve a heap of {} bytes", size);
+            exit(1);
+        }
+        size /= 2;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run(
+    heap: usize,
+    explicit_heap: bool,
+    stress: bool,
+    mode: Mode,
+    rest: Vec<String>,
+    inspect: bool,
+) -> i32 {
     let stack_top = port::stack_top();
-    // The heap region lives for the whole process.
-    let region: &'static mut [u8] = Box::leak(vec![0u8; heap].into_boxed_slice());
-    // SAFETY: the region is ours alone for the rest of the process.
-    unsafe { ferropy_core::gc::init(region.as_mut_ptr(), region.len(), stack_top) };
+    // The heap region lives for the whole process. It is fresh zeroed
+    // memory (calloc), so pages the program never uses cost nothing; when
+    // the default size cannot be reserved, ask for less.
+    let (region, heap) = reserve_heap(heap, explicit_heap);
+    // SAFETY: the region is ours alone for the rest of the process, and
+    // every byte of it is zero.
+    unsafe { ferropy_core::gc::init_zeroed(region, heap, stack_top) };
     ferropy_core::gc::set_stress(stress);
     let mut config = Config::host();
     if heap < 1024 * 1024 {

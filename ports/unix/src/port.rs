@@ -423,6 +423,17 @@ unsafe impl std::alloc::GlobalAlloc for HeapAlloc {
         // SAFETY: same contract as ours.
         unsafe { std::alloc::System.alloc(layout) }
     }
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if ferropy_core::gc::is_ready() && layout.align() <= ferropy_core::gc::BLOCK {
+            // GC allocations come zeroed.
+            if let Some(p) = ferropy_core::gc::alloc(layout.size(), ferropy_core::gc::kind::MANUAL)
+            {
+                return p;
+            }
+        }
+        // SAFETY: same contract as ours (calloc: fresh pages stay untouched).
+        unsafe { std::alloc::System.alloc_zeroed(layout) }
+    }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         if ferropy_core::gc::size_of(ptr) != 0 {
             ferropy_core::gc::free(ptr);
