@@ -974,7 +974,7 @@ fn set_threshold(h: &mut Heap) {
     let free = h.nblocks - h.used_blocks;
     let min = (h.nblocks / 16).min(MIN_THRESHOLD / BLOCK);
     h.threshold_blocks = (free / 2)
-        .min(h.used_blocks.max(MIN_THRESHOLD / BLOCK))
+        .min((2 * h.used_blocks).max(MIN_THRESHOLD / BLOCK))
         .max(min)
         .max(8);
 }

@@ -59,6 +59,43 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, s: &str) -> PyResult<Obj> {
     Ok(o)
 }
 
+/// `a + b` for two str objects: one allocation of the result, whose
+/// code-point count comes from the operands (no scan of the text).
+pub fn concat(vm: &Vm, a: Obj, b: Obj) -> PyResult<Option<Obj>> {
+    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+        return Ok(None);
+    };
+    let (Some(sa), Some(sb)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) else {
+        return Ok(None);
+    };
+    let n = x
+        .len()
+        .checked_add(y.len())
+        .ok_or_else(|| vm.memory_error())?;
+    let off = core::mem::size_of::<StrObj>();
+    let o = vm.alloc_obj_sized(
+        StrObj {
+            head: ObjHead {
+                refcnt: crate::obj::RefCnt::new(0),
+                ty: &STR_TYPE,
+            },
+            hash: Cell::new(-1),
+            len: n,
+            chars: sa.chars + sb.chars,
+            data: [],
+        },
+        off + n + 1,
+    )?;
+    // SAFETY: the allocation has room for n + 1 bytes at `off` (zeroed, so
+    // the text is NUL-terminated); x and y are other objects' text.
+    unsafe {
+        let p = (o.as_ptr() as *mut u8).add(off);
+        core::ptr::copy_nonoverlapping(x.as_ptr(), p, x.len());
+        core::ptr::copy_nonoverlapping(y.as_ptr(), p.add(x.len()), y.len());
+    }
+    Ok(Some(o))
+}
+
 /// The text of a str (or str subclass) object.
 #[inline]
 pub fn as_str(o: Obj) -> Option<&'static str> {

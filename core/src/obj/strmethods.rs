@@ -144,14 +144,10 @@ pub fn seq_op_error(vm: &Vm, other: Obj, msg: String) -> PyResult<Obj> {
 fn str_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, _inplace: bool) -> PyResult<Obj> {
     match op {
         BinOp::Add => match (as_str(a), as_str(b)) {
-            (Some(x), Some(y)) => {
-                let mut r = String::new();
-                r.try_reserve(x.len() + y.len())
-                    .map_err(|_| vm.memory_error())?;
-                r.push_str(x);
-                r.push_str(y);
-                vm.new_string(r)
-            }
+            (Some(_), Some(_)) => match super::str::concat(vm, a, b)? {
+                Some(r) => Ok(r),
+                None => Err(vm.memory_error()),
+            },
             (Some(_), None) => seq_op_error(
                 vm,
                 b,
