@@ -57,8 +57,9 @@ pub trait Board: Sync {
     fn make_module(&self, _vm: &Vm, _name: &str) -> PyResult<Option<Obj>> {
         Ok(None)
     }
-    /// Python source run as `main.py` after each (soft) reset, if any.
-    fn main_py(&self) -> Option<&'static str> {
+    /// The code object of the board's `main.py`, run in `__main__` after
+    /// each (soft) reset into the friendly REPL; `None` if it has none.
+    fn main_py(&self, _vm: &Vm) -> Option<PyResult<Obj>> {
         None
     }
 }
@@ -150,15 +151,25 @@ pub fn run(board: &'static dyn Board) -> ! {
 /// Print `msg` on the console (best effort) and end the program through
 /// the board (fault handlers).
 pub fn fatal(msg: &str) -> ! {
+    if FATAL.swap(true, Ordering::Relaxed) {
+        // A fault while reporting one: give up on the message.
+        PORT.exit_now(1)
+    }
     console::write_cooked(b"\nferropy: ");
     console::write_cooked(msg.as_bytes());
     console::write_cooked(b"\n");
     PORT.exit_now(1)
 }
 
+/// Set while a fault or panic is being reported.
+static FATAL: AtomicBool = AtomicBool::new(false);
+
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
     use core::fmt::Write;
+    if FATAL.swap(true, Ordering::Relaxed) {
+        PORT.exit_now(1)
+    }
     struct Out;
     impl Write for Out {
         fn write_str(&mut self, s: &str) -> core::fmt::Result {

@@ -10,7 +10,7 @@ use ferropy_core::obj::Obj;
 use ferropy_core::port::Port;
 use ferropy_core::vm::{PyResult, Vm};
 
-/// The board before `run` names one: output goes nowhere, exit spins.
+/// The board before `run` names one: output goes nowhere, exit resets.
 struct NoBoard;
 
 impl Board for NoBoard {
@@ -25,9 +25,7 @@ impl Board for NoBoard {
         1_000_000
     }
     fn exit(&self, _code: i32) -> ! {
-        loop {
-            cortex_m::asm::wfi();
-        }
+        cortex_m::peripheral::SCB::sys_reset()
     }
 }
 

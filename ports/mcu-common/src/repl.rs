@@ -70,8 +70,8 @@ pub fn session(vm: &Vm, mut raw: bool) -> bool {
         // As MicroPython: main.py runs after a reset into the friendly
         // REPL, not in raw mode (tools driving the raw REPL expect a clean
         // board).
-        if let Some(src) = PORT.board().main_py() {
-            if run_main(vm, globals, src) {
+        if let Some(code) = PORT.board().main_py(vm) {
+            if run_main(vm, globals, code) {
                 return raw;
             }
         }
@@ -171,7 +171,7 @@ fn run_raw(vm: &Vm, globals: Obj, program: &[u8]) {
     vm.flags.set(vm.flags.get() & !vmflags::INTERACTIVE);
     let status = match core::str::from_utf8(program) {
         Ok(text) => {
-            let r = run_code(vm, globals, text, Mode::Exec, "<stdin>");
+            let r = run_code(vm, globals, text, Mode::Exec);
             let _ = ferropy_core::modules::sys::flush_stdout(vm);
             match r {
                 Ok(()) => 0,
@@ -201,13 +201,13 @@ fn run_raw(vm: &Vm, globals: Obj, program: &[u8]) {
 
 /// Compile and run `src` in `globals`, with Ctrl-C raising
 /// KeyboardInterrupt meanwhile. `Err` leaves the exception set in the VM.
-fn run_code(vm: &Vm, globals: Obj, src: &str, mode: Mode, file: &str) -> Result<(), ()> {
+fn run_code(vm: &Vm, globals: Obj, src: &str, mode: Mode) -> Result<(), ()> {
     ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
     console::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
     let r = if mode == Mode::Exec {
-        crate::chunks::run_program(vm, globals, src, file)
+        crate::chunks::run_program(vm, globals, src, "<stdin>")
     } else {
-        vm.compile(src, file, mode)
+        vm.compile(src, "<stdin>", mode)
             .and_then(|code| vm.exec_code(code, globals, None))
             .map(|_| ())
     };
@@ -259,9 +259,13 @@ fn exit_code(vm: &Vm, e: Obj) -> i32 {
 
 /// Run the board's `main.py` in `__main__` (Ctrl-C interrupts it).
 /// Returns true when it asked for a soft reset (`sys.exit()`).
-fn run_main(vm: &Vm, globals: Obj, src: &str) -> bool {
+fn run_main(vm: &Vm, globals: Obj, code: PyResult<Obj>) -> bool {
     vm.flags.set(vm.flags.get() & !vmflags::INTERACTIVE);
-    let r = run_code(vm, globals, src, Mode::Exec, "main.py");
+    ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
+    console::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
+    let r = code.and_then(|code| vm.exec_code(code, globals, None));
+    console::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
+    ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
     let _ = ferropy_core::modules::sys::flush_stdout(vm);
     if r.is_err() {
         if let Some(e) = vm.take_exc() {
@@ -338,7 +342,7 @@ fn friendly_repl(vm: &Vm, globals: Obj) -> Next {
             continue;
         }
         vm.flags.set(vm.flags.get() | vmflags::INTERACTIVE);
-        let r = run_code(vm, globals, &src, Mode::Single, "<stdin>");
+        let r = run_code(vm, globals, &src, Mode::Single);
         drop(src);
         let _ = ferropy_core::modules::sys::flush_stdout(vm);
         if r.is_err() {
