@@ -252,7 +252,9 @@ pub fn run(args: &[String]) -> ExitCode {
         uf2_len / BLOCK as u64
     );
     println!("{}", fit_line(uf2_len));
-    println!("flash it: double-click RESET, then copy the .uf2 onto the METROM4BOOT drive");
+    if fits(uf2_len).1 {
+        println!("flash it: double-click RESET, then copy the .uf2 onto the METROM4BOOT drive");
+    }
     println!();
     match crate::size::report(&elf, None) {
         Ok(within) => {

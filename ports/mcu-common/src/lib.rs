@@ -20,6 +20,7 @@ extern crate alloc;
 mod chunks;
 pub mod clock;
 pub mod console;
+pub mod machine;
 pub mod port;
 pub mod repl;
 
@@ -53,7 +54,11 @@ pub trait Board: Sync {
     }
     /// End the program (QEMU: exit with `code`; hardware: reset).
     fn exit(&self, code: i32) -> !;
-    /// A module this board provides (`machine`...), `Ok(None)` if none.
+    /// The board's pins: with them, `import machine` works (`machine.rs`).
+    fn gpio(&self) -> Option<&'static dyn machine::Gpio> {
+        None
+    }
+    /// Another module this board provides, `Ok(None)` if none.
     fn make_module(&self, _vm: &Vm, _name: &str) -> PyResult<Option<Obj>> {
         Ok(None)
     }

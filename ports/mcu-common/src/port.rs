@@ -128,6 +128,9 @@ impl Port for McuPort {
         self.board().platform()
     }
     fn make_module(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+        if name == "machine" && self.board().gpio().is_some() {
+            return crate::machine::make(vm).map(Some);
+        }
         self.board().make_module(vm, name)
     }
     fn exit(&self, code: i32) {

@@ -9,13 +9,13 @@
 //! - Console: USB CDC serial (`usb.rs`), with MicroPython's REPL and raw
 //!   REPL (`mcu_common`, shared with the QEMU firmware).
 //! - SysTick at 1 kHz for `time.ticks_ms()`/`sleep_ms()`.
-//! - `machine` (`machine.rs`) and frozen Python modules from `frozen/`
+//! - `machine` (`mcu_common::machine` on the pins of `pins.rs`) and frozen Python modules from `frozen/`
 //!   (`neopixel`; `main.py`, if present, runs at boot).
 //! - HardFault and panic: a message on the serial port, then a reset.
 #![no_std]
 #![no_main]
 
-mod machine;
+mod pins;
 mod usb;
 
 use atsamd_hal::clock::{ClockGenId, ClockSource, GenericClockController};
@@ -24,6 +24,7 @@ use atsamd_hal::usb::UsbBus;
 use cortex_m_rt::{entry, exception};
 use ferropy_core::obj::Obj;
 use ferropy_core::vm::{import, PyResult, Vm};
+use mcu_common::machine::Gpio;
 use mcu_common::Board;
 
 mod frozen {
@@ -46,15 +47,15 @@ impl Board for Metro {
         usb::poll_input();
     }
     fn cpu_hz(&self) -> u32 {
-        machine::CPU_HZ
+        pins::CPU_HZ
     }
     fn exit(&self, _code: i32) -> ! {
         reset()
     }
+    fn gpio(&self) -> Option<&'static dyn Gpio> {
+        Some(&pins::MetroPins)
+    }
     fn make_module(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
-        if name == "machine" {
-            return machine::make(vm).map(Some);
-        }
         let Some(&(_, data)) = frozen::FROZEN.iter().find(|(n, _)| *n == name && *n != "main")
         else {
             return Ok(None);
@@ -137,7 +138,7 @@ fn main() -> ! {
             }
         }
     }
-    mcu_common::clock::start_systick(machine::CPU_HZ);
+    mcu_common::clock::start_systick(pins::CPU_HZ);
     mcu_common::run(&BOARD)
 }
 

@@ -26,7 +26,7 @@ use usbd_serial::{SerialPort, USB_CLASS_CDC};
 const VID_PID: UsbVidPid = UsbVidPid(0x239a, 0x8020);
 
 /// How long output may wait for the host, in core clock cycles (100 ms).
-const WRITE_TIMEOUT: u32 = crate::machine::CPU_HZ / 10;
+const WRITE_TIMEOUT: u32 = crate::pins::CPU_HZ / 10;
 
 struct Usb {
     dev: UsbDevice<'static, UsbBus>,
@@ -98,12 +98,8 @@ pub fn poll_input() {
     interrupt();
 }
 
-/// The cycle counter (DWT CYCCNT, enabled by `main`): works in fault
-/// handlers, where SysTick does not run.
-fn cycles() -> u32 {
-    // SAFETY: reading DWT CYCCNT has no side effect.
-    unsafe { core::ptr::read_volatile(0xE000_1004 as *const u32) }
-}
+/// The cycle counter works in fault handlers, where SysTick does not run.
+use crate::pins::cycles;
 
 /// Send bytes to the terminal (see the module comment for when they are
 /// dropped instead).
@@ -144,7 +140,7 @@ pub fn write(bytes: &[u8]) {
 /// a reset).
 pub fn drain(ms: u32) {
     let start = cycles();
-    while cycles().wrapping_sub(start) < ms * (crate::machine::CPU_HZ / 1000) {
+    while cycles().wrapping_sub(start) < ms * (crate::pins::CPU_HZ / 1000) {
         cortex_m::interrupt::free(|cs| {
             if let Ok(mut usb) = USB.borrow(cs).try_borrow_mut() {
                 if let Some(usb) = usb.as_mut() {

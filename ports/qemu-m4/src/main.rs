@@ -15,10 +15,12 @@
 #![no_std]
 #![no_main]
 
+mod pins;
 mod uart;
 
 use core::sync::atomic::{AtomicU32, Ordering};
 use cortex_m_rt::{entry, exception};
+use mcu_common::machine::Gpio;
 use mcu_common::Board;
 
 /// Core clock of mps2-an386 (QEMU models 25 MHz).
@@ -54,6 +56,9 @@ impl Board for Qemu {
     }
     fn exit(&self, code: i32) -> ! {
         exit(code)
+    }
+    fn gpio(&self) -> Option<&'static dyn Gpio> {
+        Some(&pins::SimPins)
     }
 }
 
