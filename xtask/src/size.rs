@@ -124,8 +124,10 @@ pub fn run(args: &[String]) -> ExitCode {
 /// (`None`: not measured, e.g. no board). Returns whether every measured
 /// figure is within its budget.
 pub fn report(elf: &Path, free: Option<Result<u64, String>>) -> Result<bool, String> {
-    let bytes = std::fs::read(elf).map_err(|err| format!("cannot read {}: {err}", elf.display()))?;
-    let (sections, symbols) = read_elf(&bytes).map_err(|err| format!("{}: {err}", elf.display()))?;
+    let bytes =
+        std::fs::read(elf).map_err(|err| format!("cannot read {}: {err}", elf.display()))?;
+    let (sections, symbols) =
+        read_elf(&bytes).map_err(|err| format!("{}: {err}", elf.display()))?;
     let size_of = |name: &str| {
         sections
             .iter()

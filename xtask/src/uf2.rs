@@ -149,7 +149,10 @@ pub fn validate(uf2: &[u8], base: u32, family: u32, len: usize) -> Result<usize,
             return what(&format!("address {:#x}", w(3)));
         }
         if w(3) < BASE || w(3) as u64 + PAYLOAD as u64 > LINK_END as u64 {
-            return what(&format!("address {:#x} outside the application flash", w(3)));
+            return what(&format!(
+                "address {:#x} outside the application flash",
+                w(3)
+            ));
         }
         if w(4) != PAYLOAD as u32 || w(5) != n as u32 || w(6) != count as u32 {
             return what("bad payload size or block numbering");
@@ -177,7 +180,11 @@ pub fn fit_line(uf2_len: u64) -> String {
     let used = end - BASE as u64;
     let room = (FLASH_END - BASE) as u64;
     if ok {
-        format!("fits the board: {} KB of {} KB of application flash", used / 1024, room / 1024)
+        format!(
+            "fits the board: {} KB of {} KB of application flash",
+            used / 1024,
+            room / 1024
+        )
     } else {
         format!(
             "DOES NOT FIT the board yet: {} KB > {} KB of application flash (ends at {end:#x}, \
@@ -279,7 +286,10 @@ mod tests {
         let image: Vec<u8> = (0..1000u32).map(|i| i as u8).collect();
         let uf2 = encode(&image, BASE, FAMILY_SAMD51);
         assert_eq!(uf2.len(), 4 * BLOCK);
-        assert_eq!(validate(&uf2, BASE, FAMILY_SAMD51, image.len()), Ok(4 * 256));
+        assert_eq!(
+            validate(&uf2, BASE, FAMILY_SAMD51, image.len()),
+            Ok(4 * 256)
+        );
         assert_eq!(&uf2[32..36], &[0, 1, 2, 3]);
         // The last block: 232 bytes of data, then 0xFF.
         let last = &uf2[3 * BLOCK..];

@@ -162,11 +162,7 @@ fn configure(
             0 => Some(Pull::None),
             PULL_UP => Some(Pull::Up),
             PULL_DOWN => Some(Pull::Down),
-            _ => {
-                return Err(
-                    vm.value_error("Pin: pull must be None, Pin.PULL_UP or Pin.PULL_DOWN")
-                )
-            }
+            _ => return Err(vm.value_error("Pin: pull must be None, Pin.PULL_UP or Pin.PULL_DOWN")),
         },
     };
     g.configure(pin, mode, pull);

@@ -56,7 +56,9 @@ impl Board for Metro {
         Some(&pins::MetroPins)
     }
     fn make_module(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
-        let Some(&(_, data)) = frozen::FROZEN.iter().find(|(n, _)| *n == name && *n != "main")
+        let Some(&(_, data)) = frozen::FROZEN
+            .iter()
+            .find(|(n, _)| *n == name && *n != "main")
         else {
             return Ok(None);
         };
@@ -108,12 +110,8 @@ fn main() -> ! {
     core.DWT.enable_cycle_counter();
 
     // USB: 48 MHz from the DFLL on GCLK2.
-    let usb_gclk = clocks.configure_gclk_divider_and_source(
-        ClockGenId::Gclk2,
-        1,
-        ClockSource::Dfll,
-        false,
-    );
+    let usb_gclk =
+        clocks.configure_gclk_divider_and_source(ClockGenId::Gclk2, 1, ClockSource::Dfll, false);
     let usb_clock = usb_gclk.and_then(|g| clocks.usb(&g));
     let pins = atsamd_hal::gpio::Pins::new(p.port);
     if let Some(usb_clock) = usb_clock {

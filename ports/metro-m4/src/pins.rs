@@ -184,7 +184,8 @@ impl Gpio for MetroPins {
 
 impl MetroPins {
     fn pincfg(&self, pin: u8) -> u8 {
-        let addr = (PORT_BASE + (pin as usize / 32) * 0x80 + PINCFG + pin as usize % 32) as *const u8;
+        let addr =
+            (PORT_BASE + (pin as usize / 32) * 0x80 + PINCFG + pin as usize % 32) as *const u8;
         // SAFETY: reading the pin's own PINCFG byte has no effect.
         unsafe { read_volatile(addr) }
     }

@@ -18,7 +18,9 @@ use core::mem::MaybeUninit;
 use cortex_m::interrupt::Mutex;
 use mcu_common::console;
 use usb_device::bus::UsbBusAllocator;
-use usb_device::device::{StringDescriptors, UsbDevice, UsbDeviceBuilder, UsbDeviceState, UsbVidPid};
+use usb_device::device::{
+    StringDescriptors, UsbDevice, UsbDeviceBuilder, UsbDeviceState, UsbVidPid,
+};
 use usbd_serial::{SerialPort, USB_CLASS_CDC};
 
 /// Adafruit's vendor ID and the Metro M4's application product ID (the one
