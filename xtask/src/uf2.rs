@@ -131,7 +131,7 @@ pub fn encode(image: &[u8], base: u32, family: u32) -> Vec<u8> {
 /// size, numbering, and that the addresses cover `base..base+len`
 /// contiguously. Returns the number of payload bytes.
 pub fn validate(uf2: &[u8], base: u32, family: u32, len: usize) -> Result<usize, String> {
-    if uf2.is_empty() || uf2.len() % BLOCK != 0 {
+    if uf2.is_empty() || !uf2.len().is_multiple_of(BLOCK) {
         return Err(format!("size {} is not a multiple of {BLOCK}", uf2.len()));
     }
     let count = uf2.len() / BLOCK;
