@@ -2,18 +2,23 @@
 //! Cortex-M4F, 512 KB flash, 192 KB RAM), linked to run from the UF2
 //! bootloader (application at 0x4000, see `memory.x`).
 //!
-//! - Clocks: DFLL48M (USB clock recovery) -> DPLL0 -> 120 MHz core clock
-//!   (atsamd-hal's `GenericClockController`); GCLK2 = DFLL 48 MHz for USB.
+//! - Clocks: DFLL48M (kept on 48 MHz by USB clock recovery) / 24 on GCLK5
+//!   -> DPLL0 -> 120 MHz core clock (atsamd-hal's
+//!   `GenericClockController`); GCLK2 = DFLL 48 MHz for USB; GCLK1 = the
+//!   32.768 kHz crystal.
 //!   The FPU is enabled by cortex-m-rt before `main` (the `eabihf` target);
 //!   the SAMD51's cache controller (CMCC) is switched on here.
 //! - Console: USB CDC serial (`usb.rs`), with MicroPython's REPL and raw
 //!   REPL (`mcu_common`, shared with the QEMU firmware).
 //! - SysTick at 1 kHz for `time.ticks_ms()`/`sleep_ms()`.
-//! - `machine` (`mcu_common::machine` on the pins of `pins.rs`) and frozen Python modules from `frozen/`
-//!   (`neopixel`; `main.py`, if present, runs at boot).
+//! - `machine` (`mcu_common::machine` on the pins of `pins.rs`) and frozen
+//!   Python modules from `frozen/` (`neopixel`; `main.py`, if present, runs
+//!   at boot).
 //! - HardFault and panic: a message on the serial port, then a reset.
 #![no_std]
 #![no_main]
+
+extern crate alloc;
 
 mod pins;
 mod usb;
@@ -73,8 +78,6 @@ impl Board for Metro {
         Some(import::load_bytecode(vm, data, Some(data), "main.py"))
     }
 }
-
-extern crate alloc;
 
 static BOARD: Metro = Metro;
 

@@ -4,14 +4,16 @@
 //! The USB interrupts poll the device and move received bytes into the
 //! console's ring (`mcu_common::console`), where a Ctrl-C interrupts running
 //! Python code. When the ring is full the bytes stay in `usbd-serial`'s
-//! buffer and the endpoint NAKs the host, so nothing is lost; thread mode
-//! takes them when it has read the ring empty (`poll_input`).
+//! buffer and the endpoint NAKs the host, so nothing is lost (USB_TRCPT0 is
+//! masked meanwhile); thread mode takes them when it has read the ring
+//! empty (`poll_input`).
 //!
 //! Output is written from thread mode, polling the device while it waits
 //! for room. Output is dropped while no terminal has the port open (DTR
 //! low) or the host stops reading for 100 ms, so that a board without a
 //! terminal never hangs on `print`.
 
+use atsamd_hal::pac::Interrupt;
 use atsamd_hal::usb::UsbBus;
 use core::cell::RefCell;
 use core::mem::MaybeUninit;
@@ -87,17 +89,31 @@ fn poll(usb: &mut Usb) {
 }
 
 /// The USB interrupts (all four lines of the SAMD51's USB peripheral).
+///
+/// A received packet that does not fit the ring stays in the endpoint with
+/// its transfer-complete flag set, which would raise USB_TRCPT0 again at
+/// once: that line is masked until thread mode has read the ring empty
+/// (`poll_input`), so the interrupt cannot starve the program.
 pub fn interrupt() {
     cortex_m::interrupt::free(|cs| {
         if let Some(usb) = USB.borrow(cs).borrow_mut().as_mut() {
             poll(usb);
         }
     });
+    if console::rx_room() == 0 {
+        cortex_m::peripheral::NVIC::mask(Interrupt::USB_TRCPT0);
+    }
 }
 
-/// Thread mode read the ring empty: take what waits in the serial class.
+/// Thread mode read the ring empty (interrupts masked): take what waits in
+/// the serial class and let received packets interrupt again.
 pub fn poll_input() {
     interrupt();
+    if console::rx_room() > 0 {
+        // SAFETY: the USB_TRCPT0 handler only polls the device behind its
+        // mutex; it was enabled by `main` and only masked by `interrupt`.
+        unsafe { cortex_m::peripheral::NVIC::unmask(Interrupt::USB_TRCPT0) };
+    }
 }
 
 /// The cycle counter works in fault handlers, where SysTick does not run.
