@@ -31,7 +31,7 @@ pub const PYTHON_ENV: [(&str, &str); 3] = [
 const TIMEOUT: Duration = Duration::from_secs(30);
 const WORKERS: usize = 2;
 /// Features a test may declare with `# requires:`.
-const KNOWN_FEATURES: [&str; 3] = ["files", "bigheap", "host"];
+const KNOWN_FEATURES: [&str; 4] = ["files", "bigheap", "host", "machine"];
 const NO_STD_TARGET: &str = "thumbv7em-none-eabihf";
 /// At most this many changed lines are shown for a failing test.
 const DIFF_LINES: usize = 20;
@@ -72,11 +72,12 @@ const SMALL_HEAP_PASS: Pass = Pass {
     features: &["files", "host"],
 };
 
-/// The Cortex-M4 firmware in QEMU: no files, no host, a small heap.
+/// The Cortex-M4 firmware in QEMU: no files, no host, a small heap; a
+/// `machine` module (on simulated pins).
 const BOARD_PASS: Pass = Pass {
     name: "board (qemu mps2-an386)",
     args: &[],
-    features: &[],
+    features: &["machine"],
 };
 /// A test running longer than this on the board fails (QEMU runs the
 /// firmware at roughly host speed; the slowest tests take a few seconds).
