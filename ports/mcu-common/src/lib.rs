@@ -153,17 +153,32 @@ pub fn run(board: &'static dyn Board) -> ! {
     }
 }
 
-/// Print `msg` on the console (best effort) and end the program through
-/// the board (fault handlers).
-pub fn fatal(msg: &str) -> ! {
+/// A HardFault: print where it happened (the stacked program counter) and
+/// end the program. Call from the firmware's HardFault handler. Formats by
+/// hand, to use as little of a possibly exhausted stack as it can.
+pub fn hard_fault(pc: u32) -> ! {
     if FATAL.swap(true, Ordering::Relaxed) {
-        // A fault while reporting one: give up on the message.
         PORT.exit_now(1)
     }
-    console::write_cooked(b"\nferropy: ");
-    console::write_cooked(msg.as_bytes());
-    console::write_cooked(b"\n");
+    let mut hex = *b"00000000";
+    for (k, d) in hex.iter_mut().enumerate() {
+        let nibble = (pc >> (28 - 4 * k)) & 0xf;
+        *d = b"0123456789abcdef"[nibble as usize];
+    }
+    console::write_cooked(b"\nferropy: HardFault at pc 0x");
+    console::write_cooked(&hex);
+    console::write_cooked(b" (native stack overflow?)\n");
     PORT.exit_now(1)
+}
+
+/// The console as a `core::fmt` sink.
+struct Out;
+
+impl core::fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        console::write_cooked(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// Set while a fault or panic is being reported.
@@ -174,13 +189,6 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
     use core::fmt::Write;
     if FATAL.swap(true, Ordering::Relaxed) {
         PORT.exit_now(1)
-    }
-    struct Out;
-    impl Write for Out {
-        fn write_str(&mut self, s: &str) -> core::fmt::Result {
-            console::write_cooked(s.as_bytes());
-            Ok(())
-        }
     }
     let _ = write!(Out, "\nferropy: panic: {}\n", info);
     PORT.exit_now(1)

@@ -149,8 +149,8 @@ fn SysTick() {
 }
 
 #[exception]
-unsafe fn HardFault(_frame: &cortex_m_rt::ExceptionFrame) -> ! {
-    mcu_common::fatal("HardFault (native stack overflow?), resetting")
+unsafe fn HardFault(frame: &cortex_m_rt::ExceptionFrame) -> ! {
+    mcu_common::hard_fault(frame.pc())
 }
 
 #[interrupt]

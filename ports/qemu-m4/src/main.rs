@@ -94,8 +94,8 @@ fn SysTick() {
 }
 
 #[exception]
-unsafe fn HardFault(_frame: &cortex_m_rt::ExceptionFrame) -> ! {
-    mcu_common::fatal("HardFault (native stack overflow?)")
+unsafe fn HardFault(frame: &cortex_m_rt::ExceptionFrame) -> ! {
+    mcu_common::hard_fault(frame.pc())
 }
 
 /// The vector table's device interrupts: only UART0 RX (IRQ 0) is used.
