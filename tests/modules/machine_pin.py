@@ -60,3 +60,21 @@ try:
     machine.bitstream(led, 0, (1, 2), b"x")
 except TypeError as e:
     print("TypeError:", e)
+
+# mem8/mem16/mem32: the CPUID register of the System Control Block (ARM,
+# Cortex-M4), and the vector table (through VTOR): its first word is the
+# initial stack pointer, the top of the 16 KB stack region.
+print(machine.mem32, machine.mem16, machine.mem8)
+cpuid = machine.mem32[0xE000ED00]
+print(hex(cpuid >> 24), hex(cpuid >> 4 & 0xFFF))
+vtor = machine.mem32[0xE000ED08]
+print(hex(machine.mem32[vtor]), hex(machine.mem16[vtor + 2]), hex(machine.mem8[vtor + 3]))
+for bad in (0xE000ED01, 0xE000ED02):
+    try:
+        machine.mem32[bad]
+    except ValueError as e:
+        print("ValueError:", e)
+try:
+    machine.mem32[-5]
+except ValueError as e:
+    print("ValueError:", e)

@@ -1,6 +1,6 @@
 //! The `machine` module (MicroPython's API, the part these boards support):
 //! `Pin`, `freq()`, `reset()`, `soft_reset()`, `unique_id()`, `bitstream()`
-//! (the primitive under the `neopixel` module). The Python side lives here,
+//! (the primitive under the `neopixel` module), `mem8`/`mem16`/`mem32`. The Python side lives here,
 //! shared by the firmwares; the hardware side is the board's [`Gpio`].
 //!
 //! A pin is named by its board name (`"D13"`, `"LED"`...), the MCU's name
@@ -292,6 +292,105 @@ fn m_bitstream(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 
+// ------------------------------------------------------ mem8/mem16/mem32
+
+/// The access width (bytes) of a `mem` object.
+fn mem_width(vm: &Vm, this: Obj) -> PyResult<u32> {
+    match abs::getattr_str(vm, this, "_width")?.as_small() {
+        Some(w @ (1 | 2 | 4)) => Ok(w as u32),
+        _ => Err(vm.value_error("mem: bad width")),
+    }
+}
+
+/// An int argument as a 32-bit word: 0..2**32, or negative down to -2**31
+/// (taken modulo 2**32, as MicroPython does for values).
+fn word_of(vm: &Vm, o: Obj, what: &str) -> PyResult<u32> {
+    let i = abs::index(vm, o)?;
+    match int::to_i64(i) {
+        Some(v) if (-(1i64 << 31)..(1i64 << 32)).contains(&v) => Ok(v as u32),
+        _ => Err(vm.value_error(&format!("mem: {} out of range", what))),
+    }
+}
+
+/// The address of `mem[addr]`, checked for alignment.
+fn mem_addr(vm: &Vm, this: Obj, addr: Obj) -> PyResult<(usize, u32)> {
+    let width = mem_width(vm, this)?;
+    let a = word_of(vm, addr, "address")?;
+    if a % width != 0 {
+        return Err(vm.value_error("mem: unaligned address"));
+    }
+    Ok((a as usize, width))
+}
+
+/// `mem32[addr]`: read memory (a bad address faults: the board reports the
+/// HardFault and resets, as on MicroPython).
+fn mem_getitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__getitem__", 2, 2)?;
+    let (a, width) = mem_addr(vm, args.pos[0], args.pos[1])?;
+    // SAFETY: the Python program asked for this aligned address, as
+    // MicroPython's `machine.mem32` allows; reading device or unmapped
+    // memory is its responsibility (a fault is reported, not hidden).
+    let v = unsafe {
+        match width {
+            1 => core::ptr::read_volatile(a as *const u8) as u32,
+            2 => core::ptr::read_volatile(a as *const u16) as u32,
+            _ => core::ptr::read_volatile(a as *const u32),
+        }
+    };
+    int::new_i64(vm, v as i64)
+}
+
+/// `mem32[addr] = value`.
+fn mem_setitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__setitem__", 3, 3)?;
+    let (a, width) = mem_addr(vm, args.pos[0], args.pos[1])?;
+    let v = word_of(vm, args.pos[2], "value")?;
+    // SAFETY: as in `mem_getitem`: the program chose the address.
+    unsafe {
+        match width {
+            1 => core::ptr::write_volatile(a as *mut u8, v as u8),
+            2 => core::ptr::write_volatile(a as *mut u16, v as u16),
+            _ => core::ptr::write_volatile(a as *mut u32, v),
+        }
+    }
+    Ok(none())
+}
+
+fn mem_repr(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__repr__", 1, 1)?;
+    let bits = mem_width(vm, args.pos[0])? * 8;
+    vm.new_string(format!("<{}-bit memory>", bits))
+}
+
+static MEM_METHODS: [AttrEntry; 3] = [
+    method!("__getitem__", mem_getitem),
+    method!("__setitem__", mem_setitem),
+    method!("__repr__", mem_repr),
+];
+
+/// A class in `machine`: `type(name, (), namespace)`.
+fn new_class(
+    vm: &Vm,
+    name: &str,
+    methods: &[AttrEntry],
+    consts: &[(&str, isize)],
+) -> PyResult<Obj> {
+    let ns = dict::new(vm)?;
+    dict::set_str(vm, ns, "__module__", vm.new_str("machine")?)?;
+    for e in methods {
+        dict::set_str(vm, ns, e.name, e.obj.get())?;
+    }
+    for &(n, v) in consts {
+        dict::set_str(vm, ns, n, Obj::small(v))?;
+    }
+    let bases = tuple::new(vm, &[])?;
+    call::call(
+        vm,
+        ferropy_core::obj::typeobj::TYPE_TYPE.as_obj(),
+        &[vm.new_str(name)?, bases, ns],
+    )
+}
+
 static MACHINE_FUNCS: [AttrEntry; 5] = [
     function!("freq", m_freq),
     function!("reset", m_reset),
@@ -307,26 +406,23 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
     for e in MACHINE_FUNCS.iter() {
         dict::set_str(vm, d, e.name, e.obj.get())?;
     }
-    // `class Pin` made by calling `type(name, bases, namespace)`.
-    let ns = dict::new(vm)?;
-    dict::set_str(vm, ns, "__module__", vm.new_str("machine")?)?;
-    for e in PIN_METHODS.iter() {
-        dict::set_str(vm, ns, e.name, e.obj.get())?;
-    }
-    for (name, v) in [
-        ("IN", MODE_IN),
-        ("OUT", MODE_OUT),
-        ("PULL_UP", PULL_UP),
-        ("PULL_DOWN", PULL_DOWN),
-    ] {
-        dict::set_str(vm, ns, name, Obj::small(v))?;
-    }
-    let bases = tuple::new(vm, &[])?;
-    let pin = call::call(
+    let pin = new_class(
         vm,
-        ferropy_core::obj::typeobj::TYPE_TYPE.as_obj(),
-        &[vm.new_str("Pin")?, bases, ns],
+        "Pin",
+        &PIN_METHODS,
+        &[
+            ("IN", MODE_IN),
+            ("OUT", MODE_OUT),
+            ("PULL_UP", PULL_UP),
+            ("PULL_DOWN", PULL_DOWN),
+        ],
     )?;
     dict::set_str(vm, d, "Pin", pin)?;
+    let mem = new_class(vm, "mem", &MEM_METHODS, &[])?;
+    for (name, width) in [("mem8", 1), ("mem16", 2), ("mem32", 4)] {
+        let o = call::call(vm, mem, &[])?;
+        abs::setattr(vm, o, vm.intern("_width")?, Some(Obj::small(width)))?;
+        dict::set_str(vm, d, name, o)?;
+    }
     Ok(m)
 }
