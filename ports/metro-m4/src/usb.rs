@@ -19,6 +19,7 @@ use core::cell::RefCell;
 use core::mem::MaybeUninit;
 use cortex_m::interrupt::Mutex;
 use mcu_common::console;
+use mcu_common::machine::Gpio;
 use usb_device::bus::UsbBusAllocator;
 use usb_device::device::{
     StringDescriptors, UsbDevice, UsbDeviceBuilder, UsbDeviceState, UsbVidPid,
@@ -37,6 +38,9 @@ struct Usb {
     serial: SerialPort<'static, UsbBus>,
 }
 
+/// The USB serial number: the chip's unique ID in hex (set by `init`).
+static mut SERIAL_NUMBER: [u8; 32] = [b'0'; 32];
+
 /// The bus allocator: the device and the serial class borrow it forever.
 static mut ALLOCATOR: MaybeUninit<UsbBusAllocator<UsbBus>> = MaybeUninit::uninit();
 
@@ -53,10 +57,21 @@ pub fn init(bus: UsbBus) {
         slot.write(UsbBusAllocator::new(bus))
     };
     let serial = SerialPort::new(alloc);
+    // SAFETY: written once here, before anything reads it; afterwards only
+    // the shared `&'static str` below refers to it.
+    let number: &'static str = unsafe {
+        let buf = &mut *core::ptr::addr_of_mut!(SERIAL_NUMBER);
+        let id = crate::pins::MetroPins.unique_id();
+        for (k, b) in id.iter().enumerate() {
+            buf[2 * k] = b"0123456789ABCDEF"[(b >> 4) as usize];
+            buf[2 * k + 1] = b"0123456789ABCDEF"[(b & 15) as usize];
+        }
+        core::str::from_utf8(buf).unwrap_or("ferropy")
+    };
     let strings = StringDescriptors::default()
         .manufacturer("ferropy")
         .product("ferropy on Metro M4 Express")
-        .serial_number("ferropy");
+        .serial_number(number);
     let dev = match UsbDeviceBuilder::new(alloc, VID_PID).strings(&[strings]) {
         Ok(b) => b.device_class(USB_CLASS_CDC).build(),
         Err(_) => return,
