@@ -188,7 +188,7 @@ pub fn fit_line(uf2_len: u64) -> String {
     } else {
         format!(
             "DOES NOT FIT the board yet: {} KB > {} KB of application flash (ends at {end:#x}, \
-             flash ends at {FLASH_END:#x}); the bootloader would reject it",
+             flash ends at {FLASH_END:#x}): cannot be flashed until it shrinks",
             used / 1024,
             room / 1024
         )
