@@ -142,6 +142,16 @@ pub trait Port: Sync {
     ) -> Option<Result<usize, alloc::string::String>> {
         None
     }
+    /// A module the port provides (a board's `machine`, say), built on its
+    /// first import; `Ok(None)` when the port has no module `name`. Tried
+    /// after the core's native modules, before C and frozen modules.
+    fn make_module(
+        &self,
+        _vm: &crate::vm::Vm,
+        _name: &str,
+    ) -> crate::vm::PyResult<Option<crate::obj::Obj>> {
+        Ok(None)
+    }
     /// Exit the program with `code` (ports that cannot exit return).
     fn exit(&self, _code: i32) {}
 

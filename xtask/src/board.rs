@@ -1,7 +1,7 @@
 //! The Cortex-M4 firmware (`ports/qemu-m4`) under QEMU: building it, and
 //! talking to its raw REPL over the emulated UART (QEMU's stdin/stdout).
 //!
-//! The protocol is MicroPython's raw REPL (see `ports/qemu-m4/src/repl.rs`
+//! The protocol is MicroPython's raw REPL (see `ports/mcu-common/src/repl.rs`
 //! and docs/firmware.md): Ctrl-A enters raw mode, a program followed by
 //! Ctrl-D runs, and the board answers `OK`, the program's stdout, `\x04`,
 //! its stderr, `\x04`, `>`. Ctrl-D on an empty program soft-resets.

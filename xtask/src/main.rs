@@ -1,5 +1,5 @@
 //! Project workflows: `cargo xtask test`, `cargo xtask demo`, `cargo xtask bench`,
-//! `cargo xtask size`.
+//! `cargo xtask size`, `cargo xtask uf2`.
 //!
 //! Std-only on purpose: this crate is built on every `cargo xtask` call and
 //! must not slow that down or pull anything into the lock file.
@@ -12,6 +12,7 @@ mod diff;
 mod proc;
 mod size;
 mod test;
+mod uf2;
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
@@ -39,6 +40,9 @@ commands:
 
   size                          build the Cortex-M4 firmware (ports/qemu-m4) and
                                 print its flash/RAM figures; fails over budget
+  uf2                           build the Metro M4 firmware (ports/metro-m4),
+                                write its .uf2 (SAMD51, at 0x4000) and print
+                                the paths and its size against the budgets
 
 environment:
   FERROPY=path   use this interpreter instead of building target/release/ferropy
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         "ext" => capi::ext(rest),
         "bench" => bench::run(rest),
         "size" => size::run(rest),
+        "uf2" => uf2::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -31,7 +31,7 @@ pub const PYTHON_ENV: [(&str, &str); 3] = [
 const TIMEOUT: Duration = Duration::from_secs(30);
 const WORKERS: usize = 2;
 /// Features a test may declare with `# requires:`.
-const KNOWN_FEATURES: [&str; 3] = ["files", "bigheap", "host"];
+const KNOWN_FEATURES: [&str; 4] = ["files", "bigheap", "host", "machine"];
 const NO_STD_TARGET: &str = "thumbv7em-none-eabihf";
 /// At most this many changed lines are shown for a failing test.
 const DIFF_LINES: usize = 20;
@@ -41,8 +41,8 @@ const STDERR_LINES: usize = 8;
 const USAGE: &str = "\
 usage: cargo xtask test [--quick | --board] [PATTERN...]
 
-  --quick     skip the no_std check (step 2), the heapsize=150k pass (step 5)
-              and the board pass (step 6)
+  --quick     skip the no_std check (step 2), the heapsize=150k pass (step 5),
+              the board pass (step 6) and the Metro M4 build check (step 7)
   --board     run only the board pass (step 6)
   PATTERN     run only the Python tests whose path (e.g. tests/basics/int_ops.py)
               contains one of the substrings; also passed to `cargo test` as
@@ -72,11 +72,12 @@ const SMALL_HEAP_PASS: Pass = Pass {
     features: &["files", "host"],
 };
 
-/// The Cortex-M4 firmware in QEMU: no files, no host, a small heap.
+/// The Cortex-M4 firmware in QEMU: no files, no host, a small heap; a
+/// `machine` module (on simulated pins).
 const BOARD_PASS: Pass = Pass {
     name: "board (qemu mps2-an386)",
     args: &[],
-    features: &[],
+    features: &["machine"],
 };
 /// A test running longer than this on the board fails (QEMU runs the
 /// firmware at roughly host speed; the slowest tests take a few seconds).
@@ -131,7 +132,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let mut total = Tally::default();
 
-    header("[1/7] build: cargo build --release -p ferropy-unix");
+    header("[1/8] build: cargo build --release -p ferropy-unix");
     let ferropy = match ferropy_override() {
         Some(ferropy) => {
             println!(
@@ -150,7 +151,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
 
     header(&format!(
-        "[2/7] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
+        "[2/8] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
     ));
     if quick {
         println!("skipped (--quick)");
@@ -159,13 +160,13 @@ pub fn run(args: &[String]) -> ExitCode {
         total.failed += 1;
     }
 
-    header("[3/7] Rust unit tests: cargo test --workspace --exclude xtask");
+    header("[3/8] Rust unit tests: cargo test --workspace --exclude xtask");
     let rust = rust_tests(&root, &patterns);
     println!("{}", rust.line("rust"));
     total.add(rust);
 
     let tests = collect_tests(&root, &patterns);
-    header("[4/7] Python tests: ferropy");
+    header("[4/8] Python tests: ferropy");
     let suite = match ferropy {
         None => {
             println!("skipped: ferropy was not built");
@@ -183,20 +184,27 @@ pub fn run(args: &[String]) -> ExitCode {
     if let Some(suite) = &suite {
         total.add(suite.run_pass(&DEFAULT_PASS));
     }
-    header("[5/7] Python tests: ferropy -X heapsize=150k -X gcstress");
+    header("[5/8] Python tests: ferropy -X heapsize=150k -X gcstress");
     match &suite {
         _ if quick => println!("skipped (--quick)"),
         Some(suite) => total.add(suite.run_pass(&SMALL_HEAP_PASS)),
         None => println!("skipped: the Python suite cannot run"),
     }
-    header("[6/7] Python tests on the board: qemu-system-arm -M mps2-an386 (ports/qemu-m4)");
+    header("[6/8] Python tests on the board: qemu-system-arm -M mps2-an386 (ports/qemu-m4)");
     match &suite {
         _ if quick => println!("skipped (--quick)"),
         Some(suite) => total.add(board_pass(&root, suite)),
         None => println!("skipped: the Python suite cannot run"),
     }
 
-    header("[7/7] C API tests: tests/capi (extensions vs CPython, embedding)");
+    header("[7/8] firmware build check: ports/metro-m4 (Metro M4 Express) and its UF2");
+    if quick {
+        println!("skipped (--quick)");
+    } else {
+        total.add(metro_check(&root));
+    }
+
+    header("[8/8] C API tests: tests/capi (extensions vs CPython, embedding)");
     let capi = crate::capi::run_tests(&root, suite.as_ref().map(|s| &s.ferropy), &patterns);
     println!("capi: {} passed, {} failed", capi.passed, capi.failed);
     total.passed += capi.passed;
@@ -208,6 +216,34 @@ pub fn run(args: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Step 7: the Metro M4 firmware builds (release), and its UF2 file is
+/// well formed (magic numbers, addresses from 0x4000, SAMD51 family ID,
+/// block count = image size). No board in CI: one test, a build check.
+fn metro_check(root: &Path) -> Tally {
+    match crate::uf2::build_and_convert(root) {
+        Ok((_, uf2)) => {
+            let len = std::fs::metadata(&uf2).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "pass  {} ({} blocks)",
+                uf2.strip_prefix(root).unwrap_or(&uf2).display(),
+                len / 512
+            );
+            println!("      {}", crate::uf2::fit_line(len));
+            Tally {
+                passed: 1,
+                ..Tally::default()
+            }
+        }
+        Err(e) => {
+            println!("FAIL  metro-m4 firmware: {e}");
+            Tally {
+                failed: 1,
+                ..Tally::default()
+            }
+        }
     }
 }
 

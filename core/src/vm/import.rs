@@ -151,6 +151,10 @@ pub fn import_one(vm: &Vm, full: &str, parent: Option<Obj>) -> PyResult<Obj> {
             dict::set_str(vm, modules(vm), full, m)?;
             return Ok(m);
         }
+        if let Some(m) = vm.port.make_module(vm, full)? {
+            dict::set_str(vm, modules(vm), full, m)?;
+            return Ok(m);
+        }
     }
     if let Some(c) = vm.cext.get() {
         if let Some(m) = c.builtin(vm, full)? {

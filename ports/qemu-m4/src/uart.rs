@@ -1,13 +1,14 @@
 //! UART0 of mps2-an386 (an Arm CMSDK APB UART at 0x4000_4000).
 //!
 //! Transmit is blocking (poll "TX full"). Receive is interrupt driven: the
-//! RX interrupt moves bytes into a ring buffer, so that Ctrl-C typed while
-//! Python code runs can raise KeyboardInterrupt. When the ring is full the
+//! RX interrupt moves bytes into the console's ring (`mcu_common::console`),
+//! so that Ctrl-C typed while Python code runs can raise KeyboardInterrupt.
+//! When the ring is full the
 //! RX interrupt is masked and bytes wait in the UART (QEMU then stops
 //! delivering), so nothing sent by the host is lost.
 
 use core::ptr::{read_volatile, write_volatile};
-use core::sync::atomic::{AtomicBool, AtomicU16, Ordering};
+use mcu_common::console;
 
 const BASE: usize = 0x4000_4000;
 const DATA: *mut u32 = BASE as *mut u32;
@@ -35,31 +36,6 @@ unsafe impl cortex_m::interrupt::InterruptNumber for Uart0Rx {
     }
 }
 
-const RING: usize = 256;
-
-/// Received bytes: written by the interrupt handler at `HEAD`, read by the
-/// interpreter at `TAIL` (single producer, single consumer).
-struct Ring {
-    buf: core::cell::UnsafeCell<[u8; RING]>,
-    head: AtomicU16,
-    tail: AtomicU16,
-}
-
-// SAFETY: one producer (the RX interrupt) writes only the slot at `head`
-// before publishing it; one consumer (thread mode) reads only slots below
-// `head` and publishes `tail` after reading.
-unsafe impl Sync for Ring {}
-
-static RX: Ring = Ring {
-    buf: core::cell::UnsafeCell::new([0; RING]),
-    head: AtomicU16::new(0),
-    tail: AtomicU16::new(0),
-};
-
-/// When set, a received Ctrl-C (0x03) interrupts running Python code
-/// instead of being queued.
-pub static CTRL_C_INTERRUPTS: AtomicBool = AtomicBool::new(false);
-
 /// Enable the UART (both directions) and its RX interrupt.
 pub fn init() {
     // SAFETY: UART0's registers are device memory at fixed addresses; this
@@ -82,47 +58,24 @@ pub fn put(b: u8) {
 }
 
 /// Send bytes as they are.
-pub fn write_raw(bytes: &[u8]) {
+pub fn write(bytes: &[u8]) {
     for &b in bytes {
         put(b);
     }
 }
 
-/// Send text, turning `\n` into `\r\n` for terminals.
-pub fn write_cooked(bytes: &[u8]) {
-    for &b in bytes {
-        if b == b'\n' {
-            put(b'\r');
-        }
-        put(b);
-    }
-}
-
-fn ring_len() -> usize {
-    let head = RX.head.load(Ordering::Acquire);
-    let tail = RX.tail.load(Ordering::Relaxed);
-    head.wrapping_sub(tail) as usize
-}
-
-/// Move bytes from the UART into the ring (interrupt context, or thread
-/// mode with interrupts masked). Returns false when the ring filled up with
-/// a byte still waiting in the UART.
+/// Move bytes from the UART into the console's ring (interrupt context, or
+/// thread mode with interrupts masked). Returns false when the ring filled
+/// up with a byte still waiting in the UART.
 fn drain_uart() -> bool {
-    // SAFETY: see `init`; the ring slot at `head` belongs to the producer.
+    // SAFETY: see `init`.
     unsafe {
         write_volatile(INTSTATUS, INT_RX);
         while read_volatile(STATE) & STATE_RX_FULL != 0 {
-            if ring_len() >= RING {
+            if console::rx_room() == 0 {
                 return false;
             }
-            let b = read_volatile(DATA) as u8;
-            if b == 0x03 && CTRL_C_INTERRUPTS.load(Ordering::Relaxed) {
-                ferropy_core::vm::eval::INTERRUPT.store(true, Ordering::Relaxed);
-                continue;
-            }
-            let head = RX.head.load(Ordering::Relaxed);
-            (*RX.buf.get())[head as usize % RING] = b;
-            RX.head.store(head.wrapping_add(1), Ordering::Release);
+            console::push_rx(read_volatile(DATA) as u8);
         }
     }
     true
@@ -142,35 +95,13 @@ pub extern "C" fn UART0_RX() {
     }
 }
 
-/// A received byte, if any (never blocks).
-pub fn try_get() -> Option<u8> {
-    if ring_len() == 0 {
-        // Bytes may be waiting in the UART with the interrupt masked.
-        cortex_m::interrupt::free(|_| {
-            drain_uart();
-            // SAFETY: see `init`.
-            unsafe {
-                let c = read_volatile(CTRL);
-                write_volatile(CTRL, c | CTRL_RX_INT_EN);
-            }
-        });
-        if ring_len() == 0 {
-            return None;
-        }
-    }
-    let tail = RX.tail.load(Ordering::Relaxed);
-    // SAFETY: the slot at `tail` was published by the producer (len > 0).
-    let b = unsafe { (*RX.buf.get())[tail as usize % RING] };
-    RX.tail.store(tail.wrapping_add(1), Ordering::Release);
-    Some(b)
-}
-
-/// Wait for a received byte (sleeping between interrupts).
-pub fn get() -> u8 {
-    loop {
-        if let Some(b) = try_get() {
-            return b;
-        }
-        cortex_m::asm::wfi();
+/// Thread mode found the ring empty: take what waits in the UART and
+/// re-enable the receive interrupt (called with interrupts masked).
+pub fn poll_input() {
+    drain_uart();
+    // SAFETY: see `init`.
+    unsafe {
+        let c = read_volatile(CTRL);
+        write_volatile(CTRL, c | CTRL_RX_INT_EN);
     }
 }

@@ -95,7 +95,14 @@ fn chunks(src: &str) -> Option<Vec<(u32, usize, usize)>> {
     Some(out)
 }
 
-fn compile_chunk(vm: &Vm, src: &str, line: u32, from: usize, to: usize) -> PyResult<Obj> {
+fn compile_chunk(
+    vm: &Vm,
+    src: &str,
+    file: &str,
+    line: u32,
+    from: usize,
+    to: usize,
+) -> PyResult<Obj> {
     let mut text = String::new();
     if text.try_reserve(line as usize - 1 + (to - from)).is_err() {
         return Err(vm.memory_error());
@@ -104,23 +111,23 @@ fn compile_chunk(vm: &Vm, src: &str, line: u32, from: usize, to: usize) -> PyRes
         text.push('\n');
     }
     text.push_str(&src[from..to]);
-    vm.compile(&text, "<stdin>", Mode::Exec)
+    vm.compile(&text, file, Mode::Exec)
 }
 
-/// Compile and run `src` as a file in `globals`.
-pub fn run_program(vm: &Vm, globals: Obj, src: &str) -> PyResult<()> {
+/// Compile and run `src` as file `file` in `globals`.
+pub fn run_program(vm: &Vm, globals: Obj, src: &str, file: &str) -> PyResult<()> {
     let parts = match chunks(src) {
         Some(parts) if parts.len() > 1 => parts,
         _ => {
-            let code = vm.compile(src, "<stdin>", Mode::Exec)?;
+            let code = vm.compile(src, file, Mode::Exec)?;
             return vm.exec_code(code, globals, None).map(|_| ());
         }
     };
     for &(line, from, to) in &parts {
-        compile_chunk(vm, src, line, from, to)?;
+        compile_chunk(vm, src, file, line, from, to)?;
     }
     for &(line, from, to) in &parts {
-        let code = compile_chunk(vm, src, line, from, to)?;
+        let code = compile_chunk(vm, src, file, line, from, to)?;
         vm.exec_code(code, globals, None)?;
     }
     Ok(())

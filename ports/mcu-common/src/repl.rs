@@ -1,4 +1,4 @@
-//! The REPL on UART0, speaking MicroPython's protocol so that tools written
+//! The REPL on the board's console (UART, USB serial), speaking MicroPython's protocol so that tools written
 //! for MicroPython boards (pyboard.py, mpremote's raw mode) can drive it.
 //!
 //! Friendly REPL: `>>> ` / `... ` prompts, echo, backspace, multi-line
@@ -21,8 +21,8 @@
 //!
 //! Ctrl-C received while code runs raises KeyboardInterrupt.
 
+use crate::console;
 use crate::port::PORT;
-use crate::uart;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicBool, Ordering};
@@ -45,14 +45,17 @@ static AFTER_CR: AtomicBool = AtomicBool::new(false);
 const RAW_BANNER: &[u8] = b"raw REPL; CTRL-B to exit\r\n>";
 
 fn banner() {
-    uart::write_cooked(
+    console::write_cooked(
         concat!(
             "ferropy ",
             env!("CARGO_PKG_VERSION"),
-            " (Python 3.11 compatible) on qemu-m4 (mps2-an386, Cortex-M4)\n",
-            "Ctrl-A: raw REPL, Ctrl-B: this banner, Ctrl-C: interrupt, Ctrl-D: soft reset\n"
+            " (Python 3.11 compatible) on "
         )
         .as_bytes(),
+    );
+    console::write_cooked(PORT.board().description().as_bytes());
+    console::write_cooked(
+        b"\nCtrl-A: raw REPL, Ctrl-B: this banner, Ctrl-C: interrupt, Ctrl-D: soft reset\n",
     );
 }
 
@@ -60,10 +63,18 @@ fn banner() {
 /// the next session starts in raw mode.
 pub fn session(vm: &Vm, mut raw: bool) -> bool {
     let Ok(globals) = main_globals(vm) else {
-        uart::write_cooked(b"ferropy: cannot create __main__\n");
-        crate::exit(1);
+        console::write_cooked(b"ferropy: cannot create __main__\n");
+        PORT.exit_now(1);
     };
     if !raw {
+        // As MicroPython: main.py runs after a reset into the friendly
+        // REPL, not in raw mode (tools driving the raw REPL expect a clean
+        // board).
+        if let Some(code) = PORT.board().main_py(vm) {
+            if run_main(vm, globals, code) {
+                return raw;
+            }
+        }
         banner();
     }
     loop {
@@ -77,7 +88,7 @@ pub fn session(vm: &Vm, mut raw: bool) -> bool {
             Next::Raw => raw = true,
             Next::Friendly => {
                 raw = false;
-                uart::write_cooked(b"\n");
+                console::write_cooked(b"\n");
                 banner();
             }
         }
@@ -113,31 +124,31 @@ fn main_globals(vm: &Vm) -> PyResult<Obj> {
 // ------------------------------------------------------------------ raw mode
 
 fn raw_repl(vm: &Vm, globals: Obj) -> Next {
-    uart::write_raw(RAW_BANNER);
+    console::write_raw(RAW_BANNER);
     let mut src: Vec<u8> = Vec::new();
     loop {
-        match uart::get() {
+        match console::get() {
             CTRL_A => {
                 src = Vec::new();
-                uart::write_raw(b"\r\n");
-                uart::write_raw(RAW_BANNER);
+                console::write_raw(b"\r\n");
+                console::write_raw(RAW_BANNER);
             }
             CTRL_B => return Next::Friendly,
             CTRL_C => src = Vec::new(),
             CTRL_D if src.is_empty() => return Next::SoftReset,
             CTRL_D => {
-                uart::write_raw(b"OK");
+                console::write_raw(b"OK");
                 let program = core::mem::take(&mut src);
                 run_raw(vm, globals, &program);
                 drop(program);
-                uart::write_raw(b">");
+                console::write_raw(b">");
             }
             CTRL_E if src.is_empty() => {
                 // Raw-paste request: `\x05A\x01`. Not supported.
-                let a = uart::get();
-                let b = uart::get();
+                let a = console::get();
+                let b = console::get();
                 if a == b'A' && b == CTRL_A {
-                    uart::write_raw(b"R\x00");
+                    console::write_raw(b"R\x00");
                 } else {
                     src.extend_from_slice(&[CTRL_E, a, b]);
                 }
@@ -178,29 +189,29 @@ fn run_raw(vm: &Vm, globals: Obj, program: &[u8]) {
     };
     let err = PORT.take_stderr();
     PORT.set_raw(false);
-    uart::write_raw(b"\x04");
-    uart::write_cooked(&err);
+    console::write_raw(b"\x04");
+    console::write_cooked(&err);
     drop(err);
     if status != 0 {
         let line = alloc::format!("ferropy: exit status {}\n", status);
-        uart::write_cooked(line.as_bytes());
+        console::write_cooked(line.as_bytes());
     }
-    uart::write_raw(b"\x04");
+    console::write_raw(b"\x04");
 }
 
 /// Compile and run `src` in `globals`, with Ctrl-C raising
 /// KeyboardInterrupt meanwhile. `Err` leaves the exception set in the VM.
 fn run_code(vm: &Vm, globals: Obj, src: &str, mode: Mode) -> Result<(), ()> {
     ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
-    uart::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
+    console::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
     let r = if mode == Mode::Exec {
-        crate::chunks::run_program(vm, globals, src)
+        crate::chunks::run_program(vm, globals, src, "<stdin>")
     } else {
         vm.compile(src, "<stdin>", mode)
             .and_then(|code| vm.exec_code(code, globals, None))
             .map(|_| ())
     };
-    uart::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
+    console::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
     ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
     r.map_err(|_| ())
 }
@@ -246,6 +257,27 @@ fn exit_code(vm: &Vm, e: Obj) -> i32 {
     1
 }
 
+/// Run the board's `main.py` in `__main__` (Ctrl-C interrupts it).
+/// Returns true when it asked for a soft reset (`sys.exit()`).
+fn run_main(vm: &Vm, globals: Obj, code: PyResult<Obj>) -> bool {
+    vm.flags.set(vm.flags.get() & !vmflags::INTERACTIVE);
+    ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
+    console::CTRL_C_INTERRUPTS.store(true, Ordering::Relaxed);
+    let r = code.and_then(|code| vm.exec_code(code, globals, None));
+    console::CTRL_C_INTERRUPTS.store(false, Ordering::Relaxed);
+    ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
+    let _ = ferropy_core::modules::sys::flush_stdout(vm);
+    if r.is_err() {
+        if let Some(e) = vm.take_exc() {
+            if e.ty().is_subtype(&exc::SYSTEM_EXIT) {
+                return true;
+            }
+            let _ = ferropy_core::builtins::print_exception(vm, e);
+        }
+    }
+    false
+}
+
 // ------------------------------------------------------------- friendly mode
 
 /// Does the source typed so far need more lines?
@@ -289,7 +321,7 @@ fn friendly_repl(vm: &Vm, globals: Obj) -> Next {
         let mut src = String::new();
         let mut prompt = ">>> ";
         loop {
-            uart::write_raw(prompt.as_bytes());
+            console::write_raw(prompt.as_bytes());
             match edit_line(src.is_empty()) {
                 Input::Line(l) => {
                     src.push_str(&l);
@@ -331,7 +363,7 @@ fn edit_line(first: bool) -> Input {
     let mut line = String::new();
     let mut pending: Vec<u8> = Vec::new();
     loop {
-        let b = uart::get();
+        let b = console::get();
         if b != b'\n' {
             AFTER_CR.store(false, Ordering::Relaxed);
         }
@@ -340,31 +372,31 @@ fn edit_line(first: bool) -> Input {
                 // The second half of a `\r\n` line ending.
             }
             b'\r' | b'\n' => {
-                uart::write_raw(b"\r\n");
+                console::write_raw(b"\r\n");
                 AFTER_CR.store(b == b'\r', Ordering::Relaxed);
                 return Input::Line(line);
             }
             CTRL_A if first && line.is_empty() => {
-                uart::write_raw(b"\r\n");
+                console::write_raw(b"\r\n");
                 return Input::Leave(Next::Raw);
             }
             CTRL_B if line.is_empty() => return Input::Leave(Next::Friendly),
             CTRL_C => {
-                uart::write_raw(b"\r\n");
+                console::write_raw(b"\r\n");
                 return Input::Cancel;
             }
             CTRL_D if line.is_empty() => {
-                uart::write_raw(b"\r\n");
+                console::write_raw(b"\r\n");
                 return Input::Leave(Next::SoftReset);
             }
-            BACKSPACE | DEL if line.pop().is_some() => uart::write_raw(b"\x08 \x08"),
+            BACKSPACE | DEL if line.pop().is_some() => console::write_raw(b"\x08 \x08"),
             BACKSPACE | DEL => {}
             ESC => skip_escape(),
             b'\t' | 0x20..=0x7e | 0x80..=0xff => {
                 pending.push(b);
                 if let Ok(s) = core::str::from_utf8(&pending) {
                     line.push_str(s);
-                    uart::write_raw(&pending);
+                    console::write_raw(&pending);
                     pending.clear();
                 } else if pending.len() >= 4 {
                     pending.clear();
@@ -377,12 +409,12 @@ fn edit_line(first: bool) -> Input {
 
 /// Skip a terminal escape sequence (cursor keys): `ESC [ ... final`.
 fn skip_escape() {
-    let b = uart::get();
+    let b = console::get();
     if b != b'[' && b != b'O' {
         return;
     }
     loop {
-        let c = uart::get();
+        let c = console::get();
         if (0x40..=0x7e).contains(&c) {
             return;
         }
@@ -391,7 +423,7 @@ fn skip_escape() {
 
 /// `input()` at the friendly REPL: a line with echo; `None` on Ctrl-D.
 pub fn read_line_echo(buf: &mut Vec<u8>) -> Option<()> {
-    let was = uart::CTRL_C_INTERRUPTS.swap(false, Ordering::Relaxed);
+    let was = console::CTRL_C_INTERRUPTS.swap(false, Ordering::Relaxed);
     let r = loop {
         match edit_line(false) {
             Input::Line(l) => {
@@ -406,6 +438,6 @@ pub fn read_line_echo(buf: &mut Vec<u8>) -> Option<()> {
             Input::Leave(_) => continue,
         }
     };
-    uart::CTRL_C_INTERRUPTS.store(was, Ordering::Relaxed);
+    console::CTRL_C_INTERRUPTS.store(was, Ordering::Relaxed);
     r
 }

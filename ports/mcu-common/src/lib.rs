@@ -1,0 +1,240 @@
+//! What ferropy's Cortex-M firmwares share (`ports/qemu-m4`,
+//! `ports/metro-m4`): the REPL and raw-REPL driver, the console's receive
+//! ring (with Ctrl-C), the `Port` implementation, the GC heap set-up, Rust's
+//! global allocator on that heap, the millisecond clock and the panic
+//! handler.
+//!
+//! A firmware provides a [`Board`] (how bytes go out and come in, the clock
+//! rate, how to exit, its own modules) and calls [`run`] from its entry
+//! point. Its interrupt handlers feed received bytes to [`console::push_rx`]
+//! and its SysTick handler calls [`clock::tick`].
+//!
+//! RAM layout expected from the linker script (see the ports' `memory.x`):
+//! `_stack_bottom`..`_stack_start` is the native stack (at the bottom of RAM,
+//! so an overflow faults), then `.data`/`.bss`, then the GC heap from
+//! cortex-m-rt's `__sheap` to `_ferropy_heap_end`.
+#![no_std]
+
+extern crate alloc;
+
+mod chunks;
+pub mod clock;
+pub mod console;
+pub mod machine;
+pub mod port;
+pub mod repl;
+
+use core::alloc::{GlobalAlloc, Layout};
+use core::mem::MaybeUninit;
+use core::sync::atomic::{AtomicBool, Ordering};
+use ferropy_core::gc;
+use ferropy_core::obj::Obj;
+use ferropy_core::vm::{Config, PyResult, Vm};
+
+pub use port::PORT;
+
+/// What a board gives the shared firmware code.
+pub trait Board: Sync {
+    /// `sys.platform`.
+    fn platform(&self) -> &'static str;
+    /// The banner's description of the machine, e.g. `"qemu-m4 (mps2-an386,
+    /// Cortex-M4)"`.
+    fn description(&self) -> &'static str;
+    /// Send bytes to the console as they are (blocking, best effort).
+    fn write(&self, bytes: &[u8]);
+    /// Thread mode found the receive ring empty: move input that is waiting
+    /// in the hardware into it (with [`console::push_rx`]) if the interrupt
+    /// handler left some there, and re-arm the receive interrupt.
+    fn poll_input(&self) {}
+    /// Core clock in Hz (SysTick counts it).
+    fn cpu_hz(&self) -> u32;
+    /// Seconds since the Unix epoch at start-up, if the board knows.
+    fn boot_time(&self) -> Option<u32> {
+        None
+    }
+    /// End the program (QEMU: exit with `code`; hardware: reset).
+    fn exit(&self, code: i32) -> !;
+    /// The board's pins: with them, `import machine` works (`machine.rs`).
+    fn gpio(&self) -> Option<&'static dyn machine::Gpio> {
+        None
+    }
+    /// Another module this board provides, `Ok(None)` if none.
+    fn make_module(&self, _vm: &Vm, _name: &str) -> PyResult<Option<Obj>> {
+        Ok(None)
+    }
+    /// The code object of the board's `main.py`, run in `__main__` after
+    /// each (soft) reset into the friendly REPL; `None` if it has none.
+    fn main_py(&self, _vm: &Vm) -> Option<PyResult<Obj>> {
+        None
+    }
+}
+
+/// Native stack bytes kept free below the recursion check for interrupt
+/// handlers (on top of `Config::stack_margin`).
+const STACK_GUARD: usize = 512;
+
+/// The interpreter, rebuilt at every soft reset.
+static mut VM: MaybeUninit<Vm> = MaybeUninit::uninit();
+/// Has `VM` been written (the allocator may collect through it)?
+static VM_READY: AtomicBool = AtomicBool::new(false);
+
+extern "C" {
+    /// Lowest address of the native stack (from `memory.x`).
+    static _stack_bottom: u8;
+    /// One past the highest address of the native stack (cortex-m-rt).
+    static _stack_start: u8;
+    /// Start of the RAM left after the statics (cortex-m-rt).
+    static __sheap: u8;
+    /// End of the GC heap (from `memory.x`: the end of RAM).
+    static _ferropy_heap_end: u8;
+}
+
+/// The GC heap's region: from the end of the statics to the end of RAM.
+fn heap_region() -> (*mut u8, usize) {
+    let start = core::ptr::addr_of!(__sheap) as usize;
+    let end = core::ptr::addr_of!(_ferropy_heap_end) as usize;
+    (start as *mut u8, end.saturating_sub(start))
+}
+
+/// Lowest native stack address the interpreter may use.
+pub fn stack_bottom() -> usize {
+    let bottom = core::ptr::addr_of!(_stack_bottom) as usize;
+    bottom + STACK_GUARD
+}
+
+fn stack_top() -> usize {
+    core::ptr::addr_of!(_stack_start) as usize
+}
+
+/// Configuration of the boards' VM: `Config::small()` (its compiler nesting
+/// limit is sized for a 16 KB stack; Python-to-Python calls use value-stack
+/// chunks on the heap, not the native stack).
+pub fn config() -> Config {
+    Config::small()
+}
+
+/// Free heap bytes as `gc.mem_free()` would report them.
+pub fn heap_free() -> usize {
+    let (used, total) = gc::usage();
+    total - used
+}
+
+/// Run the interpreter on `board` forever: build the heap and the VM, run
+/// `main.py` (if the board has one), then the REPL; a soft reset starts
+/// over. Call once, from the entry point, after the console and SysTick
+/// are running.
+pub fn run(board: &'static dyn Board) -> ! {
+    PORT.set_board(board);
+    let mut raw = false;
+    loop {
+        VM_READY.store(false, Ordering::Relaxed);
+        // SAFETY: the heap region is RAM no static or stack uses (see
+        // `memory.x`); every allocation of the previous session (Rust's
+        // included) was dropped before the session returned, so
+        // re-initialising invalidates no live pointer.
+        unsafe {
+            let (start, len) = heap_region();
+            gc::init(start, len, stack_top());
+        }
+        ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
+        // SAFETY: single-threaded; the previous VM (if any) is no longer
+        // referenced (its session returned) and `Vm` has no destructor to run.
+        let vm: &'static Vm = unsafe {
+            let slot = &mut *core::ptr::addr_of_mut!(VM);
+            slot.write(Vm::new(&PORT, config()))
+        };
+        VM_READY.store(true, Ordering::Relaxed);
+        if vm.init().is_err() {
+            console::write_cooked(b"ferropy: heap too small\n");
+            board.exit(1);
+        }
+        raw = repl::session(vm, raw);
+        console::write_cooked(b"ferropy: soft reboot\n");
+    }
+}
+
+/// A HardFault: print where it happened (the stacked program counter) and
+/// end the program. Call from the firmware's HardFault handler. Formats by
+/// hand, to use as little of a possibly exhausted stack as it can.
+pub fn hard_fault(pc: u32) -> ! {
+    if FATAL.swap(true, Ordering::Relaxed) {
+        PORT.exit_now(1)
+    }
+    let mut hex = *b"00000000";
+    for (k, d) in hex.iter_mut().enumerate() {
+        let nibble = (pc >> (28 - 4 * k)) & 0xf;
+        *d = b"0123456789abcdef"[nibble as usize];
+    }
+    console::write_cooked(b"\nferropy: HardFault at pc 0x");
+    console::write_cooked(&hex);
+    console::write_cooked(b" (native stack overflow?)\n");
+    PORT.exit_now(1)
+}
+
+/// The console as a `core::fmt` sink.
+struct Out;
+
+impl core::fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        console::write_cooked(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Set while a fault or panic is being reported.
+static FATAL: AtomicBool = AtomicBool::new(false);
+
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+    use core::fmt::Write;
+    if FATAL.swap(true, Ordering::Relaxed) {
+        PORT.exit_now(1)
+    }
+    let _ = write!(Out, "\nferropy: panic: {}\n", info);
+    PORT.exit_now(1)
+}
+
+/// Rust's heap is the GC heap: every allocation is a manual block (never
+/// collected, scanned as a root, freed by `dealloc`).
+struct GcAllocator;
+
+fn collect_for_rust() {
+    if VM_READY.load(Ordering::Relaxed) {
+        // SAFETY: VM_READY is set only after the VM was written.
+        let vm = unsafe { (*core::ptr::addr_of!(VM)).assume_init_ref() };
+        // Not `vm.collect()`: finalisers run Python code, which must not
+        // happen inside an allocation. They run at the next VM collection.
+        gc::collect(vm);
+    }
+}
+
+// SAFETY: blocks are BLOCK-aligned (16 bytes) and at least the requested
+// size; larger alignments are refused (null). The heap is single-threaded.
+unsafe impl GlobalAlloc for GcAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if layout.align() > gc::BLOCK {
+            return core::ptr::null_mut();
+        }
+        if let Some(p) = gc::alloc(layout.size(), gc::kind::MANUAL) {
+            return p;
+        }
+        collect_for_rust();
+        gc::alloc(layout.size(), gc::kind::MANUAL).unwrap_or(core::ptr::null_mut())
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        gc::free(ptr);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if layout.align() > gc::BLOCK {
+            return core::ptr::null_mut();
+        }
+        if let Some(p) = gc::realloc(ptr, new_size, gc::kind::MANUAL) {
+            return p;
+        }
+        collect_for_rust();
+        gc::realloc(ptr, new_size, gc::kind::MANUAL).unwrap_or(core::ptr::null_mut())
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: GcAllocator = GcAllocator;
