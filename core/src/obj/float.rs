@@ -37,6 +37,16 @@ pub fn as_f64_exact(o: Obj) -> Option<f64> {
     o.downcast::<FloatObj>().map(|f| f.value)
 }
 
+/// The value of an object whose type is exactly `float`.
+#[inline]
+pub fn as_exact_float(o: Obj) -> Option<f64> {
+    if !o.is_small() && core::ptr::eq(o.ty(), &FLOAT_TYPE) {
+        o.downcast::<FloatObj>().map(|f| f.value)
+    } else {
+        None
+    }
+}
+
 /// A float or int as f64 (for mixed arithmetic); `None` for other types.
 pub fn to_f64(vm: &Vm, o: Obj) -> PyResult<Option<f64>> {
     if let Some(f) = as_f64_exact(o) {

@@ -607,6 +607,12 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                                 continue;
                             }
                         }
+                        if let Some((x, y)) = float_operands(a, b) {
+                            if let Some(v) = float_binop(arg, x, y) {
+                                push!(tri!(crate::obj::float::new(vm, v)));
+                                continue;
+                            }
+                        }
                         let Some((bop, inplace)) = BinOp::from_arg(arg as u16) else {
                             let _ = vm.new_error(&exc::SYSTEM_ERROR, "bad BINARY_OP");
                             break 'exec;
@@ -623,6 +629,15 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         };
                         if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
                             push!(py_bool(cop.test(x.cmp(&y))));
+                            continue;
+                        }
+                        if let Some((x, y)) = float_operands(a, b) {
+                            // (NaN compares unordered: only != holds.)
+                            let r = match x.partial_cmp(&y) {
+                                Some(o) => cop.test(o),
+                                None => cop == CmpOp::Ne,
+                            };
+                            push!(py_bool(r));
                             continue;
                         }
                         let r = tri!(abs::rich_compare(vm, a, b, cop));
@@ -1227,6 +1242,37 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                 add_traceback(vm, e, f);
             }
         }
+    }
+}
+
+/// Both operands as f64 when each is an exact float or a small int and at
+/// least one is a float (the fast path of float arithmetic; subclasses and
+/// big ints take the general path).
+#[inline]
+fn float_operands(a: Obj, b: Obj) -> Option<(f64, f64)> {
+    let fa = crate::obj::float::as_exact_float(a);
+    let fb = crate::obj::float::as_exact_float(b);
+    match (fa, fb) {
+        (Some(x), Some(y)) => Some((x, y)),
+        // Small ints convert exactly up to 2**53, and beyond that round to
+        // nearest as CPython's int-to-float conversion does.
+        (Some(x), None) => Some((x, b.as_small()? as f64)),
+        (None, Some(y)) => Some((a.as_small()? as f64, y)),
+        (None, None) => None,
+    }
+}
+
+/// `x op y` for the float fast path: + - * and / by a non-zero divisor;
+/// `None` sends everything else (errors included) to the general path.
+#[inline]
+fn float_binop(arg: usize, x: f64, y: f64) -> Option<f64> {
+    let op = if arg >= 13 { arg - 13 } else { arg };
+    match op {
+        0 => Some(x + y),
+        10 => Some(x - y),
+        5 => Some(x * y),
+        11 if y != 0.0 => Some(x / y),
+        _ => None,
     }
 }
 
