@@ -631,7 +631,12 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                             push!(py_bool(cop.test(x.cmp(&y))));
                             continue;
                         }
-                        if let Some((x, y)) = float_operands(a, b) {
+                        // Ints compare exactly with floats: only ints that
+                        // convert exactly take the fast path.
+                        let exact =
+                            |o: Obj| o.as_small().map_or(true, |v| v.unsigned_abs() <= 1 << 53);
+                        if let Some((x, y)) = float_operands(a, b).filter(|_| exact(a) && exact(b))
+                        {
                             // (NaN compares unordered: only != holds.)
                             let r = match x.partial_cmp(&y) {
                                 Some(o) => cop.test(o),
