@@ -1,0 +1,707 @@
+"""TestCase."""
+
+import sys
+from unittest import SkipTest, _ShouldStop, _sentinel, safe_repr, strclass
+
+__unittest = True
+
+class _Part:
+    """One part of a test (setUp, the test, tearDown, a subtest): records
+    what it raises in the result (CPython's ``testPartExecutor``)."""
+
+    def __init__(self, outcome, test_case, subtest=False):
+        self.o = outcome
+        self.tc = test_case
+        self.sub = subtest
+
+    def __enter__(self):
+        self.old = self.o.success
+        self.o.success = True
+
+    def __exit__(self, et, ev, tb):
+        o = self.o
+        try:
+            if et is None:
+                if self.sub and o.success:
+                    o.result.addSubTest(self.tc.test_case, self.tc, None)
+                return False
+            if issubclass(et, KeyboardInterrupt):
+                return False
+            if issubclass(et, SkipTest):
+                o.success = False
+                _addSkip(o.result, self.tc, str(ev))
+            elif issubclass(et, _ShouldStop):
+                pass
+            elif o.expecting_failure:
+                o.expectedFailure = (et, ev, tb)
+            else:
+                o.success = False
+                if self.sub:
+                    o.result.addSubTest(self.tc.test_case, self.tc, (et, ev, tb))
+                else:
+                    _addError(o.result, self.tc, (et, ev, tb))
+            return True
+        finally:
+            o.success = o.success and self.old
+
+
+class _Outcome:
+    def __init__(self, result):
+        self.expecting_failure = False
+        self.result = result
+        self.success = True
+        self.expectedFailure = None
+
+
+def _addSkip(result, test_case, reason):
+    result.addSkip(test_case, reason)
+
+
+def _addError(result, test, exc_info):
+    if result is not None and exc_info is not None:
+        if issubclass(exc_info[0], test.failureException):
+            result.addFailure(test, exc_info)
+        else:
+            result.addError(test, exc_info)
+
+
+class _AssertRaisesContext:
+    def __init__(self, expected, test_case, expected_regex=None):
+        self.expected = expected
+        self.test_case = test_case
+        self.expected_regex = expected_regex
+        self.msg = None
+
+    def handle(self, name, args, kwargs):
+        if not (isinstance(self.expected, type) and issubclass(self.expected, BaseException)
+                or isinstance(self.expected, tuple) and self.expected and all(
+                    isinstance(e, type) and issubclass(e, BaseException)
+                    for e in self.expected)):
+            raise TypeError('%s() arg 1 must be an exception type or tuple of exception '
+                            'types' % name)
+        if not args:
+            self.msg = kwargs.pop('msg', None)
+            if kwargs:
+                raise TypeError('%r is an invalid keyword argument for this function'
+                                % (next(iter(kwargs)),))
+            return self
+        callable_obj, *args = args
+        try:
+            self.obj_name = callable_obj.__name__
+        except AttributeError:
+            self.obj_name = str(callable_obj)
+        with self:
+            callable_obj(*args, **kwargs)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, tb):
+        if exc_type is None:
+            try:
+                exc_name = self.expected.__name__
+            except AttributeError:
+                exc_name = str(self.expected)
+            if hasattr(self, 'obj_name'):
+                self._fail('{} not raised by {}'.format(exc_name, self.obj_name))
+            self._fail('{} not raised'.format(exc_name))
+        if not issubclass(exc_type, self.expected):
+            return False
+        self.exception = exc_value.with_traceback(None)
+        if self.expected_regex is None:
+            return True
+        pat = self.expected_regex
+        text = str(exc_value)
+        if not _search(pat, text):
+            self._fail('"{}" does not match "{}"'.format(getattr(pat, 'pattern', pat), text))
+        return True
+
+    def _fail(self, standardMsg):
+        msg = self.test_case._formatMessage(self.msg, standardMsg)
+        raise self.test_case.failureException(msg)
+
+
+def _search(pat, text):
+    if not isinstance(pat, str):
+        return pat.search(text)
+    try:
+        import re
+    except ImportError:
+        return pat in text
+    return re.search(pat, text)
+
+
+class _SubTestCM:
+    def __init__(self, case, msg, params):
+        self.case = case
+        self.msg = msg
+        self.params = params
+
+    def __enter__(self):
+        c = self.case
+        o = c._outcome
+        self.parent = c._subtest
+        if o is None:
+            self.part = None
+            return
+        params = dict(self.parent.params) if self.parent is not None else {}
+        params.update(self.params)
+        c._subtest = _SubTest(c, self.msg, params)
+        self.part = _Part(o, c._subtest, True)
+        self.part.__enter__()
+
+    def __exit__(self, et, ev, tb):
+        c = self.case
+        try:
+            if self.part is None:
+                return False
+            r = self.part.__exit__(et, ev, tb)
+            o = c._outcome
+            if not o.success:
+                if o.result is not None and o.result.failfast:
+                    raise _ShouldStop
+            elif o.expectedFailure:
+                raise _ShouldStop
+            return r
+        finally:
+            c._subtest = self.parent
+
+
+def _check(op, a, b):
+    if op == 0:
+        return bool(a)
+    if op == 1:
+        return not a
+    if op == 2:
+        return a is b
+    if op == 3:
+        return a is not b
+    if op == 4:
+        return a is None
+    if op == 5:
+        return a is not None
+    if op == 6:
+        return a in b
+    if op == 7:
+        return a not in b
+    if op == 8:
+        return isinstance(a, b)
+    if op == 9:
+        return not isinstance(a, b)
+    if op == 10:
+        return a < b
+    if op == 11:
+        return a <= b
+    if op == 12:
+        return a > b
+    if op == 13:
+        return a >= b
+    return a != b
+
+
+def _simple(op, fmt, two):
+    if two:
+        def method(self, first, second, msg=None):
+            if not _check(op, first, second):
+                self.fail(self._formatMessage(msg, fmt.format(
+                    safe_repr(first), safe_repr(second), repr(second))))
+    else:
+        def method(self, expr, msg=None):
+            if not _check(op, expr, None):
+                self.fail(self._formatMessage(msg, fmt.format(safe_repr(expr))))
+    return method
+
+
+def _common_shorten_repr(*args):
+    args = tuple(map(safe_repr, args))
+    maxlen = max(map(len, args))
+    if maxlen <= 80:
+        return args
+    prefix = args[0]
+    for a in args[1:]:
+        i = 0
+        while i < len(prefix) and i < len(a) and prefix[i] == a[i]:
+            i += 1
+        prefix = prefix[:i]
+    prefixlen = len(prefix)
+    common_len = 80 - (maxlen - prefixlen + 5 + 5)
+    if common_len > 5 + 5:
+        prefix = '%s[%d chars]%s' % (prefix[:5], prefixlen - 5 - 5, prefix[prefixlen - 5:])
+        return tuple(prefix + s[prefixlen:] for s in args)
+
+    def sh(s, p, s2):
+        skip = len(s) - p - s2
+        if skip > 5:
+            s = '%s[%d chars]%s' % (s[:p], skip, s[len(s) - s2:])
+        return s
+    prefix = sh(prefix, 5, 20)
+    return tuple(prefix + sh(s[prefixlen:], 5, 5) for s in args)
+
+
+class TestCase:
+    failureException = AssertionError
+    longMessage = True
+    maxDiff = 80 * 8
+    _classSetupFailed = False
+    _class_cleanups = []
+
+    def __init__(self, methodName='runTest'):
+        self._testMethodName = methodName
+        self._outcome = None
+        self._testMethodDoc = 'No test'
+        try:
+            m = getattr(self, methodName)
+        except AttributeError:
+            if methodName != 'runTest':
+                raise ValueError('no such test method in %s: %s' % (self.__class__, methodName))
+        else:
+            self._testMethodDoc = m.__doc__
+        self._cleanups = []
+        self._subtest = None
+
+    def addCleanup(self, function, /, *args, **kwargs):
+        self._cleanups.append((function, args, kwargs))
+
+    def enterContext(self, cm):
+        result = type(cm).__enter__(cm)
+        self.addCleanup(type(cm).__exit__, cm, None, None, None)
+        return result
+
+    @classmethod
+    def addClassCleanup(cls, function, /, *args, **kwargs):
+        if '_class_cleanups' not in cls.__dict__:
+            cls._class_cleanups = []
+        cls._class_cleanups.append((function, args, kwargs))
+
+    def setUp(self):
+        pass
+
+    def tearDown(self):
+        pass
+
+    @classmethod
+    def setUpClass(cls):
+        pass
+
+    @classmethod
+    def tearDownClass(cls):
+        pass
+
+    def countTestCases(self):
+        return 1
+
+    def defaultTestResult(self):
+        from unittest.result import TestResult
+        return TestResult()
+
+    def shortDescription(self):
+        doc = self._testMethodDoc
+        return doc.strip().split('\n')[0].strip() if doc else None
+
+    def id(self):
+        return '%s.%s' % (strclass(self.__class__), self._testMethodName)
+
+    def __eq__(self, other):
+        if type(self) is not type(other):
+            return NotImplemented
+        return self._testMethodName == other._testMethodName
+
+    def __hash__(self):
+        return hash((type(self), self._testMethodName))
+
+    def __str__(self):
+        return '%s (%s.%s)' % (self._testMethodName, strclass(self.__class__),
+                               self._testMethodName)
+
+    def __repr__(self):
+        return '<%s testMethod=%s>' % (strclass(self.__class__), self._testMethodName)
+
+    def subTest(self, msg=_sentinel, **params):
+        return _SubTestCM(self, msg, params)
+
+    def run(self, result=None):
+        if result is None:
+            result = self.defaultTestResult()
+            result.startTestRun()
+            stop = True
+        else:
+            stop = False
+        result.startTest(self)
+        try:
+            method = getattr(self, self._testMethodName)
+            if (getattr(self.__class__, '__unittest_skip__', False) or
+                    getattr(method, '__unittest_skip__', False)):
+                why = (getattr(self.__class__, '__unittest_skip_why__', '') or
+                       getattr(method, '__unittest_skip_why__', ''))
+                _addSkip(result, self, why)
+                return result
+            expecting_failure = (getattr(self, '__unittest_expecting_failure__', False) or
+                                 getattr(method, '__unittest_expecting_failure__', False))
+            outcome = _Outcome(result)
+            self._outcome = outcome
+            try:
+                with _Part(outcome, self):
+                    self.setUp()
+                if outcome.success:
+                    outcome.expecting_failure = expecting_failure
+                    with _Part(outcome, self):
+                        method()
+                    outcome.expecting_failure = False
+                    with _Part(outcome, self):
+                        self.tearDown()
+                self.doCleanups()
+                if outcome.success:
+                    if expecting_failure:
+                        if outcome.expectedFailure:
+                            result.addExpectedFailure(self, outcome.expectedFailure)
+                        else:
+                            result.addUnexpectedSuccess(self)
+                    else:
+                        result.addSuccess(self)
+                return result
+            finally:
+                outcome.expectedFailure = None
+                self._outcome = None
+        finally:
+            result.stopTest(self)
+            if stop:
+                result.stopTestRun()
+
+    def doCleanups(self):
+        outcome = self._outcome or _Outcome(None)
+        while self._cleanups:
+            function, args, kwargs = self._cleanups.pop()
+            with _Part(outcome, self):
+                function(*args, **kwargs)
+        return outcome.success
+
+    @classmethod
+    def doClassCleanups(cls):
+        cls.tearDown_exceptions = []
+        while cls._class_cleanups:
+            function, args, kwargs = cls._class_cleanups.pop()
+            try:
+                function(*args, **kwargs)
+            except Exception:
+                cls.tearDown_exceptions.append(sys.exc_info())
+
+    def __call__(self, *args, **kwds):
+        return self.run(*args, **kwds)
+
+    def debug(self):
+        self.setUp()
+        getattr(self, self._testMethodName)()
+        self.tearDown()
+        while self._cleanups:
+            function, args, kwargs = self._cleanups.pop()
+            function(*args, **kwargs)
+
+    def skipTest(self, reason):
+        raise SkipTest(reason)
+
+    def fail(self, msg=None):
+        raise self.failureException(msg)
+
+    def _formatMessage(self, msg, standardMsg):
+        if not self.longMessage:
+            return msg or standardMsg
+        if msg is None:
+            return standardMsg
+        try:
+            return '%s : %s' % (standardMsg, msg)
+        except UnicodeDecodeError:
+            return '%s : %s' % (safe_repr(standardMsg), safe_repr(msg))
+
+    def _truncateMessage(self, message, diff):
+        max_diff = self.maxDiff
+        if max_diff is None or len(diff) <= max_diff:
+            return message + diff
+        return message + ('\nDiff is %s characters long. Set self.maxDiff to None to see it.'
+                          % len(diff))
+
+    assertTrue = _simple(0, '{0} is not true', False)
+    assertFalse = _simple(1, '{0} is not false', False)
+    assertIs = _simple(2, '{0} is not {1}', True)
+    assertIsNot = _simple(3, 'unexpectedly identical: {0}', True)
+    assertIsNone = _simple(4, '{0} is not None', False)
+    assertIsNotNone = _simple(5, 'unexpectedly None', False)
+    assertIn = _simple(6, '{0} not found in {1}', True)
+    assertNotIn = _simple(7, '{0} unexpectedly found in {1}', True)
+    assertIsInstance = _simple(8, '{0} is not an instance of {2}', True)
+    assertNotIsInstance = _simple(9, '{0} is an instance of {2}', True)
+    assertLess = _simple(10, '{0} not less than {1}', True)
+    assertLessEqual = _simple(11, '{0} not less than or equal to {1}', True)
+    assertGreater = _simple(12, '{0} not greater than {1}', True)
+    assertGreaterEqual = _simple(13, '{0} not greater than or equal to {1}', True)
+
+    def assertEqual(self, first, second, msg=None):
+        if first == second:
+            return
+        t = type(first)
+        if t is type(second) and t in (str, list, tuple, dict, set, frozenset):
+            std = self._typed_diff(t, first, second)
+        else:
+            std = '%s != %s' % _common_shorten_repr(first, second)
+        self.fail(self._formatMessage(msg, std))
+
+    def _typed_diff(self, t, first, second):
+        std = '%s != %s' % _common_shorten_repr(first, second)
+        try:
+            import difflib
+        except ImportError:
+            difflib = None
+        if t is str:
+            if '\n' in first or '\n' in second or difflib is not None:
+                a = first.splitlines(True)
+                b = second.splitlines(True)
+                if first and second and (first[-1] != '\n' or second[-1] != '\n'):
+                    a = (first + '\n').splitlines(True)
+                    b = (second + '\n').splitlines(True)
+                if difflib is not None:
+                    diff = ''.join(difflib.ndiff(a, b))
+                else:
+                    diff = ''.join(['- ' + x for x in a] + ['+ ' + x for x in b])
+                return self._truncateMessage(std, '\n' + diff)
+            return std
+        if t in (set, frozenset):
+            lines = []
+            for title, d in (('first set but not the second', first - second),
+                             ('second set but not the first', second - first)):
+                if d:
+                    lines.append('Items in the %s:' % title)
+                    lines.extend(repr(x) for x in d)
+            return '\n'.join(lines)
+        if t is dict:
+            return std
+        name = t.__name__.capitalize()
+        std = '%ss differ: %s != %s' % (name, *_common_shorten_repr(first, second))
+        for i in range(min(len(first), len(second))):
+            if first[i] != second[i]:
+                return std + '\n\nFirst differing element %d:\n%s\n%s\n' % (
+                    i, safe_repr(first[i]), safe_repr(second[i]))
+        if len(first) > len(second):
+            return std + '\n\nFirst %s contains %d additional elements.\n' \
+                'First extra element %d:\n%s\n' % (name, len(first) - len(second),
+                                                   len(second), safe_repr(first[len(second)]))
+        return std + '\n\nSecond %s contains %d additional elements.\n' \
+            'First extra element %d:\n%s\n' % (name, len(second) - len(first),
+                                               len(first), safe_repr(second[len(first)]))
+
+    def assertNotEqual(self, first, second, msg=None):
+        if not first != second:
+            self.fail(self._formatMessage(msg, '%s == %s' % (safe_repr(first),
+                                                             safe_repr(second))))
+
+    def _typed(self, first, second, msg, t):
+        for x, n in ((first, 'First'), (second, 'Second')):
+            if not isinstance(x, t):
+                self.fail(self._formatMessage(msg, '%s argument is not a %s' % (
+                    n, t.__name__ if isinstance(t, type) else 'set')))
+        self.assertEqual(first, second, msg)
+
+    def assertListEqual(self, first, second, msg=None):
+        self._typed(first, second, msg, list)
+
+    def assertTupleEqual(self, first, second, msg=None):
+        self._typed(first, second, msg, tuple)
+
+    def assertDictEqual(self, d1, d2, msg=None):
+        self._typed(d1, d2, msg, dict)
+
+    def assertSetEqual(self, set1, set2, msg=None):
+        self._typed(set1, set2, msg, (set, frozenset))
+
+    def assertMultiLineEqual(self, first, second, msg=None):
+        self._typed(first, second, msg, str)
+
+    def assertSequenceEqual(self, seq1, seq2, msg=None, seq_type=None):
+        if seq_type is not None and not (isinstance(seq1, seq_type) and
+                                         isinstance(seq2, seq_type)):
+            self.fail(self._formatMessage(msg, 'not a %s' % seq_type.__name__))
+        if list(seq1) != list(seq2):
+            self.fail(self._formatMessage(msg, self._typed_diff(list, list(seq1),
+                                                                list(seq2))))
+
+    def assertAlmostEqual(self, first, second, places=None, msg=None, delta=None):
+        self._almost(first, second, places, msg, delta, True)
+
+    def assertNotAlmostEqual(self, first, second, places=None, msg=None, delta=None):
+        self._almost(first, second, places, msg, delta, False)
+
+    def _almost(self, first, second, places, msg, delta, eq):
+        if delta is not None and places is not None:
+            raise TypeError('specify delta or places not both')
+        if first == second:
+            if eq:
+                return
+            diff = 0
+        else:
+            diff = abs(first - second)
+        if delta is not None:
+            if (diff <= delta) == eq and (eq or first != second):
+                return
+            std = '%s %s %s within %s delta (%s difference)' % (
+                safe_repr(first), '!=' if eq else '==', safe_repr(second), safe_repr(delta),
+                safe_repr(diff))
+        else:
+            if places is None:
+                places = 7
+            if (round(diff, places) == 0) == eq and (eq or first != second):
+                return
+            std = '%s %s %s within %r places' % (safe_repr(first), '!=' if eq else '==',
+                                                 safe_repr(second), places)
+            if eq:
+                std += ' (%s difference)' % safe_repr(diff)
+        self.fail(self._formatMessage(msg, std))
+
+    def assertCountEqual(self, first, second, msg=None):
+        s, t = list(first), list(second)
+        diffs = []
+        seen = []
+        for e in s + t:
+            if e in seen:
+                continue
+            seen.append(e)
+            a, b = s.count(e), t.count(e)
+            if a != b:
+                diffs.append((a, b, e))
+        if diffs:
+            std = 'Element counts were not equal:\n'
+            lines = ['First has %d, Second has %d:  %r' % d for d in diffs]
+            self.fail(self._formatMessage(msg, self._truncateMessage(std, '\n'.join(lines))))
+
+    def assertRaises(self, expected_exception, *args, **kwargs):
+        return _AssertRaisesContext(expected_exception, self).handle(
+            'assertRaises', args, kwargs)
+
+    def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
+        return _AssertRaisesContext(expected_exception, self, expected_regex).handle(
+            'assertRaisesRegex', args, kwargs)
+
+    def assertWarns(self, expected_warning, *args, **kwargs):
+        return _AssertWarnsContext(expected_warning, self).handle(args, kwargs)
+
+    def assertRegex(self, text, expected_regex, msg=None):
+        if not _search(expected_regex, text):
+            self.fail(self._formatMessage(msg, "Regex didn't match: %r not found in %r" % (
+                getattr(expected_regex, 'pattern', expected_regex), text)))
+
+    def assertNotRegex(self, text, unexpected_regex, msg=None):
+        m = _search(unexpected_regex, text)
+        if m:
+            part = m.group() if hasattr(m, 'group') else unexpected_regex
+            self.fail(self._formatMessage(msg, 'Regex matched: %r matches %r in %r' % (
+                part, getattr(unexpected_regex, 'pattern', unexpected_regex), text)))
+
+    assertEquals = failUnlessEqual = assertEqual
+    assertNotEquals = failIfEqual = assertNotEqual
+    assertAlmostEquals = assertAlmostEqual
+    assertNotAlmostEquals = assertNotAlmostEqual
+    assert_ = failUnless = assertTrue
+    failIf = assertFalse
+    failUnlessRaises = assertRaises
+    assertRaisesRegexp = assertRaisesRegex
+    assertRegexpMatches = assertRegex
+
+
+class _AssertWarnsContext:
+    def __init__(self, expected, test_case):
+        self.expected = expected
+        self.test_case = test_case
+
+    def handle(self, args, kwargs):
+        self.msg = kwargs.pop('msg', None)
+        if not args:
+            return self
+        f, *args = args
+        self.name = getattr(f, '__name__', str(f))
+        with self:
+            f(*args, **kwargs)
+
+    def __enter__(self):
+        import warnings
+        self.cm = warnings.catch_warnings(record=True)
+        self.warnings = self.cm.__enter__()
+        warnings.simplefilter('always')
+        return self
+
+    def __exit__(self, et, ev, tb):
+        self.cm.__exit__(et, ev, tb)
+        if et is not None:
+            return False
+        for m in self.warnings:
+            if isinstance(m.message, self.expected):
+                self.warning = m.message
+                self.filename = m.filename
+                self.lineno = m.lineno
+                return
+        n = getattr(self.expected, '__name__', str(self.expected))
+        if hasattr(self, 'name'):
+            n = '{} not triggered by {}'.format(n, self.name)
+        else:
+            n = '{} not triggered'.format(n)
+        raise self.test_case.failureException(self.test_case._formatMessage(self.msg, n))
+
+
+class _SubTest(TestCase):
+    def __init__(self, test_case, message, params):
+        self._message = message
+        self.test_case = test_case
+        self.params = params
+        self.failureException = test_case.failureException
+
+    def runTest(self):
+        raise NotImplementedError('subtests cannot be run directly')
+
+    def _subDescription(self):
+        parts = []
+        if self._message is not _sentinel:
+            parts.append('[{}]'.format(self._message))
+        if self.params:
+            parts.append('({})'.format(', '.join('{}={!r}'.format(k, v)
+                                                 for k, v in self.params.items())))
+        return ' '.join(parts) or '(<subtest>)'
+
+    def id(self):
+        return '{} {}'.format(self.test_case.id(), self._subDescription())
+
+    def shortDescription(self):
+        return self.test_case.shortDescription()
+
+    def __str__(self):
+        return '{} {}'.format(self.test_case, self._subDescription())
+
+
+class FunctionTestCase(TestCase):
+    def __init__(self, testFunc, setUp=None, tearDown=None, description=None):
+        TestCase.__init__(self)
+        self._setUpFunc = setUp
+        self._tearDownFunc = tearDown
+        self._testFunc = testFunc
+        self._description = description
+
+    def setUp(self):
+        if self._setUpFunc is not None:
+            self._setUpFunc()
+
+    def tearDown(self):
+        if self._tearDownFunc is not None:
+            self._tearDownFunc()
+
+    def runTest(self):
+        self._testFunc()
+
+    def id(self):
+        return self._testFunc.__name__
+
+    def __str__(self):
+        return '%s (%s)' % (strclass(self.__class__), self._testFunc.__name__)
+
+    def __repr__(self):
+        return '<%s tec=%s>' % (strclass(self.__class__), self._testFunc)
+
+    def shortDescription(self):
+        if self._description is not None:
+            return self._description
+        doc = self._testFunc.__doc__
+        return doc and doc.split('\n')[0].strip() or None
