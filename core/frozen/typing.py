@@ -79,6 +79,8 @@ class _Special(_Final):
         return self._name
 
     def __call__(self, *a, **k):
+        if self._name == 'Any':
+            raise TypeError('Any cannot be instantiated')
         raise TypeError('Cannot instantiate %r' % self)
 
     def __instancecheck__(self, obj):
@@ -197,7 +199,8 @@ class _Alias(_Final):
         return _GenericAlias(self.__origin__, params, self._name)
 
     def __call__(self, *args, **kwargs):
-        return self.__origin__(*args, **kwargs)
+        raise TypeError('Type %s cannot be instantiated; use %s() instead'
+                        % (self._name, self.__origin__.__name__))
 
     def __instancecheck__(self, obj):
         return isinstance(obj, self.__origin__)
@@ -346,6 +349,9 @@ class _LazyAlias(_Alias):
             self.__origin__ = o
             return o
         return _Alias.__getattr__(self, attr)
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
 
 
 class _CallableAlias(_LazyAlias):
@@ -516,9 +522,7 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
         if '_is_protocol' not in cls.__dict__:
-            cls._is_protocol = any(b is Protocol or getattr(b, '_is_protocol', False)
-                                   and b.__dict__.get('_is_protocol', False)
-                                   for b in cls.__bases__)
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
         if cls._is_protocol and cls.__init__ is Protocol.__init__:
             cls.__init__ = _no_init
 

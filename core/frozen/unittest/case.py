@@ -212,6 +212,13 @@ def _simple(op, fmt, two):
     return method
 
 
+def _shorten(s, prefixlen, suffixlen):
+    skip = len(s) - prefixlen - suffixlen
+    if skip > 12:
+        s = '%s[%d chars]%s' % (s[:prefixlen], skip, s[len(s) - suffixlen:])
+    return s
+
+
 def _common_shorten_repr(*args):
     args = tuple(map(safe_repr, args))
     maxlen = max(map(len, args))
@@ -224,18 +231,12 @@ def _common_shorten_repr(*args):
             i += 1
         prefix = prefix[:i]
     prefixlen = len(prefix)
-    common_len = 80 - (maxlen - prefixlen + 5 + 5)
-    if common_len > 5 + 5:
-        prefix = '%s[%d chars]%s' % (prefix[:5], prefixlen - 5 - 5, prefix[prefixlen - 5:])
+    common_len = 80 - (maxlen - prefixlen + 5 + 12)
+    if common_len > 5:
+        prefix = _shorten(prefix, 5, common_len)
         return tuple(prefix + s[prefixlen:] for s in args)
-
-    def sh(s, p, s2):
-        skip = len(s) - p - s2
-        if skip > 5:
-            s = '%s[%d chars]%s' % (s[:p], skip, s[len(s) - s2:])
-        return s
-    prefix = sh(prefix, 5, 20)
-    return tuple(prefix + sh(s[prefixlen:], 5, 5) for s in args)
+    prefix = _shorten(prefix, 5, 5)
+    return tuple(prefix + _shorten(s[prefixlen:], 53, 5) for s in args)
 
 
 class TestCase:
@@ -495,8 +496,16 @@ class TestCase:
     def _typed(self, first, second, msg, t):
         for x, n in ((first, 'First'), (second, 'Second')):
             if not isinstance(x, t):
-                self.fail(self._formatMessage(msg, '%s argument is not a %s' % (
-                    n, t.__name__ if isinstance(t, type) else 'set')))
+                if t in (list, tuple):
+                    m = '%s sequence is not a %s: %s' % (n, t.__name__, safe_repr(x))
+                elif t is dict:
+                    m = '%s argument is not a dictionary' % n
+                elif t is str:
+                    m = '%s argument is not a string' % n
+                else:
+                    m = '%s argument does not support set difference: %s' % (
+                        n.lower(), safe_repr(x))
+                self.fail(self._formatMessage(msg, m))
         self.assertEqual(first, second, msg)
 
     def assertListEqual(self, first, second, msg=None):

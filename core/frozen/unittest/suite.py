@@ -26,8 +26,11 @@ class _ErrorHolder:
 
 
 class BaseTestSuite:
+    _cleanup = True
+
     def __init__(self, tests=()):
         self._tests = []
+        self._removed_tests = 0
         self.addTests(tests)
 
     def __repr__(self):
@@ -42,7 +45,15 @@ class BaseTestSuite:
         return iter(self._tests)
 
     def countTestCases(self):
-        return sum(t.countTestCases() for t in self._tests)
+        return self._removed_tests + sum(t.countTestCases() for t in self._tests
+                                         if t is not None)
+
+    def _removeTestAtIndex(self, index):
+        if self._cleanup:
+            t = self._tests[index]
+            if t is not None:
+                self._removed_tests += t.countTestCases()
+            self._tests[index] = None
 
     def addTest(self, test):
         if not callable(test):
@@ -59,10 +70,11 @@ class BaseTestSuite:
             self.addTest(test)
 
     def run(self, result):
-        for test in self:
+        for i, test in enumerate(self):
             if result.shouldStop:
                 break
             test(result)
+            self._removeTestAtIndex(i)
         return result
 
     def __call__(self, *args, **kwds):
@@ -90,17 +102,17 @@ class TestSuite(BaseTestSuite):
         top = not result._testRunEntered
         if top:
             result._testRunEntered = True
-        for test in self:
+        for i, test in enumerate(self):
             if result.shouldStop:
                 break
             if isinstance(test, TestSuite):
                 test.run(result)
-                continue
-            self._fixtures(test, result)
-            if result._moduleSetUpFailed or getattr(test.__class__, '_classSetupFailed',
-                                                    False):
-                continue
-            test(result)
+            else:
+                self._fixtures(test, result)
+                if not (result._moduleSetUpFailed or
+                        getattr(test.__class__, '_classSetupFailed', False)):
+                    test(result)
+            self._removeTestAtIndex(i)
         if top:
             self._fixtures(None, result)
             result._testRunEntered = False
