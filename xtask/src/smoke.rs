@@ -237,7 +237,10 @@ fn last_line(s: &str) -> String {
     let l = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
     let l = l.replace('|', "\\|");
     if l.len() > 70 {
-        format!("{}...", &l[..l.char_indices().nth(67).map(|(i, _)| i).unwrap_or(l.len())])
+        format!(
+            "{}...",
+            &l[..l.char_indices().nth(67).map(|(i, _)| i).unwrap_or(l.len())]
+        )
     } else {
         l
     }
@@ -298,7 +301,9 @@ pub fn run_smoke(args: &[String]) -> ExitCode {
             &ferropy,
             &dir,
             "_import.py",
-            &format!("import {module}\nprint(getattr({module}, '__file__', '(frozen or native)'))\n"),
+            &format!(
+                "import {module}\nprint(getattr({module}, '__file__', '(frozen or native)'))\n"
+            ),
         );
         let ours = if imp.0 == Exit::Code(0) && !imp.1.contains("/lib/") {
             " (ferropy's own module)"

@@ -9,8 +9,8 @@ use crate::method;
 use crate::obj::attr::AttrEntry;
 use crate::obj::str::{self as pystr, is_index, slice_indices};
 use crate::obj::{
-    bytearray, bytes, dict, float, int, list, module, none, not_implemented, py_bool, slice,
-    tuple, Args, CmpOp, Obj,
+    bytearray, bytes, dict, float, int, list, module, none, not_implemented, py_bool, slice, tuple,
+    Args, CmpOp, Obj,
 };
 use crate::vm::{abs, PyResult, Vm};
 use alloc::format;
@@ -33,7 +33,9 @@ fn itemsize(tc: u8) -> usize {
 fn parts(vm: &Vm, o: Obj) -> PyResult<(u8, Obj)> {
     let t = abs::getattr_str(vm, o, "typecode")?;
     let b = abs::getattr_str(vm, o, "_b")?;
-    let tc = pystr::as_str(t).and_then(|s| s.bytes().next()).unwrap_or(b'B');
+    let tc = pystr::as_str(t)
+        .and_then(|s| s.bytes().next())
+        .unwrap_or(b'B');
     Ok((tc, b))
 }
 
@@ -185,9 +187,9 @@ fn a_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
         )));
     };
     if !TYPECODES.contains(ts) {
-        return Err(vm.value_error(
-            "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)",
-        ));
+        return Err(
+            vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+        );
     }
     let tc = ts.as_bytes()[0];
     let d = abs::getattr_str(vm, o, "__dict__")?;
@@ -202,8 +204,7 @@ fn a_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
                 ts
             )));
         }
-        if bytes::as_bytes(init).is_some() || init.downcast::<bytearray::ByteArrayObj>().is_some()
-        {
+        if bytes::as_bytes(init).is_some() || init.downcast::<bytearray::ByteArrayObj>().is_some() {
             frombytes(vm, tc, b, init)?;
         } else {
             extend(vm, tc, b, init)?;
@@ -225,7 +226,7 @@ fn frombytes(vm: &Vm, tc: u8, b: Obj, src: Obj) -> PyResult<()> {
             }
         },
     };
-    if raw.len() % itemsize(tc) != 0 {
+    if !raw.len().is_multiple_of(itemsize(tc)) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     let n = data(b).len();
@@ -515,7 +516,9 @@ fn a_delitem(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let n = count(tc, b);
     let sz = itemsize(tc);
     if let Some((start, step, len)) = slice_of(vm, k, n)? {
-        let mut idx: Vec<usize> = (0..len).map(|m| (start + m as isize * step) as usize).collect();
+        let mut idx: Vec<usize> = (0..len)
+            .map(|m| (start + m as isize * step) as usize)
+            .collect();
         idx.sort_unstable();
         for i in idx.into_iter().rev() {
             bytearray::splice(vm, b, i * sz, i * sz + sz, &[])?;
@@ -536,7 +539,9 @@ fn a_iter(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn a_contains(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let (tc, b) = self_parts(vm, args, "__contains__", 2, 2)?;
-    Ok(py_bool(find(vm, tc, b, args.pos[1], 0, usize::MAX)?.is_some()))
+    Ok(py_bool(
+        find(vm, tc, b, args.pos[1], 0, usize::MAX)?.is_some(),
+    ))
 }
 
 fn a_repr(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -627,10 +632,7 @@ fn times(vm: &Vm, args: &Args) -> PyResult<Option<(u8, Obj, Vec<u8>)>> {
     }
     let n = abs::index_isize(vm, k)?.max(0) as usize;
     let d = data(b);
-    let total = d
-        .len()
-        .checked_mul(n)
-        .ok_or_else(|| vm.memory_error())?;
+    let total = d.len().checked_mul(n).ok_or_else(|| vm.memory_error())?;
     let mut raw: Vec<u8> = super::vec_with(vm, total)?;
     for _ in 0..n {
         raw.extend_from_slice(data(b));

@@ -78,7 +78,14 @@ fn c_sqrt(z: C) -> C {
             );
         }
         if re == f64::INFINITY {
-            return (re, if im.is_nan() { im } else { libm::copysign(0.0, im) });
+            return (
+                re,
+                if im.is_nan() {
+                    im
+                } else {
+                    libm::copysign(0.0, im)
+                },
+            );
         }
         return (f64::NAN, f64::NAN);
     }
@@ -220,7 +227,10 @@ fn c_atanh(z: C) -> (C, Err) {
     let ay = libm::fabs(im);
     if re > sqrt_large() || ay > sqrt_large() {
         let h = libm::hypot(re / 2.0, im / 2.0);
-        ((re / 4.0 / h / h, -libm::copysign(PI / 2.0, -im)), Err::None)
+        (
+            (re / 4.0 / h / h, -libm::copysign(PI / 2.0, -im)),
+            Err::None,
+        )
     } else if re == 1.0 && ay < libm::sqrt(DBL_MIN) {
         if ay == 0.0 {
             ((f64::INFINITY, im), Err::Dom)
@@ -258,7 +268,10 @@ fn c_cosh(z: C) -> (C, Err) {
             libm::sin(im) * libm::sinh(x1) * E,
         )
     } else {
-        (libm::cos(im) * libm::cosh(re), libm::sin(im) * libm::sinh(re))
+        (
+            libm::cos(im) * libm::cosh(re),
+            libm::sin(im) * libm::sinh(re),
+        )
     };
     let e = if finite(z) && !finite(r) {
         Err::Range
@@ -277,7 +290,10 @@ fn c_sinh(z: C) -> (C, Err) {
             libm::sin(im) * libm::cosh(x1) * E,
         )
     } else {
-        (libm::cos(im) * libm::sinh(re), libm::sin(im) * libm::cosh(re))
+        (
+            libm::cos(im) * libm::sinh(re),
+            libm::sin(im) * libm::cosh(re),
+        )
     };
     let e = if finite(z) && !finite(r) {
         Err::Range
