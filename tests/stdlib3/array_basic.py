@@ -1,4 +1,6 @@
 # array.array: typecodes, methods, slicing, operators and error messages.
+# (l/L are pointer-sized, as in CPython: 4 bytes on the board, so their
+# itemsize is not printed.)
 import array
 a = array.array('i', [1, 2, 3])
 print(a, len(a), a[0], a[-1], a[1:], a[::-1], list(a), a.tolist(), a.typecode, a.itemsize)
@@ -12,7 +14,7 @@ print(a + array.array('i', [1]), a * 2, 2 * a)
 a += array.array('i', [8]); a *= 2; print(a)
 for t in 'bBhHiIlLqQfd':
     x = array.array(t, [1, 2])
-    print(t, x.itemsize, x, x.tobytes()[:4].hex() if t in 'bBhH' else '')
+    print(t, x.itemsize if t not in 'lL' else '-', x, x.tobytes()[:4].hex() if t in 'bBhH' else '')
 f = array.array('d', [1.5, -2.25]); f.byteswap(); f.byteswap(); print(f, sum(f))
 print(array.array('f', [0.1]), array.array('b', b'\x01\xff'), array.array('B', b'\x01\xff'))
 for args in [('i', ['x']), ('x', []), (1, []), ('i', 'abc'), ('b', [200]), ('B', [-1]), ('H', [70000]), ('i', [2**40])]:

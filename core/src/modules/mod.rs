@@ -15,6 +15,7 @@ pub mod os;
 pub mod pystruct;
 pub mod random;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::obj::Obj;
@@ -59,6 +60,7 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("hashlib", hashlib::make),
     ("cmath", cmath::make),
     ("array", array::make),
+    ("_thread", thread::make),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).

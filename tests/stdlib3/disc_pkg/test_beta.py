@@ -1,0 +1,14 @@
+import unittest
+
+
+def setUpModule():
+    print('setUpModule beta')
+
+
+def tearDownModule():
+    print('tearDownModule beta')
+
+
+class Beta(unittest.TestCase):
+    def test_fails(self):
+        self.assertFalse(True)
