@@ -122,9 +122,13 @@ class _GenericAlias(_Final):
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
             return NotImplemented
+        if self.__origin__ is Literal and other.__origin__ is Literal:
+            return _lit_set(self.__args__) == _lit_set(other.__args__)
         return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
 
     def __hash__(self):
+        if self.__origin__ is Literal:
+            return hash(_lit_set(self.__args__))
         return hash((self.__origin__, self.__args__))
 
     def __call__(self, *args, **kwargs):
@@ -259,6 +263,10 @@ def _one(self, param):
     if isinstance(param, tuple):
         raise TypeError('%r accepts only single type.' % self)
     return _GenericAlias(self, (_tparam(param),), self._name)
+
+
+def _lit_set(args):
+    return frozenset((a, type(a)) for a in args)
 
 
 def _literal(self, params):

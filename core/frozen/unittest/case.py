@@ -144,8 +144,10 @@ class _SubTestCM:
         if o is None:
             self.part = None
             return
-        params = dict(self.parent.params) if self.parent is not None else {}
-        params.update(self.params)
+        params = dict(self.params)
+        if self.parent is not None:
+            for k, v in self.parent.params.items():
+                params.setdefault(k, v)
         c._subtest = _SubTest(c, self.msg, params)
         self.part = _Part(o, c._subtest, True)
         self.part.__enter__()
