@@ -11,8 +11,8 @@ __all__ = ['TestResult', 'TestCase', 'TestSuite',
            'TextTestRunner', 'TestLoader', 'FunctionTestCase', 'main', 'defaultTestLoader',
            'SkipTest', 'skip', 'skipIf', 'skipUnless', 'expectedFailure', 'TextTestResult',
            'installHandler', 'registerResult', 'removeResult', 'removeHandler',
-           'addModuleCleanup', 'getTestCaseNames', 'makeSuite', 'findTestCases',
-           'BaseTestSuite', 'TestProgram']
+           'addModuleCleanup', 'doModuleCleanups', 'enterModuleContext',
+           'getTestCaseNames', 'makeSuite', 'findTestCases']
 _MAX_LENGTH = 80
 _sentinel = object()
 
@@ -84,8 +84,29 @@ def removeResult(result):
     return False
 
 
+_module_cleanups = []
+
+
 def addModuleCleanup(function, /, *args, **kwargs):
-    pass
+    _module_cleanups.append((function, args, kwargs))
+
+
+def enterModuleContext(cm):
+    result = type(cm).__enter__(cm)
+    addModuleCleanup(type(cm).__exit__, cm, None, None, None)
+    return result
+
+
+def doModuleCleanups():
+    exceptions = []
+    while _module_cleanups:
+        function, args, kwargs = _module_cleanups.pop()
+        try:
+            function(*args, **kwargs)
+        except Exception as exc:
+            exceptions.append(exc)
+    if exceptions:
+        raise exceptions[0]
 
 
 _WHERE = {'TestCase': 'case', 'FunctionTestCase': 'case', 'TestResult': 'result',

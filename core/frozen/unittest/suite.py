@@ -139,12 +139,16 @@ class TestSuite(BaseTestSuite):
                 f = getattr(m, 'tearDownModule', None)
                 if f is not None:
                     _call_fixture(result, f, 'tearDownModule (%s)' % pm)
+            import unittest
+            _call_fixture(result, unittest.doModuleCleanups, 'tearDownModule (%s)' % pm)
             result._moduleSetUpFailed = False
         if pm != cm and cm is not None:
             m = sys.modules.get(cm)
             f = getattr(m, 'setUpModule', None)
             if f is not None and not _call_fixture(result, f, 'setUpModule (%s)' % cm):
                 result._moduleSetUpFailed = True
+                import unittest
+                _call_fixture(result, unittest.doModuleCleanups, 'setUpModule (%s)' % cm)
         result._previousTestClass = cls
         if cls is None or result._moduleSetUpFailed:
             return

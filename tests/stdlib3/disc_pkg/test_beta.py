@@ -3,6 +3,7 @@ import unittest
 
 def setUpModule():
     print('setUpModule beta')
+    unittest.addModuleCleanup(print, 'module cleanup beta')
 
 
 def tearDownModule():
