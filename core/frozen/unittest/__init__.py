@@ -109,7 +109,7 @@ def doModuleCleanups():
         raise exceptions[0]
 
 
-_WHERE = {'TestCase': 'case', 'FunctionTestCase': 'case', 'TestResult': 'result',
+_WHERE = {'TestCase': 'case', 'FunctionTestCase': 'extra', 'TestResult': 'result',
           'TestSuite': 'suite', 'BaseTestSuite': 'suite', 'TestLoader': 'loader',
           'defaultTestLoader': 'loader', 'getTestCaseNames': 'loader',
           'makeSuite': 'loader', 'findTestCases': 'loader', 'TextTestRunner': 'runner',
@@ -124,3 +124,7 @@ def __getattr__(name):
     v = getattr(mod, name)
     globals()[name] = v
     return v
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_WHERE))

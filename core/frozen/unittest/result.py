@@ -1,8 +1,13 @@
 """TestResult."""
 
-from unittest import SkipTest, _ShouldStop, _sentinel, safe_repr, strclass
+from unittest import strclass
 
 __unittest = True
+
+
+def _nop(self, *args):
+    pass
+
 
 class TestResult:
     _previousTestClass = None
@@ -24,14 +29,7 @@ class TestResult:
     def startTest(self, test):
         self.testsRun += 1
 
-    def startTestRun(self):
-        pass
-
-    def stopTest(self, test):
-        pass
-
-    def stopTestRun(self):
-        pass
+    startTestRun = stopTest = stopTestRun = addSuccess = _nop
 
     def addError(self, test, err):
         self.errors.append((test, self._exc_info_to_string(err, test)))
@@ -50,8 +48,6 @@ class TestResult:
             lst = self.failures if issubclass(err[0], test.failureException) else self.errors
             lst.append((subtest, self._exc_info_to_string(err, test)))
 
-    def addSuccess(self, test):
-        pass
 
     def addSkip(self, test, reason):
         self.skipped.append((test, reason))

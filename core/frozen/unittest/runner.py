@@ -20,6 +20,14 @@ class _WritelnDecorator:
         self.stream.write('\n')
 
 
+def _reporting(base, long, short):
+    # One code object for all the add* methods of TextTestResult.
+    def method(self, test, *arg):
+        base(self, test, *arg)
+        self._status(test, long or 'skipped {0!r}'.format(arg[0]), short)
+    return method
+
+
 class TextTestResult(TestResult):
     separator1 = '=' * 70
     separator2 = '-' * 70
@@ -72,29 +80,13 @@ class TextTestResult(TestResult):
             self._status(subtest, 'FAIL' if f else 'ERROR', 'F' if f else 'E')
         TestResult.addSubTest(self, test, subtest, err)
 
-    def addSuccess(self, test):
-        TestResult.addSuccess(self, test)
-        self._status(test, 'ok', '.')
-
-    def addError(self, test, err):
-        TestResult.addError(self, test, err)
-        self._status(test, 'ERROR', 'E')
-
-    def addFailure(self, test, err):
-        TestResult.addFailure(self, test, err)
-        self._status(test, 'FAIL', 'F')
-
-    def addSkip(self, test, reason):
-        TestResult.addSkip(self, test, reason)
-        self._status(test, 'skipped {0!r}'.format(reason), 's')
-
-    def addExpectedFailure(self, test, err):
-        TestResult.addExpectedFailure(self, test, err)
-        self._status(test, 'expected failure', 'x')
-
-    def addUnexpectedSuccess(self, test):
-        TestResult.addUnexpectedSuccess(self, test)
-        self._status(test, 'unexpected success', 'u')
+    addSuccess = _reporting(TestResult.addSuccess, 'ok', '.')
+    addError = _reporting(TestResult.addError, 'ERROR', 'E')
+    addFailure = _reporting(TestResult.addFailure, 'FAIL', 'F')
+    addSkip = _reporting(TestResult.addSkip, None, 's')
+    addExpectedFailure = _reporting(TestResult.addExpectedFailure, 'expected failure', 'x')
+    addUnexpectedSuccess = _reporting(TestResult.addUnexpectedSuccess, 'unexpected success',
+                                      'u')
 
     def printErrors(self):
         if self.dots or self.showAll:
