@@ -11,6 +11,7 @@ mod cython;
 mod diff;
 mod proc;
 mod size;
+mod smoke;
 mod test;
 mod uf2;
 
@@ -38,6 +39,9 @@ commands:
                                 of 3, or 1 with --quick) and, when valgrind is
                                 installed, count instructions with callgrind
 
+  stdlib-smoke [MODULE...]      copy pure-Python modules of CPython 3.11's stdlib
+                                to a temporary directory, run a smoke script per
+                                module under ferropy and CPython, print a table
   size                          build the Cortex-M4 firmware (ports/qemu-m4) and
                                 print its flash/RAM figures; fails over budget
   uf2                           build the Metro M4 firmware (ports/metro-m4),
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "size" => size::run(rest),
         "uf2" => uf2::run(rest),
+        "stdlib-smoke" => smoke::run_smoke(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS

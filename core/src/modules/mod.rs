@@ -1,6 +1,8 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+pub mod array;
 pub mod binascii;
+pub mod cmath;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
@@ -13,6 +15,7 @@ pub mod os;
 pub mod pystruct;
 pub mod random;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::obj::Obj;
@@ -55,6 +58,9 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("base64", binascii::make_base64),
     ("errno", errno::make),
     ("hashlib", hashlib::make),
+    ("cmath", cmath::make),
+    ("array", array::make),
+    ("_thread", thread::make),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).

@@ -242,15 +242,26 @@ fn sys_getframe(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if f.is_null() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    // SAFETY: live frame.
-    let fr = unsafe { &*f };
-    let fo = obj::frameobj::new(vm, fr.code_obj, fr.globals, fr.line())?;
-    if let Some(l) = fr.locals {
+    // Snapshots of this frame and every caller, linked through `f_back`.
+    let mut first: Option<Obj> = None;
+    let mut prev: Option<Obj> = None;
+    while !f.is_null() {
+        // SAFETY: walking live frames.
+        let fr = unsafe { &*f };
+        let fo = obj::frameobj::new(vm, fr.code_obj, fr.globals, fr.line())?;
         if let Some(x) = fo.downcast::<obj::frameobj::FrameObj>() {
-            x.locals.set(Some(l));
+            if let Some(l) = fr.locals {
+                x.locals.set(Some(l));
+            }
         }
+        match prev.and_then(|p| p.downcast::<obj::frameobj::FrameObj>()) {
+            Some(p) => p.back.set(Some(fo)),
+            None => first = Some(fo),
+        }
+        prev = Some(fo);
+        f = fr.back;
     }
-    Ok(fo)
+    Ok(first.unwrap_or(obj::none()))
 }
 fn sys_intern(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "intern", 1, 1)?;

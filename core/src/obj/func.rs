@@ -803,7 +803,16 @@ fn bm_self(_vm: &Vm, o: Obj) -> PyResult<Obj> {
     // SAFETY: installed on BoundMethod layout only.
     Ok(unsafe { o.cast::<BoundMethodObj>() }.this)
 }
-static METHOD_ATTRS: [AttrEntry; 2] = [getset!("__func__", bm_func), getset!("__self__", bm_self)];
+fn bm_doc(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    // SAFETY: installed on BoundMethod layout only.
+    let f = unsafe { o.cast::<BoundMethodObj>() }.func;
+    Ok(crate::vm::abs::getattr_opt_str(vm, f, "__doc__")?.unwrap_or(super::none()))
+}
+static METHOD_ATTRS: [AttrEntry; 3] = [
+    getset!("__func__", bm_func),
+    getset!("__self__", bm_self),
+    getset!("__doc__", bm_doc),
+];
 
 const METHOD_SLOTS: Slots = Slots {
     call: Some(method_call),

@@ -86,6 +86,7 @@ pub static TRACEBACK_TYPE: TypeObj = TypeObj::builtin(
     Some(&super::typeobj::OBJECT_TYPE),
     Slots {
         getattr: Some(super::typeobj::generic_getattr),
+        setattr: Some(super::typeobj::generic_setattr),
         ..Slots::EMPTY
     },
     &TB_ATTRS,

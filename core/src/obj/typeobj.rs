@@ -553,6 +553,21 @@ fn type_get_doc(vm: &Vm, o: Obj) -> PyResult<Obj> {
         vm.new_str(t.doc)
     }
 }
+/// `cls.__doc__ = v` (heap types only, as CPython).
+fn type_set_doc(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let t = t_of(vm, o)?;
+    let Some(d) = t.dict.filter(|_| t.is_heap()) else {
+        return Err(vm.type_error(&format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            t.name()
+        )));
+    };
+    let k = vm.intern("__doc__")?;
+    match v {
+        Some(v) => dict::set(vm, d, k, v),
+        None => dict::del(vm, d, k).map(|_| ()),
+    }
+}
 fn type_get_abstract(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let t = t_of(vm, o)?;
     if let Some(d) = t.dict {
@@ -685,7 +700,7 @@ static TYPE_ATTRS: [AttrEntry; 20] = [
     getset!("__base__", type_get_base),
     getset!("__dict__", type_get_dict),
     getset!("__module__", type_get_module),
-    getset!("__doc__", type_get_doc),
+    getset!("__doc__", type_get_doc, type_set_doc),
     getset!("__abstractmethods__", type_get_abstract, type_set_abstract),
     getset!("__dictoffset__", type_get_dictoffset),
     getset!("__basicsize__", type_get_basicsize),
@@ -1591,6 +1606,13 @@ fn slot_hash(vm: &Vm, o: Obj) -> PyResult<isize> {
     match f {
         Some(f) if !f.is_none() => {
             let r = crate::vm::call::call(vm, f, &[o])?;
+            // CPython's slot_tp_hash: an int that fits is the hash itself
+            // (-1 becomes -2); a larger one is hashed.
+            if super::int::is_int(r) {
+                if let Some(h) = super::int::to_i64(r).and_then(|h| isize::try_from(h).ok()) {
+                    return Ok(if h == -1 { -2 } else { h });
+                }
+            }
             let h = super::int::hash_of_int(vm, r)
                 .map_err(|_| vm.type_error("__hash__ method should return an integer"))?;
             Ok(h)

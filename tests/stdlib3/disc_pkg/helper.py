@@ -1,0 +1,2 @@
+# Not a test module: discovery must skip it.
+VALUE = 1
