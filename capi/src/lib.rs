@@ -21,6 +21,7 @@ extern crate alloc;
 
 pub mod abstract_;
 pub mod boundary;
+pub mod ceval;
 pub mod cython;
 pub mod data;
 #[cfg(not(target_os = "none"))]
