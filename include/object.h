@@ -15,7 +15,7 @@
 extern "C" {
 #endif
 
-typedef struct _typeobject PyTypeObject; /* opaque: use the functions */
+typedef struct _typeobject PyTypeObject; /* defined in typeobject.h */
 
 typedef struct _object {
     Py_ssize_t ob_refcnt;

@@ -31,6 +31,7 @@ pub mod mem;
 pub mod module;
 pub mod run;
 pub mod spec;
+pub mod typeobject;
 pub mod types;
 
 pub use boundary::{install, uninstall};

@@ -604,6 +604,12 @@ pub struct CExt;
 pub static CEXT: CExt = CExt;
 
 impl CExtensions for CExt {
+    fn subclass_type_size(&self, base: &'static TypeObj) -> usize {
+        crate::typeobject::subclass_type_size(base)
+    }
+    fn init_subclass_type(&self, vm: &Vm, base: &'static TypeObj, new: Obj) {
+        crate::typeobject::init_subclass_type(vm, base, new)
+    }
     fn builtin(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
         match find_inittab(name) {
             Some(init) => run_init(vm, init, name, None).map(Some),

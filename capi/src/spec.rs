@@ -140,6 +140,12 @@ pub struct CTable {
     pub f: [*mut c_void; SLOT_MAX + 1],
     /// The module of `PyType_FromModuleAndSpec`.
     pub module: Option<Obj>,
+    /// A type built in place in a C struct (not a GC object, so not
+    /// scanned): the objects it references, kept alive from here (the
+    /// table is then a manual block, i.e. a root).
+    pub keep: [Option<Obj>; 4],
+    /// The type was built in place in a classic static `PyTypeObject`.
+    pub in_place: bool,
 }
 
 /// The table of the first C type along `t`'s MRO.
@@ -309,8 +315,9 @@ fn a_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     result_from_c(vm, r, "__next__").map(Some)
 }
 fn a_len(vm: &Vm, o: Obj) -> PyResult<usize> {
-    let f = cfn(o.ty(), MP_LENGTH)
-        .or_else(|| cfn(o.ty(), SQ_LENGTH))
+    // CPython's `len()` order: the sequence slot first.
+    let f = cfn(o.ty(), SQ_LENGTH)
+        .or_else(|| cfn(o.ty(), MP_LENGTH))
         .ok_or_else(|| missing(vm))?;
     let f = cast!(f, Len);
     let a = p(vm, o)?;
@@ -906,6 +913,69 @@ fn new_method_descr(
     })
 }
 
+// ------------------------------------------------------------ slot wrappers
+
+/// A static method table entry (the wrappers below are shared by every C
+/// type).
+struct StaticDef(PyMethodDef);
+// SAFETY: immutable after compilation; the pointers are to static data.
+unsafe impl Sync for StaticDef {}
+
+unsafe extern "C" fn wrap_init(slf: P, args: P, kw: P) -> P {
+    api(|vm| {
+        let o = obj(vm, slf)?;
+        with_args(vm, args, kw, |a| a_init(vm, o, a))?;
+        Ok(none())
+    })
+}
+unsafe extern "C" fn wrap_repr(slf: P, _unused: P) -> P {
+    api(|vm| a_repr(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_str(slf: P, _unused: P) -> P {
+    api(|vm| a_str(vm, obj(vm, slf)?))
+}
+
+macro_rules! wrapper_def {
+    ($name:literal, $f:expr, $flags:expr) => {
+        StaticDef(PyMethodDef {
+            ml_name: $name.as_ptr(),
+            // SAFETY: the calling convention of `$flags` is `$f`'s type;
+            // PyMethodDef stores every function as `PyCFunction`.
+            ml_meth: Some(unsafe {
+                core::mem::transmute::<*const (), unsafe extern "C" fn()>($f as *const ())
+            }),
+            ml_flags: $flags,
+            ml_doc: core::ptr::null(),
+        })
+    };
+}
+
+static WRAP_INIT: StaticDef = wrapper_def!(
+    c"__init__",
+    wrap_init,
+    crate::module::METH_VARARGS | crate::module::METH_KEYWORDS
+);
+static WRAP_REPR: StaticDef = wrapper_def!(c"__repr__", wrap_repr, crate::module::METH_NOARGS);
+static WRAP_STR: StaticDef = wrapper_def!(c"__str__", wrap_str, crate::module::METH_NOARGS);
+
+/// `__init__`, `__repr__` and `__str__` of a C type that sets those slots,
+/// as method descriptors calling the slot (CPython's slot wrappers), so
+/// `super().__init__(...)` and `Base.__repr__(self)` reach C from Python
+/// subclasses.
+fn add_slot_wrappers(vm: &Vm, tab: &CTable, d: Obj, owner: Obj) -> PyResult<()> {
+    for (id, def) in [
+        (TP_INIT, &WRAP_INIT),
+        (TP_REPR, &WRAP_REPR),
+        (TP_STR, &WRAP_STR),
+    ] {
+        if !tab.f[id].is_null() {
+            let w = new_method_descr(vm, &def.0, owner, None)?;
+            dict::set_str(vm, d, def_name(&def.0), w)?;
+        }
+    }
+    Ok(())
+}
+
 // ------------------------------------------------------------ building types
 
 /// Walk a C array ending with an entry whose `name` (first field) is NULL.
@@ -939,7 +1009,6 @@ pub fn from_spec(
 ) -> PyResult<Obj> {
     // SAFETY: C passes a spec that outlives the call, or NULL.
     let spec = unsafe { spec.as_ref() }.ok_or_else(|| bad_internal_call(vm))?;
-    let full = cstr(vm, spec.name)?;
     if spec.basicsize < 0 || spec.itemsize != 0 {
         return Err(vm.new_error(
             &exc::SYSTEM_ERROR,
@@ -967,6 +1036,53 @@ pub fn from_spec(
         // SAFETY: not past the terminator yet.
         sp = unsafe { sp.add(1) };
     }
+    let parts = TypeParts {
+        name: cstr(vm, spec.name)?,
+        basicsize: spec.basicsize as usize,
+        flags: spec.flags,
+        bases,
+        module,
+        dictoffset: 0,
+        place: None,
+    };
+    build_type(vm, tab_p, parts)
+}
+
+/// What a new C type is made of besides its slot table.
+pub struct TypeParts<'a> {
+    /// `"module.Name"`.
+    pub name: &'a str,
+    /// 0: the base's.
+    pub basicsize: usize,
+    /// CPython's `Py_TPFLAGS_*` bits.
+    pub flags: c_uint,
+    /// A type or a tuple of types; None: `Py_tp_bases`/`Py_tp_base` of the
+    /// table, else `object`.
+    pub bases: Option<Obj>,
+    pub module: Option<Obj>,
+    /// Offset of the instance dict pointer (`tp_dictoffset`), 0: from a
+    /// `__dictoffset__` member or the base.
+    pub dictoffset: usize,
+    /// Where to build the type object (a classic static type's own struct,
+    /// see `typeobject`), or None for a new heap object.
+    pub place: Option<*mut TypeObj>,
+}
+
+/// Build a C type from its filled slot table `tab_p` (which must stay
+/// alive as long as the type: a GC block the type object references, or a
+/// manual block for a type built in place).
+pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj> {
+    // SAFETY: the caller passes a live table nothing else is using.
+    let tab = unsafe { &mut *tab_p };
+    let TypeParts {
+        name: full,
+        basicsize: spec_basicsize,
+        flags: spec_flags,
+        bases,
+        module,
+        dictoffset: c_dictoffset,
+        place,
+    } = parts;
     tab.module = module;
     // Bases: the argument, else Py_tp_bases, else Py_tp_base, else object.
     let bases = match bases
@@ -1011,14 +1127,21 @@ pub fn from_spec(
     }
     let mut mro = alloc::vec![Obj::small(0)];
     mro.extend(typeobj::c3_mro(vm, &base_list)?);
-    let basicsize = if spec.basicsize == 0 {
+    let basicsize = if spec_basicsize == 0 {
         base.basicsize
     } else {
-        spec.basicsize as usize
+        spec_basicsize
     };
     // Special members set the instance layout instead of becoming
     // descriptors (CPython's `__dictoffset__` & co.).
-    let mut dictoffset = base.dictoffset;
+    let mut dictoffset = if c_dictoffset != 0 {
+        if c_dictoffset + core::mem::size_of::<usize>() > basicsize {
+            return Err(vm.new_error(&exc::SYSTEM_ERROR, "bad tp_dictoffset"));
+        }
+        c_dictoffset
+    } else {
+        base.dictoffset
+    };
     each(
         tab.f[TP_MEMBERS] as *const PyMemberDef,
         |m| m.name,
@@ -1048,10 +1171,10 @@ pub fn from_spec(
     };
     dict::set_str(vm, d, "__doc__", doc_obj)?;
     let mut flags = tpflags::HEAPTYPE | (base.flags & tpflags::EXCEPTION);
-    if spec.flags & CPY_BASETYPE != 0 {
+    if spec_flags & CPY_BASETYPE != 0 {
         flags |= tpflags::BASETYPE;
     }
-    if spec.flags & CPY_IMMUTABLETYPE != 0 {
+    if spec_flags & CPY_IMMUTABLETYPE != 0 {
         flags |= tpflags::IMMUTABLE;
     }
     if dictoffset != 0 {
@@ -1066,7 +1189,7 @@ pub fn from_spec(
     let slots = adapters(
         &base.slots,
         tab,
-        spec.flags & CPY_DISALLOW_INSTANTIATION != 0,
+        spec_flags & CPY_DISALLOW_INSTANTIATION != 0,
     );
     let name_obj = vm.intern(short)?;
     let t = TypeObj {
@@ -1091,7 +1214,18 @@ pub fn from_spec(
         ext: tab_p as *const (),
         mutable: core::cell::UnsafeCell::new(()),
     };
-    let tobj = vm.alloc_obj_sized(t, core::mem::size_of::<TypeObj>())?;
+    let tobj = match place {
+        None => vm.alloc_obj_sized(t, core::mem::size_of::<TypeObj>())?,
+        Some(at) => {
+            // SAFETY: the caller gives room for a TypeObj at `at` that lives
+            // as long as the program (a static struct) and that nothing reads
+            // as a type yet.
+            unsafe {
+                at.write(t);
+                Obj::from_raw(at as usize).ok_or_else(|| bad_internal_call(vm))?
+            }
+        }
+    };
     mro[0] = tobj;
     let mro_t = tuple::new(vm, &mro)?;
     // SAFETY: a fresh heap type that nothing else sees yet.
@@ -1101,6 +1235,11 @@ pub fn from_spec(
         (*tp).bases = Some(bases);
         &*tp
     };
+    if place.is_some() {
+        tab.keep = [Some(d), Some(name_obj), Some(mro_t), Some(bases)];
+        tab.in_place = true;
+    }
+    add_slot_wrappers(vm, tab, d, tobj)?;
     // Methods, getsets and members as descriptors in the type dict.
     each(
         tab.f[TP_METHODS] as *const PyMethodDef,

@@ -1,0 +1,83 @@
+# Classic static types readied with PyType_Ready (tests/capi/classic.c).
+import classic
+from classic import Vec, Vec3, VecIter
+
+print(Vec.__name__, Vec.__module__, Vec.__qualname__, Vec.__doc__)
+print(repr(Vec), repr(Vec3), Vec3.__doc__, Vec.DIM)
+print(Vec3.__base__ is Vec, Vec3.__mro__ == (Vec3, Vec, object), isinstance(Vec(), object))
+print(classic.type_info(), classic.ready_again())
+
+v = Vec(3.0, 4.0)
+w = Vec(1.0, 2.0, tag="w")
+print(v, w, v.x, v.y, w.tag, v.tag, v.hits)
+print(v.dot(w), v.dot(w), v.hits, v.norm2, v.swapped)
+v.swapped = Vec(10.0, 20.0)
+print(v)
+v.x = 3.0
+v.y = 4.0
+w.tag = [1, 2]
+print(v, w.tag)
+try:
+    v.hits = 5
+except AttributeError:
+    print("AttributeError: hits")
+try:
+    v.dot(5)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    v.swapped = 1
+except TypeError as e:
+    print("TypeError:", e)
+print(v.scaled(2.0), Vec.zero(), Vec.unit(), v.zero())
+
+# Number, sequence, comparison and hash slots.
+print(v + w, v * 2.0, 3 * w, -v, bool(v), bool(Vec()), float(v))
+print(len(v), v[0], v[1], 4.0 in v, 5.0 in v, list(v), tuple(w))
+v[0] = 6.0
+print(v)
+try:
+    v[2]
+except IndexError as e:
+    print("IndexError:", e)
+print(v == Vec(6.0, 4.0), v != Vec(6.0, 4.0), w < v, w >= v, hash(v) == hash(Vec(6.0, 4.0)))
+try:
+    v + 1
+except TypeError:
+    print("TypeError: +")
+
+it = iter(w)
+print(type(it) is VecIter, next(it), next(it), next(it, "end"))
+try:
+    VecIter()
+except TypeError as e:
+    print("TypeError:", e)
+
+# The static subtype: inherited methods and slots, mapping slots, str.
+u = Vec3(1.0, 2.0, 3.0)
+print(repr(u), str(u), u.z, u.x, u["z"], len(u), u.dot(Vec(1.0, 1.0)))
+u["z"] = 9.0
+print(u, u + u, classic.is_vec(u), classic.exact_vec(u), classic.exact_vec(v))
+try:
+    u["q"]
+except KeyError as e:
+    print("KeyError:", e)
+
+
+# Python subclasses of a static type.
+class Named(Vec):
+    def __init__(self, name, *args):
+        super().__init__(*args)
+        self.name = name
+
+    def __repr__(self):
+        return "Named(%s, %s)" % (self.name, Vec.__repr__(self))
+
+    def total(self):
+        return self.x + self.y
+
+
+n = Named("n", 1.0, 2.0)
+print(n, n.total(), n.name, n.dot(n), classic.is_vec(n), isinstance(n, Vec))
+print(type(classic.alloc_like(n)).__name__, classic.alloc_like(n).x)
+print(type(n + n).__name__, (n + n).x)
