@@ -95,16 +95,18 @@ pub fn current_globals(vm: &Vm) -> Option<Obj> {
 
 /// `PyEval_GetBuiltins`: the builtins of the running frame, else the
 /// interpreter's.
-pub fn current_builtins(vm: &Vm) -> Obj {
+pub fn current_builtins(vm: &Vm) -> PyResult<Obj> {
+    // The builtins dict fills in its native functions on first full use.
+    ferropy_core::builtins::materialize(vm)?;
     let f = vm.frame.get();
     if !f.is_null() {
         // SAFETY: as above.
         let b = unsafe { (*f).builtins };
         if dict::is_dict(b) {
-            return b;
+            return Ok(b);
         }
     }
-    vm.builtins_dict.get().unwrap_or(none())
+    Ok(vm.builtins_dict.get().unwrap_or(none()))
 }
 
 /// `PySys_SetObject`: set (`Some`) or delete (`None`) an attribute of
@@ -124,14 +126,17 @@ pub fn sys_set(vm: &Vm, name: &str, v: Option<Obj>) -> PyResult<()> {
 }
 
 /// `PyErr_GetExcInfo`: the exception being handled as (type, value,
-/// traceback), new references; NULLs when none is.
+/// traceback), new references; three Nones when none is (as CPython 3.11
+/// and `sys.exc_info()`).
 pub fn get_exc_info(vm: &Vm) -> (Option<Obj>, Option<Obj>, Option<Obj>) {
     match vm.handled.get() {
         Some(e) => {
-            let tb = exc::exc_of(e).and_then(|x| x.traceback.get());
-            (Some(e.type_obj()), Some(e), tb)
+            let tb = exc::exc_of(e)
+                .and_then(|x| x.traceback.get())
+                .unwrap_or(none());
+            (Some(e.type_obj()), Some(e), Some(tb))
         }
-        None => (None, None, None),
+        None => (Some(none()), Some(none()), Some(none())),
     }
 }
 
@@ -213,7 +218,7 @@ pub unsafe extern "C" fn PyEval_GetGlobals() -> P {
 /// Borrowed.
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetBuiltins() -> P {
-    api(|vm| Ok(Borrowed(Some(current_builtins(vm)))))
+    api(|vm| Ok(Borrowed(Some(current_builtins(vm)?))))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PySys_SetObject(name: *const c_char, v: P) -> c_int {

@@ -21,6 +21,7 @@ extern crate alloc;
 
 pub mod abstract_;
 pub mod boundary;
+pub mod bytearray;
 pub mod ceval;
 pub mod cython;
 pub mod data;
@@ -29,6 +30,9 @@ pub mod embed;
 pub mod errors;
 pub mod mem;
 pub mod module;
+pub mod objimpl;
+pub mod pystate;
+pub mod pythread;
 pub mod run;
 pub mod spec;
 pub mod typeobject;

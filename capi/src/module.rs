@@ -703,9 +703,12 @@ pub unsafe extern "C" fn PyModule_NewObject(name: P) -> P {
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetDict(m: P) -> P {
     api(|vm| {
-        Ok(crate::boundary::Borrowed(Some(
-            module_arg(vm, m)?.dict.get(),
-        )))
+        let mo = module_arg(vm, m)?;
+        // `builtins` fills in its native functions on first full use.
+        if vm.builtins.get().is_some_and(|b| b.as_ptr() == m) {
+            ferropy_core::builtins::materialize(vm)?;
+        }
+        Ok(crate::boundary::Borrowed(Some(mo.dict.get())))
     })
 }
 #[no_mangle]

@@ -1464,3 +1464,15 @@ pub unsafe extern "C" fn PyDescr_NewMethod(t: P, m: *mut PyMethodDef) -> P {
         new_method_descr(vm, m, type_arg(vm, t)?.as_obj(), None)
     })
 }
+/// A class method descriptor: bound to the class on access. `m` should
+/// carry `METH_CLASS` (as CPython's callers' definitions do); without it
+/// the descriptor binds like an instance method.
+#[no_mangle]
+pub unsafe extern "C" fn PyDescr_NewClassMethod(t: P, m: *mut PyMethodDef) -> P {
+    api(|vm| {
+        if m.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        new_method_descr(vm, m, type_arg(vm, t)?.as_obj(), None)
+    })
+}
