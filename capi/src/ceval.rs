@@ -75,10 +75,8 @@ pub fn traceback_here(vm: &Vm, frame: Obj) -> PyResult<()> {
         x.traceback.set(Some(tb));
         Ok(())
     })();
-    if r.is_err() {
-        // The new error replaces the one in flight, as in CPython.
-        return r;
-    }
+    // A new error replaces the one in flight, as in CPython.
+    r?;
     vm.restore_exc(Some(e));
     Ok(())
 }

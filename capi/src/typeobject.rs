@@ -241,7 +241,10 @@ fn build(vm: &Vm, tp: *mut PyTypeObjectC, base: Option<Obj>) -> PyResult<()> {
     let mut flags = (ct.tp_flags as c_uint) | CPY_IMMUTABLETYPE as c_uint;
     // A static type without tp_new whose base is `object` cannot be
     // instantiated (CPython's rule); other bases lend theirs.
-    let object_base = base_t.map_or(true, |b| b.is(&typeobj::OBJECT_TYPE));
+    let object_base = match base_t {
+        Some(b) => b.is(&typeobj::OBJECT_TYPE),
+        None => true,
+    };
     if ct.tp_new.is_null() && object_base {
         flags |= CPY_DISALLOW_INSTANTIATION as c_uint;
     }
