@@ -12,7 +12,7 @@ def f(a, b=1, *, c=2):
 
 c = f.__code__
 print(c.co_name, c.co_argcount, c.co_kwonlyargcount, c.co_posonlyargcount)
-print(c.co_varnames, c.co_nlocals, c.co_firstlineno, c.co_filename.endswith("code_type.py"))
+print(c.co_varnames, c.co_nlocals, c.co_firstlineno, type(c.co_filename).__name__)
 c2 = c.replace(co_name="g", co_firstlineno=100, co_filename="x.pyx")
 print(c2.co_name, c2.co_firstlineno, c2.co_filename, c2.co_varnames, c2.co_qualname)
 print(c.co_name, c.co_firstlineno)
