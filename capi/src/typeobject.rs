@@ -217,22 +217,11 @@ fn build(vm: &Vm, tp: *mut PyTypeObjectC, base: Option<Obj>) -> PyResult<()> {
     ] {
         f[id] = v;
     }
-    // SAFETY (each table): C points at its static method table or NULL.
-    if let Some(nb) = unsafe { ct.tp_as_number.as_ref() } {
-        fill(f, &NB_IDS, nb);
-    }
-    if let Some(sq) = unsafe { ct.tp_as_sequence.as_ref() } {
-        fill(f, &SQ_IDS, sq);
-    }
-    if let Some(mp) = unsafe { ct.tp_as_mapping.as_ref() } {
-        fill(f, &MP_IDS, mp);
-    }
-    if let Some(am) = unsafe { ct.tp_as_async.as_ref() } {
-        fill(f, &AM_IDS, am);
-    }
-    if let Some(bf) = unsafe { ct.tp_as_buffer.as_ref() } {
-        fill(f, &BF_IDS, bf);
-    }
+    fill(f, &NB_IDS, ct.tp_as_number);
+    fill(f, &SQ_IDS, ct.tp_as_sequence);
+    fill(f, &MP_IDS, ct.tp_as_mapping);
+    fill(f, &AM_IDS, ct.tp_as_async);
+    fill(f, &BF_IDS, ct.tp_as_buffer);
     // Neither ferropy's deallocation nor allocation goes through these.
     for id in [47, 52, 74] {
         f[id] = core::ptr::null_mut();
@@ -295,7 +284,12 @@ fn build(vm: &Vm, tp: *mut PyTypeObjectC, base: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 
-fn fill<const N: usize>(f: &mut [Fp], ids: &[usize; N], tab: &[Fp; N]) {
+/// Copy the functions of a `tp_as_*` table (NULL: none) to their slot ids.
+fn fill<const N: usize>(f: &mut [Fp], ids: &[usize; N], tab: *const [Fp; N]) {
+    // SAFETY: C points at its static table of this struct type, or NULL.
+    let Some(tab) = (unsafe { tab.as_ref() }) else {
+        return;
+    };
     for (id, v) in ids.iter().zip(tab.iter()) {
         if *id != 0 && !v.is_null() {
             f[*id] = *v;

@@ -242,15 +242,25 @@ fn sys_getframe(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if f.is_null() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    // SAFETY: live frame.
-    let fr = unsafe { &*f };
-    let fo = obj::frameobj::new(vm, fr.code_obj, fr.globals, fr.line())?;
-    if let Some(l) = fr.locals {
-        if let Some(x) = fo.downcast::<obj::frameobj::FrameObj>() {
-            x.locals.set(Some(l));
-        }
+    // Snapshots of this frame and every caller (`f_back`), outermost first.
+    let mut chain = alloc::vec::Vec::new();
+    while !f.is_null() {
+        chain.push(f);
+        // SAFETY: walking live frames.
+        f = unsafe { (*f).back };
     }
-    Ok(fo)
+    let mut back: Option<Obj> = None;
+    for &f in chain.iter().rev() {
+        // SAFETY: live frame.
+        let fr = unsafe { &*f };
+        let fo = obj::frameobj::new(vm, fr.code_obj, fr.globals, fr.line())?;
+        if let Some(x) = fo.downcast::<obj::frameobj::FrameObj>() {
+            x.locals.set(fr.locals);
+            x.back.set(back);
+        }
+        back = Some(fo);
+    }
+    back.ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }
 fn sys_intern(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "intern", 1, 1)?;
