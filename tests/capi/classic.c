@@ -349,6 +349,34 @@ static PyTypeObject Vec3Type = {
     .tp_init = (initproc)Vec3_init,
 };
 
+/* Instances with a __dict__ (tp_dictoffset) that can be called (tp_call). */
+typedef struct {
+    PyObject_HEAD
+    PyObject *dict;
+    long calls;
+} BagObject;
+
+static PyObject *Bag_call(BagObject *self, PyObject *args, PyObject *kwds) {
+    self->calls++;
+    return Py_BuildValue("(lnn)", self->calls, PyTuple_Size(args), kwds ? PyDict_Size(kwds) : 0);
+}
+
+static PyGetSetDef Bag_getset[] = {
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {NULL}
+};
+
+static PyTypeObject BagType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "classic.Bag",
+    .tp_basicsize = sizeof(BagObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_call = (ternaryfunc)Bag_call,
+    .tp_getset = Bag_getset,
+    .tp_dictoffset = offsetof(BagObject, dict),
+    .tp_new = PyType_GenericNew,
+};
+
 static PyObject *classic_is_vec(PyObject *self, PyObject *o) {
     return PyBool_FromLong(PyObject_TypeCheck(o, &VecType));
 }
@@ -398,6 +426,9 @@ PyMODINIT_FUNC PyInit_classic(void) {
     if (PyModule_AddObject(m, "Vec", (PyObject *)&VecType) < 0) return NULL;
     Py_INCREF(&Vec3Type);
     if (PyModule_AddObject(m, "Vec3", (PyObject *)&Vec3Type) < 0) return NULL;
+    if (PyType_Ready(&BagType) < 0) return NULL;
+    Py_INCREF(&BagType);
+    if (PyModule_AddObject(m, "Bag", (PyObject *)&BagType) < 0) return NULL;
     Py_INCREF(&VecIterType);
     if (PyModule_AddObject(m, "VecIter", (PyObject *)&VecIterType) < 0) return NULL;
     return m;

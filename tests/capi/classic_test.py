@@ -81,3 +81,18 @@ n = Named("n", 1.0, 2.0)
 print(n, n.total(), n.name, n.dot(n), classic.is_vec(n), isinstance(n, Vec))
 print(type(classic.alloc_like(n)).__name__, classic.alloc_like(n).x)
 print(type(n + n).__name__, (n + n).x)
+
+# Instance dicts (tp_dictoffset) and tp_call.
+bag = classic.Bag()
+bag.x = 1
+bag.y = [2]
+print(sorted(bag.__dict__.items()), bag(), bag(1, 2, k=3), callable(bag))
+
+
+class SubBag(classic.Bag):
+    pass
+
+
+sb = SubBag()
+sb.z = 3
+print(sb.z, sb(), type(sb).__name__)
