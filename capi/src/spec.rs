@@ -950,25 +950,144 @@ macro_rules! wrapper_def {
     };
 }
 
-static WRAP_INIT: StaticDef = wrapper_def!(
-    c"__init__",
-    wrap_init,
-    crate::module::METH_VARARGS | crate::module::METH_KEYWORDS
+unsafe extern "C" fn wrap_len(slf: P, _unused: P) -> P {
+    api(|vm| int::new_i64(vm, a_len(vm, obj(vm, slf)?)? as i64))
+}
+unsafe extern "C" fn wrap_getitem(slf: P, k: P) -> P {
+    api(|vm| a_getitem(vm, obj(vm, slf)?, obj(vm, k)?))
+}
+unsafe extern "C" fn wrap_setitem(slf: P, args: P) -> P {
+    api(|vm| {
+        let a = obj(vm, args)?;
+        let [k, v] = tuple::tuple_items(a) else {
+            return Err(vm.type_error("expected 2 arguments"));
+        };
+        a_setitem(vm, obj(vm, slf)?, *k, Some(*v))?;
+        Ok(none())
+    })
+}
+unsafe extern "C" fn wrap_delitem(slf: P, k: P) -> P {
+    api(|vm| {
+        a_setitem(vm, obj(vm, slf)?, obj(vm, k)?, None)?;
+        Ok(none())
+    })
+}
+unsafe extern "C" fn wrap_contains(slf: P, k: P) -> P {
+    api(|vm| Ok(py_bool(a_contains(vm, obj(vm, slf)?, obj(vm, k)?)?)))
+}
+unsafe extern "C" fn wrap_iter(slf: P, _unused: P) -> P {
+    api(|vm| a_iter(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_next(slf: P, _unused: P) -> P {
+    api(|vm| match a_iternext(vm, obj(vm, slf)?)? {
+        Some(v) => Ok(v),
+        None => Err(crate::errors::set_object(
+            vm,
+            exc::STOP_ITERATION.as_obj(),
+            None,
+        )),
+    })
+}
+unsafe extern "C" fn wrap_call(slf: P, args: P, kw: P) -> P {
+    api(|vm| {
+        let o = obj(vm, slf)?;
+        with_args(vm, args, kw, |a| a_call(vm, o, a))
+    })
+}
+unsafe extern "C" fn wrap_hash(slf: P, _unused: P) -> P {
+    api(|vm| int::new_i64(vm, a_hash(vm, obj(vm, slf)?)? as i64))
+}
+macro_rules! wrap_cmp {
+    ($($name:ident = $op:ident),*) => {$(
+        unsafe extern "C" fn $name(slf: P, other: P) -> P {
+            api(|vm| a_richcmp(vm, obj(vm, slf)?, obj(vm, other)?, CmpOp::$op))
+        }
+    )*};
+}
+wrap_cmp!(
+    wrap_lt = Lt,
+    wrap_le = Le,
+    wrap_eq = Eq,
+    wrap_ne = Ne,
+    wrap_gt = Gt,
+    wrap_ge = Ge
 );
-static WRAP_REPR: StaticDef = wrapper_def!(c"__repr__", wrap_repr, crate::module::METH_NOARGS);
-static WRAP_STR: StaticDef = wrapper_def!(c"__str__", wrap_str, crate::module::METH_NOARGS);
 
-/// `__init__`, `__repr__` and `__str__` of a C type that sets those slots,
-/// as method descriptors calling the slot (CPython's slot wrappers), so
-/// `super().__init__(...)` and `Base.__repr__(self)` reach C from Python
-/// subclasses.
+use crate::module::{METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
+static WRAPPERS: [(usize, usize, StaticDef); 18] = [
+    (
+        TP_INIT,
+        0,
+        wrapper_def!(c"__init__", wrap_init, METH_VARARGS | METH_KEYWORDS),
+    ),
+    (
+        TP_REPR,
+        0,
+        wrapper_def!(c"__repr__", wrap_repr, METH_NOARGS),
+    ),
+    (TP_STR, 0, wrapper_def!(c"__str__", wrap_str, METH_NOARGS)),
+    (
+        MP_LENGTH,
+        SQ_LENGTH,
+        wrapper_def!(c"__len__", wrap_len, METH_NOARGS),
+    ),
+    (
+        MP_SUBSCRIPT,
+        SQ_ITEM,
+        wrapper_def!(c"__getitem__", wrap_getitem, METH_O),
+    ),
+    (
+        MP_ASS_SUBSCRIPT,
+        SQ_ASS_ITEM,
+        wrapper_def!(c"__setitem__", wrap_setitem, METH_VARARGS),
+    ),
+    (
+        MP_ASS_SUBSCRIPT,
+        SQ_ASS_ITEM,
+        wrapper_def!(c"__delitem__", wrap_delitem, METH_O),
+    ),
+    (
+        SQ_CONTAINS,
+        0,
+        wrapper_def!(c"__contains__", wrap_contains, METH_O),
+    ),
+    (
+        TP_ITER,
+        0,
+        wrapper_def!(c"__iter__", wrap_iter, METH_NOARGS),
+    ),
+    (
+        TP_ITERNEXT,
+        0,
+        wrapper_def!(c"__next__", wrap_next, METH_NOARGS),
+    ),
+    (
+        TP_CALL,
+        0,
+        wrapper_def!(c"__call__", wrap_call, METH_VARARGS | METH_KEYWORDS),
+    ),
+    (
+        TP_HASH,
+        0,
+        wrapper_def!(c"__hash__", wrap_hash, METH_NOARGS),
+    ),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__lt__", wrap_lt, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__le__", wrap_le, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__eq__", wrap_eq, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__ne__", wrap_ne, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__gt__", wrap_gt, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__ge__", wrap_ge, METH_O)),
+];
+
+/// CPython's slot wrappers: for each slot a C type sets, a method
+/// descriptor calling it (`__init__`, `__repr__`, `__len__`, `__eq__`, ...)
+/// in the type's dict, so `super().__init__(...)`, `Base.__repr__(self)`
+/// and `hasattr(obj, "__iter__")` work as on CPython. The core's own
+/// dispatch keeps using the slot adapters.
 fn add_slot_wrappers(vm: &Vm, tab: &CTable, d: Obj, owner: Obj) -> PyResult<()> {
-    for (id, def) in [
-        (TP_INIT, &WRAP_INIT),
-        (TP_REPR, &WRAP_REPR),
-        (TP_STR, &WRAP_STR),
-    ] {
-        if !tab.f[id].is_null() {
+    for (a, b, def) in &WRAPPERS {
+        let set = |id: usize| id != 0 && !tab.f[id].is_null();
+        if set(*a) || set(*b) {
             let w = new_method_descr(vm, &def.0, owner, None)?;
             dict::set_str(vm, d, def_name(&def.0), w)?;
         }

@@ -96,3 +96,36 @@ class SubBag(classic.Bag):
 sb = SubBag()
 sb.z = 3
 print(sb.z, sb(), type(sb).__name__)
+
+# Slot wrappers in the type dict (as CPython's).
+v = Vec(1.0, 2.0)
+print(Vec.__len__(v), v.__getitem__(1), v.__contains__(2.0), Vec.__eq__(v, Vec(1.0, 2.0)),
+      Vec.__lt__(v, Vec(5.0, 5.0)), Vec.__ne__(v, v), Vec.__hash__(v) == hash(v))
+print(Vec.__repr__(v), Vec3.__str__(Vec3(1.0, 2.0, 3.0)), hasattr(v, "__iter__"),
+      hasattr(v, "__len__"), hasattr(v, "__call__"), hasattr(bag, "__call__"))
+v.__setitem__(0, 9.0)
+print(v, Vec.__eq__(v, 5), bag.__call__(1), list(iter(v).__iter__()))
+it = iter(v)
+print(VecIter.__next__(it), it.__next__())
+try:
+    it.__next__()
+except StopIteration as e:
+    print("StopIteration", e.args)
+try:
+    v.__delitem__(0)
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class Clamped(Vec):
+    def __getitem__(self, i):
+        return min(super().__getitem__(i), 5.0)
+
+    def __eq__(self, other):
+        return super().__eq__(other)
+
+    __hash__ = Vec.__hash__
+
+
+cl = Clamped(3.0, 8.0)
+print(cl[0], cl[1], list(cl), cl == Vec(3.0, 8.0), hash(cl) == hash(Vec(3.0, 8.0)))

@@ -598,9 +598,17 @@ fn type_set_abstract(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn type_get_dictoffset(_vm: &Vm, o: Obj) -> PyResult<Obj> {
-    Ok(Obj::small(
-        o.as_type().map(|t| t.dictoffset).unwrap_or(0) as isize
-    ))
+    let off = match o.as_type() {
+        // The dict of a type object is its `TypeObj::dict` field (CPython
+        // answers `tp_dict`'s offset): Cython's Limited-API code reads a
+        // class's dict at `type.__dictoffset__`.
+        Some(t) if t.dictoffset == 0 && t.is_subtype(&TYPE_TYPE) => {
+            core::mem::offset_of!(TypeObj, dict)
+        }
+        Some(t) => t.dictoffset,
+        None => 0,
+    };
+    Ok(Obj::small(off as isize))
 }
 fn type_get_basicsize(_vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(Obj::small(
