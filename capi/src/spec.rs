@@ -834,6 +834,41 @@ pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+/// A class method descriptor (`PyDescr_NewClassMethod`): bound to the
+/// class on access, whatever the definition's flags.
+fn classmethod_get(vm: &Vm, d: Obj, inst: Option<Obj>, owner: Obj) -> PyResult<Obj> {
+    let c = d
+        .downcast::<CFuncObj>()
+        .ok_or_else(|| bad_internal_call(vm))?;
+    let cls = match inst {
+        Some(i) if owner.is_none() => i.type_obj(),
+        _ => owner,
+    };
+    new_cfunction(vm, c.def, Some(cls), c.module)
+}
+
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static CLASSMETHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
+    "classmethod_descriptor",
+    Layout::CFunction,
+    Some(&typeobj::OBJECT_TYPE),
+    Slots {
+        call: Some(method_call),
+        repr: Some(method_repr),
+        descr_get: Some(classmethod_get),
+        getattr: Some(typeobj::generic_getattr),
+        hash: Some(ferropy_core::obj::typeobj_hash_identity),
+        ..Slots::EMPTY
+    },
+    &[],
+    core::mem::size_of::<CFuncObj>(),
+    0,
+);
+
 #[cfg_attr(
     target_os = "none",
     allow(unsafe_code),
@@ -1583,15 +1618,21 @@ pub unsafe extern "C" fn PyDescr_NewMethod(t: P, m: *mut PyMethodDef) -> P {
         new_method_descr(vm, m, type_arg(vm, t)?.as_obj(), None)
     })
 }
-/// A class method descriptor: bound to the class on access. `m` should
-/// carry `METH_CLASS` (as CPython's callers' definitions do); without it
-/// the descriptor binds like an instance method.
+/// A class method descriptor: bound to the class on access.
 #[no_mangle]
 pub unsafe extern "C" fn PyDescr_NewClassMethod(t: P, m: *mut PyMethodDef) -> P {
     api(|vm| {
         if m.is_null() {
             return Err(bad_internal_call(vm));
         }
-        new_method_descr(vm, m, type_arg(vm, t)?.as_obj(), None)
+        vm.alloc_obj(CFuncObj {
+            head: ObjHead {
+                refcnt: ferropy_core::obj::RefCnt::new(0),
+                ty: &CLASSMETHOD_DESCR_TYPE,
+            },
+            def: m,
+            this: Some(type_arg(vm, t)?.as_obj()),
+            module: None,
+        })
     })
 }

@@ -262,6 +262,8 @@ static PyObject *cls_name(PyObject *cls, PyObject *unused) {
     return PyObject_GetAttrString(cls, "__name__");
 }
 static PyMethodDef cls_name_def = {"cls_name", cls_name, METH_CLASS | METH_NOARGS, NULL};
+/* Without METH_CLASS: the descriptor still binds the class. */
+static PyMethodDef cls_name2_def = {"cls_name2", cls_name, METH_NOARGS, NULL};
 
 /* add_classmethod(cls): cls.cls_name = classmethod descriptor. */
 static PyObject *apis_add_classmethod(PyObject *self, PyObject *cls) {
@@ -272,6 +274,11 @@ static PyObject *apis_add_classmethod(PyObject *self, PyObject *cls) {
     PyObject *d = PyDescr_NewClassMethod((PyTypeObject *)cls, &cls_name_def);
     if (d == NULL) return NULL;
     int r = PyObject_SetAttrString(cls, "cls_name", d);
+    Py_DECREF(d);
+    if (r < 0) return NULL;
+    d = PyDescr_NewClassMethod((PyTypeObject *)cls, &cls_name2_def);
+    if (d == NULL) return NULL;
+    r = PyObject_SetAttrString(cls, "cls_name2", d);
     Py_DECREF(d);
     if (r < 0) return NULL;
     Py_RETURN_NONE;

@@ -109,4 +109,5 @@ class L(K):
 
 
 apis.add_classmethod(K)
-print(K.cls_name(), L.cls_name(), K().cls_name())
+print(K.cls_name(), L.cls_name(), K().cls_name(), L().cls_name2(), L.cls_name2())
+print(type(K.__dict__['cls_name']).__name__)
