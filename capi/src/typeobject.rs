@@ -264,6 +264,12 @@ fn build(vm: &Vm, tp: *mut PyTypeObjectC, base: Option<Obj>) -> PyResult<()> {
         c.tp_dict = tt.dict.map_or(core::ptr::null_mut(), |d| d.as_ptr());
         c.tp_bases = tt.bases.map_or(core::ptr::null_mut(), |d| d.as_ptr());
         c.tp_mro = tt.mro.map_or(core::ptr::null_mut(), |d| d.as_ptr());
+        // A static base's functions fill the C fields left NULL (CPython's
+        // slot inheritance, as C code sees it; the core dispatches through
+        // the slot table, which inherits them already).
+        if let Some(b) = tt.base.filter(|b| is_static_c(b)) {
+            inherit_c_fields(c, &*c_struct(b));
+        }
         if c.tp_alloc.is_null() {
             c.tp_alloc = crate::spec::PyType_GenericAlloc as Fp;
         }
@@ -282,6 +288,40 @@ fn build(vm: &Vm, tp: *mut PyTypeObjectC, base: Option<Obj>) -> PyResult<()> {
         c.tp_flags |= CPY_READY;
     }
     Ok(())
+}
+
+/// Copy the base's function fields into those `c` leaves NULL.
+fn inherit_c_fields(c: &mut PyTypeObjectC, b: &PyTypeObjectC) {
+    macro_rules! inherit {
+        ($($f:ident),*) => {$(
+            if c.$f.is_null() {
+                c.$f = b.$f;
+            }
+        )*};
+    }
+    inherit!(
+        tp_dealloc,
+        tp_repr,
+        tp_hash,
+        tp_call,
+        tp_str,
+        tp_getattro,
+        tp_setattro,
+        tp_richcompare,
+        tp_iter,
+        tp_iternext,
+        tp_descr_get,
+        tp_descr_set,
+        tp_init,
+        tp_alloc,
+        tp_new,
+        tp_free,
+        tp_as_async,
+        tp_as_number,
+        tp_as_sequence,
+        tp_as_mapping,
+        tp_as_buffer
+    );
 }
 
 /// Copy the functions of a `tp_as_*` table (NULL: none) to their slot ids.

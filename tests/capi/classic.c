@@ -397,7 +397,25 @@ static PyObject *classic_alloc_like(PyObject *self, PyObject *o) {
     return new_vec(t, 7.0, 8.0);
 }
 
+/* Slots read from the C struct of a readied static type (inherited ones
+ * included), called directly. */
+static PyObject *classic_slot_repr(PyObject *self, PyObject *o) {
+    if (!PyObject_TypeCheck(o, &VecType)) {
+        PyErr_SetString(PyExc_TypeError, "a Vec is required");
+        return NULL;
+    }
+    return Py_TYPE(o)->tp_repr(o);
+}
+static PyObject *classic_inherited(PyObject *self, PyObject *unused) {
+    return Py_BuildValue("(iiii)", Vec3Type.tp_repr == VecType.tp_repr,
+                         Vec3Type.tp_new == VecType.tp_new,
+                         Vec3Type.tp_as_number == VecType.tp_as_number,
+                         Vec3Type.tp_init != VecType.tp_init);
+}
+
 static PyMethodDef classic_methods[] = {
+    {"slot_repr", classic_slot_repr, METH_O, NULL},
+    {"inherited", classic_inherited, METH_NOARGS, NULL},
     {"is_vec", classic_is_vec, METH_O, NULL},
     {"exact_vec", classic_exact_vec, METH_O, NULL},
     {"ready_again", classic_ready_again, METH_NOARGS, NULL},

@@ -129,3 +129,6 @@ class Clamped(Vec):
 
 cl = Clamped(3.0, 8.0)
 print(cl[0], cl[1], list(cl), cl == Vec(3.0, 8.0), hash(cl) == hash(Vec(3.0, 8.0)))
+
+# Inherited C fields of a static subtype.
+print(classic.inherited(), classic.slot_repr(Vec3(4.0, 5.0, 6.0)), classic.slot_repr(Vec(1.0, 1.0)))
