@@ -71,7 +71,9 @@ pub struct PyMemberDef {
 pub const MP_ASS_SUBSCRIPT: usize = 3;
 pub const MP_LENGTH: usize = 4;
 pub const MP_SUBSCRIPT: usize = 5;
+pub const NB_ABSOLUTE: usize = 6;
 pub const NB_BOOL: usize = 9;
+pub const NB_DIVMOD: usize = 10;
 pub const NB_FLOAT: usize = 11;
 pub const NB_INDEX: usize = 13;
 pub const NB_INT: usize = 26;
@@ -1114,18 +1116,165 @@ static WRAPPERS: [(usize, usize, StaticDef); 18] = [
     (TP_RICHCOMPARE, 0, wrapper_def!(c"__ge__", wrap_ge, METH_O)),
 ];
 
+// Number slot wrappers: `__add__` calls the slot with (self, other),
+// `__radd__` with (other, self), `__iadd__` the in-place slot.
+macro_rules! wrap_num {
+    ($($op:ident: $f:ident, $rf:ident, $if:ident;)*) => {$(
+        unsafe extern "C" fn $f(slf: P, other: P) -> P {
+            api(|vm| a_num(vm, BinOp::$op, obj(vm, slf)?, obj(vm, other)?, false))
+        }
+        unsafe extern "C" fn $rf(slf: P, other: P) -> P {
+            api(|vm| a_num(vm, BinOp::$op, obj(vm, other)?, obj(vm, slf)?, false))
+        }
+        unsafe extern "C" fn $if(slf: P, other: P) -> P {
+            api(|vm| a_num(vm, BinOp::$op, obj(vm, slf)?, obj(vm, other)?, true))
+        }
+    )*};
+}
+wrap_num! {
+    Add: wrap_add, wrap_radd, wrap_iadd;
+    And: wrap_and, wrap_rand, wrap_iand;
+    FloorDiv: wrap_floordiv, wrap_rfloordiv, wrap_ifloordiv;
+    LShift: wrap_lshift, wrap_rlshift, wrap_ilshift;
+    MatMul: wrap_matmul, wrap_rmatmul, wrap_imatmul;
+    Mul: wrap_mul, wrap_rmul, wrap_imul;
+    Mod: wrap_mod, wrap_rmod, wrap_imod;
+    Or: wrap_or, wrap_ror, wrap_ior;
+    Pow: wrap_pow, wrap_rpow, wrap_ipow;
+    RShift: wrap_rshift, wrap_rrshift, wrap_irshift;
+    Sub: wrap_sub, wrap_rsub, wrap_isub;
+    TrueDiv: wrap_truediv, wrap_rtruediv, wrap_itruediv;
+    Xor: wrap_xor, wrap_rxor, wrap_ixor;
+}
+unsafe extern "C" fn wrap_divmod(slf: P, other: P) -> P {
+    api(|vm| call_binary(vm, obj(vm, slf)?, obj(vm, other)?, NB_DIVMOD, "__divmod__"))
+}
+unsafe extern "C" fn wrap_rdivmod(slf: P, other: P) -> P {
+    api(|vm| call_binary(vm, obj(vm, other)?, obj(vm, slf)?, NB_DIVMOD, "__rdivmod__"))
+}
+/// The C binary function `id` of `a`'s (else `b`'s) type on (a, b).
+fn call_binary(vm: &Vm, a: Obj, b: Obj, id: usize, name: &str) -> PyResult<Obj> {
+    let Some(f) = cfn(a.ty(), id).or_else(|| cfn(b.ty(), id)) else {
+        return Ok(ferropy_core::obj::not_implemented());
+    };
+    let f = cast!(f, Binary);
+    let (x, y) = (p(vm, a)?, p(vm, b)?);
+    // SAFETY: live objects for the C slot.
+    result_from_c(vm, unsafe { f(x, y) }, name)
+}
+unsafe extern "C" fn wrap_neg(slf: P, _unused: P) -> P {
+    api(|vm| a_unary(vm, UnOp::Neg, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_pos(slf: P, _unused: P) -> P {
+    api(|vm| a_unary(vm, UnOp::Pos, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_invert(slf: P, _unused: P) -> P {
+    api(|vm| a_unary(vm, UnOp::Invert, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_abs(slf: P, _unused: P) -> P {
+    api(|vm| unary(vm, obj(vm, slf)?, NB_ABSOLUTE, "__abs__"))
+}
+unsafe extern "C" fn wrap_bool(slf: P, _unused: P) -> P {
+    api(|vm| Ok(py_bool(a_bool(vm, obj(vm, slf)?)?)))
+}
+unsafe extern "C" fn wrap_int(slf: P, _unused: P) -> P {
+    api(|vm| a_int(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_float(slf: P, _unused: P) -> P {
+    api(|vm| a_float(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_index(slf: P, _unused: P) -> P {
+    api(|vm| a_index(vm, obj(vm, slf)?))
+}
+
+/// (slot id that must be set, wrapper) for the number protocol.
+static NUM_WRAPPERS: [(usize, StaticDef); 49] = [
+    (7, wrapper_def!(c"__add__", wrap_add, METH_O)),
+    (7, wrapper_def!(c"__radd__", wrap_radd, METH_O)),
+    (14, wrapper_def!(c"__iadd__", wrap_iadd, METH_O)),
+    (8, wrapper_def!(c"__and__", wrap_and, METH_O)),
+    (8, wrapper_def!(c"__rand__", wrap_rand, METH_O)),
+    (15, wrapper_def!(c"__iand__", wrap_iand, METH_O)),
+    (12, wrapper_def!(c"__floordiv__", wrap_floordiv, METH_O)),
+    (12, wrapper_def!(c"__rfloordiv__", wrap_rfloordiv, METH_O)),
+    (16, wrapper_def!(c"__ifloordiv__", wrap_ifloordiv, METH_O)),
+    (28, wrapper_def!(c"__lshift__", wrap_lshift, METH_O)),
+    (28, wrapper_def!(c"__rlshift__", wrap_rlshift, METH_O)),
+    (17, wrapper_def!(c"__ilshift__", wrap_ilshift, METH_O)),
+    (75, wrapper_def!(c"__matmul__", wrap_matmul, METH_O)),
+    (75, wrapper_def!(c"__rmatmul__", wrap_rmatmul, METH_O)),
+    (76, wrapper_def!(c"__imatmul__", wrap_imatmul, METH_O)),
+    (29, wrapper_def!(c"__mul__", wrap_mul, METH_O)),
+    (29, wrapper_def!(c"__rmul__", wrap_rmul, METH_O)),
+    (18, wrapper_def!(c"__imul__", wrap_imul, METH_O)),
+    (34, wrapper_def!(c"__mod__", wrap_mod, METH_O)),
+    (34, wrapper_def!(c"__rmod__", wrap_rmod, METH_O)),
+    (21, wrapper_def!(c"__imod__", wrap_imod, METH_O)),
+    (31, wrapper_def!(c"__or__", wrap_or, METH_O)),
+    (31, wrapper_def!(c"__ror__", wrap_ror, METH_O)),
+    (19, wrapper_def!(c"__ior__", wrap_ior, METH_O)),
+    (NB_POWER, wrapper_def!(c"__pow__", wrap_pow, METH_O)),
+    (NB_POWER, wrapper_def!(c"__rpow__", wrap_rpow, METH_O)),
+    (
+        NB_INPLACE_POWER,
+        wrapper_def!(c"__ipow__", wrap_ipow, METH_O),
+    ),
+    (35, wrapper_def!(c"__rshift__", wrap_rshift, METH_O)),
+    (35, wrapper_def!(c"__rrshift__", wrap_rrshift, METH_O)),
+    (22, wrapper_def!(c"__irshift__", wrap_irshift, METH_O)),
+    (36, wrapper_def!(c"__sub__", wrap_sub, METH_O)),
+    (36, wrapper_def!(c"__rsub__", wrap_rsub, METH_O)),
+    (23, wrapper_def!(c"__isub__", wrap_isub, METH_O)),
+    (37, wrapper_def!(c"__truediv__", wrap_truediv, METH_O)),
+    (37, wrapper_def!(c"__rtruediv__", wrap_rtruediv, METH_O)),
+    (24, wrapper_def!(c"__itruediv__", wrap_itruediv, METH_O)),
+    (38, wrapper_def!(c"__xor__", wrap_xor, METH_O)),
+    (38, wrapper_def!(c"__rxor__", wrap_rxor, METH_O)),
+    (25, wrapper_def!(c"__ixor__", wrap_ixor, METH_O)),
+    (NB_DIVMOD, wrapper_def!(c"__divmod__", wrap_divmod, METH_O)),
+    (
+        NB_DIVMOD,
+        wrapper_def!(c"__rdivmod__", wrap_rdivmod, METH_O),
+    ),
+    (NB_NEGATIVE, wrapper_def!(c"__neg__", wrap_neg, METH_NOARGS)),
+    (NB_POSITIVE, wrapper_def!(c"__pos__", wrap_pos, METH_NOARGS)),
+    (
+        NB_INVERT,
+        wrapper_def!(c"__invert__", wrap_invert, METH_NOARGS),
+    ),
+    (NB_ABSOLUTE, wrapper_def!(c"__abs__", wrap_abs, METH_NOARGS)),
+    (NB_BOOL, wrapper_def!(c"__bool__", wrap_bool, METH_NOARGS)),
+    (NB_INT, wrapper_def!(c"__int__", wrap_int, METH_NOARGS)),
+    (
+        NB_FLOAT,
+        wrapper_def!(c"__float__", wrap_float, METH_NOARGS),
+    ),
+    (
+        NB_INDEX,
+        wrapper_def!(c"__index__", wrap_index, METH_NOARGS),
+    ),
+];
+
 /// CPython's slot wrappers: for each slot a C type sets, a method
 /// descriptor calling it (`__init__`, `__repr__`, `__len__`, `__eq__`, ...)
 /// in the type's dict, so `super().__init__(...)`, `Base.__repr__(self)`
 /// and `hasattr(obj, "__iter__")` work as on CPython. The core's own
 /// dispatch keeps using the slot adapters.
 fn add_slot_wrappers(vm: &Vm, tab: &CTable, d: Obj, owner: Obj) -> PyResult<()> {
-    for (a, b, def) in &WRAPPERS {
-        let set = |id: usize| id != 0 && !tab.f[id].is_null();
-        if set(*a) || set(*b) {
-            let w = new_method_descr(vm, &def.0, owner, None)?;
-            dict::set_str(vm, d, def_name(&def.0), w)?;
-        }
+    let set = |id: usize| id != 0 && !tab.f[id].is_null();
+    let defs = WRAPPERS
+        .iter()
+        .filter(|(a, b, _)| set(*a) || set(*b))
+        .map(|(_, _, def)| def)
+        .chain(
+            NUM_WRAPPERS
+                .iter()
+                .filter(|(a, _)| set(*a))
+                .map(|(_, def)| def),
+        );
+    for def in defs {
+        let w = new_method_descr(vm, &def.0, owner, None)?;
+        dict::set_str(vm, d, def_name(&def.0), w)?;
     }
     Ok(())
 }

@@ -103,11 +103,15 @@ static PyObject *Vec_mul(PyObject *a, PyObject *b) {
 static PyObject *Vec_neg(VecObject *self) { return new_vec(Py_TYPE(self), -self->x, -self->y); }
 static int Vec_bool(VecObject *self) { return self->x != 0.0 || self->y != 0.0; }
 static PyObject *Vec_float(VecObject *self) { return PyFloat_FromDouble(self->x + self->y); }
+static PyObject *Vec_abs(VecObject *self) {
+    return PyFloat_FromDouble(self->x * self->x + self->y * self->y);
+}
 
 static PyNumberMethods Vec_as_number = {
     .nb_add = Vec_add,
     .nb_multiply = Vec_mul,
     .nb_negative = (unaryfunc)Vec_neg,
+    .nb_absolute = (unaryfunc)Vec_abs,
     .nb_bool = (inquiry)Vec_bool,
     .nb_float = (unaryfunc)Vec_float,
 };

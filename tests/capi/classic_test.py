@@ -132,3 +132,18 @@ print(cl[0], cl[1], list(cl), cl == Vec(3.0, 8.0), hash(cl) == hash(Vec(3.0, 8.0
 
 # Inherited C fields of a static subtype.
 print(classic.inherited(), classic.slot_repr(Vec3(4.0, 5.0, 6.0)), classic.slot_repr(Vec(1.0, 1.0)))
+
+# Number slot wrappers and abs() (nb_absolute).
+v, w = Vec(1.0, 2.0), Vec(3.0, 4.0)
+print(Vec.__add__(v, w), w.__radd__(v), v.__neg__(), v.__bool__(), v.__float__(), abs(w))
+print(Vec.__mul__(v, 2.0), v.__rmul__(3), Vec.__add__(v, 1), hasattr(v, "__sub__"),
+      hasattr(v, "__iadd__"), v.__abs__())
+
+
+class Scaled(Vec):
+    def __add__(self, other):
+        r = super().__add__(other)
+        return Vec(r.x * 10, r.y * 10)
+
+
+print(Scaled(1.0, 1.0) + Vec(1.0, 2.0))
