@@ -83,6 +83,10 @@ pub const NB_POSITIVE: usize = 32;
 pub const NB_POWER: usize = 33;
 pub const NB_INPLACE_POWER: usize = 20;
 pub const SQ_ASS_ITEM: usize = 39;
+pub const SQ_CONCAT: usize = 40;
+pub const SQ_INPLACE_CONCAT: usize = 42;
+pub const SQ_INPLACE_REPEAT: usize = 43;
+pub const SQ_REPEAT: usize = 46;
 pub const SQ_CONTAINS: usize = 41;
 pub const SQ_ITEM: usize = 44;
 pub const SQ_LENGTH: usize = 45;
@@ -394,7 +398,7 @@ fn a_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
         find(bin)
     };
     let Some(f) = f else {
-        return Ok(ferropy_core::obj::not_implemented());
+        return seq_num(vm, op, a, b, inplace);
     };
     let (x, y) = (p(vm, a)?, p(vm, b)?);
     let r = if op == BinOp::Pow {
@@ -408,6 +412,43 @@ fn a_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
         unsafe { f(x, y) }
     };
     result_from_c(vm, r, op.dunder())
+}
+/// `+` and `*` of a C sequence without number slots: `sq_concat` (left
+/// operand) and `sq_repeat` (either operand, the other an index), and their
+/// in-place forms, as CPython falls back to them.
+fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
+    let pick = |o: Obj, id: usize, inp: usize| {
+        inplace
+            .then(|| cfn(o.ty(), inp))
+            .flatten()
+            .or_else(|| cfn(o.ty(), id))
+    };
+    match op {
+        BinOp::Add => {
+            if let Some(f) = pick(a, SQ_CONCAT, SQ_INPLACE_CONCAT) {
+                let f = cast!(f, Binary);
+                let (x, y) = (p(vm, a)?, p(vm, b)?);
+                // SAFETY: live objects for the C slot.
+                return result_from_c(vm, unsafe { f(x, y) }, "__add__");
+            }
+        }
+        BinOp::Mul => {
+            for (s, n) in [(a, b), (b, a)] {
+                if let Some(f) = pick(s, SQ_REPEAT, SQ_INPLACE_REPEAT) {
+                    if n.ty().slots.index.is_none() && !int::is_int(n) {
+                        continue;
+                    }
+                    let k = ferropy_core::vm::abs::index_isize(vm, n)?;
+                    let f = cast!(f, SsizeArg);
+                    let x = p(vm, s)?;
+                    // SAFETY: a live object for the C slot.
+                    return result_from_c(vm, unsafe { f(x, k) }, "__mul__");
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(ferropy_core::obj::not_implemented())
 }
 fn a_descr_get(vm: &Vm, d: Obj, inst: Option<Obj>, owner: Obj) -> PyResult<Obj> {
     let f = cast!(
@@ -474,7 +515,11 @@ fn adapters(base: &Slots, tab: &CTable, disallow_new: bool) -> Slots {
     set!(getitem, a_getitem, MP_SUBSCRIPT, SQ_ITEM);
     set!(setitem, a_setitem, MP_ASS_SUBSCRIPT, SQ_ASS_ITEM);
     set!(contains, a_contains, SQ_CONTAINS);
-    if NB_SLOTS.iter().any(|&(_, b, i)| has(b) || has(i)) {
+    if NB_SLOTS.iter().any(|&(_, b, i)| has(b) || has(i))
+        || [SQ_CONCAT, SQ_REPEAT, SQ_INPLACE_CONCAT, SQ_INPLACE_REPEAT]
+            .iter()
+            .any(|&id| has(id))
+    {
         s.num = Some(a_num);
     }
     set!(unary, a_unary, NB_NEGATIVE, NB_POSITIVE, NB_INVERT);

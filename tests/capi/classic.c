@@ -381,6 +381,60 @@ static PyTypeObject BagType = {
     .tp_new = PyType_GenericNew,
 };
 
+/* A sequence with sq_concat and sq_repeat and no number slots. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *items; /* a tuple */
+} TupObject;
+
+static PyTypeObject TupType;
+
+static PyObject *tup_wrap(PyObject *items) {
+    if (items == NULL) return NULL;
+    TupObject *t = PyObject_New(TupObject, &TupType);
+    if (t == NULL) return NULL;
+    t->items = items;
+    return (PyObject *)t;
+}
+static PyObject *Tup_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    Py_INCREF(args);
+    return tup_wrap(args);
+}
+static Py_ssize_t Tup_len(TupObject *t) { return PyTuple_Size(t->items); }
+static PyObject *Tup_item(TupObject *t, Py_ssize_t i) {
+    PyObject *o = PyTuple_GetItem(t->items, i);
+    Py_XINCREF(o);
+    return o;
+}
+static PyObject *Tup_concat(TupObject *t, PyObject *other) {
+    if (!PyObject_TypeCheck(other, &TupType)) {
+        PyErr_SetString(PyExc_TypeError, "can only concatenate Tup to Tup");
+        return NULL;
+    }
+    return tup_wrap(PySequence_Concat(t->items, ((TupObject *)other)->items));
+}
+static PyObject *Tup_repeat(TupObject *t, Py_ssize_t n) {
+    return tup_wrap(PySequence_Repeat(t->items, n));
+}
+static PyObject *Tup_repr(TupObject *t) { return PyUnicode_FromFormat("Tup%R", t->items); }
+
+static PySequenceMethods Tup_as_sequence = {
+    .sq_length = (lenfunc)Tup_len,
+    .sq_concat = (binaryfunc)Tup_concat,
+    .sq_repeat = (ssizeargfunc)Tup_repeat,
+    .sq_item = (ssizeargfunc)Tup_item,
+};
+
+static PyTypeObject TupType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "classic.Tup",
+    .tp_basicsize = sizeof(TupObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = Tup_new,
+    .tp_repr = (reprfunc)Tup_repr,
+    .tp_as_sequence = &Tup_as_sequence,
+};
+
 static PyObject *classic_is_vec(PyObject *self, PyObject *o) {
     return PyBool_FromLong(PyObject_TypeCheck(o, &VecType));
 }
@@ -448,6 +502,9 @@ PyMODINIT_FUNC PyInit_classic(void) {
     if (PyModule_AddObject(m, "Vec", (PyObject *)&VecType) < 0) return NULL;
     Py_INCREF(&Vec3Type);
     if (PyModule_AddObject(m, "Vec3", (PyObject *)&Vec3Type) < 0) return NULL;
+    if (PyType_Ready(&TupType) < 0) return NULL;
+    Py_INCREF(&TupType);
+    if (PyModule_AddObject(m, "Tup", (PyObject *)&TupType) < 0) return NULL;
     if (PyType_Ready(&BagType) < 0) return NULL;
     Py_INCREF(&BagType);
     if (PyModule_AddObject(m, "Bag", (PyObject *)&BagType) < 0) return NULL;

@@ -147,3 +147,14 @@ class Scaled(Vec):
 
 
 print(Scaled(1.0, 1.0) + Vec(1.0, 2.0))
+
+# sq_concat / sq_repeat without number slots.
+t = classic.Tup(1, 2)
+print(t + classic.Tup(3), t * 2, 3 * t, len(t * 0), list(t + t))
+t += classic.Tup(9)
+print(t)
+for bad in [lambda: t + 1, lambda: t * "x", lambda: t - t]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError")
