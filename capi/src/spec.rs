@@ -98,6 +98,7 @@ pub const TP_DEALLOC: usize = 52;
 pub const TP_DESCR_GET: usize = 54;
 pub const TP_DESCR_SET: usize = 55;
 pub const TP_DOC: usize = 56;
+pub const TP_GETATTR: usize = 57;
 pub const TP_GETATTRO: usize = 58;
 pub const TP_HASH: usize = 59;
 pub const TP_INIT: usize = 60;
@@ -107,6 +108,7 @@ pub const TP_METHODS: usize = 64;
 pub const TP_NEW: usize = 65;
 pub const TP_REPR: usize = 66;
 pub const TP_RICHCOMPARE: usize = 67;
+pub const TP_SETATTR: usize = 68;
 pub const TP_SETATTRO: usize = 69;
 pub const TP_STR: usize = 70;
 pub const TP_MEMBERS: usize = 72;
@@ -286,6 +288,27 @@ fn a_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     let (a, n) = (p(vm, o)?, p(vm, name)?);
     // SAFETY: live objects for the C slot.
     result_from_c(vm, unsafe { f(a, n) }, "__getattribute__").map(Some)
+}
+/// The `char *` forms (`tp_getattr`/`tp_setattr`, kept by old
+/// extensions): str data is NUL-terminated, so the name is passed as is.
+fn cname_of(vm: &Vm, name: Obj) -> PyResult<*mut c_char> {
+    ferropy_core::obj::str::as_str(name)
+        .map(|s| s.as_ptr() as *mut c_char)
+        .ok_or_else(|| vm.type_error("attribute name must be string"))
+}
+fn a_getattr_c(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
+    let f = cfn(o.ty(), TP_GETATTR).ok_or_else(|| missing(vm))?;
+    let f = cast!(f, unsafe extern "C" fn(P, *mut c_char) -> P);
+    let (a, n) = (p(vm, o)?, cname_of(vm, name)?);
+    // SAFETY: a live object and a NUL-terminated name kept alive by `name`.
+    result_from_c(vm, unsafe { f(a, n) }, "__getattr__").map(Some)
+}
+fn a_setattr_c(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
+    let f = cfn(o.ty(), TP_SETATTR).ok_or_else(|| missing(vm))?;
+    let f = cast!(f, unsafe extern "C" fn(P, *mut c_char, P) -> c_int);
+    let (a, n, x) = (p(vm, o)?, cname_of(vm, name)?, popt(vm, v)?);
+    // SAFETY: as above (NULL value: delete).
+    status(vm, unsafe { f(a, n, x) })
 }
 fn a_setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
     let f = cast!(
@@ -506,6 +529,8 @@ fn adapters(base: &Slots, tab: &CTable, disallow_new: bool) -> Slots {
     set!(str, a_str, TP_STR);
     set!(hash, a_hash, TP_HASH);
     set!(richcmp, a_richcmp, TP_RICHCOMPARE);
+    set!(getattr, a_getattr_c, TP_GETATTR);
+    set!(setattr, a_setattr_c, TP_SETATTR);
     set!(getattr, a_getattr, TP_GETATTRO);
     set!(setattr, a_setattr, TP_SETATTRO);
     set!(call, a_call, TP_CALL);

@@ -435,6 +435,39 @@ static PyTypeObject TupType = {
     .tp_as_sequence = &Tup_as_sequence,
 };
 
+/* Old-style attribute access through tp_getattr/tp_setattr (char *). */
+typedef struct {
+    PyObject_HEAD
+    long value;
+} OldObject;
+
+static PyObject *Old_getattr(OldObject *self, char *name) {
+    if (strcmp(name, "value") == 0) return PyLong_FromLong(self->value);
+    if (strcmp(name, "double") == 0) return PyLong_FromLong(self->value * 2);
+    PyErr_Format(PyExc_AttributeError, "Old has no attribute '%s'", name);
+    return NULL;
+}
+static int Old_setattr(OldObject *self, char *name, PyObject *v) {
+    if (strcmp(name, "value") != 0 || v == NULL) {
+        PyErr_Format(PyExc_AttributeError, "cannot set '%s'", name);
+        return -1;
+    }
+    long x = PyLong_AsLong(v);
+    if (x == -1 && PyErr_Occurred()) return -1;
+    self->value = x;
+    return 0;
+}
+
+static PyTypeObject OldType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "classic.Old",
+    .tp_basicsize = sizeof(OldObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_getattr = (getattrfunc)Old_getattr,
+    .tp_setattr = (setattrfunc)Old_setattr,
+    .tp_new = PyType_GenericNew,
+};
+
 static PyObject *classic_is_vec(PyObject *self, PyObject *o) {
     return PyBool_FromLong(PyObject_TypeCheck(o, &VecType));
 }
@@ -502,6 +535,9 @@ PyMODINIT_FUNC PyInit_classic(void) {
     if (PyModule_AddObject(m, "Vec", (PyObject *)&VecType) < 0) return NULL;
     Py_INCREF(&Vec3Type);
     if (PyModule_AddObject(m, "Vec3", (PyObject *)&Vec3Type) < 0) return NULL;
+    if (PyType_Ready(&OldType) < 0) return NULL;
+    Py_INCREF(&OldType);
+    if (PyModule_AddObject(m, "Old", (PyObject *)&OldType) < 0) return NULL;
     if (PyType_Ready(&TupType) < 0) return NULL;
     Py_INCREF(&TupType);
     if (PyModule_AddObject(m, "Tup", (PyObject *)&TupType) < 0) return NULL;

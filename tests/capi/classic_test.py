@@ -158,3 +158,16 @@ for bad in [lambda: t + 1, lambda: t * "x", lambda: t - t]:
         bad()
     except TypeError as e:
         print("TypeError")
+
+# tp_getattr / tp_setattr (char * names).
+o = classic.Old()
+o.value = 21
+print(o.value, o.double, getattr(o, "value"))
+for name in ["missing", "double"]:
+    try:
+        if name == "double":
+            o.double = 1
+        else:
+            o.missing
+    except AttributeError as e:
+        print("AttributeError:", e)
