@@ -69,6 +69,13 @@ pub fn traceback_here(vm: &Vm, frame: Obj) -> PyResult<()> {
     let Some(e) = vm.take_exc() else {
         return Ok(());
     };
+    // The preallocated MemoryError/RecursionError collect no traceback (as
+    // in the evaluator: they are shared and must keep nothing alive).
+    let shared = [vm.memory_error.get(), vm.recursion_error.get()];
+    if shared.iter().any(|s| s.is_some_and(|s| s.is(e))) {
+        vm.restore_exc(Some(e));
+        return Ok(());
+    }
     let r = (|| {
         let x = exc::exc_of(e).ok_or_else(|| crate::boundary::bad_internal_call(vm))?;
         let tb = traceback::new(vm, x.traceback.get(), f.code, f.lineno, 0, f.globals)?;
