@@ -197,7 +197,44 @@ pub fn write_unraisable(vm: &Vm, o: Option<Obj>) {
     vm.take_exc();
 }
 
+/// `PyEval_GetFrame`: a snapshot of the running Python frame (`None`
+/// outside any frame), as `sys._getframe()` makes.
+pub fn current_frame(vm: &Vm) -> PyResult<Option<Obj>> {
+    if vm.frame.get().is_null() {
+        return Ok(None);
+    }
+    let getframe = ferropy_core::modules::sys::sys_attr(vm, "_getframe")?
+        .ok_or_else(|| vm.new_error(&exc::RUNTIME_ERROR, "lost sys._getframe"))?;
+    ferropy_core::vm::call::call(vm, getframe, &[]).map(Some)
+}
+
+fn frame_arg(vm: &Vm, f: P) -> PyResult<&'static FrameObj> {
+    obj(vm, f)?
+        .downcast::<FrameObj>()
+        .ok_or_else(|| crate::boundary::bad_internal_call(vm))
+}
+
 // ------------------------------------------------------------ exports
+
+/// Borrowed (the snapshot lives while C's stack holds it; the collector
+/// scans the native stack); NULL without an exception outside Python.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_GetFrame() -> P {
+    api(|vm| Ok(Borrowed(current_frame(vm)?)))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetLineNumber(f: P) -> c_int {
+    api(|vm| Ok(frame_arg(vm, f)?.lineno as i32))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetCode(f: P) -> P {
+    api(|vm| Ok(frame_arg(vm, f)?.code))
+}
+/// New reference, or NULL without an exception for the outermost frame.
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetBack(f: P) -> P {
+    api(|vm| Ok(frame_arg(vm, f)?.back.get()))
+}
 
 #[no_mangle]
 pub unsafe extern "C" fn Py_CompileString(

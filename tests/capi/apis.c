@@ -56,6 +56,30 @@ done:
     return NULL;
 }
 
+/* (name, line) of the calling Python frame and its caller's name. */
+static PyObject *apis_frame_info(PyObject *self, PyObject *unused) {
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (f == NULL) Py_RETURN_NONE;
+    PyObject *code = (PyObject *)PyFrame_GetCode(f);
+    PyFrameObject *back = PyFrame_GetBack(f);
+    PyObject *back_name = Py_None;
+    PyObject *bcode = NULL;
+    if (back != NULL) {
+        bcode = (PyObject *)PyFrame_GetCode(back);
+        back_name = PyObject_GetAttrString(bcode, "co_name");
+    } else {
+        Py_INCREF(back_name);
+    }
+    PyObject *name = PyObject_GetAttrString(code, "co_name");
+    PyObject *r = Py_BuildValue("(OiO)", name, PyFrame_GetLineNumber(f), back_name);
+    Py_XDECREF(name);
+    Py_XDECREF(back_name);
+    Py_XDECREF(bcode);
+    Py_XDECREF((PyObject *)back);
+    Py_DECREF(code);
+    return r;
+}
+
 static PyObject *apis_globals_is(PyObject *self, PyObject *g) {
     return PyBool_FromLong(PyEval_GetGlobals() == g);
 }
@@ -288,6 +312,7 @@ static PyMethodDef apis_methods[] = {
     {"run", apis_run, METH_VARARGS, NULL},
     {"fail_in", apis_fail_in, METH_VARARGS, NULL},
     {"globals_is", apis_globals_is, METH_O, NULL},
+    {"frame_info", apis_frame_info, METH_NOARGS, NULL},
     {"builtins_has_len", apis_builtins_has_len, METH_NOARGS, NULL},
     {"exc_info", apis_exc_info, METH_NOARGS, NULL},
     {"swap_handled", apis_swap_handled, METH_O, NULL},

@@ -33,6 +33,17 @@ except ValueError as e:
 
 print(apis.globals_is(globals()), apis.globals_is({}), apis.builtins_has_len())
 
+
+def outer():
+    return inner()
+
+
+def inner():
+    return apis.frame_info()
+
+
+print(outer(), apis.frame_info())
+
 # The handled exception.
 print(apis.exc_info())
 try:
