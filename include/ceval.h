@@ -15,6 +15,12 @@ PyAPI_FUNC(PyObject *) PyEval_EvalCode(PyObject *code, PyObject *globals, PyObje
 PyAPI_FUNC(PyObject *) PyEval_GetBuiltins(void);
 PyAPI_FUNC(PyObject *) PyEval_GetGlobals(void);
 
+/* Frames (snapshots of a running frame: code, line, globals, caller). */
+PyAPI_FUNC(PyFrameObject *) PyEval_GetFrame(void); /* borrowed; NULL outside Python */
+PyAPI_FUNC(int) PyFrame_GetLineNumber(PyFrameObject *frame);
+PyAPI_FUNC(PyCodeObject *) PyFrame_GetCode(PyFrameObject *frame); /* new reference */
+PyAPI_FUNC(PyFrameObject *) PyFrame_GetBack(PyFrameObject *frame); /* new reference or NULL */
+
 PyAPI_DATA(PyTypeObject *const) _PyTraceBack_TypeRef;
 #define PyTraceBack_Type (*_PyTraceBack_TypeRef)
 #define PyTraceBack_Check(v) Py_IS_TYPE((v), &PyTraceBack_Type)

@@ -8,10 +8,7 @@ extern "C" {
 #define PyModule_Check(op) PyObject_TypeCheck((op), &PyModule_Type)
 #define PyModule_CheckExact(op) Py_IS_TYPE((op), &PyModule_Type)
 
-typedef int (*visitproc)(PyObject *, void *);
-typedef int (*traverseproc)(PyObject *, visitproc, void *);
-typedef int (*inquiry)(PyObject *);
-typedef void (*freefunc)(void *);
+/* visitproc, traverseproc, inquiry, freefunc: typeobject.h */
 
 typedef struct PyModuleDef_Base {
     PyObject_HEAD

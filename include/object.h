@@ -15,7 +15,7 @@
 extern "C" {
 #endif
 
-typedef struct _typeobject PyTypeObject; /* opaque: use the functions */
+typedef struct _typeobject PyTypeObject; /* defined in typeobject.h */
 
 typedef struct _object {
     Py_ssize_t ob_refcnt;
@@ -32,7 +32,9 @@ typedef struct {
 #define _PyObject_CAST(op) ((PyObject *)(op))
 #define _PyVarObject_CAST(op) ((PyVarObject *)(op))
 #define PyObject_HEAD_INIT(type) { 0, (type) },
-#define PyVarObject_HEAD_INIT(type, size) { PyObject_HEAD_INIT(type) (size) },
+/* Initialises the head of a static PyTypeObject (a union whose first
+ * member is a PyVarObject, see typeobject.h). */
+#define PyVarObject_HEAD_INIT(type, size) { { PyObject_HEAD_INIT(type) (size) } },
 
 /* Counts at or above this are immortal (never written). */
 #define _Py_IMMORTAL_REFCNT ((Py_ssize_t)(PY_SSIZE_T_MAX / 4))

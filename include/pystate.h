@@ -9,6 +9,7 @@ typedef struct _ts PyThreadState;
 typedef struct _is PyInterpreterState;
 struct _frame;
 typedef struct _frame PyFrameObject;
+typedef struct PyCodeObject PyCodeObject; /* opaque: a code object */
 
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Get(void);
 PyAPI_FUNC(int64_t) PyInterpreterState_GetID(PyInterpreterState *);

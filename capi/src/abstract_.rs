@@ -452,3 +452,69 @@ pub unsafe extern "C" fn PySequence_List(o: P) -> P {
 pub unsafe extern "C" fn PyMapping_Check(o: P) -> c_int {
     opt(o).is_some_and(|o| o.ty().slots.getitem.is_some()) as c_int
 }
+
+// ------------------------------------------------ in-place numbers, sequences
+
+macro_rules! inplace {
+    ($($name:ident = $op:ident),*) => {$(
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(a: P, b: P) -> P {
+            api(|vm| abs::binary_op(vm, BinOp::$op, obj(vm, a)?, obj(vm, b)?, true))
+        }
+    )*};
+}
+inplace!(
+    PyNumber_InPlaceSubtract = Sub,
+    PyNumber_InPlaceMultiply = Mul,
+    PyNumber_InPlaceAnd = And,
+    PyNumber_InPlaceOr = Or,
+    PyNumber_InPlaceXor = Xor
+);
+
+/// `PySequence_Concat`: `a + b` for sequences only.
+pub fn seq_concat(vm: &Vm, a: Obj, b: Obj) -> PyResult<Obj> {
+    if !is_sequence(a) || !is_sequence(b) {
+        return Err(vm.type_error(&alloc::format!(
+            "'{}' object can't be concatenated",
+            a.ty().name()
+        )));
+    }
+    abs::binary_op(vm, BinOp::Add, a, b, false)
+}
+
+/// `PySequence_GetSlice`: `o[i1:i2]`.
+pub fn seq_slice(vm: &Vm, o: Obj, i1: isize, i2: isize) -> PyResult<Obj> {
+    if o.ty().slots.getitem.is_none() {
+        return Err(vm.type_error(&alloc::format!("'{}' object is unsliceable", o.ty().name())));
+    }
+    let s = ferropy_core::obj::slice::new(
+        vm,
+        ferropy_core::obj::int::new_i64(vm, i1 as i64)?,
+        ferropy_core::obj::int::new_i64(vm, i2 as i64)?,
+        ferropy_core::obj::none(),
+    )?;
+    abs::getitem(vm, o, s)
+}
+
+/// `o.name(*args)` with `name` a str object.
+pub fn call_method_obj(vm: &Vm, o: Obj, name: Obj, args: &[Obj]) -> PyResult<Obj> {
+    let f = abs::getattr(vm, o, name)?;
+    ferropy_core::vm::call::call(vm, f, args)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Concat(a: P, b: P) -> P {
+    api(|vm| seq_concat(vm, obj(vm, a)?, obj(vm, b)?))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_GetSlice(o: P, i1: isize, i2: isize) -> P {
+    api(|vm| seq_slice(vm, obj(vm, o)?, i1, i2))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_CallMethodNoArgs(o: P, name: P) -> P {
+    api(|vm| call_method_obj(vm, obj(vm, o)?, obj(vm, name)?, &[]))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_CallMethodOneArg(o: P, name: P, arg: P) -> P {
+    api(|vm| call_method_obj(vm, obj(vm, o)?, obj(vm, name)?, &[obj(vm, arg)?]))
+}

@@ -1,8 +1,7 @@
 //! What Cython's Limited-API output needs beyond the first slice: type
 //! flags and slots, thread-state and GIL handles of the single interpreter,
-//! recursion guards, `sys` lookups, and the evaluation entry points Cython
-//! uses to fake traceback frames (these fail cleanly: Cython swallows the
-//! failure and keeps the original exception).
+//! recursion guards and `sys` lookups. The evaluation entry points Cython
+//! uses for traceback frames are in `ceval`.
 //! Types built from a spec are in `spec`.
 
 use crate::boundary::{api, cbytes, cstr, obj, opt, Borrowed, CPtr, P};
@@ -86,13 +85,6 @@ pub fn type_slot(vm: &Vm, t: &'static TypeObj, slot: c_int) -> PyResult<*mut c_v
         1..=81 => Ok(crate::spec::get_slot(t, slot as usize)),
         _ => Err(crate::boundary::bad_internal_call(vm)),
     }
-}
-
-fn not_yet(vm: &Vm, what: &str) -> ferropy_core::vm::Raised {
-    vm.new_error(
-        &exc::SYSTEM_ERROR,
-        &alloc::format!("{} is not supported by ferropy yet", what),
-    )
 }
 
 /// `PySys_GetObject`: a borrowed attribute of `sys`, NULL without an
@@ -248,23 +240,4 @@ pub unsafe extern "C" fn PyUnicode_DecodeASCII(
     _errors: *const c_char,
 ) -> P {
     api(|vm| decode_ascii(vm, cbytes(vm, s, n)?))
-}
-
-/// No compiler is reachable from C yet: SystemError (Cython's traceback
-/// helper then keeps the original exception).
-#[no_mangle]
-pub unsafe extern "C" fn Py_CompileString(
-    _s: *const c_char,
-    _file: *const c_char,
-    _start: c_int,
-) -> P {
-    api(|vm| -> PyResult<Obj> { Err(not_yet(vm, "Py_CompileString")) })
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyEval_EvalCode(_code: P, _globals: P, _locals: P) -> P {
-    api(|vm| -> PyResult<Obj> { Err(not_yet(vm, "PyEval_EvalCode")) })
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyTraceBack_Here(_frame: *mut c_void) -> c_int {
-    api(|vm| -> PyResult<()> { Err(not_yet(vm, "PyTraceBack_Here")) })
 }

@@ -21,6 +21,8 @@ extern crate alloc;
 
 pub mod abstract_;
 pub mod boundary;
+pub mod bytearray;
+pub mod ceval;
 pub mod cython;
 pub mod data;
 #[cfg(not(target_os = "none"))]
@@ -28,8 +30,12 @@ pub mod embed;
 pub mod errors;
 pub mod mem;
 pub mod module;
+pub mod objimpl;
+pub mod pystate;
+pub mod pythread;
 pub mod run;
 pub mod spec;
+pub mod typeobject;
 pub mod types;
 
 pub use boundary::{install, uninstall};

@@ -604,6 +604,12 @@ pub struct CExt;
 pub static CEXT: CExt = CExt;
 
 impl CExtensions for CExt {
+    fn subclass_type_size(&self, base: &'static TypeObj) -> usize {
+        crate::typeobject::subclass_type_size(base)
+    }
+    fn init_subclass_type(&self, vm: &Vm, base: &'static TypeObj, new: Obj) {
+        crate::typeobject::init_subclass_type(vm, base, new)
+    }
     fn builtin(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
         match find_inittab(name) {
             Some(init) => run_init(vm, init, name, None).map(Some),
@@ -697,9 +703,12 @@ pub unsafe extern "C" fn PyModule_NewObject(name: P) -> P {
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetDict(m: P) -> P {
     api(|vm| {
-        Ok(crate::boundary::Borrowed(Some(
-            module_arg(vm, m)?.dict.get(),
-        )))
+        let mo = module_arg(vm, m)?;
+        // `builtins` fills in its native functions on first full use.
+        if vm.builtins.get().is_some_and(|b| b.as_ptr() == m) {
+            ferropy_core::builtins::materialize(vm)?;
+        }
+        Ok(crate::boundary::Borrowed(Some(mo.dict.get())))
     })
 }
 #[no_mangle]

@@ -71,7 +71,9 @@ pub struct PyMemberDef {
 pub const MP_ASS_SUBSCRIPT: usize = 3;
 pub const MP_LENGTH: usize = 4;
 pub const MP_SUBSCRIPT: usize = 5;
+pub const NB_ABSOLUTE: usize = 6;
 pub const NB_BOOL: usize = 9;
+pub const NB_DIVMOD: usize = 10;
 pub const NB_FLOAT: usize = 11;
 pub const NB_INDEX: usize = 13;
 pub const NB_INT: usize = 26;
@@ -81,6 +83,10 @@ pub const NB_POSITIVE: usize = 32;
 pub const NB_POWER: usize = 33;
 pub const NB_INPLACE_POWER: usize = 20;
 pub const SQ_ASS_ITEM: usize = 39;
+pub const SQ_CONCAT: usize = 40;
+pub const SQ_INPLACE_CONCAT: usize = 42;
+pub const SQ_INPLACE_REPEAT: usize = 43;
+pub const SQ_REPEAT: usize = 46;
 pub const SQ_CONTAINS: usize = 41;
 pub const SQ_ITEM: usize = 44;
 pub const SQ_LENGTH: usize = 45;
@@ -92,6 +98,7 @@ pub const TP_DEALLOC: usize = 52;
 pub const TP_DESCR_GET: usize = 54;
 pub const TP_DESCR_SET: usize = 55;
 pub const TP_DOC: usize = 56;
+pub const TP_GETATTR: usize = 57;
 pub const TP_GETATTRO: usize = 58;
 pub const TP_HASH: usize = 59;
 pub const TP_INIT: usize = 60;
@@ -101,6 +108,7 @@ pub const TP_METHODS: usize = 64;
 pub const TP_NEW: usize = 65;
 pub const TP_REPR: usize = 66;
 pub const TP_RICHCOMPARE: usize = 67;
+pub const TP_SETATTR: usize = 68;
 pub const TP_SETATTRO: usize = 69;
 pub const TP_STR: usize = 70;
 pub const TP_MEMBERS: usize = 72;
@@ -140,6 +148,12 @@ pub struct CTable {
     pub f: [*mut c_void; SLOT_MAX + 1],
     /// The module of `PyType_FromModuleAndSpec`.
     pub module: Option<Obj>,
+    /// A type built in place in a C struct (not a GC object, so not
+    /// scanned): the objects it references, kept alive from here (the
+    /// table is then a manual block, i.e. a root).
+    pub keep: [Option<Obj>; 4],
+    /// The type was built in place in a classic static `PyTypeObject`.
+    pub in_place: bool,
 }
 
 /// The table of the first C type along `t`'s MRO.
@@ -275,6 +289,27 @@ fn a_getattr(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
     // SAFETY: live objects for the C slot.
     result_from_c(vm, unsafe { f(a, n) }, "__getattribute__").map(Some)
 }
+/// The `char *` forms (`tp_getattr`/`tp_setattr`, kept by old
+/// extensions): str data is NUL-terminated, so the name is passed as is.
+fn cname_of(vm: &Vm, name: Obj) -> PyResult<*mut c_char> {
+    ferropy_core::obj::str::as_str(name)
+        .map(|s| s.as_ptr() as *mut c_char)
+        .ok_or_else(|| vm.type_error("attribute name must be string"))
+}
+fn a_getattr_c(vm: &Vm, o: Obj, name: Obj) -> PyResult<Option<Obj>> {
+    let f = cfn(o.ty(), TP_GETATTR).ok_or_else(|| missing(vm))?;
+    let f = cast!(f, unsafe extern "C" fn(P, *mut c_char) -> P);
+    let (a, n) = (p(vm, o)?, cname_of(vm, name)?);
+    // SAFETY: a live object and a NUL-terminated name kept alive by `name`.
+    result_from_c(vm, unsafe { f(a, n) }, "__getattr__").map(Some)
+}
+fn a_setattr_c(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
+    let f = cfn(o.ty(), TP_SETATTR).ok_or_else(|| missing(vm))?;
+    let f = cast!(f, unsafe extern "C" fn(P, *mut c_char, P) -> c_int);
+    let (a, n, x) = (p(vm, o)?, cname_of(vm, name)?, popt(vm, v)?);
+    // SAFETY: as above (NULL value: delete).
+    status(vm, unsafe { f(a, n, x) })
+}
 fn a_setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
     let f = cast!(
         cfn(o.ty(), TP_SETATTRO).ok_or_else(|| missing(vm))?,
@@ -309,8 +344,9 @@ fn a_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     result_from_c(vm, r, "__next__").map(Some)
 }
 fn a_len(vm: &Vm, o: Obj) -> PyResult<usize> {
-    let f = cfn(o.ty(), MP_LENGTH)
-        .or_else(|| cfn(o.ty(), SQ_LENGTH))
+    // CPython's `len()` order: the sequence slot first.
+    let f = cfn(o.ty(), SQ_LENGTH)
+        .or_else(|| cfn(o.ty(), MP_LENGTH))
         .ok_or_else(|| missing(vm))?;
     let f = cast!(f, Len);
     let a = p(vm, o)?;
@@ -385,7 +421,7 @@ fn a_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
         find(bin)
     };
     let Some(f) = f else {
-        return Ok(ferropy_core::obj::not_implemented());
+        return seq_num(vm, op, a, b, inplace);
     };
     let (x, y) = (p(vm, a)?, p(vm, b)?);
     let r = if op == BinOp::Pow {
@@ -399,6 +435,43 @@ fn a_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
         unsafe { f(x, y) }
     };
     result_from_c(vm, r, op.dunder())
+}
+/// `+` and `*` of a C sequence without number slots: `sq_concat` (left
+/// operand) and `sq_repeat` (either operand, the other an index), and their
+/// in-place forms, as CPython falls back to them.
+fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
+    let pick = |o: Obj, id: usize, inp: usize| {
+        inplace
+            .then(|| cfn(o.ty(), inp))
+            .flatten()
+            .or_else(|| cfn(o.ty(), id))
+    };
+    match op {
+        BinOp::Add => {
+            if let Some(f) = pick(a, SQ_CONCAT, SQ_INPLACE_CONCAT) {
+                let f = cast!(f, Binary);
+                let (x, y) = (p(vm, a)?, p(vm, b)?);
+                // SAFETY: live objects for the C slot.
+                return result_from_c(vm, unsafe { f(x, y) }, "__add__");
+            }
+        }
+        BinOp::Mul => {
+            for (s, n) in [(a, b), (b, a)] {
+                if let Some(f) = pick(s, SQ_REPEAT, SQ_INPLACE_REPEAT) {
+                    if n.ty().slots.index.is_none() && !int::is_int(n) {
+                        continue;
+                    }
+                    let k = ferropy_core::vm::abs::index_isize(vm, n)?;
+                    let f = cast!(f, SsizeArg);
+                    let x = p(vm, s)?;
+                    // SAFETY: a live object for the C slot.
+                    return result_from_c(vm, unsafe { f(x, k) }, "__mul__");
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(ferropy_core::obj::not_implemented())
 }
 fn a_descr_get(vm: &Vm, d: Obj, inst: Option<Obj>, owner: Obj) -> PyResult<Obj> {
     let f = cast!(
@@ -456,6 +529,8 @@ fn adapters(base: &Slots, tab: &CTable, disallow_new: bool) -> Slots {
     set!(str, a_str, TP_STR);
     set!(hash, a_hash, TP_HASH);
     set!(richcmp, a_richcmp, TP_RICHCOMPARE);
+    set!(getattr, a_getattr_c, TP_GETATTR);
+    set!(setattr, a_setattr_c, TP_SETATTR);
     set!(getattr, a_getattr, TP_GETATTRO);
     set!(setattr, a_setattr, TP_SETATTRO);
     set!(call, a_call, TP_CALL);
@@ -465,7 +540,11 @@ fn adapters(base: &Slots, tab: &CTable, disallow_new: bool) -> Slots {
     set!(getitem, a_getitem, MP_SUBSCRIPT, SQ_ITEM);
     set!(setitem, a_setitem, MP_ASS_SUBSCRIPT, SQ_ASS_ITEM);
     set!(contains, a_contains, SQ_CONTAINS);
-    if NB_SLOTS.iter().any(|&(_, b, i)| has(b) || has(i)) {
+    if NB_SLOTS.iter().any(|&(_, b, i)| has(b) || has(i))
+        || [SQ_CONCAT, SQ_REPEAT, SQ_INPLACE_CONCAT, SQ_INPLACE_REPEAT]
+            .iter()
+            .any(|&id| has(id))
+    {
         s.num = Some(a_num);
     }
     set!(unary, a_unary, NB_NEGATIVE, NB_POSITIVE, NB_INVERT);
@@ -827,6 +906,41 @@ pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+/// A class method descriptor (`PyDescr_NewClassMethod`): bound to the
+/// class on access, whatever the definition's flags.
+fn classmethod_get(vm: &Vm, d: Obj, inst: Option<Obj>, owner: Obj) -> PyResult<Obj> {
+    let c = d
+        .downcast::<CFuncObj>()
+        .ok_or_else(|| bad_internal_call(vm))?;
+    let cls = match inst {
+        Some(i) if owner.is_none() => i.type_obj(),
+        _ => owner,
+    };
+    new_cfunction(vm, c.def, Some(cls), c.module)
+}
+
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static CLASSMETHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
+    "classmethod_descriptor",
+    Layout::CFunction,
+    Some(&typeobj::OBJECT_TYPE),
+    Slots {
+        call: Some(method_call),
+        repr: Some(method_repr),
+        descr_get: Some(classmethod_get),
+        getattr: Some(typeobj::generic_getattr),
+        hash: Some(ferropy_core::obj::typeobj_hash_identity),
+        ..Slots::EMPTY
+    },
+    &[],
+    core::mem::size_of::<CFuncObj>(),
+    0,
+);
+
 #[cfg_attr(
     target_os = "none",
     allow(unsafe_code),
@@ -906,6 +1020,335 @@ fn new_method_descr(
     })
 }
 
+// ------------------------------------------------------------ slot wrappers
+
+/// A static method table entry (the wrappers below are shared by every C
+/// type).
+struct StaticDef(PyMethodDef);
+// SAFETY: immutable after compilation; the pointers are to static data.
+unsafe impl Sync for StaticDef {}
+
+unsafe extern "C" fn wrap_init(slf: P, args: P, kw: P) -> P {
+    api(|vm| {
+        let o = obj(vm, slf)?;
+        with_args(vm, args, kw, |a| a_init(vm, o, a))?;
+        Ok(none())
+    })
+}
+unsafe extern "C" fn wrap_repr(slf: P, _unused: P) -> P {
+    api(|vm| a_repr(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_str(slf: P, _unused: P) -> P {
+    api(|vm| a_str(vm, obj(vm, slf)?))
+}
+
+macro_rules! wrapper_def {
+    ($name:literal, $f:expr, $flags:expr) => {
+        StaticDef(PyMethodDef {
+            ml_name: $name.as_ptr(),
+            // SAFETY: the calling convention of `$flags` is `$f`'s type;
+            // PyMethodDef stores every function as `PyCFunction`.
+            ml_meth: Some(unsafe {
+                core::mem::transmute::<*const (), unsafe extern "C" fn()>($f as *const ())
+            }),
+            ml_flags: $flags,
+            ml_doc: core::ptr::null(),
+        })
+    };
+}
+
+unsafe extern "C" fn wrap_len(slf: P, _unused: P) -> P {
+    api(|vm| int::new_i64(vm, a_len(vm, obj(vm, slf)?)? as i64))
+}
+unsafe extern "C" fn wrap_getitem(slf: P, k: P) -> P {
+    api(|vm| a_getitem(vm, obj(vm, slf)?, obj(vm, k)?))
+}
+unsafe extern "C" fn wrap_setitem(slf: P, args: P) -> P {
+    api(|vm| {
+        let a = obj(vm, args)?;
+        let [k, v] = tuple::tuple_items(a) else {
+            return Err(vm.type_error("expected 2 arguments"));
+        };
+        a_setitem(vm, obj(vm, slf)?, *k, Some(*v))?;
+        Ok(none())
+    })
+}
+unsafe extern "C" fn wrap_delitem(slf: P, k: P) -> P {
+    api(|vm| {
+        a_setitem(vm, obj(vm, slf)?, obj(vm, k)?, None)?;
+        Ok(none())
+    })
+}
+unsafe extern "C" fn wrap_contains(slf: P, k: P) -> P {
+    api(|vm| Ok(py_bool(a_contains(vm, obj(vm, slf)?, obj(vm, k)?)?)))
+}
+unsafe extern "C" fn wrap_iter(slf: P, _unused: P) -> P {
+    api(|vm| a_iter(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_next(slf: P, _unused: P) -> P {
+    api(|vm| match a_iternext(vm, obj(vm, slf)?)? {
+        Some(v) => Ok(v),
+        None => Err(crate::errors::set_object(
+            vm,
+            exc::STOP_ITERATION.as_obj(),
+            None,
+        )),
+    })
+}
+unsafe extern "C" fn wrap_call(slf: P, args: P, kw: P) -> P {
+    api(|vm| {
+        let o = obj(vm, slf)?;
+        with_args(vm, args, kw, |a| a_call(vm, o, a))
+    })
+}
+unsafe extern "C" fn wrap_hash(slf: P, _unused: P) -> P {
+    api(|vm| int::new_i64(vm, a_hash(vm, obj(vm, slf)?)? as i64))
+}
+macro_rules! wrap_cmp {
+    ($($name:ident = $op:ident),*) => {$(
+        unsafe extern "C" fn $name(slf: P, other: P) -> P {
+            api(|vm| a_richcmp(vm, obj(vm, slf)?, obj(vm, other)?, CmpOp::$op))
+        }
+    )*};
+}
+wrap_cmp!(
+    wrap_lt = Lt,
+    wrap_le = Le,
+    wrap_eq = Eq,
+    wrap_ne = Ne,
+    wrap_gt = Gt,
+    wrap_ge = Ge
+);
+
+use crate::module::{METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
+static WRAPPERS: [(usize, usize, StaticDef); 18] = [
+    (
+        TP_INIT,
+        0,
+        wrapper_def!(c"__init__", wrap_init, METH_VARARGS | METH_KEYWORDS),
+    ),
+    (
+        TP_REPR,
+        0,
+        wrapper_def!(c"__repr__", wrap_repr, METH_NOARGS),
+    ),
+    (TP_STR, 0, wrapper_def!(c"__str__", wrap_str, METH_NOARGS)),
+    (
+        MP_LENGTH,
+        SQ_LENGTH,
+        wrapper_def!(c"__len__", wrap_len, METH_NOARGS),
+    ),
+    (
+        MP_SUBSCRIPT,
+        SQ_ITEM,
+        wrapper_def!(c"__getitem__", wrap_getitem, METH_O),
+    ),
+    (
+        MP_ASS_SUBSCRIPT,
+        SQ_ASS_ITEM,
+        wrapper_def!(c"__setitem__", wrap_setitem, METH_VARARGS),
+    ),
+    (
+        MP_ASS_SUBSCRIPT,
+        SQ_ASS_ITEM,
+        wrapper_def!(c"__delitem__", wrap_delitem, METH_O),
+    ),
+    (
+        SQ_CONTAINS,
+        0,
+        wrapper_def!(c"__contains__", wrap_contains, METH_O),
+    ),
+    (
+        TP_ITER,
+        0,
+        wrapper_def!(c"__iter__", wrap_iter, METH_NOARGS),
+    ),
+    (
+        TP_ITERNEXT,
+        0,
+        wrapper_def!(c"__next__", wrap_next, METH_NOARGS),
+    ),
+    (
+        TP_CALL,
+        0,
+        wrapper_def!(c"__call__", wrap_call, METH_VARARGS | METH_KEYWORDS),
+    ),
+    (
+        TP_HASH,
+        0,
+        wrapper_def!(c"__hash__", wrap_hash, METH_NOARGS),
+    ),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__lt__", wrap_lt, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__le__", wrap_le, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__eq__", wrap_eq, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__ne__", wrap_ne, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__gt__", wrap_gt, METH_O)),
+    (TP_RICHCOMPARE, 0, wrapper_def!(c"__ge__", wrap_ge, METH_O)),
+];
+
+// Number slot wrappers: `__add__` calls the slot with (self, other),
+// `__radd__` with (other, self), `__iadd__` the in-place slot.
+macro_rules! wrap_num {
+    ($($op:ident: $f:ident, $rf:ident, $if:ident;)*) => {$(
+        unsafe extern "C" fn $f(slf: P, other: P) -> P {
+            api(|vm| a_num(vm, BinOp::$op, obj(vm, slf)?, obj(vm, other)?, false))
+        }
+        unsafe extern "C" fn $rf(slf: P, other: P) -> P {
+            api(|vm| a_num(vm, BinOp::$op, obj(vm, other)?, obj(vm, slf)?, false))
+        }
+        unsafe extern "C" fn $if(slf: P, other: P) -> P {
+            api(|vm| a_num(vm, BinOp::$op, obj(vm, slf)?, obj(vm, other)?, true))
+        }
+    )*};
+}
+wrap_num! {
+    Add: wrap_add, wrap_radd, wrap_iadd;
+    And: wrap_and, wrap_rand, wrap_iand;
+    FloorDiv: wrap_floordiv, wrap_rfloordiv, wrap_ifloordiv;
+    LShift: wrap_lshift, wrap_rlshift, wrap_ilshift;
+    MatMul: wrap_matmul, wrap_rmatmul, wrap_imatmul;
+    Mul: wrap_mul, wrap_rmul, wrap_imul;
+    Mod: wrap_mod, wrap_rmod, wrap_imod;
+    Or: wrap_or, wrap_ror, wrap_ior;
+    Pow: wrap_pow, wrap_rpow, wrap_ipow;
+    RShift: wrap_rshift, wrap_rrshift, wrap_irshift;
+    Sub: wrap_sub, wrap_rsub, wrap_isub;
+    TrueDiv: wrap_truediv, wrap_rtruediv, wrap_itruediv;
+    Xor: wrap_xor, wrap_rxor, wrap_ixor;
+}
+unsafe extern "C" fn wrap_divmod(slf: P, other: P) -> P {
+    api(|vm| call_binary(vm, obj(vm, slf)?, obj(vm, other)?, NB_DIVMOD, "__divmod__"))
+}
+unsafe extern "C" fn wrap_rdivmod(slf: P, other: P) -> P {
+    api(|vm| call_binary(vm, obj(vm, other)?, obj(vm, slf)?, NB_DIVMOD, "__rdivmod__"))
+}
+/// The C binary function `id` of `a`'s (else `b`'s) type on (a, b).
+fn call_binary(vm: &Vm, a: Obj, b: Obj, id: usize, name: &str) -> PyResult<Obj> {
+    let Some(f) = cfn(a.ty(), id).or_else(|| cfn(b.ty(), id)) else {
+        return Ok(ferropy_core::obj::not_implemented());
+    };
+    let f = cast!(f, Binary);
+    let (x, y) = (p(vm, a)?, p(vm, b)?);
+    // SAFETY: live objects for the C slot.
+    result_from_c(vm, unsafe { f(x, y) }, name)
+}
+unsafe extern "C" fn wrap_neg(slf: P, _unused: P) -> P {
+    api(|vm| a_unary(vm, UnOp::Neg, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_pos(slf: P, _unused: P) -> P {
+    api(|vm| a_unary(vm, UnOp::Pos, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_invert(slf: P, _unused: P) -> P {
+    api(|vm| a_unary(vm, UnOp::Invert, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_abs(slf: P, _unused: P) -> P {
+    api(|vm| unary(vm, obj(vm, slf)?, NB_ABSOLUTE, "__abs__"))
+}
+unsafe extern "C" fn wrap_bool(slf: P, _unused: P) -> P {
+    api(|vm| Ok(py_bool(a_bool(vm, obj(vm, slf)?)?)))
+}
+unsafe extern "C" fn wrap_int(slf: P, _unused: P) -> P {
+    api(|vm| a_int(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_float(slf: P, _unused: P) -> P {
+    api(|vm| a_float(vm, obj(vm, slf)?))
+}
+unsafe extern "C" fn wrap_index(slf: P, _unused: P) -> P {
+    api(|vm| a_index(vm, obj(vm, slf)?))
+}
+
+/// (slot id that must be set, wrapper) for the number protocol.
+static NUM_WRAPPERS: [(usize, StaticDef); 49] = [
+    (7, wrapper_def!(c"__add__", wrap_add, METH_O)),
+    (7, wrapper_def!(c"__radd__", wrap_radd, METH_O)),
+    (14, wrapper_def!(c"__iadd__", wrap_iadd, METH_O)),
+    (8, wrapper_def!(c"__and__", wrap_and, METH_O)),
+    (8, wrapper_def!(c"__rand__", wrap_rand, METH_O)),
+    (15, wrapper_def!(c"__iand__", wrap_iand, METH_O)),
+    (12, wrapper_def!(c"__floordiv__", wrap_floordiv, METH_O)),
+    (12, wrapper_def!(c"__rfloordiv__", wrap_rfloordiv, METH_O)),
+    (16, wrapper_def!(c"__ifloordiv__", wrap_ifloordiv, METH_O)),
+    (28, wrapper_def!(c"__lshift__", wrap_lshift, METH_O)),
+    (28, wrapper_def!(c"__rlshift__", wrap_rlshift, METH_O)),
+    (17, wrapper_def!(c"__ilshift__", wrap_ilshift, METH_O)),
+    (75, wrapper_def!(c"__matmul__", wrap_matmul, METH_O)),
+    (75, wrapper_def!(c"__rmatmul__", wrap_rmatmul, METH_O)),
+    (76, wrapper_def!(c"__imatmul__", wrap_imatmul, METH_O)),
+    (29, wrapper_def!(c"__mul__", wrap_mul, METH_O)),
+    (29, wrapper_def!(c"__rmul__", wrap_rmul, METH_O)),
+    (18, wrapper_def!(c"__imul__", wrap_imul, METH_O)),
+    (34, wrapper_def!(c"__mod__", wrap_mod, METH_O)),
+    (34, wrapper_def!(c"__rmod__", wrap_rmod, METH_O)),
+    (21, wrapper_def!(c"__imod__", wrap_imod, METH_O)),
+    (31, wrapper_def!(c"__or__", wrap_or, METH_O)),
+    (31, wrapper_def!(c"__ror__", wrap_ror, METH_O)),
+    (19, wrapper_def!(c"__ior__", wrap_ior, METH_O)),
+    (NB_POWER, wrapper_def!(c"__pow__", wrap_pow, METH_O)),
+    (NB_POWER, wrapper_def!(c"__rpow__", wrap_rpow, METH_O)),
+    (
+        NB_INPLACE_POWER,
+        wrapper_def!(c"__ipow__", wrap_ipow, METH_O),
+    ),
+    (35, wrapper_def!(c"__rshift__", wrap_rshift, METH_O)),
+    (35, wrapper_def!(c"__rrshift__", wrap_rrshift, METH_O)),
+    (22, wrapper_def!(c"__irshift__", wrap_irshift, METH_O)),
+    (36, wrapper_def!(c"__sub__", wrap_sub, METH_O)),
+    (36, wrapper_def!(c"__rsub__", wrap_rsub, METH_O)),
+    (23, wrapper_def!(c"__isub__", wrap_isub, METH_O)),
+    (37, wrapper_def!(c"__truediv__", wrap_truediv, METH_O)),
+    (37, wrapper_def!(c"__rtruediv__", wrap_rtruediv, METH_O)),
+    (24, wrapper_def!(c"__itruediv__", wrap_itruediv, METH_O)),
+    (38, wrapper_def!(c"__xor__", wrap_xor, METH_O)),
+    (38, wrapper_def!(c"__rxor__", wrap_rxor, METH_O)),
+    (25, wrapper_def!(c"__ixor__", wrap_ixor, METH_O)),
+    (NB_DIVMOD, wrapper_def!(c"__divmod__", wrap_divmod, METH_O)),
+    (
+        NB_DIVMOD,
+        wrapper_def!(c"__rdivmod__", wrap_rdivmod, METH_O),
+    ),
+    (NB_NEGATIVE, wrapper_def!(c"__neg__", wrap_neg, METH_NOARGS)),
+    (NB_POSITIVE, wrapper_def!(c"__pos__", wrap_pos, METH_NOARGS)),
+    (
+        NB_INVERT,
+        wrapper_def!(c"__invert__", wrap_invert, METH_NOARGS),
+    ),
+    (NB_ABSOLUTE, wrapper_def!(c"__abs__", wrap_abs, METH_NOARGS)),
+    (NB_BOOL, wrapper_def!(c"__bool__", wrap_bool, METH_NOARGS)),
+    (NB_INT, wrapper_def!(c"__int__", wrap_int, METH_NOARGS)),
+    (
+        NB_FLOAT,
+        wrapper_def!(c"__float__", wrap_float, METH_NOARGS),
+    ),
+    (
+        NB_INDEX,
+        wrapper_def!(c"__index__", wrap_index, METH_NOARGS),
+    ),
+];
+
+/// CPython's slot wrappers: for each slot a C type sets, a method
+/// descriptor calling it (`__init__`, `__repr__`, `__len__`, `__eq__`, ...)
+/// in the type's dict, so `super().__init__(...)`, `Base.__repr__(self)`
+/// and `hasattr(obj, "__iter__")` work as on CPython. The core's own
+/// dispatch keeps using the slot adapters.
+fn add_slot_wrappers(vm: &Vm, tab: &CTable, d: Obj, owner: Obj) -> PyResult<()> {
+    let set = |id: usize| id != 0 && !tab.f[id].is_null();
+    let defs = WRAPPERS
+        .iter()
+        .filter(|(a, b, _)| set(*a) || set(*b))
+        .map(|(_, _, def)| def)
+        .chain(
+            NUM_WRAPPERS
+                .iter()
+                .filter(|(a, _)| set(*a))
+                .map(|(_, def)| def),
+        );
+    for def in defs {
+        let w = new_method_descr(vm, &def.0, owner, None)?;
+        dict::set_str(vm, d, def_name(&def.0), w)?;
+    }
+    Ok(())
+}
+
 // ------------------------------------------------------------ building types
 
 /// Walk a C array ending with an entry whose `name` (first field) is NULL.
@@ -939,7 +1382,6 @@ pub fn from_spec(
 ) -> PyResult<Obj> {
     // SAFETY: C passes a spec that outlives the call, or NULL.
     let spec = unsafe { spec.as_ref() }.ok_or_else(|| bad_internal_call(vm))?;
-    let full = cstr(vm, spec.name)?;
     if spec.basicsize < 0 || spec.itemsize != 0 {
         return Err(vm.new_error(
             &exc::SYSTEM_ERROR,
@@ -967,6 +1409,53 @@ pub fn from_spec(
         // SAFETY: not past the terminator yet.
         sp = unsafe { sp.add(1) };
     }
+    let parts = TypeParts {
+        name: cstr(vm, spec.name)?,
+        basicsize: spec.basicsize as usize,
+        flags: spec.flags,
+        bases,
+        module,
+        dictoffset: 0,
+        place: None,
+    };
+    build_type(vm, tab_p, parts)
+}
+
+/// What a new C type is made of besides its slot table.
+pub struct TypeParts<'a> {
+    /// `"module.Name"`.
+    pub name: &'a str,
+    /// 0: the base's.
+    pub basicsize: usize,
+    /// CPython's `Py_TPFLAGS_*` bits.
+    pub flags: c_uint,
+    /// A type or a tuple of types; None: `Py_tp_bases`/`Py_tp_base` of the
+    /// table, else `object`.
+    pub bases: Option<Obj>,
+    pub module: Option<Obj>,
+    /// Offset of the instance dict pointer (`tp_dictoffset`), 0: from a
+    /// `__dictoffset__` member or the base.
+    pub dictoffset: usize,
+    /// Where to build the type object (a classic static type's own struct,
+    /// see `typeobject`), or None for a new heap object.
+    pub place: Option<*mut TypeObj>,
+}
+
+/// Build a C type from its filled slot table `tab_p` (which must stay
+/// alive as long as the type: a GC block the type object references, or a
+/// manual block for a type built in place).
+pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj> {
+    // SAFETY: the caller passes a live table nothing else is using.
+    let tab = unsafe { &mut *tab_p };
+    let TypeParts {
+        name: full,
+        basicsize: spec_basicsize,
+        flags: spec_flags,
+        bases,
+        module,
+        dictoffset: c_dictoffset,
+        place,
+    } = parts;
     tab.module = module;
     // Bases: the argument, else Py_tp_bases, else Py_tp_base, else object.
     let bases = match bases
@@ -1011,14 +1500,21 @@ pub fn from_spec(
     }
     let mut mro = alloc::vec![Obj::small(0)];
     mro.extend(typeobj::c3_mro(vm, &base_list)?);
-    let basicsize = if spec.basicsize == 0 {
+    let basicsize = if spec_basicsize == 0 {
         base.basicsize
     } else {
-        spec.basicsize as usize
+        spec_basicsize
     };
     // Special members set the instance layout instead of becoming
     // descriptors (CPython's `__dictoffset__` & co.).
-    let mut dictoffset = base.dictoffset;
+    let mut dictoffset = if c_dictoffset != 0 {
+        if c_dictoffset + core::mem::size_of::<usize>() > basicsize {
+            return Err(vm.new_error(&exc::SYSTEM_ERROR, "bad tp_dictoffset"));
+        }
+        c_dictoffset
+    } else {
+        base.dictoffset
+    };
     each(
         tab.f[TP_MEMBERS] as *const PyMemberDef,
         |m| m.name,
@@ -1048,10 +1544,10 @@ pub fn from_spec(
     };
     dict::set_str(vm, d, "__doc__", doc_obj)?;
     let mut flags = tpflags::HEAPTYPE | (base.flags & tpflags::EXCEPTION);
-    if spec.flags & CPY_BASETYPE != 0 {
+    if spec_flags & CPY_BASETYPE != 0 {
         flags |= tpflags::BASETYPE;
     }
-    if spec.flags & CPY_IMMUTABLETYPE != 0 {
+    if spec_flags & CPY_IMMUTABLETYPE != 0 {
         flags |= tpflags::IMMUTABLE;
     }
     if dictoffset != 0 {
@@ -1066,7 +1562,7 @@ pub fn from_spec(
     let slots = adapters(
         &base.slots,
         tab,
-        spec.flags & CPY_DISALLOW_INSTANTIATION != 0,
+        spec_flags & CPY_DISALLOW_INSTANTIATION != 0,
     );
     let name_obj = vm.intern(short)?;
     let t = TypeObj {
@@ -1091,7 +1587,18 @@ pub fn from_spec(
         ext: tab_p as *const (),
         mutable: core::cell::UnsafeCell::new(()),
     };
-    let tobj = vm.alloc_obj_sized(t, core::mem::size_of::<TypeObj>())?;
+    let tobj = match place {
+        None => vm.alloc_obj_sized(t, core::mem::size_of::<TypeObj>())?,
+        Some(at) => {
+            // SAFETY: the caller gives room for a TypeObj at `at` that lives
+            // as long as the program (a static struct) and that nothing reads
+            // as a type yet.
+            unsafe {
+                at.write(t);
+                Obj::from_raw(at as usize).ok_or_else(|| bad_internal_call(vm))?
+            }
+        }
+    };
     mro[0] = tobj;
     let mro_t = tuple::new(vm, &mro)?;
     // SAFETY: a fresh heap type that nothing else sees yet.
@@ -1101,6 +1608,11 @@ pub fn from_spec(
         (*tp).bases = Some(bases);
         &*tp
     };
+    if place.is_some() {
+        tab.keep = [Some(d), Some(name_obj), Some(mro_t), Some(bases)];
+        tab.in_place = true;
+    }
+    add_slot_wrappers(vm, tab, d, tobj)?;
     // Methods, getsets and members as descriptors in the type dict.
     each(
         tab.f[TP_METHODS] as *const PyMethodDef,
@@ -1323,5 +1835,23 @@ pub unsafe extern "C" fn PyDescr_NewMethod(t: P, m: *mut PyMethodDef) -> P {
             return Err(bad_internal_call(vm));
         }
         new_method_descr(vm, m, type_arg(vm, t)?.as_obj(), None)
+    })
+}
+/// A class method descriptor: bound to the class on access.
+#[no_mangle]
+pub unsafe extern "C" fn PyDescr_NewClassMethod(t: P, m: *mut PyMethodDef) -> P {
+    api(|vm| {
+        if m.is_null() {
+            return Err(bad_internal_call(vm));
+        }
+        vm.alloc_obj(CFuncObj {
+            head: ObjHead {
+                refcnt: ferropy_core::obj::RefCnt::new(0),
+                ty: &CLASSMETHOD_DESCR_TYPE,
+            },
+            def: m,
+            this: Some(type_arg(vm, t)?.as_obj()),
+            module: None,
+        })
     })
 }

@@ -725,3 +725,52 @@ pub unsafe extern "C" fn PyDict_Copy(d: P) -> P {
 pub unsafe extern "C" fn PyDict_Update(d: P, other: P) -> c_int {
     api(|vm| dict::update(vm, dict_arg(vm, obj(vm, d)?)?, obj(vm, other)?))
 }
+
+/// `PyUnicode_DecodeLatin1`: every byte is the code point of that value.
+pub fn decode_latin1(vm: &Vm, b: &[u8]) -> PyResult<Obj> {
+    let s: alloc::string::String = b.iter().map(|&c| c as char).collect();
+    vm.new_string(s)
+}
+
+/// `PyUnicode_Decode(s, size, encoding, errors)`: `bytes.decode` with the
+/// core's codecs (NULL encoding: UTF-8; NULL errors: strict).
+pub fn decode(vm: &Vm, b: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+    let by = bytes::new(vm, b)?;
+    let enc = vm.new_str(encoding.unwrap_or("utf-8"))?;
+    let err = vm.new_str(errors.unwrap_or("strict"))?;
+    let f = abs::getattr_str(vm, by, "decode")?;
+    ferropy_core::vm::call::call(vm, f, &[enc, err])
+}
+
+fn opt_cstr<'a>(vm: &Vm, p: *const c_char) -> PyResult<Option<&'a str>> {
+    if p.is_null() {
+        Ok(None)
+    } else {
+        cstr(vm, p).map(Some)
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeLatin1(
+    s: *const c_char,
+    n: isize,
+    _errors: *const c_char,
+) -> P {
+    api(|vm| decode_latin1(vm, cbytes(vm, s, n)?))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Decode(
+    s: *const c_char,
+    n: isize,
+    encoding: *const c_char,
+    errors: *const c_char,
+) -> P {
+    api(|vm| {
+        decode(
+            vm,
+            cbytes(vm, s, n)?,
+            opt_cstr(vm, encoding)?,
+            opt_cstr(vm, errors)?,
+        )
+    })
+}

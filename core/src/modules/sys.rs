@@ -242,26 +242,25 @@ fn sys_getframe(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if f.is_null() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    // Snapshots of this frame and every caller, linked through `f_back`.
-    let mut first: Option<Obj> = None;
-    let mut prev: Option<Obj> = None;
+    // Snapshots of this frame and every caller (`f_back`), outermost first.
+    let mut chain = alloc::vec::Vec::new();
     while !f.is_null() {
+        chain.push(f);
         // SAFETY: walking live frames.
+        f = unsafe { (*f).back };
+    }
+    let mut back: Option<Obj> = None;
+    for &f in chain.iter().rev() {
+        // SAFETY: live frame.
         let fr = unsafe { &*f };
         let fo = obj::frameobj::new(vm, fr.code_obj, fr.globals, fr.line())?;
         if let Some(x) = fo.downcast::<obj::frameobj::FrameObj>() {
-            if let Some(l) = fr.locals {
-                x.locals.set(Some(l));
-            }
+            x.locals.set(fr.locals);
+            x.back.set(back);
         }
-        match prev.and_then(|p| p.downcast::<obj::frameobj::FrameObj>()) {
-            Some(p) => p.back.set(Some(fo)),
-            None => first = Some(fo),
-        }
-        prev = Some(fo);
-        f = fr.back;
+        back = Some(fo);
     }
-    Ok(first.unwrap_or(obj::none()))
+    back.ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }
 fn sys_intern(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "intern", 1, 1)?;

@@ -35,6 +35,10 @@ pub struct CodeObj {
     /// Line table: bytes of little-endian `(u32 start, u32 line)` pairs.
     pub lines: Obj,
     pub docstring: Obj,
+    /// `co_linetable`/`co_exceptiontable` as given to `types.CodeType` or
+    /// `replace` (None for code compiled here: `lines` is ours).
+    pub linetable: Obj,
+    pub exceptiontable: Obj,
     pub firstlineno: u32,
     pub argcount: u16,
     pub posonlyargcount: u16,
@@ -53,6 +57,10 @@ impl CodeObj {
     /// The bytecode.
     #[inline]
     pub fn bytes(&self) -> &'static [u8] {
+        if self.code_len == 0 {
+            // Foreign code (`types.CodeType`): nothing of ours to run.
+            return &[];
+        }
         // SAFETY: `code` points at `code_len` bytes kept alive by this object
         // (a heap block it references, or flash).
         unsafe { core::slice::from_raw_parts(self.code, self.code_len) }
@@ -254,6 +262,8 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
         filename,
         lines,
         docstring: doc,
+        linetable: none(),
+        exceptiontable: none(),
         firstlineno: cu.firstlineno,
         argcount: cu.argcount,
         posonlyargcount: cu.posonlyargcount,
@@ -325,11 +335,34 @@ fn co_consts(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(code_of(vm, o)?.consts)
 }
 fn co_code(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    super::code::co_code(vm, code_of(vm, o)?)
+}
+fn co_stacksize(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    Ok(Obj::small(code_of(vm, o)?.stacksize as isize))
+}
+fn co_linetable(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let c = code_of(vm, o)?;
-    super::bytes::new(vm, c.bytes())
+    Ok(if c.linetable.is_none() {
+        c.lines
+    } else {
+        c.linetable
+    })
+}
+fn co_exceptiontable(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let c = code_of(vm, o)?;
+    if c.exceptiontable.is_none() {
+        super::bytes::new(vm, &[])
+    } else {
+        Ok(c.exceptiontable)
+    }
 }
 
-static CODE_ATTRS: [AttrEntry; 14] = [
+static CODE_ATTRS: [AttrEntry; 19] = [
+    getset!("co_code", co_code),
+    getset!("co_stacksize", co_stacksize),
+    getset!("co_linetable", co_linetable),
+    getset!("co_exceptiontable", co_exceptiontable),
+    method!("replace", super::code::code_replace),
     getset!("co_name", co_name),
     getset!("co_qualname", co_qualname),
     getset!("co_filename", co_filename),
@@ -358,17 +391,13 @@ pub static CODE_TYPE: TypeObj = TypeObj::builtin(
     Slots {
         repr: Some(code_repr),
         getattr: Some(super::typeobj::generic_getattr),
+        new: Some(super::code::code_new),
         ..Slots::EMPTY
     },
     &CODE_ATTRS,
     core::mem::size_of::<CodeObj>(),
     0,
 );
-
-#[allow(dead_code)]
-fn code_code_unused(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    co_code(vm, o)
-}
 
 // -------------------------------------------------------------- function
 

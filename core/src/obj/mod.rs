@@ -23,6 +23,7 @@
 pub mod attr;
 pub mod bytearray;
 pub mod bytes;
+pub mod code;
 pub mod complex;
 pub mod dict;
 pub mod dictmethods;

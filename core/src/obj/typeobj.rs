@@ -345,7 +345,15 @@ fn type_call(vm: &Vm, tobj: Obj, args: &Args) -> PyResult<Obj> {
         return Ok(args.pos[0].type_obj());
     }
     let Some(newf) = t.slots.new else {
-        return Err(vm.type_error(&format!("cannot create '{}' instances", t.name())));
+        // C types are named by their full `tp_name` ("module.Name").
+        let module = match (t.ext.is_null(), t.dict) {
+            (false, Some(d)) => dict::get_str(vm, d, "__module__")?.and_then(pystr::as_str),
+            _ => None,
+        };
+        return Err(vm.type_error(&match module {
+            Some(m) => format!("cannot create '{}.{}' instances", m, t.name()),
+            None => format!("cannot create '{}' instances", t.name()),
+        }));
     };
     let o = newf(vm, t, args)?;
     if !o.ty().is_subtype(t) {
@@ -605,9 +613,17 @@ fn type_set_abstract(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn type_get_dictoffset(_vm: &Vm, o: Obj) -> PyResult<Obj> {
-    Ok(Obj::small(
-        o.as_type().map(|t| t.dictoffset).unwrap_or(0) as isize
-    ))
+    let off = match o.as_type() {
+        // The dict of a type object is its `TypeObj::dict` field (CPython
+        // answers `tp_dict`'s offset): Cython's Limited-API code reads a
+        // class's dict at `type.__dictoffset__`.
+        Some(t) if t.dictoffset == 0 && t.is_subtype(&TYPE_TYPE) => {
+            core::mem::offset_of!(TypeObj, dict)
+        }
+        Some(t) => t.dictoffset,
+        None => 0,
+    };
+    Ok(Obj::small(off as isize))
 }
 fn type_get_basicsize(_vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(Obj::small(
@@ -1392,8 +1408,18 @@ pub fn new_class(
         ext: core::ptr::null(),
         mutable: core::cell::UnsafeCell::new(()),
     };
-    let size = meta.basicsize.max(core::mem::size_of::<TypeObj>());
+    let cext = vm.cext.get().filter(|_| !sb.ext.is_null());
+    let c_size = cext.map_or(0, |c| c.subclass_type_size(sb));
+    let size = meta
+        .basicsize
+        .max(core::mem::size_of::<TypeObj>())
+        .max(c_size);
     let tobj = vm.alloc_obj_sized(t, size)?;
+    if c_size != 0 {
+        if let Some(c) = cext {
+            c.init_subclass_type(vm, sb, tobj);
+        }
+    }
     mro[0] = tobj;
     let mro_t = tuple::new(vm, &mro)?;
     let bases_t = tuple::new(vm, &base_list)?;

@@ -104,6 +104,12 @@ pub fn alloc_frame(
 ) -> PyResult<*mut Frame> {
     // SAFETY: callers pass code objects.
     let co = unsafe { code_obj.cast::<CodeObj>() };
+    if co.code_len == 0 {
+        return Err(vm.new_error(
+            &crate::obj::exc::SYSTEM_ERROR,
+            "this code object has no ferropy bytecode and cannot be executed",
+        ));
+    }
     let words = frame_words(co);
     let p: *mut usize = if heap {
         vm.alloc_raw(words * WORD, 0)? as *mut usize

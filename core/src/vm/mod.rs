@@ -144,6 +144,16 @@ pub trait CExtensions: Sync {
     /// Run the init function at `init_addr` (`PyInit_<name>` of an
     /// extension loaded from `path` by the port) and return the module.
     fn init(&self, vm: &Vm, init_addr: usize, name: &str, path: &str) -> PyResult<Obj>;
+    /// Bytes a class deriving from the C type `base` (its solid base) must
+    /// allocate for its type object, when more than a `TypeObj`: a classic
+    /// static C type's struct has C fields after the core's part, which C
+    /// code reads from subclasses too (`type->tp_alloc`). 0: nothing extra.
+    fn subclass_type_size(&self, _base: &'static TypeObj) -> usize {
+        0
+    }
+    /// Fill the extra part of the new class `new` (see
+    /// `subclass_type_size`).
+    fn init_subclass_type(&self, _vm: &Vm, _base: &'static TypeObj, _new: Obj) {}
 }
 
 /// VM flags.
