@@ -71,5 +71,10 @@
 #include "pythonrun.h"
 #include "ceval.h"
 #include "pythread.h"
+#include "pycapsule.h"
+#include "pystrtod.h"
+#include "setobject.h"
+#include "sliceobject.h"
+#include "complexobject.h"
 
 #endif /* Py_PYTHON_H */
