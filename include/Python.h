@@ -76,5 +76,6 @@
 #include "setobject.h"
 #include "sliceobject.h"
 #include "complexobject.h"
+#include "pytypedefs.h"
 
 #endif /* Py_PYTHON_H */

@@ -732,3 +732,261 @@ pub unsafe extern "C" fn PyImport_ImportModuleLevel(
         )
     })
 }
+
+// ------------------------------------------------------------------ types
+
+/// `PyMethodDescr_Type`: a type no object has (methods of the core's types
+/// are builtin functions), so C's `method_descriptor` checks are false.
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
+    "method_descriptor",
+    Layout::Other,
+    Some(&ferropy_core::obj::typeobj::OBJECT_TYPE),
+    Slots::EMPTY,
+    &[],
+    core::mem::size_of::<ObjHead>(),
+    0,
+);
+
+#[no_mangle]
+pub static _PyMemoryView_TypeRef: &TypeObj = &ferropy_core::obj::memoryview::MEMORYVIEW_TYPE;
+#[no_mangle]
+pub static _PyMethodDescr_TypeRef: &TypeObj = &METHOD_DESCR_TYPE;
+
+// ------------------------------------------------- more sequences and str
+
+/// A negative index counts from the end (as `PySequence_GetItem`).
+fn seq_index(vm: &Vm, o: Obj, i: isize) -> PyResult<Obj> {
+    let i = if i < 0 {
+        match o.ty().slots.len {
+            Some(l) => i + l(vm, o)? as isize,
+            None => i,
+        }
+    } else {
+        i
+    };
+    ferropy_core::obj::int::new_i64(vm, i as i64)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_SetItem(o: P, i: isize, v: P) -> c_int {
+    api(|vm| {
+        let o = obj(vm, o)?;
+        let k = seq_index(vm, o, i)?;
+        abs::setitem(vm, o, k, obj(vm, v)?)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_DelItem(o: P, i: isize) -> c_int {
+    api(|vm| {
+        let o = obj(vm, o)?;
+        let k = seq_index(vm, o, i)?;
+        abs::delitem(vm, o, k)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Length(o: P) -> isize {
+    api(|vm| Ok(abs::len(vm, obj(vm, o)?)? as isize))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Keys(o: P) -> P {
+    api(|vm| {
+        let k = call_method(vm, obj(vm, o)?, "keys", &[])?;
+        abs::to_list(vm, k)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Values(o: P) -> P {
+    api(|vm| {
+        let k = call_method(vm, obj(vm, o)?, "values", &[])?;
+        abs::to_list(vm, k)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Items(o: P) -> P {
+    api(|vm| {
+        let k = call_method(vm, obj(vm, o)?, "items", &[])?;
+        abs::to_list(vm, k)
+    })
+}
+/// `PyDict_Merge(a, b, override)`: `a.update(b)`, or only the missing keys
+/// when `override` is 0.
+#[no_mangle]
+pub unsafe extern "C" fn PyDict_Merge(a: P, b: P, override_: c_int) -> c_int {
+    api(|vm| {
+        let (a, b) = (obj(vm, a)?, obj(vm, b)?);
+        if override_ != 0 {
+            return call_method(vm, a, "update", &[b]).map(|_| ());
+        }
+        let keys = call_method(vm, b, "keys", &[])?;
+        for k in abs::to_vec(vm, keys)? {
+            if dict::get(vm, a, k)?.is_none() {
+                let v = abs::getitem(vm, b, k)?;
+                abs::setitem(vm, a, k, v)?;
+            }
+        }
+        Ok(())
+    })
+}
+/// `bin()`, `oct()` or `hex()` of an int (base 2, 8, 16), `str()` for 10.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_ToBase(n: P, base: c_int) -> P {
+    api(|vm| {
+        let name = match base {
+            2 => "bin",
+            8 => "oct",
+            10 => "str",
+            16 => "hex",
+            _ => {
+                return Err(vm.new_error(
+                    &ferropy_core::obj::exc::SYSTEM_ERROR,
+                    "PyNumber_ToBase: base must be 2, 8, 10 or 16",
+                ))
+            }
+        };
+        let builtins = vm
+            .builtins
+            .get()
+            .ok_or_else(|| crate::boundary::bad_internal_call(vm))?;
+        let f = abs::getattr_str(vm, builtins, name)?;
+        let i = abs::index(vm, obj(vm, n)?)?;
+        call::call(vm, f, &[i])
+    })
+}
+
+/// `format % args`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Format(format: P, args: P) -> P {
+    api(|vm| abs::binary_op(vm, BinOp::Mod, obj(vm, format)?, obj(vm, args)?, false))
+}
+/// An exact str with the text of `o` (a str or a str subclass).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_FromObject(o: P) -> P {
+    api(|vm| {
+        let o = obj(vm, o)?;
+        match pystr::as_str(o) {
+            Some(s) => vm.new_str(s),
+            None => Err(vm.type_error(&alloc::format!(
+                "Can't convert '{}' object to str implicitly",
+                o.ty().name()
+            ))),
+        }
+    })
+}
+fn opt_cstr<'a>(vm: &Vm, p: *const c_char) -> PyResult<Option<&'a str>> {
+    if p.is_null() {
+        Ok(None)
+    } else {
+        cstr(vm, p).map(Some)
+    }
+}
+/// `s.encode(encoding, errors)` (NULL: the defaults).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsEncodedString(
+    s: P,
+    encoding: *const c_char,
+    errors: *const c_char,
+) -> P {
+    api(|vm| {
+        let enc = vm.new_str(opt_cstr(vm, encoding)?.unwrap_or("utf-8"))?;
+        let err = vm.new_str(opt_cstr(vm, errors)?.unwrap_or("strict"))?;
+        call_method(vm, obj(vm, s)?, "encode", &[enc, err])
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsASCIIString(s: P) -> P {
+    api(|vm| {
+        let enc = vm.new_str("ascii")?;
+        call_method(vm, obj(vm, s)?, "encode", &[enc])
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsLatin1String(s: P) -> P {
+    api(|vm| {
+        let enc = vm.new_str("latin-1")?;
+        call_method(vm, obj(vm, s)?, "encode", &[enc])
+    })
+}
+fn isize_obj(vm: &Vm, i: isize) -> PyResult<Obj> {
+    ferropy_core::obj::int::new_i64(vm, i as i64)
+}
+/// `s.split(sep, maxsplit)` (NULL `sep`: whitespace).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Split(s: P, sep: P, maxsplit: isize) -> P {
+    api(|vm| {
+        let m = isize_obj(vm, maxsplit)?;
+        call_method(vm, obj(vm, s)?, "split", &[opt(sep).unwrap_or(none()), m])
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Splitlines(s: P, keepends: c_int) -> P {
+    api(|vm| {
+        let k = ferropy_core::obj::py_bool(keepends != 0);
+        call_method(vm, obj(vm, s)?, "splitlines", &[k])
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Replace(s: P, old: P, new: P, maxcount: isize) -> P {
+    api(|vm| {
+        let m = isize_obj(vm, maxcount)?;
+        call_method(
+            vm,
+            obj(vm, s)?,
+            "replace",
+            &[obj(vm, old)?, obj(vm, new)?, m],
+        )
+    })
+}
+/// `s[start:end].startswith(sub)` (direction -1) or `.endswith(sub)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Tailmatch(
+    s: P,
+    sub: P,
+    start: isize,
+    end: isize,
+    direction: c_int,
+) -> isize {
+    api(|vm| {
+        let name = if direction < 0 {
+            "startswith"
+        } else {
+            "endswith"
+        };
+        let (a, b) = (isize_obj(vm, start)?, isize_obj(vm, end)?);
+        let r = call_method(vm, obj(vm, s)?, name, &[obj(vm, sub)?, a, b])?;
+        Ok(abs::truthy(vm, r)? as isize)
+    })
+}
+/// `s.find(sub, start, end)` (direction > 0) or `rfind`; -2 on error.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Find(
+    s: P,
+    sub: P,
+    start: isize,
+    end: isize,
+    direction: c_int,
+) -> isize {
+    let r = api(|vm| {
+        let name = if direction > 0 { "find" } else { "rfind" };
+        let (a, b) = (isize_obj(vm, start)?, isize_obj(vm, end)?);
+        let r = call_method(vm, obj(vm, s)?, name, &[obj(vm, sub)?, a, b])?;
+        abs::index_isize(vm, r)
+    });
+    if r == -1 && crate::boundary::vm().is_some_and(|vm| vm.exc().is_some()) {
+        -2
+    } else {
+        r
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Count(s: P, sub: P, start: isize, end: isize) -> isize {
+    api(|vm| {
+        let (a, b) = (isize_obj(vm, start)?, isize_obj(vm, end)?);
+        let r = call_method(vm, obj(vm, s)?, "count", &[obj(vm, sub)?, a, b])?;
+        abs::index_isize(vm, r)
+    })
+}
