@@ -30,6 +30,9 @@ PyAPI_DATA(PyTypeObject *const) _PyMethodDescr_TypeRef;
 #define PyMemoryView_Type (*_PyMemoryView_TypeRef)
 #define PyMethodDescr_Type (*_PyMethodDescr_TypeRef)
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
+#ifndef PyByteArray_CheckExact
+#define PyByteArray_CheckExact(op) Py_IS_TYPE((op), &PyByteArray_Type)
+#endif
 #define PyRange_Check(op) Py_IS_TYPE((op), &PyRange_Type)
 #define PyCFunction_GET_FLAGS(op) PyCFunction_GetFlags((PyObject *)(op))
 #define PyUnicode_READ_CHAR(op, i) PyUnicode_ReadChar((PyObject *)(op), (i))

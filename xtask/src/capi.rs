@@ -45,6 +45,7 @@ pub fn build_ext_with(
         .arg("-o")
         .arg(out)
         .arg(src)
+        .arg("-lm")
         .output()
         .map_err(|e| format!("cannot run {}: {e}", cc().to_string_lossy()))?;
     if !output.status.success() {

@@ -590,6 +590,12 @@ fn type_set_abstract(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn type_get_dictoffset(_vm: &Vm, o: Obj) -> PyResult<Obj> {
+    // `type.__dictoffset__` is where a type object keeps its namespace
+    // (`TypeObj::dict`): C code built for the Limited API (Cython) reads a
+    // heap type's dict through it, as CPython's `tp_dict`.
+    if o.as_type().is_some_and(|t| core::ptr::eq(t, &TYPE_TYPE)) {
+        return Ok(Obj::small(core::mem::offset_of!(TypeObj, dict) as isize));
+    }
     Ok(Obj::small(
         o.as_type().map(|t| t.dictoffset).unwrap_or(0) as isize
     ))
