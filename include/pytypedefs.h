@@ -23,8 +23,8 @@ typedef struct _baseexceptionobject PyBaseExceptionObject;
 
 typedef wchar_t Py_UNICODE;
 
-/* memoryview; method_descriptor (no object has this type on ferropy:
-   methods of builtin types are builtin functions). */
+/* memoryview; method_descriptor (the methods of types made from a
+   PyType_Spec; methods of the core's types are builtin functions). */
 PyAPI_DATA(PyTypeObject *const) _PyMemoryView_TypeRef;
 PyAPI_DATA(PyTypeObject *const) _PyMethodDescr_TypeRef;
 #define PyMemoryView_Type (*_PyMemoryView_TypeRef)

@@ -735,27 +735,10 @@ pub unsafe extern "C" fn PyImport_ImportModuleLevel(
 
 // ------------------------------------------------------------------ types
 
-/// `PyMethodDescr_Type`: a type no object has (methods of the core's types
-/// are builtin functions), so C's `method_descriptor` checks are false.
-#[cfg_attr(
-    target_os = "none",
-    allow(unsafe_code),
-    link_section = ".rodata.ferropy_types"
-)]
-pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
-    "method_descriptor",
-    Layout::Other,
-    Some(&ferropy_core::obj::typeobj::OBJECT_TYPE),
-    Slots::EMPTY,
-    &[],
-    core::mem::size_of::<ObjHead>(),
-    0,
-);
-
 #[no_mangle]
 pub static _PyMemoryView_TypeRef: &TypeObj = &ferropy_core::obj::memoryview::MEMORYVIEW_TYPE;
 #[no_mangle]
-pub static _PyMethodDescr_TypeRef: &TypeObj = &METHOD_DESCR_TYPE;
+pub static _PyMethodDescr_TypeRef: &TypeObj = &crate::spec::METHOD_DESCR_TYPE;
 
 // ------------------------------------------------- more sequences and str
 
