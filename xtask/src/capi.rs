@@ -291,7 +291,7 @@ fn run_embeds(
             }
         }
         let exp = std::fs::read(e.with_extension("exp")).unwrap_or_default();
-        match run_captured(Command::new(&exe).current_dir(&dir), Some(TIMEOUT)) {
+        match run_captured(Command::new(&exe).current_dir(dir), Some(TIMEOUT)) {
             Ok(a) if a.exit == Exit::Code(0) && a.stdout == exp => {
                 println!("pass  {rel}");
                 c.passed += 1;
