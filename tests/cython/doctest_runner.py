@@ -166,7 +166,29 @@ def _blankline_got(got):
     return '\n'.join(out)
 
 
+def _to_ascii(s):
+    # doctest folds both texts to ASCII with backslash escapes, so that a
+    # want of '\\xf8' matches a got of 'ø'
+    # (str(s.encode('ASCII', 'backslashreplace'), 'ASCII')).
+    if s.isascii():
+        return s
+    out = []
+    for ch in s:
+        c = ord(ch)
+        if c < 0x80:
+            out.append(ch)
+        elif c < 0x100:
+            out.append('\\x%02x' % c)
+        elif c < 0x10000:
+            out.append('\\u%04x' % c)
+        else:
+            out.append('\\U%08x' % c)
+    return ''.join(out)
+
+
 def check_output(want, got, options):
+    got = _to_ascii(got)
+    want = _to_ascii(want)
     if got == want:
         return True
     if not options.get('DONT_ACCEPT_TRUE_FOR_1'):
