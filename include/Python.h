@@ -71,5 +71,11 @@
 #include "pythonrun.h"
 #include "ceval.h"
 #include "pythread.h"
+#include "pycapsule.h"
+#include "pystrtod.h"
+#include "setobject.h"
+#include "sliceobject.h"
+#include "complexobject.h"
+#include "pytypedefs.h"
 
 #endif /* Py_PYTHON_H */

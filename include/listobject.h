@@ -21,6 +21,8 @@ PyAPI_FUNC(PyObject *) PyList_AsTuple(PyObject *);
 #define PyList_SET_ITEM(op, i, v) ((void)PyList_SetItem((PyObject *)(op), (i), (v)))
 #define PyList_GET_SIZE(op) PyList_Size((PyObject *)(op))
 
+PyAPI_FUNC(int) PyList_SetSlice(PyObject *, Py_ssize_t, Py_ssize_t, PyObject *);
+
 #ifdef __cplusplus
 }
 #endif

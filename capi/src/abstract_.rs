@@ -182,7 +182,16 @@ pub unsafe extern "C" fn PyObject_GetAttr(o: P, name: P) -> P {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GenericGetAttr(o: P, name: P) -> P {
-    api(|vm| getattr(vm, obj(vm, o)?, obj(vm, name)?))
+    // The generic lookup itself, not the type's slot: a C type whose
+    // `tp_getattro` is this function would otherwise call itself.
+    api(|vm| {
+        let o = obj(vm, o)?;
+        let name = attr_name(vm, obj(vm, name)?)?;
+        match ferropy_core::obj::typeobj::generic_getattr(vm, o, name)? {
+            Some(v) => Ok(v),
+            None => Err(vm.attribute_error(o, name)),
+        }
+    })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetAttrString(o: P, name: *const c_char) -> P {

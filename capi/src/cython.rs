@@ -23,12 +23,19 @@ const CPY_BASETYPE: c_ulong = 1 << 10;
 const CPY_READY: c_ulong = 1 << 12;
 const CPY_IS_ABSTRACT: c_ulong = 1 << 20;
 const CPY_IMMUTABLETYPE: c_ulong = 1 << 8;
+const CPY_HAVE_GC: c_ulong = 1 << 14;
 
 /// `PyType_GetFlags`: the core's flags in CPython's bits, plus the
 /// `*_SUBCLASS` fast-check bits of the builtin type the type derives from.
 pub fn type_flags(t: &'static TypeObj) -> c_ulong {
     use ferropy_core::obj::{bytes, dict, int, list, str, tuple};
     let mut f = CPY_READY;
+    // Heap types (classes and spec types) report Py_TPFLAGS_HAVE_GC, as
+    // CPython's classes do: Cython's Limited-API code takes it as the sign
+    // of a subclass that may override a `cpdef` method.
+    if t.flags & tpflags::HEAPTYPE != 0 {
+        f |= CPY_HAVE_GC;
+    }
     for (ours, theirs) in [
         (tpflags::HEAPTYPE, CPY_HEAPTYPE),
         (tpflags::BASETYPE, CPY_BASETYPE),

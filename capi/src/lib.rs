@@ -28,6 +28,7 @@ pub mod data;
 #[cfg(not(target_os = "none"))]
 pub mod embed;
 pub mod errors;
+pub mod extra;
 pub mod mem;
 pub mod module;
 pub mod objimpl;

@@ -275,11 +275,11 @@ fn cfunc_repr(vm: &Vm, f: Obj) -> PyResult<Obj> {
     vm.new_string(alloc::format!("<built-in function {}>", name))
 }
 
-fn cfunc_name(vm: &Vm, f: Obj) -> PyResult<Obj> {
+pub(crate) fn cfunc_name(vm: &Vm, f: Obj) -> PyResult<Obj> {
     vm.new_str(def_of(f).map(def_name).unwrap_or("?"))
 }
 
-fn cfunc_doc(vm: &Vm, f: Obj) -> PyResult<Obj> {
+pub(crate) fn cfunc_doc(vm: &Vm, f: Obj) -> PyResult<Obj> {
     match def_of(f).filter(|d| !d.ml_doc.is_null()) {
         // SAFETY: ml_doc is a NUL-terminated C string in the extension.
         Some(d) => match unsafe { core::ffi::CStr::from_ptr(d.ml_doc) }.to_str() {

@@ -884,6 +884,37 @@ fn method_repr(vm: &Vm, d: Obj) -> PyResult<Obj> {
     vm.new_string(alloc::format!("<method '{}' of '{}' objects>", name, owner))
 }
 
+/// `__objclass__`: the type the method belongs to.
+fn method_objclass(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    let c = d
+        .downcast::<CFuncObj>()
+        .ok_or_else(|| bad_internal_call(vm))?;
+    Ok(c.this.unwrap_or(ferropy_core::obj::none()))
+}
+/// `__qualname__`: `Type.method`.
+fn method_qualname(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    let c = d
+        .downcast::<CFuncObj>()
+        .ok_or_else(|| bad_internal_call(vm))?;
+    // SAFETY: method descriptors point at a static PyMethodDef.
+    let name = def_name(unsafe { &*c.def });
+    match c.this.and_then(|t| t.as_type()) {
+        Some(t) => {
+            let q = ferropy_core::vm::abs::getattr_str(vm, t.as_obj(), "__qualname__")?;
+            let q = ferropy_core::obj::str::as_str(q).unwrap_or("?");
+            vm.new_string(alloc::format!("{q}.{name}"))
+        }
+        None => vm.new_str(name),
+    }
+}
+
+static METHOD_ATTRS: [ferropy_core::obj::attr::AttrEntry; 4] = [
+    ferropy_core::getset!("__name__", crate::module::cfunc_name),
+    ferropy_core::getset!("__qualname__", method_qualname),
+    ferropy_core::getset!("__doc__", crate::module::cfunc_doc),
+    ferropy_core::getset!("__objclass__", method_objclass),
+];
+
 #[cfg_attr(
     target_os = "none",
     allow(unsafe_code),
@@ -901,7 +932,7 @@ pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
         hash: Some(ferropy_core::obj::typeobj_hash_identity),
         ..Slots::EMPTY
     },
-    &[],
+    &METHOD_ATTRS,
     core::mem::size_of::<CFuncObj>(),
     0,
 );

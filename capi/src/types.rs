@@ -404,7 +404,14 @@ pub unsafe extern "C" fn PyLong_FromString(
     base: c_int,
 ) -> P {
     write_out(pend, core::ptr::null_mut());
-    api(|vm| long_from_string(vm, cstr(vm, s)?.trim(), base))
+    api(|vm| {
+        let text = cstr(vm, s)?;
+        let v = long_from_string(vm, text.trim(), base)?;
+        // On success the whole string was read: `*pend` is its end.
+        // SAFETY: `text` is the NUL-terminated string at `s`.
+        write_out(pend, unsafe { s.add(text.len()) } as *mut c_char);
+        Ok(v)
+    })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_AsLong(o: P) -> c_long {
@@ -565,7 +572,14 @@ pub unsafe extern "C" fn PyBytes_FromStringAndSize(p: *const c_char, n: isize) -
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyBytes_FromString(p: *const c_char) -> P {
-    api(|vm| bytes::new(vm, cstr(vm, p)?.as_bytes()))
+    api(|vm| {
+        if p.is_null() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        // SAFETY: C passes a NUL-terminated string (any bytes, not only UTF-8).
+        let b = unsafe { core::ffi::CStr::from_ptr(p) }.to_bytes();
+        bytes::new(vm, b)
+    })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyBytes_AsString(o: P) -> *mut c_char {

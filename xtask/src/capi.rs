@@ -45,6 +45,7 @@ pub fn build_ext_with(
         .arg("-o")
         .arg(out)
         .arg(src)
+        .arg("-lm")
         .output()
         .map_err(|e| format!("cannot run {}: {e}", cc().to_string_lossy()))?;
     if !output.status.success() {
@@ -107,6 +108,7 @@ pub fn cpython_include(python: &OsString) -> Option<PathBuf> {
 pub struct Counts {
     pub passed: usize,
     pub failed: usize,
+    pub skipped: usize,
 }
 
 /// The C API step of `cargo xtask test`: build the modules, run the drivers
@@ -115,6 +117,7 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, patterns: &[String]) -
     let mut c = Counts {
         passed: 0,
         failed: 0,
+        skipped: 0,
     };
     let dir = root.join("tests/capi");
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -224,7 +227,23 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, patterns: &[String]) -
             }
         }
     }
-    // Embedding programs.
+    run_embeds(root, &dir, &build, &files, &selected, &mut c);
+    crate::cython::run_tests(root, ferropy, patterns, &mut c);
+    if let Some(ferropy) = ferropy {
+        crate::cytests::run_ci(root, ferropy, patterns, &mut c);
+    }
+    c
+}
+
+/// The embedding programs (`tests/capi/embed*.c`).
+fn run_embeds(
+    root: &Path,
+    dir: &Path,
+    build: &Path,
+    files: &[PathBuf],
+    selected: &dyn Fn(&Path) -> bool,
+    c: &mut Counts,
+) {
     let embeds: Vec<&PathBuf> = files
         .iter()
         .filter(|p| {
@@ -232,12 +251,12 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, patterns: &[String]) -
         })
         .collect();
     if embeds.is_empty() {
-        return c;
+        return;
     }
     header("C API: cargo build -p ferropy-capi (static library for embedding)");
     if !run_status(cargo(root).args(["build", "-p", "ferropy-capi"])) {
         c.failed += 1;
-        return c;
+        return;
     }
     let lib = target_dir(root).join("debug/libferropy_capi.a");
     for e in embeds {
@@ -272,7 +291,7 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, patterns: &[String]) -
             }
         }
         let exp = std::fs::read(e.with_extension("exp")).unwrap_or_default();
-        match run_captured(Command::new(&exe).current_dir(&dir), Some(TIMEOUT)) {
+        match run_captured(Command::new(&exe).current_dir(dir), Some(TIMEOUT)) {
             Ok(a) if a.exit == Exit::Code(0) && a.stdout == exp => {
                 println!("pass  {rel}");
                 c.passed += 1;
@@ -296,14 +315,6 @@ pub fn run_tests(root: &Path, ferropy: Option<&OsString>, patterns: &[String]) -
             }
         }
     }
-    if patterns.is_empty()
-        || patterns
-            .iter()
-            .any(|p| "cython-examples/hello.pyx".contains(p.as_str()))
-    {
-        crate::cython::run_tests(root, ferropy, &mut c);
-    }
-    c
 }
 
 pub fn stem(p: &Path) -> String {

@@ -7,6 +7,7 @@
 mod bench;
 mod board;
 mod capi;
+mod cytests;
 mod cython;
 mod diff;
 mod proc;
@@ -33,7 +34,10 @@ commands:
                                 tests whose path (or Rust test name) contains
                                 the substring
   ext FILE.c [-o FILE.so]       build a C extension module against include/
-  demo                          build ferropy, the Cython example and run tests/basics/demo_showcase.py
+  cython-tests [--list FILE] [--limit N] [--cpython] [-j N] [-v] [PATTERN...]
+                                run Cython 3.3.1's tests/run doctests (sdist from
+                                PyPI) on ferropy, or on CPython with --cpython
+  demo                          build ferropy, run the Cython examples and tests/basics/demo_showcase.py
   bench [--quick] [--no-valgrind] [PATTERN...]
                                 time bench/*.py under ferropy and CPython (best
                                 of 3, or 1 with --quick) and, when valgrind is
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "demo" => demo(rest),
         "ext" => capi::ext(rest),
+        "cython-tests" => cytests::run(rest),
         "bench" => bench::run(rest),
         "size" => size::run(rest),
         "uf2" => uf2::run(rest),
@@ -117,27 +122,40 @@ fn demo(args: &[String]) -> ExitCode {
     }
 }
 
-/// First part of the demo: build `cython-examples/hello.pyx` for ferropy
-/// and run its driver (a failure is reported, not fatal: the test step is
-/// what checks it).
+/// First part of the demo: build each `cython-examples/NAME.pyx` for
+/// ferropy and run its driver (a failure is reported, not fatal: the test
+/// step is what checks them).
 fn demo_cython(root: &Path, ferropy: &OsString) {
-    header("cython-examples/hello.pyx (Cython, Limited API) on ferropy");
     let Some(v) = cython::cython_version() else {
+        header("cython-examples (Cython, Limited API) on ferropy");
         println!("skipped: Cython is not installed (bash .ci/setup installs it)");
         return;
     };
-    let out = target_dir(root).join("cython-examples");
-    match cython::build(root, &root.join("cython-examples/hello.pyx"), &out) {
-        Ok((ours, _)) => {
-            println!("built with Cython {v}: {}", ours.join("hello.so").display());
-            let driver = root.join("cython-examples/hello_driver.py");
-            let (ok, stdout, stderr) = cython::run_driver(ferropy, &ours, &driver);
-            print!("{stdout}");
-            if !ok {
-                println!("failed on ferropy: {}", stderr.lines().last().unwrap_or(""));
+    for pyx in cython::examples(root) {
+        let name = capi::stem(&pyx);
+        header(&format!(
+            "cython-examples/{name}.pyx (Cython {v}, Limited API) on ferropy"
+        ));
+        let out = target_dir(root).join("cython-examples").join(&name);
+        match cython::build(root, &pyx, &out) {
+            Ok((ours, _)) => {
+                let missing = cython::unresolved(&ours.join(format!("{name}.so")), ferropy);
+                if !missing.is_empty() {
+                    println!(
+                        "not run: needs C functions ferropy does not export yet: {}",
+                        missing.join(", ")
+                    );
+                    continue;
+                }
+                let (ok, stdout, stderr) =
+                    cython::run_driver(ferropy, &ours, &cython::driver_of(&pyx));
+                print!("{stdout}");
+                if !ok {
+                    println!("failed on ferropy: {}", stderr.lines().last().unwrap_or(""));
+                }
             }
+            Err(e) => println!("build failed: {e}"),
         }
-        Err(e) => println!("build failed: {e}"),
     }
 }
 
