@@ -12,6 +12,7 @@ pub mod micropython;
 pub mod os;
 pub mod pystruct;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod time;
 
@@ -55,6 +56,7 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("base64", binascii::make_base64),
     ("errno", errno::make),
     ("hashlib", hashlib::make),
+    ("re", re::make),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).
