@@ -92,7 +92,7 @@ pub fn category(k: u8, c: u32) -> bool {
     r != (k & 1 != 0)
 }
 
-fn lower(c: u32, fold: u32) -> u32 {
+pub(super) fn lower(c: u32, fold: u32) -> u32 {
     if fold == FOLD_ASCII as u32 {
         if (65..=90).contains(&c) {
             c + 32
@@ -103,7 +103,7 @@ fn lower(c: u32, fold: u32) -> u32 {
         char::from_u32(c).map_or(c, |x| unicode::lower_simple(x) as u32)
     }
 }
-fn upper(c: u32, fold: u32) -> u32 {
+pub(super) fn upper(c: u32, fold: u32) -> u32 {
     if fold == FOLD_ASCII as u32 {
         if (97..=122).contains(&c) {
             c - 32

@@ -12,7 +12,10 @@ mod exec;
 mod parse;
 
 use crate::obj::attr::AttrEntry;
-use crate::obj::tuple::{self, TupleObj};
+use crate::obj::iter::SeqIterObj;
+use crate::obj::tuple;
+use crate::obj::{ObjHead, RefCnt};
+use core::cell::Cell;
 use crate::obj::{
     bytes, dict, exc, int, list, module, none, py_bool, str as pystr, Args, CmpOp, Layout, Obj,
     Slots, TypeObj,
@@ -153,7 +156,7 @@ impl Subject {
         if self.is_str {
             vm.new_str(core::str::from_utf8(d).unwrap_or(""))
         } else {
-            bytes::make(vm, self.obj, d)
+            bytes::new(vm, d)
         }
     }
 }
@@ -194,11 +197,29 @@ const P_FLAGS: usize = 1;
 const P_CODE: usize = 2;
 const P_GROUPINDEX: usize = 3;
 
+/// Pattern, Match and iterator objects are a [`SeqIterObj`] (layout
+/// `Iter`, so nothing mistakes them for a sequence) holding a state tuple.
+fn wrap(vm: &Vm, t: &'static TypeObj, state: Obj) -> PyResult<Obj> {
+    vm.alloc_obj(SeqIterObj {
+        head: ObjHead {
+            refcnt: RefCnt::new(0),
+            ty: t,
+        },
+        seq: Cell::new(Some(state)),
+        idx: Cell::new(0),
+    })
+}
+/// The state tuple of a wrapped object.
+fn state(o: Obj) -> Obj {
+    o.downcast::<SeqIterObj>()
+        .and_then(|s| s.seq.get())
+        .unwrap_or(none())
+}
 fn is_pattern(o: Obj) -> bool {
     o.ty().is(&PATTERN_TYPE)
 }
 fn pitem(p: Obj, i: usize) -> Obj {
-    tuple::tuple_items(p).get(i).copied().unwrap_or(none())
+    tuple::tuple_items(state(p)).get(i).copied().unwrap_or(none())
 }
 fn pcode(p: Obj) -> &'static [u8] {
     bytes::as_bytes(pitem(p, P_CODE)).unwrap_or(&[])
@@ -247,6 +268,7 @@ fn compile_new(vm: &Vm, pattern: Obj, flags: u32) -> PyResult<Obj> {
             return Err(match e.kind {
                 1 => vm.overflow_error(&e.msg),
                 2 => vm.recursion_error(),
+                3 => vm.value_error(&e.msg),
                 _ => raise_error(vm, &e.msg, pattern, e.pos),
             })
         }
@@ -271,11 +293,8 @@ fn compile_new(vm: &Vm, pattern: Obj, flags: u32) -> PyResult<Obj> {
     } else {
         pattern
     };
-    tuple::new_typed(
-        vm,
-        &PATTERN_TYPE,
-        &[pat, small(parsed.flags as usize), code_obj, gi],
-    )
+    let st = tuple::new(vm, &[pat, small(parsed.flags as usize), code_obj, gi])?;
+    wrap(vm, &PATTERN_TYPE, st)
 }
 
 fn flags_of(vm: &Vm, o: Option<Obj>) -> PyResult<u32> {
@@ -359,9 +378,7 @@ fn run(
     mode: Mode,
     must_advance: bool,
 ) -> PyResult<Option<Vec<usize>>> {
-    if pos > end {
-        return Ok(None);
-    }
+    let end = end.max(pos);
     let code = pcode(p);
     let mut m = exec::Matcher::new(code, subj.data, subj.is_str, end)
         .map_err(|_| vm.memory_error())?;
@@ -390,7 +407,7 @@ fn new_match(
     slots: &[usize],
 ) -> PyResult<Obj> {
     let ng = pgroups(p) + 1;
-    let m = tuple::alloc(vm, &MATCH_TYPE, M_MARKS + 2 * ng)?;
+    let m = tuple::alloc(vm, &tuple::TUPLE_TYPE, M_MARKS + 2 * ng)?;
     tuple::set_item(m, M_RE, p);
     tuple::set_item(m, M_STRING, subj.obj);
     tuple::set_item(m, M_POS, small(pos));
@@ -411,7 +428,7 @@ fn new_match(
         tuple::set_item(m, M_MARKS + 2 * g, Obj::small(a));
         tuple::set_item(m, M_MARKS + 2 * g + 1, Obj::small(b));
     }
-    Ok(m)
+    wrap(vm, &MATCH_TYPE, m)
 }
 
 /// (pos, endpos) in characters, clamped as CPython does.
@@ -658,6 +675,13 @@ fn expand_into(out: &mut Vec<u8>, tpl: &[Piece], subj: &Subject, slots: &[usize]
     }
 }
 
+fn decoding_error(vm: &Vm, o: Obj) -> Raised {
+    vm.type_error(&format!(
+        "decoding to str: need a bytes-like object, {} found",
+        o.ty().name()
+    ))
+}
+
 fn make_text(vm: &Vm, is_str: bool, b: &[u8]) -> PyResult<Obj> {
     if is_str {
         vm.new_str(core::str::from_utf8(b).unwrap_or(""))
@@ -668,29 +692,34 @@ fn make_text(vm: &Vm, is_str: bool, b: &[u8]) -> PyResult<Obj> {
 
 // ------------------------------------------------------------ sub / split / findall
 
+/// What a replacement is.
+enum Repl {
+    Call,
+    /// A literal of the right type (no backslash).
+    Lit(&'static [u8]),
+    /// A str for a bytes pattern or the reverse: fails at the first match.
+    Wrong(Obj),
+    Tpl(Vec<Piece>),
+}
+
 fn subx(vm: &Vm, p: Obj, repl: Obj, s: Obj, count: Option<Obj>, with_n: bool) -> PyResult<Obj> {
     let is_bytes = pis_bytes(p);
     let count = match count {
-        Some(c) => abs::index_isize(vm, c)?.max(0) as usize,
+        Some(c) => abs::index_isize(vm, c)?,
         None => 0,
     };
-    let callable = crate::builtins::extra::is_callable(repl);
-    let tpl = if callable {
-        None
+    let text = pystr::as_str(repl)
+        .map(|t| (t.as_bytes(), true))
+        .or_else(|| bytes::buffer_of(repl).map(|b| (b, false)));
+    let kind = if crate::builtins::extra::is_callable(repl) {
+        Repl::Call
     } else {
-        if is_bytes && bytes::buffer_of(repl).is_none() {
-            return Err(vm.type_error(&format!(
-                "expected a bytes-like object, {} found",
-                repl.ty().name()
-            )));
+        match text {
+            None => return Err(decoding_error(vm, repl)),
+            Some((_, t)) if t == is_bytes => Repl::Wrong(repl),
+            Some((b, _)) if !b.contains(&b'\\') => Repl::Lit(b),
+            Some(_) => Repl::Tpl(parse_template(vm, p, repl, is_bytes)?),
         }
-        if !is_bytes && !pystr::is_str(repl) {
-            return Err(vm.type_error(&format!(
-                "expected str instance, {} found",
-                repl.ty().name()
-            )));
-        }
-        Some(parse_template(vm, p, repl, is_bytes)?)
     };
     let subj = subject(vm, is_bytes, s)?;
     let mut out: Vec<u8> = Vec::new();
@@ -698,50 +727,54 @@ fn subx(vm: &Vm, p: Obj, repl: Obj, s: Obj, count: Option<Obj>, with_n: bool) ->
     let mut n = 0usize;
     let mut items = 0usize;
     let end = subj.data.len();
-    each_match(vm, p, &subj, 0, end, |slots| {
-        let (a, b) = (slots[0], slots[1]);
-        if a > last {
-            items += 1;
-        }
-        out.extend_from_slice(&subj.data[last..a]);
-        match &tpl {
-            Some(t) => {
+    let wrong = |items: usize, r: Obj| {
+        vm.type_error(&format!(
+            "sequence item {}: expected {}, {} found",
+            items,
+            if is_bytes {
+                "a bytes-like object"
+            } else {
+                "str instance"
+            },
+            r.ty().name()
+        ))
+    };
+    if count >= 0 {
+        each_match(vm, p, &subj, 0, end, |slots| {
+            let (a, b) = (slots[0], slots[1]);
+            if a > last {
                 items += 1;
-                expand_into(&mut out, t, &subj, slots);
             }
-            None => {
-                let ml = subj.len_chars();
-                let m = new_match(vm, p, &subj, 0, ml, slots)?;
-                let r = call::call(vm, repl, &[m])?;
-                if !r.is_none() {
-                    let piece = if is_bytes {
-                        bytes::buffer_of(r)
-                    } else {
-                        pystr::as_str(r).map(|x| x.as_bytes())
-                    };
-                    match piece {
-                        Some(x) => out.extend_from_slice(x),
-                        None => {
-                            return Err(vm.type_error(&format!(
-                                "sequence item {}: expected {}, {} found",
-                                items,
-                                if is_bytes {
-                                    "a bytes-like object"
-                                } else {
-                                    "str instance"
-                                },
-                                r.ty().name()
-                            )))
+            out.extend_from_slice(&subj.data[last..a]);
+            match &kind {
+                Repl::Tpl(t) => expand_into(&mut out, t, &subj, slots),
+                Repl::Lit(b) => out.extend_from_slice(b),
+                Repl::Wrong(r) => return Err(wrong(items, *r)),
+                Repl::Call => {
+                    let ml = subj.len_chars();
+                    let m = new_match(vm, p, &subj, 0, ml, slots)?;
+                    let r = call::call(vm, repl, &[m])?;
+                    if !r.is_none() {
+                        let piece = if is_bytes {
+                            bytes::buffer_of(r)
+                        } else {
+                            pystr::as_str(r).map(|x| x.as_bytes())
+                        };
+                        match piece {
+                            Some(x) => out.extend_from_slice(x),
+                            None => return Err(wrong(items, r)),
                         }
+                    } else {
+                        items = items.wrapping_sub(1);
                     }
-                    items += 1;
                 }
             }
-        }
-        last = b;
-        n += 1;
-        Ok(count == 0 || n < count)
-    })?;
+            items = items.wrapping_add(1);
+            last = b;
+            n += 1;
+            Ok(count == 0 || n < count as usize)
+        })?;
+    }
     out.extend_from_slice(&subj.data[last..]);
     let r = if n == 0 && (pystr::is_str(s) || bytes::as_bytes(s).is_some()) {
         s
@@ -833,11 +866,11 @@ fn finditer_impl(vm: &Vm, p: Obj, s: Obj, pos: Option<Obj>, endpos: Option<Obj>)
     let subj = subject(vm, pis_bytes(p), s)?;
     let (cp, ce) = bounds(vm, &subj, pos, endpos)?;
     let (bp, be) = (subj.to_byte(cp), subj.to_byte(ce));
-    tuple::new_typed(
+    let st = tuple::new(
         vm,
-        &ITER_TYPE,
         &[p, s, small(bp), small(be), py_bool(false), small(cp), small(ce)],
-    )
+    )?;
+    wrap(vm, &ITER_TYPE, st)
 }
 
 fn iter_self(_vm: &Vm, o: Obj) -> PyResult<Obj> {
@@ -845,6 +878,7 @@ fn iter_self(_vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn iter_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
+    let o = state(o);
     let it = tuple::tuple_items(o);
     let (p, s) = (it[I_PATTERN], it[I_STRING]);
     let get = |i: usize| it[i].as_small().unwrap_or(-1);
@@ -886,7 +920,7 @@ fn iter_next(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
 )]
 pub static ITER_TYPE: TypeObj = TypeObj::builtin(
     "callable_iterator",
-    Layout::Tuple,
+    Layout::Iter,
     Some(&crate::obj::typeobj::OBJECT_TYPE),
     Slots {
         iter: Some(iter_self),
@@ -895,7 +929,7 @@ pub static ITER_TYPE: TypeObj = TypeObj::builtin(
         ..Slots::EMPTY
     },
     &[],
-    core::mem::size_of::<TupleObj>(),
+    core::mem::size_of::<SeqIterObj>(),
     0,
 );
 
@@ -1079,7 +1113,7 @@ fn p_class_getitem(_vm: &Vm, _args: &Args) -> PyResult<Obj> {
 )]
 pub static PATTERN_TYPE: TypeObj = TypeObj::builtin(
     "re.Pattern",
-    Layout::Tuple,
+    Layout::Iter,
     Some(&crate::obj::typeobj::OBJECT_TYPE),
     Slots {
         repr: Some(pattern_repr),
@@ -1089,14 +1123,14 @@ pub static PATTERN_TYPE: TypeObj = TypeObj::builtin(
         ..Slots::EMPTY
     },
     &PATTERN_ATTRS,
-    core::mem::size_of::<TupleObj>(),
+    core::mem::size_of::<SeqIterObj>(),
     0,
 );
 
 // ------------------------------------------------------------ Match methods
 
 fn mitem(m: Obj, i: usize) -> Obj {
-    tuple::tuple_items(m).get(i).copied().unwrap_or(none())
+    tuple::tuple_items(state(m)).get(i).copied().unwrap_or(none())
 }
 fn mre(m: Obj) -> Obj {
     mitem(m, M_RE)
@@ -1141,7 +1175,7 @@ fn get_group(vm: &Vm, m: Obj, g: usize, dflt: Obj) -> PyResult<Obj> {
         vm.new_str(crate::text::char_slice(t, a as usize, b as usize))
     } else {
         let d = bytes::buffer_of(s).unwrap_or(&[]);
-        bytes::make(vm, s, d.get(a as usize..b as usize).unwrap_or(&[]))
+        bytes::new(vm, d.get(a as usize..b as usize).unwrap_or(&[]))
     }
 }
 
@@ -1339,7 +1373,7 @@ fn match_hash(_vm: &Vm, o: Obj) -> PyResult<isize> {
 )]
 pub static MATCH_TYPE: TypeObj = TypeObj::builtin(
     "re.Match",
-    Layout::Tuple,
+    Layout::Iter,
     Some(&crate::obj::typeobj::OBJECT_TYPE),
     Slots {
         repr: Some(match_repr),
@@ -1350,7 +1384,7 @@ pub static MATCH_TYPE: TypeObj = TypeObj::builtin(
         ..Slots::EMPTY
     },
     &MATCH_ATTRS,
-    core::mem::size_of::<TupleObj>(),
+    core::mem::size_of::<SeqIterObj>(),
     0,
 );
 
@@ -1430,10 +1464,7 @@ fn f_escape(vm: &Vm, args: &Args) -> PyResult<Obj> {
         }
         return bytes::new(vm, &out);
     }
-    Err(vm.type_error(&format!(
-        "a bytes-like object is required, not '{}'",
-        p.ty().name()
-    )))
+    Err(decoding_error(vm, p))
 }
 
 static RE_FUNCS: [AttrEntry; 15] = [

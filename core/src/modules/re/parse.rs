@@ -26,7 +26,7 @@ pub const MAXGROUPS: u32 = 1000;
 pub struct Error {
     pub msg: String,
     pub pos: Option<usize>,
-    /// 0: re.error, 1: OverflowError, 2: RecursionError.
+    /// 0: re.error, 1: OverflowError, 2: RecursionError, 3: ValueError.
     pub kind: u8,
 }
 
@@ -191,6 +191,8 @@ struct P<'a> {
     open: Vec<u32>,
     names: Vec<(String, u32)>,
     max_depth: usize,
+    /// Numbered references of conditionals, checked at the end.
+    condrefs: Vec<(u32, usize)>,
 }
 
 fn is_digit(c: Option<u32>) -> bool {
@@ -671,11 +673,23 @@ impl P<'_> {
                 items.push(item1);
             }
         }
-        Ok(Node::Set(Box::new(Set {
-            neg,
-            fold: self.fold(),
-            items,
-        })))
+        let fold = self.fold();
+        if fold != FOLD_NONE {
+            // Add the other cases of single characters (σ/ς/Σ, s/ſ, ...).
+            let n = items.len();
+            for i in 0..n {
+                if let SetItem::Range(a, b) = items[i] {
+                    if a == b {
+                        for v in [super::exec::lower(a, fold as u32), super::exec::upper(a, fold as u32)] {
+                            if v != a {
+                                items.push(SetItem::Range(v, v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Node::Set(Box::new(Set { neg, fold, items })))
     }
 
     /// Characters up to `term` (a group name), with sre's errors.
@@ -951,6 +965,7 @@ impl P<'_> {
                         if v >= MAXGROUPS as u64 {
                             return Err(err(format!("invalid group reference {}", v), npos));
                         }
+                        self.condrefs.push((v as u32, npos));
                         v as u32
                     };
                     let yes = self.seq(depth + 1, false)?;
@@ -1056,12 +1071,25 @@ pub fn parse(pat: &[u32], is_bytes: bool, flags: u32, max_depth: usize) -> Resul
         open: Vec::new(),
         names: Vec::new(),
         max_depth,
+        condrefs: Vec::new(),
     };
     let node = p.alt(0)?;
     if p.i < pat.len() {
         return Err(err(String::from("unbalanced parenthesis"), p.i));
     }
+    for &(g, pos) in &p.condrefs {
+        if g > p.groups {
+            return Err(err(format!("invalid group reference {}", g), pos));
+        }
+    }
     let mut flags = p.flags;
+    if !is_bytes && flags & F_A != 0 && flags & F_U != 0 {
+        return Err(Error {
+            msg: String::from("ASCII and UNICODE flags are incompatible"),
+            pos: None,
+            kind: 3,
+        });
+    }
     if !is_bytes && flags & F_A == 0 {
         flags |= F_U;
     }
