@@ -1467,7 +1467,8 @@ fn f_escape(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Err(decoding_error(vm, p))
 }
 
-static RE_FUNCS: [AttrEntry; 15] = [
+/// Names in the module dict from the start (the common ones).
+static RE_FUNCS: [AttrEntry; 12] = [
     function!("compile", f_compile),
     function!("match", f_match),
     function!("search", f_search),
@@ -1477,9 +1478,16 @@ static RE_FUNCS: [AttrEntry; 15] = [
     function!("split", f_split),
     function!("sub", f_sub),
     function!("subn", f_subn),
+    constant!("error", ERROR_TYPE),
+    function!("__getattr__", f_getattr),
+    function!("__dir__", f_dir),
+];
+
+/// Names found by the module's `__getattr__` (PEP 562), so that importing
+/// `re` does not put them all in its dict.
+static RE_LAZY: [AttrEntry; 5] = [
     function!("purge", f_purge),
     function!("escape", f_escape),
-    constant!("error", ERROR_TYPE),
     constant!("Pattern", PATTERN_TYPE),
     constant!("Match", MATCH_TYPE),
     constant!("RegexFlag", crate::obj::int::INT_TYPE),
@@ -1504,16 +1512,42 @@ static FLAGS: [(&str, u32); 19] = [
     ("T", F_TEMPLATE),
     ("TEMPLATE", F_TEMPLATE),
     ("DEBUG", F_DEBUG),
-    ("MAXCACHE", MAXCACHE as u32),
+    ("_MAXCACHE", MAXCACHE as u32),
 ];
+
+fn f_getattr(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let [n] = args.bind(vm, "__getattr__", ["name"], 1)?;
+    let n = n.unwrap_or(none());
+    let name = pystr::as_str(n).unwrap_or("");
+    if let Some(e) = RE_LAZY.iter().find(|e| e.name == name) {
+        return Ok(e.obj.get());
+    }
+    if let Some((_, v)) = FLAGS.iter().find(|(k, _)| *k == name) {
+        return Ok(small(*v as usize));
+    }
+    Err(vm.new_error(
+        &exc::ATTRIBUTE_ERROR,
+        &format!("module 're' has no attribute '{}'", name),
+    ))
+}
+
+fn f_dir(vm: &Vm, _args: &Args) -> PyResult<Obj> {
+    let out = list::new(vm, &[])?;
+    if let Some(m) = vm.modules.get().and_then(|m| dict::get_str(vm, m, "re").ok().flatten()) {
+        for k in dict::keys_vec(module::dict_of(m)) {
+            list::append(vm, out, k)?;
+        }
+    }
+    for e in RE_LAZY.iter() {
+        list::append(vm, out, vm.new_str(e.name)?)?;
+    }
+    for (k, _) in FLAGS.iter() {
+        list::append(vm, out, vm.new_str(k)?)?;
+    }
+    Ok(out)
+}
 
 /// Build the `re` module.
 pub fn make(vm: &Vm) -> PyResult<Obj> {
-    let m = super::gc::module_from(vm, "re", &RE_FUNCS)?;
-    let d = module::dict_of(m);
-    for (n, v) in FLAGS {
-        let n = if n == "MAXCACHE" { "_MAXCACHE" } else { n };
-        dict::set_str(vm, d, n, small(v as usize))?;
-    }
-    Ok(m)
+    super::gc::module_from(vm, "re", &RE_FUNCS)
 }
