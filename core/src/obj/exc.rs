@@ -446,7 +446,11 @@ pub(crate) const EXC_SLOTS: Slots = Slots {
 
 const EXC_FLAGS: u32 = super::tpflags::BASETYPE | super::tpflags::EXCEPTION;
 
-pub(crate) const fn exc_type(name: &'static str, base: &'static TypeObj, doc: &'static str) -> TypeObj {
+pub(crate) const fn exc_type(
+    name: &'static str,
+    base: &'static TypeObj,
+    doc: &'static str,
+) -> TypeObj {
     TypeObj {
         dictoffset: core::mem::offset_of!(ExcObj, dict),
         doc,

@@ -117,9 +117,7 @@ pub(super) fn upper(c: u32, fold: u32) -> u32 {
 
 /// Case-insensitive equality under `fold`.
 pub fn fold_eq(a: u32, b: u32, fold: u32) -> bool {
-    a == b
-        || (fold != 0
-            && (lower(a, fold) == lower(b, fold) || upper(a, fold) == upper(b, fold)))
+    a == b || (fold != 0 && (lower(a, fold) == lower(b, fold) || upper(a, fold) == upper(b, fold)))
 }
 
 fn set_has(code: &[u8], pc: u32, c: u32) -> bool {
@@ -281,7 +279,12 @@ impl<'a> Matcher<'a> {
     /// Try a match starting at `start`. `Ok(Some(end))` on success (slots
     /// hold the groups). `must_advance`: an empty match at `start` does not
     /// count; `full`: the match must end at the end.
-    pub fn run(&mut self, start: usize, must_advance: bool, full: bool) -> Result<Option<usize>, Oom> {
+    pub fn run(
+        &mut self,
+        start: usize,
+        must_advance: bool,
+        full: bool,
+    ) -> Result<Option<usize>, Oom> {
         let code = self.code;
         for s in self.slots.iter_mut() {
             *s = UNSET;
@@ -561,7 +564,9 @@ impl<'a> Matcher<'a> {
                         min_pos,
                         pos: q,
                     } => {
-                        let Some((_, np)) = self.prev(q) else { continue };
+                        let Some((_, np)) = self.prev(q) else {
+                            continue;
+                        };
                         if np > min_pos {
                             self.push(Bt::Greedy {
                                 pc: p,
@@ -573,7 +578,11 @@ impl<'a> Matcher<'a> {
                         pos = np;
                         break;
                     }
-                    Bt::Lazy { pc: p, pos: q, count } => {
+                    Bt::Lazy {
+                        pc: p,
+                        pos: q,
+                        count,
+                    } => {
                         let item = p + 4;
                         let max = word(code, p + 2);
                         match self.next(q) {
@@ -614,9 +623,7 @@ impl<'a> Matcher<'a> {
         let initial = pos;
         let first = header(self.code, 2);
         let anchored = header(self.code, 3) != 0;
-        let first_byte = if first < 0x80 {
-            Some(first as u8)
-        } else if !self.utf8 && first < 0x100 {
+        let first_byte = if first < 0x80 || (!self.utf8 && first < 0x100) {
             Some(first as u8)
         } else {
             None

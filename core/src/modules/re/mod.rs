@@ -14,17 +14,17 @@ mod parse;
 use crate::obj::attr::AttrEntry;
 use crate::obj::iter::SeqIterObj;
 use crate::obj::tuple;
-use crate::obj::{ObjHead, RefCnt};
-use core::cell::Cell;
 use crate::obj::{
     bytes, dict, exc, int, list, module, none, py_bool, str as pystr, Args, CmpOp, Layout, Obj,
     Slots, TypeObj,
 };
+use crate::obj::{ObjHead, RefCnt};
 use crate::vm::{abs, call, PyResult, Raised, Vm};
 use crate::{constant, function, getset, method};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 use parse::*;
 
 /// Compiled patterns kept by `compile()` and the module functions.
@@ -219,7 +219,10 @@ fn is_pattern(o: Obj) -> bool {
     o.ty().is(&PATTERN_TYPE)
 }
 fn pitem(p: Obj, i: usize) -> Obj {
-    tuple::tuple_items(state(p)).get(i).copied().unwrap_or(none())
+    tuple::tuple_items(state(p))
+        .get(i)
+        .copied()
+        .unwrap_or(none())
 }
 fn pcode(p: Obj) -> &'static [u8] {
     bytes::as_bytes(pitem(p, P_CODE)).unwrap_or(&[])
@@ -288,7 +291,7 @@ fn compile_new(vm: &Vm, pattern: Obj, flags: u32) -> PyResult<Obj> {
         dict::set_str(vm, gi, n, small(*g as usize))?;
     }
     // Keep bytes patterns as immutable bytes.
-    let pat = if is_bytes && !bytes::as_bytes(pattern).is_some() {
+    let pat = if is_bytes && bytes::as_bytes(pattern).is_none() {
         bytes::new(vm, bytes::buffer_of(pattern).unwrap_or(&[]))?
     } else {
         pattern
@@ -305,7 +308,11 @@ fn flags_of(vm: &Vm, o: Option<Obj>) -> PyResult<u32> {
 }
 
 fn cache(vm: &Vm) -> PyResult<Option<Obj>> {
-    let Some(m) = vm.modules.get().and_then(|m| dict::get_str(vm, m, "re").ok().flatten()) else {
+    let Some(m) = vm
+        .modules
+        .get()
+        .and_then(|m| dict::get_str(vm, m, "re").ok().flatten())
+    else {
         return Ok(None);
     };
     if m.layout() != Layout::Module {
@@ -380,8 +387,8 @@ fn run(
 ) -> PyResult<Option<Vec<usize>>> {
     let end = end.max(pos);
     let code = pcode(p);
-    let mut m = exec::Matcher::new(code, subj.data, subj.is_str, end)
-        .map_err(|_| vm.memory_error())?;
+    let mut m =
+        exec::Matcher::new(code, subj.data, subj.is_str, end).map_err(|_| vm.memory_error())?;
     let r = match mode {
         Mode::Search => m.search(pos, must_advance),
         Mode::Match => m.run(pos, must_advance, false),
@@ -432,7 +439,12 @@ fn new_match(
 }
 
 /// (pos, endpos) in characters, clamped as CPython does.
-fn bounds(vm: &Vm, subj: &Subject, pos: Option<Obj>, endpos: Option<Obj>) -> PyResult<(usize, usize)> {
+fn bounds(
+    vm: &Vm,
+    subj: &Subject,
+    pos: Option<Obj>,
+    endpos: Option<Obj>,
+) -> PyResult<(usize, usize)> {
     let n = subj.len_chars() as isize;
     let p = match pos {
         Some(o) => abs::index_isize(vm, o)?,
@@ -445,7 +457,14 @@ fn bounds(vm: &Vm, subj: &Subject, pos: Option<Obj>, endpos: Option<Obj>) -> PyR
     Ok((p.clamp(0, n) as usize, e.clamp(0, n) as usize))
 }
 
-fn do_match(vm: &Vm, p: Obj, s: Obj, pos: Option<Obj>, endpos: Option<Obj>, mode: Mode) -> PyResult<Obj> {
+fn do_match(
+    vm: &Vm,
+    p: Obj,
+    s: Obj,
+    pos: Option<Obj>,
+    endpos: Option<Obj>,
+    mode: Mode,
+) -> PyResult<Obj> {
     let subj = subject(vm, pis_bytes(p), s)?;
     let (cp, ce) = bounds(vm, &subj, pos, endpos)?;
     let (bp, be) = (subj.to_byte(cp), subj.to_byte(ce));
@@ -563,10 +582,9 @@ fn parse_template(vm: &Vm, p: Obj, tpl: Obj, is_bytes: bool) -> PyResult<Vec<Pie
                     match dict::get_str(vm, gi, &name)? {
                         Some(v) => abs::index_isize(vm, v)? as usize,
                         None => {
-                            return Err(vm.index_error(&format!(
-                                "unknown group name {}",
-                                quote(&name)
-                            )))
+                            return Err(
+                                vm.index_error(&format!("unknown group name {}", quote(&name)))
+                            )
                         }
                     }
                 } else {
@@ -868,7 +886,15 @@ fn finditer_impl(vm: &Vm, p: Obj, s: Obj, pos: Option<Obj>, endpos: Option<Obj>)
     let (bp, be) = (subj.to_byte(cp), subj.to_byte(ce));
     let st = tuple::new(
         vm,
-        &[p, s, small(bp), small(be), py_bool(false), small(cp), small(ce)],
+        &[
+            p,
+            s,
+            small(bp),
+            small(be),
+            py_bool(false),
+            small(cp),
+            small(ce),
+        ],
     )?;
     wrap(vm, &ITER_TYPE, st)
 }
@@ -936,7 +962,12 @@ pub static ITER_TYPE: TypeObj = TypeObj::builtin(
 // ------------------------------------------------------------ Pattern methods
 
 /// `self` and the other arguments of a method.
-fn split_self<'a>(vm: &Vm, args: &'a Args<'a>, name: &str, t: &'static TypeObj) -> PyResult<(Obj, Args<'a>)> {
+fn split_self<'a>(
+    vm: &Vm,
+    args: &'a Args<'a>,
+    name: &str,
+    t: &'static TypeObj,
+) -> PyResult<(Obj, Args<'a>)> {
     match args.pos.first() {
         Some(&o) if o.ty().is(t) => Ok((
             o,
@@ -1130,7 +1161,10 @@ pub static PATTERN_TYPE: TypeObj = TypeObj::builtin(
 // ------------------------------------------------------------ Match methods
 
 fn mitem(m: Obj, i: usize) -> Obj {
-    tuple::tuple_items(state(m)).get(i).copied().unwrap_or(none())
+    tuple::tuple_items(state(m))
+        .get(i)
+        .copied()
+        .unwrap_or(none())
 }
 fn mre(m: Obj) -> Obj {
     mitem(m, M_RE)
@@ -1424,13 +1458,22 @@ fn f_split(vm: &Vm, args: &Args) -> PyResult<Obj> {
     split_impl(vm, p, s.unwrap_or(none()), m)
 }
 fn f_sub(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let [p, r, s, c, f] = args.bind(vm, "sub", ["pattern", "repl", "string", "count", "flags"], 3)?;
+    let [p, r, s, c, f] = args.bind(
+        vm,
+        "sub",
+        ["pattern", "repl", "string", "count", "flags"],
+        3,
+    )?;
     let p = compile_obj(vm, p.unwrap_or(none()), f)?;
     subx(vm, p, r.unwrap_or(none()), s.unwrap_or(none()), c, false)
 }
 fn f_subn(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let [p, r, s, c, f] =
-        args.bind(vm, "subn", ["pattern", "repl", "string", "count", "flags"], 3)?;
+    let [p, r, s, c, f] = args.bind(
+        vm,
+        "subn",
+        ["pattern", "repl", "string", "count", "flags"],
+        3,
+    )?;
     let p = compile_obj(vm, p.unwrap_or(none()), f)?;
     subx(vm, p, r.unwrap_or(none()), s.unwrap_or(none()), c, true)
 }
@@ -1533,7 +1576,11 @@ fn f_getattr(vm: &Vm, args: &Args) -> PyResult<Obj> {
 
 fn f_dir(vm: &Vm, _args: &Args) -> PyResult<Obj> {
     let out = list::new(vm, &[])?;
-    if let Some(m) = vm.modules.get().and_then(|m| dict::get_str(vm, m, "re").ok().flatten()) {
+    if let Some(m) = vm
+        .modules
+        .get()
+        .and_then(|m| dict::get_str(vm, m, "re").ok().flatten())
+    {
         for k in dict::keys_vec(module::dict_of(m)) {
             list::append(vm, out, k)?;
         }

@@ -202,7 +202,8 @@ fn is_oct(c: Option<u32>) -> bool {
     matches!(c, Some(0x30..=0x37))
 }
 fn is_hex(c: Option<u32>) -> bool {
-    c.and_then(char::from_u32).is_some_and(|c| c.is_ascii_hexdigit())
+    c.and_then(char::from_u32)
+        .is_some_and(|c| c.is_ascii_hexdigit())
 }
 fn ch(c: u32) -> char {
     char::from_u32(c).unwrap_or('\u{fffd}')
@@ -275,12 +276,15 @@ impl P<'_> {
         Node::Lit(c, self.fold())
     }
     fn text(&self, a: usize, b: usize) -> String {
-        self.s[a..b.min(self.s.len())].iter().map(|&c| ch(c)).collect()
+        self.s[a..b.min(self.s.len())]
+            .iter()
+            .map(|&c| ch(c))
+            .collect()
     }
     fn skip_verbose(&mut self) {
         loop {
             match self.peek() {
-                Some(c) if matches!(c, 0x20 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d) => self.i += 1,
+                Some(0x20 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d) => self.i += 1,
                 Some(0x23) => {
                     while let Some(c) = self.get() {
                         if c == 0x0a {
@@ -350,16 +354,15 @@ impl P<'_> {
                                 self.i += 1;
                             }
                             let lo = self.text(lo_start, self.i);
-                            let hi;
-                            if self.eat(',') {
+                            let hi = if self.eat(',') {
                                 let hs = self.i;
                                 while is_digit(self.peek()) {
                                     self.i += 1;
                                 }
-                                hi = self.text(hs, self.i);
+                                self.text(hs, self.i)
                             } else {
-                                hi = lo.clone();
-                            }
+                                lo.clone()
+                            };
                             if !self.eat('}') {
                                 self.i = here + 1;
                                 items.push(self.lit('{' as u32));
@@ -680,7 +683,10 @@ impl P<'_> {
             for i in 0..n {
                 if let SetItem::Range(a, b) = items[i] {
                     if a == b {
-                        for v in [super::exec::lower(a, fold as u32), super::exec::upper(a, fold as u32)] {
+                        for v in [
+                            super::exec::lower(a, fold as u32),
+                            super::exec::upper(a, fold as u32),
+                        ] {
                             if v != a {
                                 items.push(SetItem::Range(v, v));
                             }
@@ -701,10 +707,7 @@ impl P<'_> {
                     if self.i == start {
                         return Err(err(format!("missing {}", what), self.i));
                     }
-                    return Err(err(
-                        format!("missing {}, unterminated name", term),
-                        start,
-                    ));
+                    return Err(err(format!("missing {}, unterminated name", term), start));
                 }
                 Some(c) if c == term as u32 => {
                     if self.i - 1 == start {
@@ -884,10 +887,7 @@ impl P<'_> {
                         let Some(c) = self.get() else {
                             return Err(err(String::from("unexpected end of pattern"), self.i));
                         };
-                        return Err(err(
-                            format!("unknown extension ?P{}", ch(c)),
-                            self.i - 3,
-                        ));
+                        return Err(err(format!("unknown extension ?P{}", ch(c)), self.i - 3));
                     }
                 }
                 ':' => capture = false,
