@@ -131,7 +131,7 @@ impl C {
                 self.emit(&[OP_SAVE, 2 * g + 1])
             }
             Node::At(k) => self.emit(&[super::compile::OP_AT, *k as u32]),
-            Node::Backref(g, f) => self.emit(&[OP_BACKREF, *g, *f as u32]),
+            Node::Backref(g, f, _) => self.emit(&[OP_BACKREF, *g, *f as u32]),
             Node::Look { behind, neg, node } => {
                 let kind = match (behind, neg) {
                     (false, false) => LOOK_AHEAD,

@@ -101,7 +101,8 @@ pub enum Node {
         node: Box<Node>,
     },
     Atomic(Box<Node>),
-    Backref(u32, u8),
+    /// Group, folding, and the group's width.
+    Backref(u32, u8, (usize, Option<usize>)),
     Cond(u32, Box<Node>, Box<Node>),
 }
 
@@ -151,7 +152,7 @@ impl Node {
                 };
                 (lo, hi)
             }
-            Node::Backref(..) => (0, None),
+            Node::Backref(_, _, w) => *w,
             Node::Cond(_, y, n) => {
                 let (a, b) = y.width();
                 let (c, d) = n.width();
@@ -193,6 +194,13 @@ struct P<'a> {
     max_depth: usize,
     /// Numbered references of conditionals, checked at the end.
     condrefs: Vec<(u32, usize)>,
+    /// A variable-width look-behind was seen (reported after parsing, as
+    /// CPython's compiler does).
+    bad_lookbehind: bool,
+    /// Inside a look-behind: the first group number defined in it.
+    lookbehind_groups: Option<u32>,
+    /// Width of each closed group (index = group number).
+    widths: Vec<(usize, Option<usize>)>,
 }
 
 fn is_digit(c: Option<u32>) -> bool {
@@ -326,6 +334,8 @@ impl P<'_> {
         let mut items: Vec<Node> = Vec::new();
         // Whether the last item came from a quantifier.
         let mut last_rep = false;
+        // Whether the last item is an assertion (not inside a group).
+        let mut last_at = false;
         loop {
             if self.flags & F_X != 0 {
                 self.skip_verbose();
@@ -393,7 +403,7 @@ impl P<'_> {
                     let Some(last) = items.pop() else {
                         return Err(err(String::from("nothing to repeat"), here));
                     };
-                    if matches!(last, Node::At(_)) {
+                    if last_at {
                         return Err(err(String::from("nothing to repeat"), here));
                     }
                     if last_rep {
@@ -413,11 +423,14 @@ impl P<'_> {
                         node: Box::new(last),
                     });
                     last_rep = true;
+                    last_at = false;
                     continue;
                 }
                 _ => {}
             }
+            let (was_rep, was_at) = (last_rep, last_at);
             last_rep = false;
+            last_at = matches!(c, '^' | '$');
             match c {
                 '.' => items.push(Node::Any(self.flags & F_S != 0)),
                 '^' => items.push(Node::At(if self.flags & F_M != 0 {
@@ -436,11 +449,13 @@ impl P<'_> {
                 }
                 '\\' => {
                     let n = self.escape(here)?;
+                    last_at = matches!(n, Node::At(_));
                     items.push(n);
                 }
                 '(' => {
-                    if let Some(n) = self.group(here, depth, first && items.is_empty())? {
-                        items.push(n);
+                    match self.group(here, depth, first && items.is_empty())? {
+                        Some(n) => items.push(n),
+                        None => (last_rep, last_at) = (was_rep, was_at),
                     }
                 }
                 _ => items.push(self.lit(c as u32)),
@@ -568,7 +583,8 @@ impl P<'_> {
                     if self.open.contains(&num) {
                         return Err(err(String::from("cannot refer to an open group"), here));
                     }
-                    return Ok(Node::Backref(num, self.fold()));
+                    self.check_lookbehind(num)?;
+                    return Ok(self.backref(num));
                 }
                 return Err(err(format!("invalid group reference {}", num), here + 1));
             }
@@ -841,6 +857,27 @@ impl P<'_> {
         }
     }
 
+    fn backref(&self, g: u32) -> Node {
+        let w = self.widths.get(g as usize).copied().unwrap_or((0, None));
+        Node::Backref(g, self.fold(), w)
+    }
+
+    /// sre's checklookbehindgroup.
+    fn check_lookbehind(&self, g: u32) -> Result<(), Error> {
+        if let Some(first) = self.lookbehind_groups {
+            if g > self.groups || self.open.contains(&g) {
+                return Err(err(String::from("cannot refer to an open group"), self.i));
+            }
+            if g >= first {
+                return Err(err(
+                    String::from("cannot refer to group defined in the same lookbehind subpattern"),
+                    self.i,
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn group_ref(&self, name: &str) -> Option<u32> {
         self.names.iter().find(|(n, _)| n == name).map(|(_, g)| *g)
     }
@@ -882,7 +919,8 @@ impl P<'_> {
                         if self.open.contains(&g) {
                             return Err(err(String::from("cannot refer to an open group"), npos));
                         }
-                        return Ok(Some(Node::Backref(g, self.fold())));
+                        self.check_lookbehind(g)?;
+                        return Ok(Some(self.backref(g)));
                     } else {
                         let Some(c) = self.get() else {
                             return Err(err(String::from("unexpected end of pattern"), self.i));
@@ -919,16 +957,18 @@ impl P<'_> {
                         }
                         behind = true;
                     }
-                    let body = self.alt(depth + 1)?;
+                    let saved_lb = self.lookbehind_groups;
+                    if behind && saved_lb.is_none() {
+                        self.lookbehind_groups = Some(self.groups + 1);
+                    }
+                    let body = self.alt(depth + 1);
+                    self.lookbehind_groups = saved_lb;
+                    let body = body?;
                     self.close(start)?;
                     if behind {
                         let (lo, hi) = body.width();
                         if hi != Some(lo) {
-                            return Err(Error {
-                                msg: String::from("look-behind requires fixed-width pattern"),
-                                pos: None,
-                                kind: 0,
-                            });
+                            self.bad_lookbehind = true;
                         }
                     }
                     return Ok(Some(Node::Look {
@@ -968,6 +1008,7 @@ impl P<'_> {
                         self.condrefs.push((v as u32, npos));
                         v as u32
                     };
+                    self.check_lookbehind(g)?;
                     let yes = self.seq(depth + 1, false)?;
                     let no = if self.eat('|') {
                         let no = self.seq(depth + 1, false)?;
@@ -1035,6 +1076,7 @@ impl P<'_> {
             }
             self.groups = g;
             self.open.push(g);
+            self.widths.push((0, None));
             Some(g)
         } else {
             None
@@ -1049,6 +1091,10 @@ impl P<'_> {
         self.close(start)?;
         if let Some(g) = gid {
             self.open.retain(|&x| x != g);
+            let w = body.width();
+            if let Some(slot) = self.widths.get_mut(g as usize) {
+                *slot = w;
+            }
             return Ok(Some(Node::Group(g, Box::new(body))));
         }
         if atomic {
@@ -1072,6 +1118,9 @@ pub fn parse(pat: &[u32], is_bytes: bool, flags: u32, max_depth: usize) -> Resul
         names: Vec::new(),
         max_depth,
         condrefs: Vec::new(),
+        bad_lookbehind: false,
+        lookbehind_groups: None,
+        widths: alloc::vec![(0, Some(0))],
     };
     let node = p.alt(0)?;
     if p.i < pat.len() {
@@ -1081,6 +1130,13 @@ pub fn parse(pat: &[u32], is_bytes: bool, flags: u32, max_depth: usize) -> Resul
         if g > p.groups {
             return Err(err(format!("invalid group reference {}", g), pos));
         }
+    }
+    if p.bad_lookbehind {
+        return Err(Error {
+            msg: String::from("look-behind requires fixed-width pattern"),
+            pos: None,
+            kind: 0,
+        });
     }
     let mut flags = p.flags;
     if !is_bytes && flags & F_A != 0 && flags & F_U != 0 {
