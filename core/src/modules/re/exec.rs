@@ -17,19 +17,28 @@ pub struct Oom;
 #[derive(Clone, Copy)]
 enum Bt {
     /// Resume at `pc` with `pos`.
-    Choice { pc: u32, pos: usize },
+    Choice { pc: u32, pos: u32 },
     /// Restore a slot.
-    Undo { slot: u32, old: usize },
+    Undo { slot: u32, old: u32 },
     /// Greedy single-character repeat: give one character back (not below
     /// `min_pos`) and continue at `pc`.
-    Greedy { pc: u32, min_pos: usize, pos: usize },
+    Greedy { pc: u32, min_pos: u32, pos: u32 },
     /// Lazy single-character repeat at op `pc`: take one more character.
-    Lazy { pc: u32, pos: usize, count: u32 },
+    Lazy { pc: u32, pos: u32, count: u32 },
     /// A lookaround or atomic group started at op `pc` at `pos`.
-    Look { pc: u32, pos: usize },
+    Look { pc: u32, pos: u32 },
 }
 
 const UNSET: usize = usize::MAX;
+
+/// A slot value saved as 32 bits (subjects are shorter than 4 GB).
+fn widen(v: u32) -> usize {
+    if v == u32::MAX {
+        UNSET
+    } else {
+        v as usize
+    }
+}
 
 pub struct Matcher<'a> {
     code: &'a [u8],
@@ -174,6 +183,9 @@ fn op_len(code: &[u8], pc: u32) -> u32 {
 
 impl<'a> Matcher<'a> {
     pub fn new(code: &'a [u8], s: &'a [u8], utf8: bool, end: usize) -> Result<Self, Oom> {
+        if s.len() >= u32::MAX as usize {
+            return Err(Oom);
+        }
         let ngroups = header(code, 0) as usize + 1;
         let n = 2 * ngroups + 1 + header(code, 1) as usize;
         let mut slots = Vec::new();
@@ -249,7 +261,7 @@ impl<'a> Matcher<'a> {
         if old != v {
             self.push(Bt::Undo {
                 slot: slot as u32,
-                old,
+                old: old as u32,
             })?;
             self.slots[slot] = v;
         }
@@ -319,7 +331,7 @@ impl<'a> Matcher<'a> {
                 OP_SPLIT => {
                     self.push(Bt::Choice {
                         pc: word(code, pc + 1),
-                        pos,
+                        pos: pos as u32,
                     })?;
                     pc += 2;
                     true
@@ -367,13 +379,17 @@ impl<'a> Matcher<'a> {
                         }
                         if mode == REP_LAZY {
                             if count < max {
-                                self.push(Bt::Lazy { pc, pos: p, count })?;
+                                self.push(Bt::Lazy {
+                                    pc,
+                                    pos: p as u32,
+                                    count,
+                                })?;
                             }
                         } else if mode == REP_GREEDY && p > min_pos {
                             self.push(Bt::Greedy {
                                 pc: cont,
-                                min_pos,
-                                pos: p,
+                                min_pos: min_pos as u32,
+                                pos: p as u32,
                             })?;
                         }
                         pos = p;
@@ -403,10 +419,16 @@ impl<'a> Matcher<'a> {
                     {
                         pc = exit;
                     } else if mode == REP_LAZY {
-                        self.push(Bt::Choice { pc: body, pos })?;
+                        self.push(Bt::Choice {
+                            pc: body,
+                            pos: pos as u32,
+                        })?;
                         pc = exit;
                     } else {
-                        self.push(Bt::Choice { pc: exit, pos })?;
+                        self.push(Bt::Choice {
+                            pc: exit,
+                            pos: pos as u32,
+                        })?;
                         pc = body;
                     }
                     true
@@ -442,7 +464,10 @@ impl<'a> Matcher<'a> {
                         }
                     }
                     if ok {
-                        self.push(Bt::Look { pc, pos })?;
+                        self.push(Bt::Look {
+                            pc,
+                            pos: pos as u32,
+                        })?;
                         pos = from;
                         pc += 4;
                         true
@@ -465,6 +490,7 @@ impl<'a> Matcher<'a> {
                     let Bt::Look { pc: lpc, pos: lpos } = self.stack[bi] else {
                         return Ok(None);
                     };
+                    let lpos = lpos as usize;
                     let kind = word(code, lpc + 1);
                     let end = word(code, lpc + 3);
                     match kind {
@@ -473,7 +499,7 @@ impl<'a> Matcher<'a> {
                             // barrier, and fail.
                             while self.stack.len() > bi + 1 {
                                 if let Some(Bt::Undo { slot, old }) = self.stack.pop() {
-                                    self.slots[slot as usize] = old;
+                                    self.slots[slot as usize] = widen(old);
                                 }
                             }
                             self.stack.pop();
@@ -553,10 +579,10 @@ impl<'a> Matcher<'a> {
                     return Ok(None);
                 };
                 match b {
-                    Bt::Undo { slot, old } => self.slots[slot as usize] = old,
+                    Bt::Undo { slot, old } => self.slots[slot as usize] = widen(old),
                     Bt::Choice { pc: p, pos: q } => {
                         pc = p;
-                        pos = q;
+                        pos = q as usize;
                         break;
                     }
                     Bt::Greedy {
@@ -564,14 +590,14 @@ impl<'a> Matcher<'a> {
                         min_pos,
                         pos: q,
                     } => {
-                        let Some((_, np)) = self.prev(q) else {
+                        let Some((_, np)) = self.prev(q as usize) else {
                             continue;
                         };
-                        if np > min_pos {
+                        if np > min_pos as usize {
                             self.push(Bt::Greedy {
                                 pc: p,
                                 min_pos,
-                                pos: np,
+                                pos: np as u32,
                             })?;
                         }
                         pc = p;
@@ -585,12 +611,12 @@ impl<'a> Matcher<'a> {
                     } => {
                         let item = p + 4;
                         let max = word(code, p + 2);
-                        match self.next(q) {
+                        match self.next(q as usize) {
                             Some((c, np)) if single_match(code, item, c) => {
                                 if count + 1 < max {
                                     self.push(Bt::Lazy {
                                         pc: p,
-                                        pos: np,
+                                        pos: np as u32,
                                         count: count + 1,
                                     })?;
                                 }
@@ -605,7 +631,7 @@ impl<'a> Matcher<'a> {
                         let kind = word(code, p + 1);
                         if kind == LOOK_AHEAD_NOT || kind == LOOK_BEHIND_NOT {
                             pc = word(code, p + 3) + 1;
-                            pos = q;
+                            pos = q as usize;
                             break;
                         }
                     }
