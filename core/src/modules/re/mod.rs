@@ -484,13 +484,21 @@ fn each_match(
     be: usize,
     mut f: impl FnMut(&[usize]) -> PyResult<bool>,
 ) -> PyResult<()> {
+    let be = be.max(bp);
+    // One matcher (and its stacks) for all the searches.
+    let mut m = exec::Matcher::new(pcode(p), subj.data, subj.is_str, be)
+        .map_err(|_| vm.memory_error())?;
     let mut pos = bp;
     let mut must_advance = false;
     while pos <= be {
-        let Some(slots) = run(vm, p, subj, pos, be, Mode::Search, must_advance)? else {
+        if m.search(pos, must_advance)
+            .map_err(|_| vm.memory_error())?
+            .is_none()
+        {
             break;
-        };
-        if !f(&slots)? {
+        }
+        let slots = &m.slots;
+        if !f(slots)? {
             break;
         }
         must_advance = slots[1] == slots[0];
