@@ -486,8 +486,8 @@ fn each_match(
 ) -> PyResult<()> {
     let be = be.max(bp);
     // One matcher (and its stacks) for all the searches.
-    let mut m = exec::Matcher::new(pcode(p), subj.data, subj.is_str, be)
-        .map_err(|_| vm.memory_error())?;
+    let mut m =
+        exec::Matcher::new(pcode(p), subj.data, subj.is_str, be).map_err(|_| vm.memory_error())?;
     let mut pos = bp;
     let mut must_advance = false;
     while pos <= be {
@@ -1541,7 +1541,7 @@ static RE_LAZY: [AttrEntry; 5] = [
     function!("escape", f_escape),
     constant!("Pattern", PATTERN_TYPE),
     constant!("Match", MATCH_TYPE),
-    constant!("RegexFlag", crate::obj::int::INT_TYPE),
+    constant!("RegexFlag", FLAG_TYPE),
 ];
 
 static FLAGS: [(&str, u32); 19] = [
@@ -1566,6 +1566,113 @@ static FLAGS: [(&str, u32); 19] = [
     ("_MAXCACHE", MAXCACHE as u32),
 ];
 
+// ------------------------------------------------------------ RegexFlag
+
+/// Flag names in `RegexFlag`'s definition order (its repr's order).
+static ENUM_NAMES: [(u32, &str); 9] = [
+    (F_A, "ASCII"),
+    (F_I, "IGNORECASE"),
+    (F_L, "LOCALE"),
+    (F_U, "UNICODE"),
+    (F_M, "MULTILINE"),
+    (F_S, "DOTALL"),
+    (F_X, "VERBOSE"),
+    (F_TEMPLATE, "TEMPLATE"),
+    (F_DEBUG, "DEBUG"),
+];
+
+/// A `re.RegexFlag` (an int subclass) of value `v`.
+fn flag_obj(vm: &Vm, v: i64) -> PyResult<Obj> {
+    int::from_bigint_typed(vm, &FLAG_TYPE, &crate::bigint::BigInt::from(v))
+}
+
+fn flag_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let v = int::to_i64(o).unwrap_or(0);
+    if v < 0 {
+        return vm.new_string(format!("{}", v));
+    }
+    if v == 0 {
+        return vm.new_str("re.NOFLAG");
+    }
+    let mut rest = v as u64;
+    let mut s = String::new();
+    for (f, n) in ENUM_NAMES {
+        if rest & f as u64 != 0 {
+            if !s.is_empty() {
+                s.push('|');
+            }
+            s.push_str("re.");
+            s.push_str(n);
+            rest &= !(f as u64);
+        }
+    }
+    if rest != 0 {
+        if !s.is_empty() {
+            s.push('|');
+        }
+        s.push_str(&format!("0x{:x}", rest));
+    }
+    vm.new_string(s)
+}
+
+fn flag_num(vm: &Vm, op: crate::obj::BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
+    use crate::obj::BinOp;
+    if matches!(op, BinOp::Or | BinOp::And | BinOp::Xor) {
+        if let (Some(x), Some(y)) = (
+            int::is_int(a).then(|| int::to_i64(a)).flatten(),
+            int::is_int(b).then(|| int::to_i64(b)).flatten(),
+        ) {
+            let v = match op {
+                BinOp::Or => x | y,
+                BinOp::And => x & y,
+                _ => x ^ y,
+            };
+            return flag_obj(vm, v);
+        }
+    }
+    match crate::obj::intmethods::INT_SLOTS.num {
+        Some(f) => f(vm, op, a, b, inplace),
+        None => Ok(crate::obj::not_implemented()),
+    }
+}
+
+fn flag_format(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let o = args.pos.first().copied().unwrap_or(none());
+    let spec = args
+        .pos
+        .get(1)
+        .copied()
+        .and_then(pystr::as_str)
+        .unwrap_or("");
+    if spec.is_empty() {
+        return flag_repr(vm, o);
+    }
+    let v = int::new_i64(vm, int::to_i64(o).unwrap_or(0))?;
+    abs::format(vm, v, vm.new_str(spec)?)
+}
+
+static FLAG_ATTRS: [AttrEntry; 1] = [method!("__format__", flag_format)];
+
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static FLAG_TYPE: TypeObj = TypeObj::builtin(
+    "re.RegexFlag",
+    Layout::Int,
+    Some(&crate::obj::int::INT_TYPE),
+    Slots {
+        repr: Some(flag_repr),
+        str: Some(flag_repr),
+        num: Some(flag_num),
+        ..crate::obj::intmethods::INT_SLOTS
+    },
+    &FLAG_ATTRS,
+    crate::obj::int::INT_TYPE.basicsize,
+    0,
+);
+
 fn f_getattr(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let [n] = args.bind(vm, "__getattr__", ["name"], 1)?;
     let n = n.unwrap_or(none());
@@ -1574,7 +1681,21 @@ fn f_getattr(vm: &Vm, args: &Args) -> PyResult<Obj> {
         return Ok(e.obj.get());
     }
     if let Some((_, v)) = FLAGS.iter().find(|(k, _)| *k == name) {
-        return Ok(small(*v as usize));
+        if name.starts_with('_') {
+            return Ok(small(*v as usize));
+        }
+        // Made on first use, then kept in the module dict.
+        let f = flag_obj(vm, *v as i64)?;
+        if let Some(m) = vm
+            .modules
+            .get()
+            .and_then(|m| dict::get_str(vm, m, "re").ok().flatten())
+        {
+            if m.layout() == Layout::Module {
+                dict::set(vm, module::dict_of(m), n, f)?;
+            }
+        }
+        return Ok(f);
     }
     Err(vm.new_error(
         &exc::ATTRIBUTE_ERROR,

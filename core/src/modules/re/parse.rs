@@ -452,12 +452,10 @@ impl P<'_> {
                     last_at = matches!(n, Node::At(_));
                     items.push(n);
                 }
-                '(' => {
-                    match self.group(here, depth, first && items.is_empty())? {
-                        Some(n) => items.push(n),
-                        None => (last_rep, last_at) = (was_rep, was_at),
-                    }
-                }
+                '(' => match self.group(here, depth, first && items.is_empty())? {
+                    Some(n) => items.push(n),
+                    None => (last_rep, last_at) = (was_rep, was_at),
+                },
                 _ => items.push(self.lit(c as u32)),
             }
         }
