@@ -265,7 +265,9 @@ fn compile_new(vm: &Vm, pattern: Obj, flags: u32) -> PyResult<Obj> {
             return Err(vm.value_error("ASCII and UNICODE flags are incompatible"));
         }
     }
-    let parsed = match parse::parse(&cps, is_bytes, flags, vm.config.max_nesting) {
+    // The parser recurses per nesting level: stop before the stack runs out.
+    let stack_ok = || vm.check_stack().is_ok();
+    let parsed = match parse::parse(&cps, is_bytes, flags, vm.config.max_nesting, &stack_ok) {
         Ok(p) => p,
         Err(e) => {
             return Err(match e.kind {

@@ -192,6 +192,8 @@ struct P<'a> {
     open: Vec<u32>,
     names: Vec<(String, u32)>,
     max_depth: usize,
+    /// False when the native stack is nearly exhausted.
+    stack_ok: &'a dyn Fn() -> bool,
     /// Numbered references of conditionals, checked at the end.
     condrefs: Vec<(u32, usize)>,
     /// A variable-width look-behind was seen (reported after parsing, as
@@ -307,7 +309,7 @@ impl P<'_> {
 
     /// Alternatives up to `)` or the end.
     fn alt(&mut self, depth: usize) -> Result<Node, Error> {
-        if depth > self.max_depth {
+        if depth > self.max_depth || !(self.stack_ok)() {
             return Err(Error {
                 msg: String::from("maximum recursion depth exceeded"),
                 pos: None,
@@ -1104,8 +1106,14 @@ impl P<'_> {
 
 /// Parse `pat` (code points; bytes are 0..=255) with `flags`.
 /// Groups may nest `max_depth` deep (the parser and the compiler recurse
-/// once per level).
-pub fn parse(pat: &[u32], is_bytes: bool, flags: u32, max_depth: usize) -> Result<Parsed, Error> {
+/// once per level), as long as `stack_ok()` says the native stack has room.
+pub fn parse(
+    pat: &[u32],
+    is_bytes: bool,
+    flags: u32,
+    max_depth: usize,
+    stack_ok: &dyn Fn() -> bool,
+) -> Result<Parsed, Error> {
     let mut p = P {
         s: pat,
         i: 0,
@@ -1115,6 +1123,7 @@ pub fn parse(pat: &[u32], is_bytes: bool, flags: u32, max_depth: usize) -> Resul
         open: Vec::new(),
         names: Vec::new(),
         max_depth,
+        stack_ok,
         condrefs: Vec::new(),
         bad_lookbehind: false,
         lookbehind_groups: None,
