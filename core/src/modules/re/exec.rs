@@ -11,8 +11,9 @@ use super::parse::*;
 use crate::text::unicode;
 use alloc::vec::Vec;
 
-/// Out of memory while matching.
-pub struct Oom;
+/// Why a match stopped early: out of memory (`Oom(false)`), or Ctrl-C
+/// (`Oom(true)`, the interrupt flag is still set).
+pub struct Oom(pub bool);
 
 #[derive(Clone, Copy)]
 enum Bt {
@@ -51,6 +52,8 @@ pub struct Matcher<'a> {
     pub slots: Vec<usize>,
     stack: Vec<Bt>,
     ngroups: usize,
+    /// Backtracking steps, to poll for Ctrl-C now and then.
+    steps: u32,
 }
 
 #[inline]
@@ -184,12 +187,12 @@ fn op_len(code: &[u8], pc: u32) -> u32 {
 impl<'a> Matcher<'a> {
     pub fn new(code: &'a [u8], s: &'a [u8], utf8: bool, end: usize) -> Result<Self, Oom> {
         if s.len() >= u32::MAX as usize {
-            return Err(Oom);
+            return Err(Oom(false));
         }
         let ngroups = header(code, 0) as usize + 1;
         let n = 2 * ngroups + 1 + header(code, 1) as usize;
         let mut slots = Vec::new();
-        slots.try_reserve_exact(n).map_err(|_| Oom)?;
+        slots.try_reserve_exact(n).map_err(|_| Oom(false))?;
         slots.resize(n, UNSET);
         Ok(Matcher {
             code,
@@ -199,6 +202,7 @@ impl<'a> Matcher<'a> {
             slots,
             stack: Vec::new(),
             ngroups,
+            steps: 0,
         })
     }
 
@@ -251,7 +255,7 @@ impl<'a> Matcher<'a> {
     fn push(&mut self, b: Bt) -> Result<(), Oom> {
         if self.stack.len() == self.stack.capacity() {
             let extra = self.stack.capacity().clamp(16, 4096);
-            self.stack.try_reserve(extra).map_err(|_| Oom)?;
+            self.stack.try_reserve(extra).map_err(|_| Oom(false))?;
         }
         self.stack.push(b);
         Ok(())
@@ -574,6 +578,12 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             // Backtrack.
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps & 0xfff == 0
+                && crate::vm::eval::INTERRUPT.load(core::sync::atomic::Ordering::Relaxed)
+            {
+                return Err(Oom(true));
+            }
             loop {
                 let Some(b) = self.stack.pop() else {
                     return Ok(None);

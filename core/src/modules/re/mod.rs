@@ -368,6 +368,16 @@ fn compile_obj(vm: &Vm, pattern: Obj, flags: Option<Obj>) -> PyResult<Obj> {
 
 // ------------------------------------------------------------ matching
 
+/// The exception for a match stopped early.
+fn stopped(vm: &Vm, e: exec::Oom) -> Raised {
+    if e.0 {
+        crate::vm::eval::INTERRUPT.store(false, core::sync::atomic::Ordering::Relaxed);
+        vm.new_error(&exc::KEYBOARD_INTERRUPT, "")
+    } else {
+        vm.memory_error()
+    }
+}
+
 /// How a match must be anchored.
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -390,13 +400,13 @@ fn run(
     let end = end.max(pos);
     let code = pcode(p);
     let mut m =
-        exec::Matcher::new(code, subj.data, subj.is_str, end).map_err(|_| vm.memory_error())?;
+        exec::Matcher::new(code, subj.data, subj.is_str, end).map_err(|e| stopped(vm, e))?;
     let r = match mode {
         Mode::Search => m.search(pos, must_advance),
         Mode::Match => m.run(pos, must_advance, false),
         Mode::Full => m.run(pos, must_advance, true),
     }
-    .map_err(|_| vm.memory_error())?;
+    .map_err(|e| stopped(vm, e))?;
     Ok(r.map(|_| m.slots))
 }
 
@@ -489,12 +499,12 @@ fn each_match(
     let be = be.max(bp);
     // One matcher (and its stacks) for all the searches.
     let mut m =
-        exec::Matcher::new(pcode(p), subj.data, subj.is_str, be).map_err(|_| vm.memory_error())?;
+        exec::Matcher::new(pcode(p), subj.data, subj.is_str, be).map_err(|e| stopped(vm, e))?;
     let mut pos = bp;
     let mut must_advance = false;
     while pos <= be {
         if m.search(pos, must_advance)
-            .map_err(|_| vm.memory_error())?
+            .map_err(|e| stopped(vm, e))?
             .is_none()
         {
             break;

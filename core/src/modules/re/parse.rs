@@ -332,6 +332,51 @@ impl P<'_> {
         })
     }
 
+    /// `{m,n}` after a `{` at `here`; `None` when it is a literal `{`.
+    #[inline(never)]
+    fn brace(&mut self, here: usize) -> Result<Option<(u32, u32)>, Error> {
+        if self.peek_is('}') {
+            return Ok(None);
+        }
+        let lo_start = self.i;
+        while is_digit(self.peek()) {
+            self.i += 1;
+        }
+        let lo = self.text(lo_start, self.i);
+        let hi = if self.eat(',') {
+            let hs = self.i;
+            while is_digit(self.peek()) {
+                self.i += 1;
+            }
+            self.text(hs, self.i)
+        } else {
+            lo.clone()
+        };
+        if !self.eat('}') {
+            self.i = here + 1;
+            return Ok(None);
+        }
+        let num = |t: &str| -> Result<u32, Error> {
+            match t.parse::<u64>() {
+                Ok(v) if v < MAXREPEAT as u64 => Ok(v as u32),
+                _ => Err(Error {
+                    msg: String::from("the repetition number is too large"),
+                    pos: None,
+                    kind: 1,
+                }),
+            }
+        };
+        let min = if lo.is_empty() { 0 } else { num(&lo)? };
+        let max = if hi.is_empty() { MAXREPEAT } else { num(&hi)? };
+        if max < min {
+            return Err(err(
+                String::from("min repeat greater than max repeat"),
+                here + 1,
+            ));
+        }
+        Ok(Some((min, max)))
+    }
+
     fn seq(&mut self, depth: usize, first: bool) -> Result<Node, Error> {
         let mut items: Vec<Node> = Vec::new();
         // Whether the last item came from a quantifier.
@@ -355,52 +400,15 @@ impl P<'_> {
                         '*' => (0, MAXREPEAT),
                         '+' => (1, MAXREPEAT),
                         '?' => (0, 1),
-                        _ => {
-                            if self.peek_is('}') {
+                        _ => match self.brace(here)? {
+                            Some(r) => r,
+                            None => {
                                 items.push(self.lit('{' as u32));
                                 last_rep = false;
+                                last_at = false;
                                 continue;
                             }
-                            let lo_start = self.i;
-                            while is_digit(self.peek()) {
-                                self.i += 1;
-                            }
-                            let lo = self.text(lo_start, self.i);
-                            let hi = if self.eat(',') {
-                                let hs = self.i;
-                                while is_digit(self.peek()) {
-                                    self.i += 1;
-                                }
-                                self.text(hs, self.i)
-                            } else {
-                                lo.clone()
-                            };
-                            if !self.eat('}') {
-                                self.i = here + 1;
-                                items.push(self.lit('{' as u32));
-                                last_rep = false;
-                                continue;
-                            }
-                            let num = |t: &str| -> Result<u32, Error> {
-                                match t.parse::<u64>() {
-                                    Ok(v) if v < MAXREPEAT as u64 => Ok(v as u32),
-                                    _ => Err(Error {
-                                        msg: String::from("the repetition number is too large"),
-                                        pos: None,
-                                        kind: 1,
-                                    }),
-                                }
-                            };
-                            let min = if lo.is_empty() { 0 } else { num(&lo)? };
-                            let max = if hi.is_empty() { MAXREPEAT } else { num(&hi)? };
-                            if max < min {
-                                return Err(err(
-                                    String::from("min repeat greater than max repeat"),
-                                    here + 1,
-                                ));
-                            }
-                            (min, max)
-                        }
+                        },
                     };
                     let Some(last) = items.pop() else {
                         return Err(err(String::from("nothing to repeat"), here));
@@ -474,6 +482,7 @@ impl P<'_> {
             .ok_or_else(|| err(String::from("bad escape (end of pattern)"), here))
     }
 
+    #[inline(never)]
     fn hex_escape(&mut self, here: usize, kind: char, n: usize) -> Result<u32, Error> {
         let start = self.i;
         while self.i - start < n && is_hex(self.peek()) {
@@ -516,6 +525,7 @@ impl P<'_> {
         })
     }
 
+    #[inline(never)]
     fn escape(&mut self, here: usize) -> Result<Node, Error> {
         let e = self.esc_char(here)?;
         let c = ch(e);
@@ -597,6 +607,7 @@ impl P<'_> {
     }
 
     /// An escape inside a class: a character or a category.
+    #[inline(never)]
     fn class_escape(&mut self, here: usize) -> Result<SetItem, Error> {
         let e = self.esc_char(here)?;
         let c = ch(e);
@@ -639,6 +650,7 @@ impl P<'_> {
         Ok(SetItem::Range(v, v))
     }
 
+    #[inline(never)]
     fn class(&mut self, here: usize) -> Result<Node, Error> {
         let neg = self.eat('^');
         let mut items: Vec<SetItem> = Vec::new();
@@ -715,6 +727,7 @@ impl P<'_> {
     }
 
     /// Characters up to `term` (a group name), with sre's errors.
+    #[inline(never)]
     fn until(&mut self, term: char, what: &str) -> Result<String, Error> {
         let start = self.i;
         loop {
@@ -751,6 +764,7 @@ impl P<'_> {
     }
 
     /// Inline flags after `(?`; `Ok(None)`: global flags `(?i)`.
+    #[inline(never)]
     fn flags(&mut self, first: u32) -> Result<Option<(u32, u32)>, Error> {
         const TYPE: u32 = F_A | F_L | F_U;
         let mut add = 0;
