@@ -14,6 +14,7 @@ pub mod micropython;
 pub mod os;
 pub mod pystruct;
 pub mod random;
+pub mod re;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -61,6 +62,7 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("cmath", cmath::make),
     ("array", array::make),
     ("_thread", thread::make),
+    ("re", re::make),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).

@@ -434,7 +434,7 @@ static BASE_EXCEPTION_ATTRS: [AttrEntry; 12] = [
     method!("__reduce__", m_reduce),
 ];
 
-const EXC_SLOTS: Slots = Slots {
+pub(crate) const EXC_SLOTS: Slots = Slots {
     new: Some(exc_new),
     init: Some(exc_init),
     str: Some(exc_str),
@@ -446,7 +446,11 @@ const EXC_SLOTS: Slots = Slots {
 
 const EXC_FLAGS: u32 = super::tpflags::BASETYPE | super::tpflags::EXCEPTION;
 
-const fn exc_type(name: &'static str, base: &'static TypeObj, doc: &'static str) -> TypeObj {
+pub(crate) const fn exc_type(
+    name: &'static str,
+    base: &'static TypeObj,
+    doc: &'static str,
+) -> TypeObj {
     TypeObj {
         dictoffset: core::mem::offset_of!(ExcObj, dict),
         doc,

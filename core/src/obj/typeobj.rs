@@ -372,7 +372,8 @@ fn type_repr(vm: &Vm, tobj: Obj) -> PyResult<Obj> {
     let module = type_module_name(vm, t)?;
     let qn = match t.qualname {
         Some(q) => pystr::as_str(q).unwrap_or("?"),
-        None => t.name(),
+        // A builtin type's name may carry its module ("_io.StringIO").
+        None => t.name().rsplit('.').next().unwrap_or("?"),
     };
     if module == "builtins" {
         vm.new_string(format!("<class '{}'>", qn))
@@ -849,7 +850,8 @@ fn object_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let module = type_module_name(vm, t)?;
     let qn = match t.qualname {
         Some(q) => pystr::as_str(q).unwrap_or("?"),
-        None => t.name(),
+        // A builtin type's name may carry its module ("_io.StringIO").
+        None => t.name().rsplit('.').next().unwrap_or("?"),
     };
     if module == "builtins" {
         vm.new_string(format!("<{} object at {:#x}>", qn, o.raw()))

@@ -268,6 +268,31 @@ pub fn push_lower(out: &mut String, c: char) {
     }
 }
 
+/// The simple (one-character) lower-case mapping of `c`
+/// (`_PyUnicode_ToLowercase`), used by case-insensitive regular expressions.
+pub fn lower_simple(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if c == '\u{130}' {
+        return 'i';
+    }
+    run_map(&LOWER_RUNS, c as u32)
+        .and_then(char::from_u32)
+        .unwrap_or(c)
+}
+
+/// The simple (one-character) upper-case mapping of `c`, or `c` itself
+/// when its upper case is several characters.
+pub fn upper_simple(c: char) -> char {
+    let (u, n) = upper_chars(c);
+    if n == 1 {
+        u[0]
+    } else {
+        c
+    }
+}
+
 /// Property `Case_Ignorable` (used by the final-sigma rule of `lower()`).
 pub fn is_case_ignorable(c: char) -> bool {
     let cp = c as u32;
