@@ -23,6 +23,9 @@ mod bytecode;
 #[path = "src/compile/mod.rs"]
 mod compile;
 #[allow(dead_code, unused_imports)]
+#[path = "src/dtoa.rs"]
+mod dtoa;
+#[allow(dead_code, unused_imports)]
 #[path = "src/marshal.rs"]
 mod marshal;
 #[allow(dead_code, unused_imports)]
@@ -67,6 +70,7 @@ fn main() {
     for f in [
         "src/bytecode.rs",
         "src/compile",
+        "src/dtoa.rs",
         "src/marshal.rs",
         "src/verify.rs",
     ] {
