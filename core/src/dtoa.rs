@@ -95,7 +95,10 @@ impl Big {
             }
         }
         if limbs > 0 {
-            self.0.splice(0..0, core::iter::repeat(0).take(limbs));
+            let n = self.0.len();
+            self.0.resize(n + limbs, 0);
+            self.0.copy_within(0..n, limbs);
+            self.0[..limbs].fill(0);
         }
     }
     /// `self -= o`; requires `self >= o`.
