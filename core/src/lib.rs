@@ -15,6 +15,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod config;
+pub mod dtoa;
 pub mod gc;
 pub mod marshal;
 pub mod modules;

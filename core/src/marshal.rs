@@ -1,24 +1,35 @@
 //! Serialised bytecode (`.fpc` files and frozen modules).
 //!
-//! A file is a header followed by one code unit:
+//! A file is a header, a table of the strings it uses, then one code unit:
 //!
 //! ```text
-//! file    = "FPYC" version:u8 0:u8 code
-//! code    = name:str qualname:str filename:fname firstlineno:uv
+//! file    = "FPYC" version:u8 0:u8 nstrings:uv str* code
+//! code    = name:sref qualname:qual filename:fname firstlineno:sv
 //!           argcount:uv posonlyargcount:uv kwonlyargcount:uv flags:uv
 //!           stacksize:uv maxblocks:uv
 //!           code_len:uv code_bytes            (raw instructions, contiguous)
-//!           nvarnames:uv str* ncellvars:uv str* nfreevars:uv str*
+//!           nvarnames:uv sref* ncellvars:uv sref* nfreevars:uv sref*
 //!           cell2arg:uv*  (one per cellvar: 0 = none, n + 1 = argument n)
-//!           nnames:uv str*
+//!           nnames:uv sref*
 //!           nconsts:uv const*
-//!           nlines:uv (start_delta:uv line:sv)*
-//!           doc: 0 | 1 str
-//! fname   = 0 (same as the enclosing code unit) | 1 str
+//!           nlines:uv line*
+//!           doc:uv        (0 = none, n + 1 = string n)
+//! qual    = 0 (= name) | 1 (parent's qualname "." name)
+//!         | 2 (parent's qualname ".<locals>." name) | n + 3 (string n)
+//! fname   = 0 (same as the enclosing code unit) | n + 1 (string n)
+//! line    = 1 d:2 s:5 (one byte: start += s, line += d + 1)
+//!         | 0x00 start_delta:uv line_delta:sv
 //! const   = tag:u8 payload   (see `tag`)
 //! str     = len:uv utf8_bytes
+//! sref    = uv: index in the string table
 //! uv      = unsigned LEB128 varint (at most 64 bits); sv = zigzag varint
 //! ```
+//!
+//! `firstlineno` is relative to the enclosing unit's (0 for the outermost);
+//! line entries are relative to the previous one, starting from offset 0 and
+//! `firstlineno`. The string table holds every name, qualified name, file
+//! name, string constant, big-integer digit string and docstring once, the
+//! most used first (so most references are one byte).
 //!
 //! The instruction bytes of each code unit are stored as they are, so a
 //! loader can point a code object straight at them when the file is a
@@ -32,6 +43,8 @@
 //! [`crate::verify::verify`] before it is returned.
 
 use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -40,7 +53,7 @@ use crate::bytecode::{CodeUnit, Const, LineEntry};
 /// File magic.
 pub const MAGIC: &[u8; 4] = b"FPYC";
 /// Format version; bump it when the format or the bytecode changes.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 /// Maximum nesting of code units inside code constants in a file (the
 /// decoder recurses, so this bounds its native stack use).
 pub const MAX_CODE_NESTING: usize = 64;
@@ -52,12 +65,13 @@ mod tag {
     pub const ELLIPSIS: u8 = 3;
     /// zigzag varint
     pub const INT: u8 = 4;
-    /// radix:u8 digits:str
+    /// radix:u8 digits:sref
     pub const BIGINT: u8 = 5;
     /// 8 bytes, IEEE 754 little endian
     pub const FLOAT: u8 = 6;
     /// real, imag: 8 bytes each
     pub const COMPLEX: u8 = 7;
+    /// sref
     pub const STR: u8 = 8;
     /// len:uv bytes
     pub const BYTES: u8 = 9;
@@ -66,6 +80,16 @@ mod tag {
     pub const FROZENSET: u8 = 11;
     pub const CODE: u8 = 12;
 }
+
+/// `qual` markers (see the module docs).
+const QUAL_NAME: u64 = 0;
+const QUAL_MEMBER: u64 = 1;
+const QUAL_LOCAL: u64 = 2;
+const QUAL_STR: u64 = 3;
+
+/// Line entries packed in one byte: the high bit set, the line delta - 1 in
+/// bits 5..7, the offset delta in bits 0..5.
+const LINE_PACKED: u8 = 0x80;
 
 // ------------------------------------------------------------------ encode
 
@@ -90,10 +114,85 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn put_strs(out: &mut Vec<u8>, v: &[String]) {
-    put_uv(out, v.len() as u64);
-    for s in v {
-        put_str(out, s);
+/// Qualified name relative to the enclosing unit's: `(marker, explicit)`.
+fn qual_form<'a>(c: &'a CodeUnit, parent_qual: Option<&str>) -> (u64, Option<&'a str>) {
+    if c.qualname == c.name {
+        return (QUAL_NAME, None);
+    }
+    if let Some(p) = parent_qual {
+        if let Some(rest) = c.qualname.strip_prefix(p) {
+            if rest.strip_prefix('.') == Some(c.name.as_str()) {
+                return (QUAL_MEMBER, None);
+            }
+            if rest.strip_prefix(".<locals>.") == Some(c.name.as_str()) {
+                return (QUAL_LOCAL, None);
+            }
+        }
+    }
+    (QUAL_STR, Some(&c.qualname))
+}
+
+/// The string table: every string the file refers to, by use count.
+#[derive(Default)]
+struct Strings<'a> {
+    count: BTreeMap<&'a str, (usize, usize)>,
+    index: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> Strings<'a> {
+    fn add(&mut self, s: &'a str) {
+        let next = self.count.len();
+        self.count.entry(s).or_insert((0, next)).0 += 1;
+    }
+    fn add_code(&mut self, c: &'a CodeUnit, parent: Option<&'a CodeUnit>) {
+        self.add(&c.name);
+        if let (_, Some(q)) = qual_form(c, parent.map(|p| p.qualname.as_str())) {
+            self.add(q);
+        }
+        if parent.map(|p| p.filename.as_str()) != Some(c.filename.as_str()) {
+            self.add(&c.filename);
+        }
+        for s in c
+            .varnames
+            .iter()
+            .chain(&c.cellvars)
+            .chain(&c.freevars)
+            .chain(&c.names)
+        {
+            self.add(s);
+        }
+        for k in &c.consts {
+            self.add_const(k, c);
+        }
+        if let Some(d) = &c.docstring {
+            self.add(d);
+        }
+    }
+    fn add_const(&mut self, k: &'a Const, unit: &'a CodeUnit) {
+        match k {
+            Const::Str(s) | Const::BigInt { digits: s, .. } => self.add(s),
+            Const::Tuple(items) | Const::FrozenSet(items) => {
+                for it in items {
+                    self.add_const(it, unit);
+                }
+            }
+            Const::Code(c) => self.add_code(c, Some(unit)),
+            _ => {}
+        }
+    }
+    /// Number the strings, most used first, and write the table.
+    fn finish(&mut self, out: &mut Vec<u8>) {
+        let mut order: Vec<(&'a str, (usize, usize))> =
+            self.count.iter().map(|(s, n)| (*s, *n)).collect();
+        order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        put_uv(out, order.len() as u64);
+        for (i, (s, _)) in order.iter().enumerate() {
+            put_str(out, s);
+            self.index.insert(s, i);
+        }
+    }
+    fn put(&self, out: &mut Vec<u8>, s: &str) {
+        put_uv(out, self.index[s] as u64);
     }
 }
 
@@ -103,20 +202,28 @@ pub fn encode(code: &CodeUnit) -> Vec<u8> {
     out.extend_from_slice(MAGIC);
     out.push(VERSION);
     out.push(0);
-    put_code(&mut out, code, None);
+    let mut strings = Strings::default();
+    strings.add_code(code, None);
+    strings.finish(&mut out);
+    put_code(&mut out, &strings, code, None);
     out
 }
 
-fn put_code(out: &mut Vec<u8>, c: &CodeUnit, parent_file: Option<&str>) {
-    put_str(out, &c.name);
-    put_str(out, &c.qualname);
-    if parent_file == Some(c.filename.as_str()) {
+fn put_code(out: &mut Vec<u8>, st: &Strings, c: &CodeUnit, parent: Option<&CodeUnit>) {
+    st.put(out, &c.name);
+    match qual_form(c, parent.map(|p| p.qualname.as_str())) {
+        (_, Some(q)) => {
+            put_uv(out, QUAL_STR + st.index[q] as u64);
+        }
+        (m, None) => put_uv(out, m),
+    }
+    if parent.map(|p| p.filename.as_str()) == Some(c.filename.as_str()) {
         out.push(0);
     } else {
-        out.push(1);
-        put_str(out, &c.filename);
+        put_uv(out, st.index[c.filename.as_str()] as u64 + 1);
     }
-    put_uv(out, c.firstlineno as u64);
+    let parent_line = parent.map_or(0, |p| p.firstlineno as i64);
+    put_sv(out, c.firstlineno as i64 - parent_line);
     put_uv(out, c.argcount as u64);
     put_uv(out, c.posonlyargcount as u64);
     put_uv(out, c.kwonlyargcount as u64);
@@ -125,34 +232,46 @@ fn put_code(out: &mut Vec<u8>, c: &CodeUnit, parent_file: Option<&str>) {
     put_uv(out, c.maxblocks as u64);
     put_uv(out, c.code.len() as u64);
     out.extend_from_slice(&c.code);
-    put_strs(out, &c.varnames);
-    put_strs(out, &c.cellvars);
-    put_strs(out, &c.freevars);
+    for v in [&c.varnames, &c.cellvars, &c.freevars] {
+        put_uv(out, v.len() as u64);
+        for s in v {
+            st.put(out, s);
+        }
+    }
     for a in &c.cell2arg {
         put_uv(out, a.map(|x| x as u64 + 1).unwrap_or(0));
     }
-    put_strs(out, &c.names);
+    put_uv(out, c.names.len() as u64);
+    for s in &c.names {
+        st.put(out, s);
+    }
     put_uv(out, c.consts.len() as u64);
     for k in &c.consts {
-        put_const(out, k, &c.filename);
+        put_const(out, st, k, c);
     }
     put_uv(out, c.lines.len() as u64);
     let mut prev = 0u32;
+    let mut prev_line = c.firstlineno as i64;
     for e in &c.lines {
-        put_uv(out, e.start.wrapping_sub(prev) as u64);
-        put_sv(out, e.line as i64);
+        let ds = e.start.wrapping_sub(prev);
+        let dl = e.line as i64 - prev_line;
+        if ds < 32 && (1..=4).contains(&dl) {
+            out.push(LINE_PACKED | ((dl - 1) as u8) << 5 | ds as u8);
+        } else {
+            out.push(0);
+            put_uv(out, ds as u64);
+            put_sv(out, dl);
+        }
         prev = e.start;
+        prev_line = e.line as i64;
     }
     match &c.docstring {
         None => out.push(0),
-        Some(d) => {
-            out.push(1);
-            put_str(out, d);
-        }
+        Some(d) => put_uv(out, st.index[d.as_str()] as u64 + 1),
     }
 }
 
-fn put_const(out: &mut Vec<u8>, k: &Const, file: &str) {
+fn put_const(out: &mut Vec<u8>, st: &Strings, k: &Const, unit: &CodeUnit) {
     match k {
         Const::None => out.push(tag::NONE),
         Const::True => out.push(tag::TRUE),
@@ -165,7 +284,7 @@ fn put_const(out: &mut Vec<u8>, k: &Const, file: &str) {
         Const::BigInt { digits, radix } => {
             out.push(tag::BIGINT);
             out.push(*radix as u8);
-            put_str(out, digits);
+            st.put(out, digits);
         }
         Const::Float(f) => {
             out.push(tag::FLOAT);
@@ -178,7 +297,7 @@ fn put_const(out: &mut Vec<u8>, k: &Const, file: &str) {
         }
         Const::Str(s) => {
             out.push(tag::STR);
-            put_str(out, s);
+            st.put(out, s);
         }
         Const::Bytes(b) => {
             out.push(tag::BYTES);
@@ -193,12 +312,12 @@ fn put_const(out: &mut Vec<u8>, k: &Const, file: &str) {
             });
             put_uv(out, items.len() as u64);
             for it in items {
-                put_const(out, it, file);
+                put_const(out, st, it, unit);
             }
         }
         Const::Code(c) => {
             out.push(tag::CODE);
-            put_code(out, c, Some(file));
+            put_code(out, st, c, Some(unit));
         }
     }
 }
@@ -217,11 +336,20 @@ struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
     spans: Vec<(usize, usize)>,
+    strings: Vec<&'a str>,
 }
 
 type R<T> = Result<T, &'static str>;
 
 const TRUNCATED: &str = "truncated data";
+const BAD_STRING: &str = "bad string index";
+
+/// What a code unit's fields are relative to: the enclosing unit's.
+struct Parent<'p> {
+    qualname: &'p str,
+    filename: &'p str,
+    firstlineno: u32,
+}
 
 impl<'a> Reader<'a> {
     fn remaining(&self) -> usize {
@@ -276,18 +404,35 @@ impl<'a> Reader<'a> {
         }
         Ok(n as usize)
     }
-    fn str(&mut self) -> R<String> {
-        let n = self.count()?;
-        let b = self.take(n)?;
-        core::str::from_utf8(b)
-            .map(String::from)
-            .map_err(|_| "invalid UTF-8 in a string")
-    }
-    fn strs(&mut self) -> R<Vec<String>> {
+    /// The string table.
+    fn table(&mut self) -> R<()> {
         let n = self.count()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(self.str()?);
+            let len = self.count()?;
+            let b = self.take(len)?;
+            v.push(core::str::from_utf8(b).map_err(|_| "invalid UTF-8 in a string")?);
+        }
+        self.strings = v;
+        Ok(())
+    }
+    /// String number `i` of the table.
+    fn string(&self, i: u64) -> R<&'a str> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.strings.get(i))
+            .copied()
+            .ok_or(BAD_STRING)
+    }
+    fn sref(&mut self) -> R<&'a str> {
+        let i = self.uv()?;
+        self.string(i)
+    }
+    fn srefs(&mut self) -> R<Vec<String>> {
+        let n = self.count()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(String::from(self.sref()?));
         }
         Ok(v)
     }
@@ -298,18 +443,29 @@ impl<'a> Reader<'a> {
         Ok(f64::from_bits(u64::from_le_bytes(a)))
     }
 
-    fn code(&mut self, parent_file: Option<&str>, depth: usize) -> R<CodeUnit> {
+    fn code(&mut self, parent: Option<&Parent>, depth: usize) -> R<CodeUnit> {
         if depth > MAX_CODE_NESTING {
             return Err("code objects nested too deeply");
         }
-        let name = self.str()?;
-        let qualname = self.str()?;
-        let filename = match (self.u8()?, parent_file) {
-            (0, Some(p)) => String::from(p),
-            (1, _) => self.str()?,
-            _ => return Err("bad filename marker"),
+        let name = String::from(self.sref()?);
+        let qualname = match (self.uv()?, parent) {
+            (QUAL_NAME, _) => name.clone(),
+            (QUAL_MEMBER, Some(p)) => format!("{}.{}", p.qualname, name),
+            (QUAL_LOCAL, Some(p)) => format!("{}.<locals>.{}", p.qualname, name),
+            (n, _) if n >= QUAL_STR => String::from(self.string(n - QUAL_STR)?),
+            _ => return Err("bad qualified name marker"),
         };
-        let firstlineno = self.u32v()?;
+        let filename = match (self.uv()?, parent) {
+            (0, Some(p)) => String::from(p.filename),
+            (0, None) => return Err("bad filename marker"),
+            (n, _) => String::from(self.string(n - 1)?),
+        };
+        let parent_line = parent.map_or(0, |p| p.firstlineno as i64);
+        let firstlineno = self
+            .sv()?
+            .checked_add(parent_line)
+            .and_then(|l| u32::try_from(l).ok())
+            .ok_or("value out of range")?;
         let argcount = self.u16v()?;
         let posonlyargcount = self.u16v()?;
         let kwonlyargcount = self.u16v()?;
@@ -320,9 +476,9 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         let code = Vec::from(self.take(code_len)?);
         self.spans.push((start, code_len));
-        let varnames = self.strs()?;
-        let cellvars = self.strs()?;
-        let freevars = self.strs()?;
+        let varnames = self.srefs()?;
+        let cellvars = self.srefs()?;
+        let freevars = self.srefs()?;
         if cellvars.len() > self.remaining() {
             return Err(TRUNCATED);
         }
@@ -334,26 +490,41 @@ impl<'a> Reader<'a> {
                 n => Some(u16::try_from(n - 1).map_err(|_| "value out of range")?),
             });
         }
-        let names = self.strs()?;
+        let names = self.srefs()?;
         let nconsts = self.count()?;
         let mut consts = Vec::with_capacity(nconsts);
-        for _ in 0..nconsts {
-            consts.push(self.konst(&filename, depth, 0)?);
+        {
+            let me = Parent {
+                qualname: &qualname,
+                filename: &filename,
+                firstlineno,
+            };
+            for _ in 0..nconsts {
+                consts.push(self.konst(&me, depth, 0)?);
+            }
         }
         let nlines = self.count()?;
         let mut lines = Vec::with_capacity(nlines);
         let mut prev = 0u32;
+        let mut line = firstlineno as i64;
         for _ in 0..nlines {
-            let d = self.u32v()?;
-            let start = prev.wrapping_add(d);
-            let line = u32::try_from(self.sv()?).map_err(|_| "value out of range")?;
-            lines.push(LineEntry { start, line });
+            let b = self.u8()?;
+            let (ds, dl) = if b & LINE_PACKED != 0 {
+                ((b & 0x1f) as u32, ((b >> 5) & 0x03) as i64 + 1)
+            } else if b == 0 {
+                (self.u32v()?, self.sv()?)
+            } else {
+                return Err("bad line table entry");
+            };
+            let start = prev.wrapping_add(ds);
+            line = line.checked_add(dl).ok_or("value out of range")?;
+            let l = u32::try_from(line).map_err(|_| "value out of range")?;
+            lines.push(LineEntry { start, line: l });
             prev = start;
         }
-        let docstring = match self.u8()? {
+        let docstring = match self.uv()? {
             0 => None,
-            1 => Some(self.str()?),
-            _ => return Err("bad docstring marker"),
+            n => Some(String::from(self.string(n - 1)?)),
         };
         Ok(CodeUnit {
             name,
@@ -378,7 +549,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn konst(&mut self, file: &str, code_depth: usize, depth: usize) -> R<Const> {
+    fn konst(&mut self, unit: &Parent, code_depth: usize, depth: usize) -> R<Const> {
         if depth > crate::verify::MAX_CONST_DEPTH {
             return Err("constant nested too deeply");
         }
@@ -390,7 +561,7 @@ impl<'a> Reader<'a> {
             tag::INT => Const::Int(self.sv()?),
             tag::BIGINT => {
                 let radix = self.u8()? as u32;
-                let digits = self.str()?;
+                let digits = String::from(self.sref()?);
                 Const::BigInt { digits, radix }
             }
             tag::FLOAT => Const::Float(self.f64()?),
@@ -399,7 +570,7 @@ impl<'a> Reader<'a> {
                 let imag = self.f64()?;
                 Const::Complex { real, imag }
             }
-            tag::STR => Const::Str(self.str()?),
+            tag::STR => Const::Str(String::from(self.sref()?)),
             tag::BYTES => {
                 let n = self.count()?;
                 Const::Bytes(Vec::from(self.take(n)?))
@@ -408,7 +579,7 @@ impl<'a> Reader<'a> {
                 let n = self.count()?;
                 let mut v = Vec::with_capacity(n);
                 for _ in 0..n {
-                    v.push(self.konst(file, code_depth, depth + 1)?);
+                    v.push(self.konst(unit, code_depth, depth + 1)?);
                 }
                 if t == tag::TUPLE {
                     Const::Tuple(v)
@@ -420,7 +591,7 @@ impl<'a> Reader<'a> {
                 if depth > 0 {
                     return Err("code object inside a tuple constant");
                 }
-                Const::Code(Box::new(self.code(Some(file), code_depth + 1)?))
+                Const::Code(Box::new(self.code(Some(unit), code_depth + 1)?))
             }
             _ => return Err("unknown constant tag"),
         })
@@ -447,7 +618,9 @@ pub fn decode(data: &[u8]) -> Result<Decoded, &'static str> {
         buf: data,
         pos: 6,
         spans: Vec::new(),
+        strings: Vec::new(),
     };
+    r.table()?;
     let code = r.code(None, 0)?;
     if r.pos != data.len() {
         return Err("trailing data");
@@ -537,12 +710,12 @@ def gen():
 
     #[test]
     fn hostile_counts() {
-        let mut d = Vec::from(&b"FPYC\x01\x00"[..]);
+        let mut d = Vec::from(&b"FPYC\x02\x00"[..]);
         d.extend_from_slice(&[0xff; 9]);
         d.push(0x01);
         assert!(decode(&d).is_err());
         // Deep constant nesting.
-        let mut d = Vec::from(&b"FPYC\x01\x00"[..]);
+        let mut d = Vec::from(&b"FPYC\x02\x00"[..]);
         for _ in 0..5000 {
             d.push(tag::TUPLE);
             d.push(1);

@@ -4170,14 +4170,14 @@ fn float_repr(f: f64, dot0: bool) -> String {
             "1e309".to_string()
         };
     }
-    let e = format!("{:e}", f);
-    let (mant, exp) = match e.split_once('e') {
-        Some((m, x)) => (m, x.parse::<i32>().unwrap_or(0)),
-        None => (e.as_str(), 0),
+    let neg = f.is_sign_negative();
+    let (d, k) = if f == 0.0 {
+        (alloc::vec![b'0'], 1)
+    } else {
+        crate::dtoa::shortest(f.abs())
     };
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let decpt = exp + 1;
+    let digits: String = d.iter().map(|&b| char::from(b)).collect();
+    let decpt = k as i32;
     let mut s = String::new();
     if neg {
         s.push('-');

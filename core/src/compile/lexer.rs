@@ -1256,14 +1256,14 @@ impl<'a> Lexer<'a> {
         if let Some('j' | 'J') = self.cur.peek() {
             self.cur.bump();
             self.verify_end("imaginary", line)?;
-            return match text.parse::<f64>() {
+            return match crate::dtoa::parse(text.as_bytes()).ok_or(()) {
                 Ok(v) => Ok(Constant::Complex { imag: v }),
                 Err(_) => self.err("invalid imaginary literal", line, col),
             };
         }
         self.verify_end("decimal", line)?;
         if is_float {
-            return match text.parse::<f64>() {
+            return match crate::dtoa::parse(text.as_bytes()).ok_or(()) {
                 Ok(v) => Ok(Constant::Float(v)),
                 Err(_) => self.err("invalid decimal literal", line, col),
             };

@@ -473,6 +473,11 @@ const fn iter_type(name: &'static str) -> TypeObj {
     )
 }
 
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
 pub static ITER_TYPES: [TypeObj; 6] = [
     iter_type("dict_keyiterator"),
     iter_type("dict_valueiterator"),

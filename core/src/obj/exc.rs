@@ -533,7 +533,14 @@ pub static EXCEPTION_GROUP: TypeObj = TypeObj {
 
 macro_rules! exceptions {
     ($($id:ident = $name:literal : $base:ident, $doc:literal;)*) => {
-        $(pub static $id: TypeObj = exc_type($name, &$base, $doc);)*
+        $(
+            #[cfg_attr(
+                target_os = "none",
+                allow(unsafe_code),
+                link_section = ".rodata.ferropy_types"
+            )]
+            pub static $id: TypeObj = exc_type($name, &$base, $doc);
+        )*
         /// Every builtin exception type except BaseException, for `builtins`.
         pub static ALL: &[&TypeObj] = &[&BASE_EXCEPTION_GROUP, &EXCEPTION_GROUP, $(&$id),*];
     };

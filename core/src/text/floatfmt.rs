@@ -2,11 +2,10 @@
 //! `format()` and `%`-formatting, `round(x, n)`, `float(str)`, `float.hex`
 //! and `float.fromhex`.
 //!
-//! Digit generation relies on `core::fmt`: `{:e}` yields the shortest digits
-//! that round-trip, and `{:.N}` / `{:.Ne}` are exact and round half to even
-//! on the exact binary value, which is what David Gay's dtoa (used by
-//! CPython) does in its modes 3 and 2. The layout of those digits is a port
-//! of CPython's `format_float_short`.
+//! Digits come from `crate::dtoa` (exact, as David Gay's dtoa used by
+//! CPython: shortest round-tripping digits, or rounded half to even on the
+//! exact binary value in modes 2 and 3). The layout of those digits is a
+//! port of CPython's `format_float_short`.
 
 use super::{reserve, unicode, TextError};
 use alloc::string::String;
@@ -55,69 +54,21 @@ impl Digits {
     }
 }
 
-/// Parse `core::fmt`'s `{:e}` output (no sign), e.g. `1.25e-7`.
-fn parse_exp_form(s: &str) -> Digits {
-    let (mant, exp) = match s.find('e') {
-        Some(i) => (&s[..i], &s[i + 1..]),
-        None => (s, "0"),
-    };
-    let (neg, e) = match exp.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, exp),
-    };
-    let mut ev: i64 = 0;
-    for b in e.bytes() {
-        ev = ev
-            .saturating_mul(10)
-            .saturating_add(i64::from(b.wrapping_sub(b'0')));
+fn digits_of(x: f64, f: impl FnOnce(f64) -> (Vec<u8>, i64)) -> Digits {
+    let a = x.abs();
+    if a == 0.0 {
+        return Digits {
+            d: alloc::vec![b'0'],
+            decpt: 1,
+        };
     }
-    if neg {
-        ev = -ev;
-    }
-    let d: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).collect();
-    // "d.ddd" with the point after the first digit.
-    Digits::normalize(d, ev + 1)
+    let (d, decpt) = f(a);
+    Digits::normalize(d, decpt)
 }
 
-/// Shortest round-tripping digits (dtoa mode 0).
-///
-/// `core::fmt` breaks exact ties between two equally short candidates
-/// upwards, dtoa to the even digit (`repr(876989937188173.25)` is
-/// `'876989937188173.2'`). Ties need an exact decimal expansion of at most
-/// 18 significant digits, so only values `m * 2**e` with a small `|x|` and
-/// `e >= -26` (for odd `m`) are re-checked, against the correctly rounded
-/// (half-even) string of the same length.
+/// Shortest round-tripping digits (dtoa mode 0; ties to the even digit).
 fn shortest_digits(a: f64) -> Digits {
-    let mut s = String::new();
-    let _ = write!(s, "{:e}", a);
-    let d = parse_exp_form(&s);
-    let bits = a.to_bits();
-    let frac = bits & ((1u64 << 52) - 1);
-    let bexp = ((bits >> 52) & 0x7ff) as i64;
-    let (m, e) = if bexp == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), bexp - 1075)
-    };
-    let may_tie = m != 0 && a < 1e40 && e + i64::from(m.trailing_zeros()) >= -26;
-    if !may_tie || d.d.len() < 2 {
-        return d;
-    }
-    let z = significant_digits(a, d.d.len());
-    if z.d == d.d && z.decpt == d.decpt {
-        return d;
-    }
-    s.clear();
-    s.push_str("0.");
-    for &b in &z.d {
-        s.push(char::from(b));
-    }
-    let _ = write!(s, "e{}", z.decpt);
-    if s.parse::<f64>().ok() == Some(a) {
-        z
-    } else {
-        d
-    }
+    digits_of(a, crate::dtoa::shortest)
 }
 
 /// `n >= 1` significant digits, correctly rounded (dtoa mode 2).
@@ -125,25 +76,14 @@ fn significant_digits(a: f64, n: usize) -> Digits {
     // A double has at most 767 significant decimal digits; beyond that the
     // digits are zeros, which the layout code adds.
     let n = n.clamp(1, 780);
-    let mut s = String::new();
-    let _ = write!(s, "{:.*e}", n - 1, a);
-    parse_exp_form(&s)
+    digits_of(a, |a| crate::dtoa::significant(a, n))
 }
 
 /// Digits rounded to `n` places after the decimal point (dtoa mode 3).
 fn fixed_digits(a: f64, n: usize) -> Digits {
     // Exact decimal expansions of doubles end within 1074 places.
     let n = n.min(1080);
-    let mut s = String::new();
-    let _ = write!(s, "{:.*}", n, a);
-    let (ip, fp) = match s.find('.') {
-        Some(i) => (&s[..i], &s[i + 1..]),
-        None => (&s[..], ""),
-    };
-    let mut d = Vec::with_capacity(ip.len() + fp.len());
-    d.extend_from_slice(ip.as_bytes());
-    d.extend_from_slice(fp.as_bytes());
-    Digits::normalize(d, ip.len() as i64)
+    digits_of(a, |a| crate::dtoa::fixed(a, n))
 }
 
 /// CPython's `PyOS_double_to_string`: `code` is one of `e E f F g G r`
@@ -325,23 +265,31 @@ pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, TextError> {
     if ndigits < -308 {
         return Ok(0.0 * x);
     }
-    let mut s = String::new();
     if ndigits >= 0 {
-        let _ = write!(s, "{:.*}", ndigits as usize, x);
-        return Ok(s.parse::<f64>().unwrap_or(x));
+        let z = fixed_digits(x, ndigits as usize);
+        return Ok(crate::dtoa::from_digits(
+            x.is_sign_negative(),
+            &z.d,
+            z.decpt,
+        ));
     }
     let k = (-ndigits) as usize;
     // Integer part of |x| exactly, plus whether a fraction was dropped.
     let a = x.abs();
     let mut sticky = false;
-    if a < 9007199254740992.0 {
+    let mut d: Vec<u8> = if a < 9007199254740992.0 {
         let t = a as u64;
         sticky = (a - t as f64) != 0.0;
+        let mut s = String::new();
         let _ = write!(s, "{}", t);
+        s.into_bytes()
     } else {
-        let _ = write!(s, "{:.0}", a);
-    }
-    let mut d: Vec<u8> = s.into_bytes();
+        // An integer: all its digits are before the point.
+        let z = fixed_digits(a, 0);
+        let mut d = z.d;
+        d.resize(z.decpt.max(1) as usize, b'0');
+        d
+    };
     if d.len() < k + 1 {
         let mut z = alloc::vec![b'0'; k + 1 - d.len()];
         z.extend_from_slice(&d);
@@ -370,15 +318,8 @@ pub fn round_f64(x: f64, ndigits: i64) -> Result<f64, TextError> {
             }
         }
     }
-    let mut r = String::with_capacity(head.len() + 8);
-    if x.is_sign_negative() {
-        r.push('-');
-    }
-    for &b in &head {
-        r.push(char::from(b));
-    }
-    let _ = write!(r, "e{}", k);
-    let v = r.parse::<f64>().unwrap_or(0.0);
+    let decpt = head.len() as i64 + k as i64;
+    let v = crate::dtoa::from_digits(x.is_sign_negative(), &head, decpt);
     if v.is_infinite() {
         return Err(TextError::Overflow(String::from(
             "rounded value too large to represent",
@@ -492,7 +433,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     if i != t.len() {
         return None;
     }
-    core::str::from_utf8(t).ok()?.parse::<f64>().ok()
+    crate::dtoa::parse(t)
 }
 
 /// Python's `float.hex()`: e.g. `0x1.8000000000000p+1`, `-0x0.0p+0`,

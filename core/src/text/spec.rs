@@ -380,7 +380,7 @@ pub fn format_int(
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let v: f64 = digits.parse().unwrap_or(f64::INFINITY);
+            let v = crate::dtoa::parse(digits.as_bytes()).unwrap_or(f64::INFINITY);
             if v.is_infinite() {
                 return Err(TextError::Overflow(String::from(
                     "int too large to convert to float",
