@@ -336,22 +336,38 @@ impl Heap {
             }
         }
         if found == NONE {
-            let larger = (self.class_mask >> c) & !1;
+            // The lowest-addressed head among the larger classes: keeping
+            // allocations low leaves the top of the heap in one piece for
+            // large requests (after a sweep each list is in address order).
+            let mut larger = (self.class_mask >> c) & !1;
             if larger == 0 {
                 return None;
             }
-            found = self.free_heads[c + larger.trailing_zeros() as usize];
+            while larger != 0 {
+                let k = c + larger.trailing_zeros() as usize;
+                found = found.min(self.free_heads[k]);
+                larger &= larger - 1;
+            }
         }
-        // The old bump region goes back on the lists (it is a maximal free
-        // run: whatever was freed next to it joined it) and the span found
-        // becomes the new one.
+        let len = self.unlink(found);
+        self.high = self.high.max(found + n);
+        if c >= EXACT {
+            // A large request keeps the bump region where it is; the rest
+            // of its span goes back on the lists.
+            if len > n {
+                // The span was maximal: its remainder touches no free block.
+                self.link(found + n, len - n);
+            }
+            return Some(found);
+        }
+        // A small request: the old bump region goes back on the lists (it
+        // is a maximal free run: whatever was freed next to it joined it)
+        // and the rest of the span found becomes the new one.
         if self.bump < self.bump_end {
             self.link(self.bump, self.bump_end - self.bump);
         }
-        let len = self.unlink(found);
         self.bump = found + n;
         self.bump_end = found + len;
-        self.high = self.high.max(found + n);
         Some(found)
     }
     /// Rebuild every free list from the ATB (after a sweep): one span per

@@ -200,12 +200,167 @@ fn builtin_descr_get(vm: &Vm, f: Obj, inst: Option<Obj>, owner: Obj) -> PyResult
     match b.kind {
         FnKind::Method => match inst {
             Some(i) => super::func::new_bound_method(vm, f, i),
-            None => Ok(f),
+            None => match owner.as_type().and_then(|t| defining_type(t, f)) {
+                Some(t) => method_descr(vm, f, t),
+                None => Ok(f),
+            },
         },
         FnKind::ClassMethod => super::func::new_bound_method(vm, f, owner),
         FnKind::StaticMethod | FnKind::Function => Ok(f),
     }
 }
+
+/// The one `method_descriptor` of builtin method `f` of type `t`.
+fn method_descr(vm: &Vm, f: Obj, t: &'static TypeObj) -> PyResult<Obj> {
+    let cache = match vm.method_descrs.get() {
+        Some(c) => c,
+        None => {
+            let c = super::dict::new(vm)?;
+            vm.method_descrs.set(Some(c));
+            c
+        }
+    };
+    if let Some(d) = super::dict::get(vm, cache, f)? {
+        return Ok(d);
+    }
+    let d = vm.alloc_obj(MethodDescr {
+        head: ObjHead {
+            refcnt: super::RefCnt::new(0),
+            ty: &METHOD_DESCR_TYPE,
+        },
+        func: f,
+        owner: t,
+    })?;
+    super::dict::set(vm, cache, f, d)?;
+    Ok(d)
+}
+
+/// The builtin type on `t`'s MRO whose attribute table holds `f`.
+fn defining_type(t: &'static TypeObj, f: Obj) -> Option<&'static TypeObj> {
+    super::typeobj::mro_of(t).find(|t| !t.is_heap() && t.attrs.iter().any(|e| e.obj.get().is(f)))
+}
+
+/// An instance method of a builtin type read from the type (`dict.keys`),
+/// CPython's `method_descriptor`: calling it checks that the first argument
+/// is an instance of the defining type, so `dict.keys([])` raises TypeError.
+#[repr(C)]
+pub struct MethodDescr {
+    pub head: ObjHead,
+    /// The `BuiltinFunc`.
+    pub func: Obj,
+    pub owner: &'static TypeObj,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for MethodDescr {
+    const LAYOUT: Layout = Layout::MethodDescr;
+}
+
+fn descr_parts(d: Obj) -> (&'static BuiltinFunc, &'static TypeObj) {
+    // SAFETY: only installed on MethodDescr-layout types, whose `func` is a
+    // BuiltinFunc.
+    let m = unsafe { d.cast::<MethodDescr>() };
+    // SAFETY: as above.
+    (unsafe { m.func.cast::<BuiltinFunc>() }, m.owner)
+}
+
+fn descr_call(vm: &Vm, d: Obj, args: &Args) -> PyResult<Obj> {
+    let (b, owner) = descr_parts(d);
+    match args.pos.first() {
+        None => Err(vm.type_error(&alloc::format!(
+            "unbound method {}.{}() needs an argument",
+            owner.name(),
+            b.name
+        ))),
+        // (Dunders are CPython's slot wrappers, with their own wording.)
+        Some(s) if !s.ty().is_subtype(owner) => Err(vm.type_error(&if is_dunder(b.name) {
+            alloc::format!(
+                "descriptor '{}' requires a '{}' object but received a '{}'",
+                b.name,
+                owner.name(),
+                s.ty().name()
+            )
+        } else {
+            alloc::format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name,
+                owner.name(),
+                s.ty().name()
+            )
+        })),
+        Some(_) => (b.f)(vm, args),
+    }
+}
+
+fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+fn descr_repr(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    let (b, owner) = descr_parts(d);
+    let what = if is_dunder(b.name) {
+        "slot wrapper"
+    } else {
+        "method"
+    };
+    vm.new_string(alloc::format!(
+        "<{} '{}' of '{}' objects>",
+        what,
+        b.name,
+        owner.name()
+    ))
+}
+
+fn descr_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
+    // SAFETY: only installed on MethodDescr-layout types.
+    let m = unsafe { d.cast::<MethodDescr>() };
+    match inst {
+        Some(i) => super::func::new_bound_method(vm, m.func, i),
+        None => Ok(d),
+    }
+}
+
+fn descr_name(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    vm.new_str(descr_parts(d).0.name)
+}
+fn descr_qualname(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    let (b, owner) = descr_parts(d);
+    vm.new_string(alloc::format!("{}.{}", owner.name(), b.name))
+}
+fn descr_doc(vm: &Vm, d: Obj) -> PyResult<Obj> {
+    // SAFETY: only installed on MethodDescr-layout types.
+    get_doc(vm, unsafe { d.cast::<MethodDescr>() }.func)
+}
+fn descr_objclass(_vm: &Vm, d: Obj) -> PyResult<Obj> {
+    Ok(descr_parts(d).1.as_obj())
+}
+
+static METHOD_DESCR_ATTRS: [AttrEntry; 4] = [
+    getset!("__name__", descr_name),
+    getset!("__qualname__", descr_qualname),
+    getset!("__doc__", descr_doc),
+    getset!("__objclass__", descr_objclass),
+];
+
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
+    "method_descriptor",
+    Layout::MethodDescr,
+    Some(&super::typeobj::OBJECT_TYPE),
+    Slots {
+        call: Some(descr_call),
+        repr: Some(descr_repr),
+        descr_get: Some(descr_get),
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
+    &METHOD_DESCR_ATTRS,
+    core::mem::size_of::<MethodDescr>(),
+    0,
+);
 
 fn get_name(vm: &Vm, f: Obj) -> PyResult<Obj> {
     // SAFETY: getset installed on Builtin layout only.

@@ -266,7 +266,11 @@ pub fn set_with_hash(vm: &Vm, o: Obj, key: Obj, h: isize, value: Obj) -> PyResul
 fn insert_new(vm: &Vm, o: Obj, key: Obj, h: isize, value: Obj) -> PyResult<()> {
     let d = d_of(o);
     if d.used.get() >= d.cap.get() {
-        resize(vm, o, (d.len.get() + 1) * 2)?;
+        // Double small tables; grow large ones by half, so that a big dict
+        // (the intern table, a module's namespace) asks a small heap for a
+        // smaller contiguous block.
+        let n = d.len.get() + 1;
+        resize(vm, o, if n < 128 { n * 2 } else { n + n / 2 })?;
     }
     let d = d_of(o);
     let i = d.used.get();

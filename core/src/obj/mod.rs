@@ -162,6 +162,9 @@ pub enum Layout {
     /// A getset or member descriptor of a C type (built from a
     /// `PyType_Spec`), defined by the C API layer.
     CDescr,
+    /// An instance method of a builtin type read from the type
+    /// (`attr::MethodDescr`).
+    MethodDescr,
     /// Singletons and small fixed objects with no payload.
     Other,
 }

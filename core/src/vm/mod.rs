@@ -81,6 +81,9 @@ pub struct Vm {
     pub sys: Cell<Option<Obj>>,
     /// Interned strings: dict str -> same str.
     pub interned: Cell<Option<Obj>>,
+    /// `method_descriptor`s made so far, by builtin function (created on
+    /// first use), so `dict.keys is dict.keys` as in CPython.
+    pub method_descrs: Cell<Option<Obj>>,
     /// Preallocated MemoryError instance (raising it must not allocate).
     pub memory_error: Cell<Option<Obj>>,
     /// Preallocated RecursionError, for when the frames filled the heap.
@@ -172,6 +175,7 @@ impl gc::Roots for Vm {
             &self.modules,
             &self.sys,
             &self.interned,
+            &self.method_descrs,
             &self.memory_error,
             &self.recursion_error,
             &self.keep,
@@ -207,6 +211,7 @@ impl Vm {
             modules: Cell::new(None),
             sys: Cell::new(None),
             interned: Cell::new(None),
+            method_descrs: Cell::new(None),
             memory_error: Cell::new(None),
             recursion_error: Cell::new(None),
             frame: Cell::new(core::ptr::null_mut()),
