@@ -18,6 +18,9 @@ mod bytecode;
 #[path = "../../core/src/compile/mod.rs"]
 mod compile;
 #[allow(dead_code, unused_imports, clippy::all)]
+#[path = "../../core/src/dtoa.rs"]
+mod dtoa;
+#[allow(dead_code, unused_imports, clippy::all)]
 #[path = "../../core/src/marshal.rs"]
 mod marshal;
 #[allow(dead_code, unused_imports, clippy::all)]

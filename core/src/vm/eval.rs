@@ -635,7 +635,7 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         // convert exactly take the fast path.
                         let exact = |o: Obj| {
                             o.as_small()
-                                .map_or(true, |v| v.unsigned_abs() as u64 <= 1u64 << 53)
+                                .is_none_or(|v| v.unsigned_abs() as u64 <= 1u64 << 53)
                         };
                         if let Some((x, y)) = float_operands(a, b).filter(|_| exact(a) && exact(b))
                         {
