@@ -67,18 +67,35 @@ pub fn ext(args: &[String]) -> ExitCode {
         match a.as_str() {
             "-o" => out = it.next().map(PathBuf::from),
             s if s.starts_with('-') => {
-                eprintln!("usage: cargo xtask ext FILE.c [-o FILE.so]");
+                eprintln!("usage: cargo xtask ext FILE.c|FILE.pyx [-o FILE.so]");
                 return ExitCode::from(2);
             }
             s => src = Some(PathBuf::from(s)),
         }
     }
     let Some(src) = src else {
-        eprintln!("usage: cargo xtask ext FILE.c [-o FILE.so]");
+        eprintln!("usage: cargo xtask ext FILE.c|FILE.pyx [-o FILE.so]");
         return ExitCode::from(2);
     };
     let out = out.unwrap_or_else(|| src.with_extension("so"));
     let include = crate::repo_root().join("include");
+    // A Cython module is translated first (into target/ext/NAME.c).
+    let is_cython = matches!(
+        src.extension().and_then(|e| e.to_str()),
+        Some("pyx") | Some("py")
+    );
+    let src = if is_cython {
+        let dir = crate::target_dir(&crate::repo_root()).join("ext");
+        match crate::cython::cythonize(&src, &dir) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("xtask ext: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        src
+    };
     match build_ext(&src, &out, &include) {
         Ok(()) => {
             println!("built {}", out.display());

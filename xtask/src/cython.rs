@@ -27,7 +27,7 @@ pub fn cython_version() -> Option<String> {
 }
 
 /// `pyx` -> `dir/NAME.c`.
-fn cythonize(pyx: &Path, dir: &Path) -> Result<PathBuf, String> {
+pub fn cythonize(pyx: &Path, dir: &Path) -> Result<PathBuf, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let c = dir.join(pyx.with_extension("c").file_name().unwrap_or_default());
     let out = Command::new("python3")

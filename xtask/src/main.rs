@@ -33,7 +33,7 @@ commands:
                                 --board runs only the board pass; PATTERNs select
                                 tests whose path (or Rust test name) contains
                                 the substring
-  ext FILE.c [-o FILE.so]       build a C extension module against include/
+  ext FILE.{c,pyx} [-o FILE.so] build a C or Cython extension module against include/
   cython-tests [--list FILE] [--limit N] [--cpython] [-j N] [-v] [PATTERN...]
                                 run Cython 3.3.1's tests/run doctests (sdist from
                                 PyPI) on ferropy, or on CPython with --cpython
