@@ -23,6 +23,8 @@ PyAPI_FUNC(PyObject *) PyDict_Keys(PyObject *mp);
 PyAPI_FUNC(PyObject *) PyDict_Values(PyObject *mp);
 PyAPI_FUNC(PyObject *) PyDict_Items(PyObject *mp);
 PyAPI_FUNC(PyObject *) PyDict_Copy(PyObject *mp);
+/* A read-only view of a mapping (new reference): types.MappingProxyType. */
+PyAPI_FUNC(PyObject *) PyDictProxy_New(PyObject *mapping);
 PyAPI_FUNC(int) PyDict_Update(PyObject *mp, PyObject *other);
 
 #ifdef __cplusplus

@@ -86,3 +86,14 @@ pub unsafe extern "C" fn Py_DecRef(o: P) {
 pub unsafe extern "C" fn _Py_Dealloc(_o: P) {
     // Nothing is freed at zero: the collector reclaims unreachable objects.
 }
+
+/// `PyDictProxy_New`: a read-only view of a mapping (`types.MappingProxyType`).
+#[no_mangle]
+pub unsafe extern "C" fn PyDictProxy_New(mapping: P) -> P {
+    api(|vm| {
+        let m = obj(vm, mapping)?;
+        let types = import_module(vm, "types")?;
+        let cls = ferropy_core::vm::abs::getattr_str(vm, types, "MappingProxyType")?;
+        ferropy_core::vm::call::call(vm, cls, &[m])
+    })
+}
