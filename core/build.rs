@@ -45,7 +45,9 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<(String, bool, PathBuf)>) {
         let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        if stem.starts_with('.') || stem.starts_with('_') && stem != "__init__" {
+        // Hidden entries and `_`-directories (`__pycache__`) are skipped;
+        // `_private.py` modules are frozen like any other.
+        if stem.starts_with('.') || stem.starts_with('_') && p.is_dir() {
             continue;
         }
         if p.is_dir() {

@@ -1,3 +1,4 @@
+# requires: bigheap
 import types, string, keyword, sys
 def f(): pass
 def g(): yield
