@@ -1071,12 +1071,6 @@ fn b_input(vm: &Vm, args: &Args) -> PyResult<Obj> {
     }
 }
 
-fn b_exit(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    let p = unpack(vm, args, "exit", 0, 1)?;
-    let e = exc::new_exception_raw(vm, &exc::SYSTEM_EXIT, p)?;
-    Err(vm.raise(e))
-}
-
 fn b_help(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let p = unpack(vm, args, "help", 0, 1)?;
     let Some(o) = p.first() else {
@@ -1112,7 +1106,10 @@ pub static BUILTINS: [AttrEntry; 44] = [
     function!("divmod", b_divmod),
     function!("eval", b_eval),
     function!("exec", b_exec),
-    function!("exit", b_exit),
+    AttrEntry {
+        name: "exit",
+        obj: crate::obj::attr::StaticObj(&crate::obj::attr::EXIT.head),
+    },
     function!("format", b_format),
     function!("getattr", b_getattr),
     function!("globals", b_globals),
@@ -1134,7 +1131,10 @@ pub static BUILTINS: [AttrEntry; 44] = [
     function!("open", crate::modules::io::io_open),
     function!("ord", b_ord),
     function!("pow", b_pow),
-    function!("quit", b_exit),
+    AttrEntry {
+        name: "quit",
+        obj: crate::obj::attr::StaticObj(&crate::obj::attr::QUIT.head),
+    },
     function!("repr", b_repr),
     function!("round", b_round),
     function!("setattr", b_setattr),

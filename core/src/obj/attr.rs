@@ -362,6 +362,67 @@ pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
     0,
 );
 
+/// `exit` and `quit` of the builtins (CPython's `site.Quitter`): calling
+/// one raises `SystemExit`; its repr says how to leave the REPL.
+#[repr(C)]
+pub struct Quitter {
+    pub head: ObjHead,
+    pub name: &'static str,
+}
+// SAFETY: repr(C), header first.
+unsafe impl PyPayload for Quitter {
+    const LAYOUT: Layout = Layout::Other;
+}
+
+fn quitter_name(o: Obj) -> &'static str {
+    // SAFETY: this type's only instances are the two `Quitter` statics.
+    unsafe { o.cast::<Quitter>() }.name
+}
+
+fn quitter_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    vm.new_string(alloc::format!(
+        "Use {}() or Ctrl-D (i.e. EOF) to exit",
+        quitter_name(o)
+    ))
+}
+
+fn quitter_call(vm: &Vm, o: Obj, args: &Args) -> PyResult<Obj> {
+    args.check(vm, quitter_name(o), 0, 1)?;
+    // `exit()` is `SystemExit(None)`, as CPython's Quitter.
+    let code = [args.pos.first().copied().unwrap_or(super::none())];
+    let e = super::exc::new_exception_raw(vm, &super::exc::SYSTEM_EXIT, &code)?;
+    Err(vm.raise(e))
+}
+
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static QUITTER_TYPE: TypeObj = TypeObj::builtin(
+    "Quitter",
+    Layout::Other,
+    Some(&super::typeobj::OBJECT_TYPE),
+    Slots {
+        call: Some(quitter_call),
+        repr: Some(quitter_repr),
+        getattr: Some(super::typeobj::generic_getattr),
+        ..Slots::EMPTY
+    },
+    &[],
+    core::mem::size_of::<Quitter>(),
+    0,
+);
+
+pub static EXIT: Quitter = Quitter {
+    head: ObjHead::immortal(&QUITTER_TYPE),
+    name: "exit",
+};
+pub static QUIT: Quitter = Quitter {
+    head: ObjHead::immortal(&QUITTER_TYPE),
+    name: "quit",
+};
+
 fn get_name(vm: &Vm, f: Obj) -> PyResult<Obj> {
     // SAFETY: getset installed on Builtin layout only.
     let b = unsafe { f.cast::<BuiltinFunc>() };
