@@ -177,6 +177,12 @@ static PyObject *apis_locks(PyObject *self, PyObject *unused) {
     return Py_BuildValue("(iiii)", a, b, c, id1 != 0 && id1 == id2);
 }
 
+/* ----------------------------------------------------------- dict proxy */
+
+static PyObject *apis_dictproxy(PyObject *self, PyObject *o) {
+    return PyDictProxy_New(o);
+}
+
 /* ----------------------------------------------------------- bytearray */
 /* (PyByteArray_FromStringAndSize(NULL, n) leaves the contents undefined.) */
 
@@ -321,6 +327,7 @@ static PyMethodDef apis_methods[] = {
     {"warn_explicit", apis_warn_explicit, METH_NOARGS, NULL},
     {"states", apis_states, METH_NOARGS, NULL},
     {"locks", apis_locks, METH_NOARGS, NULL},
+    {"dictproxy", apis_dictproxy, METH_O, NULL},
     {"bytearrays", apis_bytearrays, METH_NOARGS, NULL},
     {"bytearray_size", apis_bytearray_size, METH_O, NULL},
     {"inplace", apis_inplace, METH_VARARGS, NULL},

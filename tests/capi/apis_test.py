@@ -122,3 +122,17 @@ class L(K):
 apis.add_classmethod(K)
 print(K.cls_name(), L.cls_name(), K().cls_name(), L().cls_name2(), L.cls_name2())
 print(type(K.__dict__['cls_name']).__name__)
+
+# PyDictProxy_New: a read-only view that follows the dict.
+d = {"a": 1}
+p = apis.dictproxy(d)
+d["b"] = 2
+print(type(p).__name__, p["a"], len(p), sorted(p), p == d)
+try:
+    p["c"] = 3
+except TypeError as e:
+    print("TypeError", e)
+try:
+    apis.dictproxy(5)
+except TypeError as e:
+    print("TypeError", e)

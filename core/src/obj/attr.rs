@@ -200,18 +200,17 @@ fn builtin_descr_get(vm: &Vm, f: Obj, inst: Option<Obj>, owner: Obj) -> PyResult
     match b.kind {
         FnKind::Method => match inst {
             Some(i) => super::func::new_bound_method(vm, f, i),
-            None => match owner.as_type().and_then(|t| defining_type(t, f)) {
-                Some(t) => method_descr(vm, f, t),
-                None => Ok(f),
-            },
+            None => method_descr(vm, f, owner),
         },
         FnKind::ClassMethod => super::func::new_bound_method(vm, f, owner),
         FnKind::StaticMethod | FnKind::Function => Ok(f),
     }
 }
 
-/// The one `method_descriptor` of builtin method `f` of type `t`.
-fn method_descr(vm: &Vm, f: Obj, t: &'static TypeObj) -> PyResult<Obj> {
+/// The one `method_descriptor` of builtin method `f` read from class
+/// `owner` (the cache is looked up before the defining type is searched
+/// for; `f` itself when no builtin type on the MRO lists it).
+fn method_descr(vm: &Vm, f: Obj, owner: Obj) -> PyResult<Obj> {
     let cache = match vm.method_descrs.get() {
         Some(c) => c,
         None => {
@@ -223,6 +222,9 @@ fn method_descr(vm: &Vm, f: Obj, t: &'static TypeObj) -> PyResult<Obj> {
     if let Some(d) = super::dict::get(vm, cache, f)? {
         return Ok(d);
     }
+    let Some(t) = owner.as_type().and_then(|t| defining_type(t, f)) else {
+        return Ok(f);
+    };
     let d = vm.alloc_obj(MethodDescr {
         head: ObjHead {
             refcnt: super::RefCnt::new(0),
