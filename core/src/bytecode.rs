@@ -264,6 +264,9 @@ opcodes! {
     /// positional sub-patterns (through `cls.__match_args__`) and the
     /// keyword attribute names of the tuple `names`, as CPython 3.11.
     MATCH_CLASS = 129,
+    /// `LOAD_FAST` for the target of `x += value`: the VM may then extend a
+    /// str that only this local holds in place (see `vm::eval`, `owned`).
+    LOAD_FAST_INPLACE = 130,
 }
 
 impl Op {
@@ -446,8 +449,8 @@ pub fn stack_effect(op: Op, arg: u16, jump: bool) -> Option<i32> {
         RERAISE | RERAISE_LASTI => -1,
         GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 1,
         MATCH_CLASS => -2,
-        LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_GLOBAL
-        | LOAD_NAME => 1,
+        LOAD_CONST | LOAD_FAST | LOAD_FAST_INPLACE | LOAD_DEREF | LOAD_CLOSURE
+        | LOAD_CLASSDEREF | LOAD_GLOBAL | LOAD_NAME => 1,
         STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME => -1,
         DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME => 0,
         LOAD_ATTR => 0,
@@ -569,9 +572,10 @@ pub fn disassemble(code: &CodeUnit, out: &mut String) {
                             .consts
                             .get(arg as usize)
                             .map(|c| alloc::format!("{:?}", c)),
-                        Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => {
-                            code.varnames.get(arg as usize).cloned()
-                        }
+                        Op::LOAD_FAST
+                        | Op::LOAD_FAST_INPLACE
+                        | Op::STORE_FAST
+                        | Op::DELETE_FAST => code.varnames.get(arg as usize).cloned(),
                         Op::LOAD_GLOBAL
                         | Op::STORE_GLOBAL
                         | Op::DELETE_GLOBAL

@@ -131,8 +131,8 @@ fn inputs(op: Op, arg: u16) -> i64 {
     match op {
         NOP | POP_BLOCK | PUSH_NULL | LOAD_BUILD_CLASS | LOAD_ASSERTION_ERROR
         | SETUP_ANNOTATIONS => 0,
-        LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_GLOBAL
-        | LOAD_NAME => 0,
+        LOAD_CONST | LOAD_FAST | LOAD_FAST_INPLACE | LOAD_DEREF | LOAD_CLOSURE
+        | LOAD_CLASSDEREF | LOAD_GLOBAL | LOAD_NAME => 0,
         DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | JUMP | SETUP_FINALLY
         | SETUP_CLEANUP => 0,
         POP_TOP | UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT | GET_ITER
@@ -195,7 +195,7 @@ fn check_operand(c: &CodeUnit, op: Op, arg: u16) -> Result<(), &'static str> {
     use Op::*;
     let ok = match op {
         LOAD_CONST => a < c.consts.len(),
-        LOAD_FAST | STORE_FAST | DELETE_FAST => a < c.varnames.len(),
+        LOAD_FAST | LOAD_FAST_INPLACE | STORE_FAST | DELETE_FAST => a < c.varnames.len(),
         LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLOSURE | LOAD_CLASSDEREF => a < nderef,
         LOAD_GLOBAL | STORE_GLOBAL | DELETE_GLOBAL | LOAD_NAME | STORE_NAME | DELETE_NAME
         | LOAD_ATTR | STORE_ATTR | DELETE_ATTR | LOAD_METHOD | IMPORT_NAME | IMPORT_FROM => {

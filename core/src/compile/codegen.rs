@@ -3340,7 +3340,18 @@ impl<'a> Compiler<'a> {
                 self.op_i(Op::COPY, 2);
                 self.op(Op::BINARY_SUBSCR);
             }
-            ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load)?,
+            ExprKind::Name { id, .. } => {
+                self.nameop(id, ExprContext::Load)?;
+                // `local += value`: a load the VM does not count as the str
+                // escaping (see `owned` in vm::eval).
+                if op == Operator::Add {
+                    if let Some(last) = self.u.instrs.last_mut() {
+                        if last.op == Op::LOAD_FAST {
+                            last.op = Op::LOAD_FAST_INPLACE;
+                        }
+                    }
+                }
+            }
             _ => {
                 return Err(
                     self.error("'expression' is an illegal expression for augmented assignment")

@@ -636,14 +636,36 @@ pub fn realloc(p: *mut u8, new_size: usize, kind_bits: u8) -> Option<*mut u8> {
     if p.is_null() {
         return alloc(new_size, kind_bits);
     }
-    let h = heap();
     let old = size_of(p);
     if old == 0 {
         return None;
     }
+    if resize_in_place(p, old, new_size) {
+        return Some(p);
+    }
+    let np = alloc(new_size, kind_bits)?;
+    // SAFETY: both runs are live and distinct; copy the old contents.
+    unsafe { ptr::copy_nonoverlapping(p, np, old.min(new_size)) };
+    free(p);
+    Some(np)
+}
+
+/// Grow (or shrink) the live allocation at `p` to at least `new_size` bytes
+/// without moving it; false (nothing changed) when the blocks after it are
+/// not free. New bytes are zero.
+pub fn grow_in_place(p: *mut u8, new_size: usize) -> bool {
+    let old = size_of(p);
+    old != 0 && resize_in_place(p, old, new_size)
+}
+
+/// [`realloc`] without moving: `p` is a live allocation of `old` bytes.
+fn resize_in_place(p: *mut u8, old: usize, new_size: usize) -> bool {
+    let h = heap();
     let need = new_size.max(1).div_ceil(BLOCK);
     let have = old / BLOCK;
-    let b = h.block_of(p as usize)?;
+    let Some(b) = h.block_of(p as usize) else {
+        return false;
+    };
     if need <= have {
         // Shrink: give the surplus tail blocks back.
         if need < have && !h.collecting {
@@ -651,7 +673,7 @@ pub fn realloc(p: *mut u8, new_size: usize, kind_bits: u8) -> Option<*mut u8> {
             h.used_blocks -= have - need;
             h.release(b + need, have - need);
         }
-        return Some(p);
+        return true;
     }
     // Try to extend into the free span that follows, if it is long enough.
     let next = b + have;
@@ -686,13 +708,8 @@ pub fn realloc(p: *mut u8, new_size: usize, kind_bits: u8) -> Option<*mut u8> {
                 (need - have) * BLOCK,
             )
         };
-        return Some(p);
     }
-    let np = alloc(new_size, kind_bits)?;
-    // SAFETY: both runs are live and distinct; copy the old contents.
-    unsafe { ptr::copy_nonoverlapping(p, np, old.min(new_size)) };
-    free(p);
-    Some(np)
+    grown
 }
 
 /// The marking state handed to [`Roots::trace`].

@@ -223,7 +223,7 @@ const MAX_STR_DIGITS: usize = 4300;
 /// `str(i)` of an int as Rust text (with CPython's 4300-digit limit).
 pub fn int_to_string(vm: &Vm, o: Obj) -> PyResult<String> {
     if let Some(IntRef::Small(v)) = int::int_ref(o) {
-        return Ok(format!("{}", v));
+        return Ok(String::from(crate::text::decimal(v as i64, &mut [0; 20])));
     }
     let b = big_of(o);
     if b.bit_length() > 14300 {
@@ -241,6 +241,9 @@ pub fn int_to_string(vm: &Vm, o: Obj) -> PyResult<String> {
 fn int_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     if let Some(b) = int::as_bool(o) {
         return vm.new_str(if b { "True" } else { "False" });
+    }
+    if let Some(IntRef::Small(v)) = int::int_ref(o) {
+        return vm.new_str(crate::text::decimal(v as i64, &mut [0; 20]));
     }
     let s = int_to_string(vm, o)?;
     vm.new_string(s)

@@ -96,6 +96,109 @@ pub fn concat(vm: &Vm, a: Obj, b: Obj) -> PyResult<Option<Obj>> {
     Ok(Some(o))
 }
 
+/// Is `o` a str (not a subclass)?
+#[inline]
+pub fn is_exact(o: Obj) -> bool {
+    o.downcast::<StrObj>()
+        .is_some_and(|_| core::ptr::eq(o.ty(), &STR_TYPE))
+}
+
+/// Bytes an allocation request of `size` really gets.
+fn rounded(size: usize) -> usize {
+    size.div_ceil(crate::gc::BLOCK) * crate::gc::BLOCK
+}
+
+/// `a + b` for exact strs as the result of `local += b`: like [`concat`],
+/// with room for later appends ([`append_owned`]) when the text is long
+/// enough for copying to matter. Returns the str and the size of its
+/// allocation.
+pub fn concat_growable(vm: &Vm, a: Obj, b: Obj) -> PyResult<(Obj, usize)> {
+    let o = match concat(vm, a, b)? {
+        Some(o) => o,
+        None => return Err(vm.type_error("can only concatenate str to str")),
+    };
+    let n = o.downcast::<StrObj>().map_or(0, |s| s.len);
+    let off = core::mem::size_of::<StrObj>();
+    let mut cap = rounded(off + n + 1);
+    if n >= 64 {
+        // Best effort: room to grow by half without moving.
+        let size = off + n + n / 2 + 1;
+        if crate::gc::grow_in_place(o.as_ptr() as *mut u8, size) {
+            cap = rounded(size);
+        }
+    }
+    Ok((o, cap))
+}
+
+/// `a += b` where `a` is an exact str of a `cap`-byte allocation that only
+/// the local being assigned refers to (it was made by [`concat_growable`]
+/// or this function and the local was not read since): `b`'s text is
+/// appended to `a` itself when its allocation has room or can grow in
+/// place, else a new str with room to spare is made (`a` is left as it was,
+/// for the collector). Returns the str and the size of its allocation.
+pub fn append_owned(vm: &Vm, a: Obj, b: Obj, cap: usize) -> PyResult<(Obj, usize)> {
+    let (Some(sa), Some(y)) = (a.downcast::<StrObj>(), as_str(b)) else {
+        return concat_growable(vm, a, b);
+    };
+    let off = core::mem::size_of::<StrObj>();
+    let n = sa
+        .len
+        .checked_add(y.len())
+        .ok_or_else(|| vm.memory_error())?;
+    let need = off + n + 1;
+    let p = a.as_ptr() as *mut u8;
+    let mut room = cap;
+    if room < need {
+        let want = need.saturating_add(n / 2);
+        if crate::gc::grow_in_place(p, want) {
+            room = rounded(want);
+        }
+    }
+    if room < need {
+        let chars = sa.chars + char_len(b);
+        let size = need + n / 2;
+        let o = vm.alloc_obj_sized(
+            StrObj {
+                head: ObjHead {
+                    refcnt: crate::obj::RefCnt::new(0),
+                    ty: &STR_TYPE,
+                },
+                hash: Cell::new(-1),
+                len: n,
+                chars,
+                data: [],
+            },
+            size,
+        )?;
+        let x = as_str(a).unwrap_or("");
+        // SAFETY: the new allocation has room for n + 1 bytes at `off`
+        // (zeroed, so NUL-terminated); x and y are other objects' text.
+        unsafe {
+            let q = (o.as_ptr() as *mut u8).add(off);
+            core::ptr::copy_nonoverlapping(x.as_ptr(), q, x.len());
+            core::ptr::copy_nonoverlapping(y.as_ptr(), q.add(x.len()), y.len());
+        }
+        return Ok((o, rounded(size)));
+    }
+    let old = sa.len;
+    let chars = sa.chars + char_len(b);
+    sa.hash.set(-1);
+    let s = p as *mut StrObj;
+    // SAFETY: `a`'s allocation holds `room` >= `need` bytes, so its text
+    // area has room for n + 1 bytes after the header; `y` is valid text
+    // (`copy` allows it to be `a`'s own). Nothing else refers to `a` (the
+    // VM's ownership rule), so changing its text is not observable, and no
+    // Rust reference to its header is used after these writes.
+    unsafe {
+        let q = p.add(off);
+        core::ptr::copy(y.as_ptr(), q.add(old), y.len());
+        *q.add(n) = 0;
+        core::ptr::addr_of_mut!((*s).len).write(n);
+        core::ptr::addr_of_mut!((*s).chars).write(chars);
+    }
+    Ok((a, room))
+}
+
 /// The text of a str (or str subclass) object.
 #[inline]
 pub fn as_str(o: Obj) -> Option<&'static str> {
@@ -779,7 +882,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
     };
     let mut argidx: isize = if single { -2 } else { 0 };
     let mut cur = args;
-    let mut out = String::new();
+    let mut out = String::with_capacity(fmt.len() + 16);
     let next_arg = |argidx: &mut isize, arglen: isize, cur: Obj| -> PyResult<Obj> {
         if *argidx < arglen {
             *argidx += 1;
@@ -831,6 +934,26 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: Obj, bytes: bool) -> PyResult<St
             }
             None => next_arg(&mut argidx, arglen, cur)?,
         };
+        // Plain `%s` of a str and `%d` of a small int: no intermediate text.
+        if !bytes
+            && conv.width == Width::None
+            && conv.precision == Width::None
+            && conv.flags == crate::text::Flags::default()
+        {
+            match conv.ty {
+                's' if is_exact(v) => {
+                    out.push_str(as_str(v).unwrap_or(""));
+                    continue;
+                }
+                'd' | 'i' | 'u' if v.is_small() => {
+                    if let Some(x) = v.as_small() {
+                        out.push_str(crate::text::decimal(x as i64, &mut [0; 20]));
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
         let piece = match conv.kind() {
             ConvKind::Str if bytes => {
                 let data = bytes_arg_for_s(vm, v)?;

@@ -94,6 +94,28 @@ pub(crate) fn push_repeat(s: &mut String, c: char, n: usize) -> Result<(), TextE
     Ok(())
 }
 
+/// Room for any `i64` in decimal: sign and 19 digits.
+pub type DecimalBuf = [u8; 20];
+
+/// `v` in decimal, written at the end of `buf` (no allocation).
+pub fn decimal(v: i64, buf: &mut DecimalBuf) -> &str {
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    core::str::from_utf8(&buf[i..]).unwrap_or("")
+}
+
 /// Whether every byte is ASCII (then character and byte indices coincide).
 #[inline]
 pub fn is_ascii(s: &str) -> bool {

@@ -14,7 +14,7 @@
 
 use super::abs;
 use super::call;
-use super::frame::{self, Block, Frame, BLOCK_CLEANUP, BLOCK_FINALLY, BLOCK_WITH};
+use super::frame::{self, Block, Frame, BLOCK_CLEANUP, BLOCK_FINALLY, BLOCK_WITH, NO_OWNER};
 use super::{PyResult, Vm};
 use crate::bytecode::{co, Op};
 use crate::obj::func::{CellObj, CodeObj, FunctionObj};
@@ -24,6 +24,9 @@ use crate::obj::{
 };
 use alloc::format;
 use core::sync::atomic::{AtomicBool, Ordering};
+
+/// BINARY_OP's argument for `+=` (CPython's NB_INPLACE_ADD).
+const NB_INPLACE_ADD: usize = 13;
 
 /// Set (e.g. from a signal handler) to raise KeyboardInterrupt at the next
 /// backward jump or call.
@@ -257,7 +260,12 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         unsafe { core::ptr::swap(sp.sub(1), sp.sub(arg)) };
                     }
                     Op::LOAD_CONST => push!(consts[arg]),
-                    Op::LOAD_FAST => {
+                    Op::LOAD_FAST | Op::LOAD_FAST_INPLACE => {
+                        // A plain read lets the value escape: the local no
+                        // longer owns its str (see BINARY_OP).
+                        if op == Op::LOAD_FAST && arg == fr.owned as usize {
+                            fr.owned = NO_OWNER;
+                        }
                         // SAFETY: arg < nlocals (verified).
                         match unsafe { *fast.add(arg) } {
                             Some(v) => push!(v),
@@ -273,11 +281,17 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         }
                     }
                     Op::STORE_FAST => {
+                        if arg == fr.owned as usize {
+                            fr.owned = NO_OWNER;
+                        }
                         let v = pop!();
                         // SAFETY: arg < nlocals.
                         unsafe { *fast.add(arg) = Some(v) };
                     }
                     Op::DELETE_FAST => {
+                        if arg == fr.owned as usize {
+                            fr.owned = NO_OWNER;
+                        }
                         // SAFETY: arg < nlocals.
                         let old = unsafe { (*fast.add(arg)).take() };
                         if old.is_none() {
@@ -613,10 +627,42 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                                 continue;
                             }
                         }
+                        // `local += str` followed by its STORE_FAST: the
+                        // result is stored here and owned by the local; a
+                        // str the local already owns grows in place.
+                        if arg == NB_INPLACE_ADD && pystr::is_exact(a) && pystr::is_exact(b) {
+                            if bytes.get(pc).copied() == Some(Op::STORE_FAST as u8) {
+                                let k = bytes.get(pc + 1).map_or(0, |&lo| lo as usize)
+                                    | bytes.get(pc + 2).map_or(0, |&hi| (hi as usize) << 8);
+                                // SAFETY: k < nlocals (the verifier checked
+                                // the STORE_FAST).
+                                let slot = unsafe { &mut *fast.add(k) };
+                                let epoch = vm.locals_read.get();
+                                let mine = k == fr.owned as usize
+                                    && k != NO_OWNER as usize
+                                    && fr.owned_epoch == epoch
+                                    && slot.is_some_and(|v| v.is(a));
+                                let (r, cap) = if mine {
+                                    tri!(pystr::append_owned(vm, a, b, fr.owned_cap))
+                                } else {
+                                    tri!(pystr::concat_growable(vm, a, b))
+                                };
+                                *slot = Some(r);
+                                fr.owned = k as u16;
+                                fr.owned_epoch = epoch;
+                                fr.owned_cap = cap;
+                                pc += 3;
+                                continue;
+                            }
+                        }
                         let Some((bop, inplace)) = BinOp::from_arg(arg as u16) else {
                             let _ = vm.new_error(&exc::SYSTEM_ERROR, "bad BINARY_OP");
                             break 'exec;
                         };
+                        if inplace {
+                            // The operand may have escaped to a dunder.
+                            fr.owned = NO_OWNER;
+                        }
                         let r = tri!(abs::binary_op(vm, bop, a, b, inplace));
                         push!(r);
                     }

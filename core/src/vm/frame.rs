@@ -50,7 +50,18 @@ pub struct Frame {
     pub nfast: usize,
     /// Set by YIELD_VALUE when the frame suspends.
     pub yielded: bool,
+    /// The local that holds a str made by `local += str` and never read
+    /// since (so nothing else refers to it and the next `+=` may extend it
+    /// in place), or [`NO_OWNER`]. See `vm::eval`.
+    pub owned: u16,
+    /// `Vm::locals_read` when `owned` was set.
+    pub owned_epoch: u32,
+    /// Size of the allocation of the str the `owned` local holds.
+    pub owned_cap: usize,
 }
+
+/// [`Frame::owned`] when no local owns its str.
+pub const NO_OWNER: u16 = u16::MAX;
 
 const WORD: usize = size_of::<usize>();
 
@@ -153,6 +164,9 @@ pub fn alloc_frame(
             words: if heap { 0 } else { words },
             nfast: co.nlocals as usize + co.ncells() + co.nfrees(),
             yielded: false,
+            owned: NO_OWNER,
+            owned_epoch: 0,
+            owned_cap: 0,
         });
     }
     Ok(f)
@@ -311,6 +325,8 @@ pub fn super_args_from_frame(vm: &Vm) -> PyResult<(Obj, Obj)> {
         return Err(vm.runtime_error("super(): no arguments"));
     }
     let fast = Frame::fast(f);
+    // The first argument escapes into the super object.
+    vm.locals_read.set(vm.locals_read.get().wrapping_add(1));
     // The first argument, or its cell if it was captured.
     let mut first = unsafe { *fast };
     let nl = co.nlocals as usize;

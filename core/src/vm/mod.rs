@@ -98,6 +98,10 @@ pub struct Vm {
     pub vstack_spare: Cell<Option<*mut usize>>,
     /// Depth of Python calls (for RecursionError).
     pub depth: Cell<usize>,
+    /// Bumped whenever a frame's locals are read other than by LOAD_FAST
+    /// (`locals()`, `super()`): a str a local owned since an earlier count
+    /// may have escaped (see `Frame::owned`).
+    pub locals_read: Cell<u32>,
     pub recursion_limit: Cell<usize>,
     /// Lowest native stack address we may use (plus the margin).
     pub stack_limit: Cell<usize>,
@@ -220,6 +224,7 @@ impl Vm {
             vstack_top: Cell::new(core::ptr::null_mut()),
             vstack_spare: Cell::new(None),
             depth: Cell::new(0),
+            locals_read: Cell::new(0),
             recursion_limit: Cell::new(config.recursion_limit),
             stack_limit: Cell::new(port.stack_limit(sp).saturating_add(config.stack_margin)),
             keep: Cell::new(None),
