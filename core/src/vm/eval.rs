@@ -630,30 +630,32 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         // `local += str` followed by its STORE_FAST: the
                         // result is stored here and owned by the local; a
                         // str the local already owns grows in place.
-                        if arg == NB_INPLACE_ADD && pystr::is_exact(a) && pystr::is_exact(b) {
-                            if bytes.get(pc).copied() == Some(Op::STORE_FAST as u8) {
-                                let k = bytes.get(pc + 1).map_or(0, |&lo| lo as usize)
-                                    | bytes.get(pc + 2).map_or(0, |&hi| (hi as usize) << 8);
-                                // SAFETY: k < nlocals (the verifier checked
-                                // the STORE_FAST).
-                                let slot = unsafe { &mut *fast.add(k) };
-                                let epoch = vm.locals_read.get();
-                                let mine = k == fr.owned as usize
-                                    && k != NO_OWNER as usize
-                                    && fr.owned_epoch == epoch
-                                    && slot.is_some_and(|v| v.is(a));
-                                let (r, cap) = if mine {
-                                    tri!(pystr::append_owned(vm, a, b, fr.owned_cap))
-                                } else {
-                                    tri!(pystr::concat_growable(vm, a, b))
-                                };
-                                *slot = Some(r);
-                                fr.owned = k as u16;
-                                fr.owned_epoch = epoch;
-                                fr.owned_cap = cap;
-                                pc += 3;
-                                continue;
-                            }
+                        if arg == NB_INPLACE_ADD
+                            && pystr::is_exact(a)
+                            && pystr::is_exact(b)
+                            && bytes.get(pc).copied() == Some(Op::STORE_FAST as u8)
+                        {
+                            let k = bytes.get(pc + 1).map_or(0, |&lo| lo as usize)
+                                | bytes.get(pc + 2).map_or(0, |&hi| (hi as usize) << 8);
+                            // SAFETY: k < nlocals (the verifier checked
+                            // the STORE_FAST).
+                            let slot = unsafe { &mut *fast.add(k) };
+                            let epoch = vm.locals_read.get();
+                            let mine = k == fr.owned as usize
+                                && k != NO_OWNER as usize
+                                && fr.owned_epoch == epoch
+                                && slot.is_some_and(|v| v.is(a));
+                            let (r, cap) = if mine {
+                                tri!(pystr::append_owned(vm, a, b, fr.owned_cap))
+                            } else {
+                                tri!(pystr::concat_growable(vm, a, b))
+                            };
+                            *slot = Some(r);
+                            fr.owned = k as u16;
+                            fr.owned_epoch = epoch;
+                            fr.owned_cap = cap;
+                            pc += 3;
+                            continue;
                         }
                         let Some((bop, inplace)) = BinOp::from_arg(arg as u16) else {
                             let _ = vm.new_error(&exc::SYSTEM_ERROR, "bad BINARY_OP");
