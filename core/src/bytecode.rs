@@ -267,6 +267,12 @@ opcodes! {
     /// `LOAD_FAST` for the target of `x += value`: the VM may then extend a
     /// str that only this local holds in place (see `vm::eval`, `owned`).
     LOAD_FAST_INPLACE = 130,
+    /// `LOAD_FAST` of a local that is also the target of `+= value`: ends
+    /// the local's ownership of its str (the value escapes).
+    LOAD_FAST_DISOWN = 131,
+    /// `STORE_FAST` of such a local: ends its ownership too; after
+    /// `BINARY_OP +=` on two strs, the VM may do the store itself.
+    STORE_FAST_DISOWN = 132,
 }
 
 impl Op {
@@ -449,9 +455,9 @@ pub fn stack_effect(op: Op, arg: u16, jump: bool) -> Option<i32> {
         RERAISE | RERAISE_LASTI => -1,
         GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 1,
         MATCH_CLASS => -2,
-        LOAD_CONST | LOAD_FAST | LOAD_FAST_INPLACE | LOAD_DEREF | LOAD_CLOSURE
-        | LOAD_CLASSDEREF | LOAD_GLOBAL | LOAD_NAME => 1,
-        STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME => -1,
+        LOAD_CONST | LOAD_FAST | LOAD_FAST_INPLACE | LOAD_FAST_DISOWN | LOAD_DEREF
+        | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_GLOBAL | LOAD_NAME => 1,
+        STORE_FAST | STORE_FAST_DISOWN | STORE_DEREF | STORE_GLOBAL | STORE_NAME => -1,
         DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME => 0,
         LOAD_ATTR => 0,
         STORE_ATTR => -2,

@@ -865,6 +865,25 @@ impl<'a> Compiler<'a> {
                 line,
             });
         }
+        // Locals that are `+=` targets: their other loads and stores end
+        // the ownership of a str (see Op::LOAD_FAST_INPLACE).
+        if u.instrs.iter().any(|i| i.op == Op::LOAD_FAST_INPLACE) {
+            let targets: Vec<u32> = u
+                .instrs
+                .iter()
+                .filter(|i| i.op == Op::LOAD_FAST_INPLACE)
+                .map(|i| i.arg)
+                .collect();
+            for i in u.instrs.iter_mut() {
+                if targets.contains(&i.arg) {
+                    i.op = match i.op {
+                        Op::LOAD_FAST => Op::LOAD_FAST_DISOWN,
+                        Op::STORE_FAST => Op::STORE_FAST_DISOWN,
+                        other => other,
+                    };
+                }
+            }
+        }
         let n = u.instrs.len();
         let mut targets: Vec<usize> = vec![usize::MAX; n];
         for (i, ins) in u.instrs.iter().enumerate() {

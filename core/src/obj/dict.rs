@@ -15,6 +15,7 @@ use super::{str as pystr, Layout, Obj, ObjHead, PyPayload, TypeObj};
 use crate::vm::{abs, PyResult, Vm};
 use alloc::vec::Vec;
 use core::cell::Cell;
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 pub const LINEAR_MAX: usize = 8;
 const EMPTY: i32 = -1;
@@ -36,7 +37,9 @@ pub struct DictObj {
     pub index_size: Cell<usize>,
     pub entries: Cell<*mut Entry>,
     pub index: Cell<*mut i32>,
-    /// Bumped on every insertion/deletion (iteration checks it).
+    /// A new value from one counter shared by all dicts on every
+    /// insertion/deletion (iteration checks it; the LOAD_GLOBAL cache relies
+    /// on no two dicts ever having the same version).
     pub version: Cell<usize>,
 }
 // SAFETY: repr(C), header first.
@@ -73,7 +76,7 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj) -> PyResult<Obj> {
         index_size: Cell::new(0),
         entries: Cell::new(core::ptr::null_mut()),
         index: Cell::new(core::ptr::null_mut()),
-        version: Cell::new(0),
+        version: Cell::new(next_version()),
     };
     vm.alloc_obj_sized(d, t.basicsize)
 }
@@ -284,7 +287,7 @@ fn insert_new(vm: &Vm, o: Obj, key: Obj, h: isize, value: Obj) -> PyResult<()> {
     };
     d.used.set(i + 1);
     d.len.set(d.len.get() + 1);
-    d.version.set(d.version.get().wrapping_add(1));
+    d.version.set(next_version());
     if d.index_size.get() != 0 {
         insert_index(d, h, i);
     }
@@ -402,7 +405,7 @@ fn pop_with_hash(vm: &Vm, o: Obj, key: Obj, h: isize) -> PyResult<Option<Obj>> {
                 }
             }
             d.len.set(d.len.get() - 1);
-            d.version.set(d.version.get().wrapping_add(1));
+            d.version.set(next_version());
             // Trailing deleted entries can be reused at once.
             while d.used.get() > 0
                 && d.entry(d.used.get() - 1).key.is_none()
@@ -427,7 +430,7 @@ pub fn clear(o: Obj) {
     d.used.set(0);
     d.len.set(0);
     d.index_size.set(0);
-    d.version.set(d.version.get().wrapping_add(1));
+    d.version.set(next_version());
     crate::gc::free(e as *mut u8);
     crate::gc::free(i as *mut u8);
 }
@@ -473,6 +476,46 @@ pub fn used(o: Obj) -> usize {
 #[inline]
 pub fn version(o: Obj) -> usize {
     d_of(o).version.get()
+}
+
+/// The counter behind every dict's `version`.
+static VERSIONS: AtomicUsize = AtomicUsize::new(0);
+
+#[inline]
+fn next_version() -> usize {
+    // (One thread: a plain load and store are enough.)
+    let v = VERSIONS.load(Ordering::Relaxed).wrapping_add(1);
+    VERSIONS.store(v, Ordering::Relaxed);
+    v
+}
+
+/// Position of `key`'s entry (for [`value_at`]), or None.
+pub fn find_index(vm: &Vm, o: Obj, key: Obj) -> PyResult<Option<usize>> {
+    if d_of(o).len.get() == 0 {
+        return Ok(None);
+    }
+    let h = hash_key(vm, key)?;
+    Ok(match find(vm, o, key, h)? {
+        Found::At(i) => Some(i),
+        Found::Missing(_) => None,
+    })
+}
+
+/// The value of entry `i` if its key is the str `key` (the same object, or
+/// equal text); None otherwise (the entry moved, or was deleted).
+#[inline]
+pub fn value_at(o: Obj, i: usize, key: Obj) -> Option<Obj> {
+    let d = d_of(o);
+    if i >= d.used.get() {
+        return None;
+    }
+    let e = d.entry(i);
+    let k = e.key?;
+    if k.is(key) || (pystr::as_str(k).is_some() && pystr::as_str(k) == pystr::as_str(key)) {
+        e.value
+    } else {
+        None
+    }
 }
 
 pub fn keys_vec(o: Obj) -> Vec<Obj> {

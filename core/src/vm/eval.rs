@@ -260,10 +260,10 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         unsafe { core::ptr::swap(sp.sub(1), sp.sub(arg)) };
                     }
                     Op::LOAD_CONST => push!(consts[arg]),
-                    Op::LOAD_FAST | Op::LOAD_FAST_INPLACE => {
-                        // A plain read lets the value escape: the local no
-                        // longer owns its str (see BINARY_OP).
-                        if op == Op::LOAD_FAST && arg == fr.owned as usize {
+                    Op::LOAD_FAST | Op::LOAD_FAST_INPLACE | Op::LOAD_FAST_DISOWN => {
+                        // A read other than `+=`'s lets the value escape:
+                        // the local no longer owns its str (see BINARY_OP).
+                        if op == Op::LOAD_FAST_DISOWN && arg == fr.owned as usize {
                             fr.owned = NO_OWNER;
                         }
                         // SAFETY: arg < nlocals (verified).
@@ -280,8 +280,8 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                             }
                         }
                     }
-                    Op::STORE_FAST => {
-                        if arg == fr.owned as usize {
+                    Op::STORE_FAST | Op::STORE_FAST_DISOWN => {
+                        if op == Op::STORE_FAST_DISOWN && arg == fr.owned as usize {
                             fr.owned = NO_OWNER;
                         }
                         let v = pop!();
@@ -633,7 +633,7 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         if arg == NB_INPLACE_ADD
                             && pystr::is_exact(a)
                             && pystr::is_exact(b)
-                            && bytes.get(pc).copied() == Some(Op::STORE_FAST as u8)
+                            && bytes.get(pc).copied() == Some(Op::STORE_FAST_DISOWN as u8)
                         {
                             let k = bytes.get(pc + 1).map_or(0, |&lo| lo as usize)
                                 | bytes.get(pc + 2).map_or(0, |&hi| (hi as usize) << 8);
@@ -1433,10 +1433,62 @@ fn name_error(vm: &Vm, name: Obj) {
 
 #[inline]
 fn load_global(vm: &Vm, globals: Obj, builtins: Obj, name: Obj) -> PyResult<Obj> {
-    if let Some(v) = dict::get(vm, globals, name)? {
-        return Ok(v);
+    use super::GlobalHit as G;
+    let slot = &vm.global_cache[(name.raw() / crate::gc::BLOCK) & (super::GLOBAL_CACHE - 1)];
+    let hit = slot.get();
+    if hit.name == name.raw() && hit.globals == globals.raw() {
+        let found = match hit.kind {
+            G::GLOBALS => dict::value_at(globals, hit.idx as usize, name),
+            G::BUILTINS if hit.builtins == builtins.raw() && dict::version(globals) == hit.gver => {
+                dict::value_at(builtins, hit.idx as usize, name)
+            }
+            G::STATIC
+                if hit.builtins == builtins.raw()
+                    && dict::version(globals) == hit.gver
+                    && dict::version(builtins) == hit.bver =>
+            {
+                crate::builtins::lookup_static_cached(vm, name)
+            }
+            _ => None,
+        };
+        if let Some(v) = found {
+            return Ok(v);
+        }
     }
-    if dict::is_dict(builtins) {
+    let mut hit = G {
+        name: name.raw(),
+        globals: globals.raw(),
+        builtins: builtins.raw(),
+        gver: 0,
+        bver: 0,
+        idx: 0,
+        kind: 0,
+    };
+    if let Some(i) = dict::find_index(vm, globals, name)? {
+        if let Some(v) = dict::value_at(globals, i, name) {
+            hit.kind = G::GLOBALS;
+            hit.idx = i as u32;
+            slot.set(hit);
+            return Ok(v);
+        }
+    }
+    if dict::is_dict(builtins) && builtins.ty().is(&dict::DICT_TYPE) {
+        hit.gver = dict::version(globals);
+        if let Some(i) = dict::find_index(vm, builtins, name)? {
+            if let Some(v) = dict::value_at(builtins, i, name) {
+                hit.kind = G::BUILTINS;
+                hit.idx = i as u32;
+                slot.set(hit);
+                return Ok(v);
+            }
+        }
+        if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+            hit.kind = G::STATIC;
+            hit.bver = dict::version(builtins);
+            slot.set(hit);
+            return Ok(v);
+        }
+    } else if dict::is_dict(builtins) {
         if let Some(v) = dict::get(vm, builtins, name)? {
             return Ok(v);
         }

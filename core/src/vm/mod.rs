@@ -65,6 +65,42 @@ impl Config {
     }
 }
 
+/// Entries of [`Vm::global_cache`] (a power of two).
+pub const GLOBAL_CACHE: usize = 32;
+
+/// Where a global name was found: entry `idx` of the module's dict, or of
+/// the builtins dict while the module's dict (version `gver`) has not
+/// changed shape, or among the static builtins while neither dict has.
+/// Dict versions are unique across dicts, so a stale entry never matches.
+#[derive(Clone, Copy)]
+pub struct GlobalHit {
+    pub name: usize,
+    pub globals: usize,
+    pub builtins: usize,
+    pub gver: usize,
+    pub bver: usize,
+    pub idx: u32,
+    pub kind: u8,
+}
+
+impl GlobalHit {
+    pub const NONE: GlobalHit = GlobalHit {
+        name: 0,
+        globals: 0,
+        builtins: 0,
+        gver: 0,
+        bver: 0,
+        idx: 0,
+        kind: 0,
+    };
+    /// `kind`: in the module's dict.
+    pub const GLOBALS: u8 = 1;
+    /// `kind`: in the builtins dict.
+    pub const BUILTINS: u8 = 2;
+    /// `kind`: a static builtin (in neither dict).
+    pub const STATIC: u8 = 3;
+}
+
 pub struct Vm {
     pub port: &'static dyn Port,
     pub config: Config,
@@ -102,6 +138,8 @@ pub struct Vm {
     /// (`locals()`, `super()`): a str a local owned since an earlier count
     /// may have escaped (see `Frame::owned`).
     pub locals_read: Cell<u32>,
+    /// Where LOAD_GLOBAL last found each name (see `eval::load_global`).
+    pub global_cache: [Cell<GlobalHit>; GLOBAL_CACHE],
     pub recursion_limit: Cell<usize>,
     /// Lowest native stack address we may use (plus the margin).
     pub stack_limit: Cell<usize>,
@@ -194,6 +232,11 @@ impl gc::Roots for Vm {
             m.mark_word(e.name.get());
             m.mark_word(e.value.get());
         }
+        // The names of the LOAD_GLOBAL cache stay alive, so that no other
+        // str can take a cached name's address.
+        for e in self.global_cache.iter() {
+            m.mark_word(e.get().name);
+        }
         m.mark_interior(self.frame.get() as usize);
         frame::trace_stack(self, m);
         m.drain();
@@ -225,6 +268,7 @@ impl Vm {
             vstack_spare: Cell::new(None),
             depth: Cell::new(0),
             locals_read: Cell::new(0),
+            global_cache: core::array::from_fn(|_| Cell::new(GlobalHit::NONE)),
             recursion_limit: Cell::new(config.recursion_limit),
             stack_limit: Cell::new(port.stack_limit(sp).saturating_add(config.stack_margin)),
             keep: Cell::new(None),
