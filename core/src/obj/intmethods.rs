@@ -364,7 +364,38 @@ pub fn int_from_obj(vm: &Vm, x: Obj) -> PyResult<BigInt> {
     )))
 }
 
+/// `int(s)` for a str of an optional sign and 1 to 18 ASCII digits (the
+/// common case, parsed without a BigInt).
+fn short_decimal(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + (d - b'0') as i64;
+    }
+    Some(if neg { -v } else { v })
+}
+
 fn int_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
+    if t.is(&INT_TYPE) && args.pos.len() == 1 && !args.has_kw() {
+        let x = args.pos[0];
+        if let Some(v) = pystr::as_str(x)
+            .filter(|_| pystr::is_exact(x))
+            .and_then(short_decimal)
+        {
+            return int::new_i64(vm, v);
+        }
+    }
     if args.pos.len() > 2 {
         return Err(vm.type_error(&format!(
             "int() takes at most 2 arguments ({} given)",

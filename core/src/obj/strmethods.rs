@@ -430,7 +430,12 @@ fn pad(
     let w = ssize_arg(vm, r[0])?;
     let fill = match r.get(1) {
         Some(f) => {
-            let fs = str_arg(vm, *f, &format!("{}() argument 2 must be str, not ", name))?;
+            let Some(fs) = as_str(*f) else {
+                return Err(vm.type_error(&format!(
+                    "The fill character must be a unicode character, not {}",
+                    f.ty().name()
+                )));
+            };
             let mut it = fs.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
@@ -513,22 +518,26 @@ fn starts_ends(
     let y = opt_index(vm, r.get(2).copied())?;
     if tuple::is_tuple(r[0]) {
         for p in tuple::tuple_items(r[0]) {
-            let ps = str_arg(
-                vm,
-                *p,
-                &format!("tuple for {} must only contain str, not ", name),
-            )?;
+            let Some(ps) = as_str(*p) else {
+                return Err(vm.type_error(&format!(
+                    "tuple for {} must only contain str, not {}",
+                    name,
+                    p.ty().name()
+                )));
+            };
             if f(t, ps, x, y) {
                 return Ok(py_bool(true));
             }
         }
         return Ok(py_bool(false));
     }
-    let p = str_arg(
-        vm,
-        r[0],
-        &format!("{} first arg must be str or a tuple of str, not ", name),
-    )?;
+    let Some(p) = as_str(r[0]) else {
+        return Err(vm.type_error(&format!(
+            "{} first arg must be str or a tuple of str, not {}",
+            name,
+            r[0].ty().name()
+        )));
+    };
     Ok(py_bool(f(t, p, x, y)))
 }
 fn str_startswith(vm: &Vm, a: &Args) -> PyResult<Obj> {
