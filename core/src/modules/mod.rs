@@ -16,6 +16,7 @@ pub mod io;
 pub mod json;
 pub mod math;
 pub mod micropython;
+#[cfg(feature = "os")]
 pub mod os;
 #[cfg(feature = "struct")]
 pub mod pystruct;
@@ -58,7 +59,9 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("io", io::make),
     ("math", math::make),
     ("micropython", micropython::make),
+    #[cfg(feature = "os")]
     ("os", os::make),
+    #[cfg(feature = "os")]
     ("posixpath", os::make_posixpath),
     ("time", time::make),
     #[cfg(feature = "struct")]
