@@ -1,4 +1,4 @@
-# requires: files
+# requires: files module:os
 # Binary files: modes, read(n)/readline, seek whence, tell, truncate,
 # readinto, buffering=0 (FileIO), type names.
 import io

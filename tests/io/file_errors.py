@@ -1,4 +1,4 @@
-# requires: files
+# requires: files module:os
 # Errors from open() and from operations on files.
 import io
 import os

@@ -1,4 +1,4 @@
-# requires: files
+# requires: files module:os
 # Text files: write/read/append, universal newlines, readline(s), iteration,
 # seek/tell, encodings and error handlers.
 import os

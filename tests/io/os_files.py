@@ -1,4 +1,4 @@
-# requires: files
+# requires: files module:os
 # os: directories, listdir, rename, remove, stat, makedirs, walk, errors.
 import os
 

@@ -1,4 +1,4 @@
-# requires: files
+# requires: files module:os
 # os.path: pure path arithmetic (POSIX rules).
 import os.path
 import os

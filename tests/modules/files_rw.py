@@ -1,4 +1,4 @@
-# requires: files host
+# requires: files host module:os
 # Writing, appending and reading a file in the test's directory.
 import os
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # Backreferences and conditional groups.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # bytes patterns and subjects, and mixing errors.
 import re
 

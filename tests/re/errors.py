@@ -1,3 +1,4 @@
+# requires: module:re
 # re.error messages and positions, as CPython 3.11.
 import re
 

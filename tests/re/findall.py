@@ -1,3 +1,4 @@
+# requires: module:re
 # findall and finditer: group semantics, pos/endpos, empty matches.
 import re
 

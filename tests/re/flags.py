@@ -1,3 +1,4 @@
+# requires: module:re
 # Flags: values, combinations, inline and scoped.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # RegexFlag values: repr, str, format, arithmetic.
 import re
 

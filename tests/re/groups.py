@@ -1,3 +1,4 @@
+# requires: module:re
 # Capturing, named and non-capturing groups; lastindex.
 import re
 

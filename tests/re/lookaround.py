@@ -1,3 +1,4 @@
+# requires: module:re
 # Lookahead, lookbehind and their negations.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # The Match object API.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # Module-level functions, escape, purge and constants.
 import re
 

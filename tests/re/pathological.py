@@ -1,3 +1,4 @@
+# requires: module:re
 # Deep backtracking must not overflow the native stack.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # Pattern objects: attributes, repr, equality, methods with pos/endpos.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # Greedy, lazy and possessive repetition.
 import re
 

@@ -1,3 +1,4 @@
+# requires: module:re
 # split: separators, groups, maxsplit, empty matches.
 import re
 

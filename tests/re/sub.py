@@ -1,3 +1,4 @@
+# requires: module:re
 # sub/subn: templates, callables, count, empty matches.
 import re
 

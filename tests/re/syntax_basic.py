@@ -1,3 +1,4 @@
+# requires: module:re
 # Literals, escapes, dot, classes and anchors.
 import re
 

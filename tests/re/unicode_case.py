@@ -1,3 +1,4 @@
+# requires: module:re
 # Case-insensitive matching and Unicode classes.
 import re
 

@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:string
 import types, string, keyword, sys
 def f(): pass
 def g(): yield

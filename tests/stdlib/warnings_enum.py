@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:enum module:warnings
 import warnings, enum
 from enum import Enum, IntEnum, auto, unique, Flag, StrEnum
 warnings.warn('to stderr')

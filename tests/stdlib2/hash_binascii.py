@@ -1,3 +1,4 @@
+# requires: module:base64 module:binascii module:hashlib
 import hashlib, binascii, base64, errno
 for name in ['md5', 'sha1', 'sha256', 'sha512']:
     for data in [b'', b'abc', b'a' * 55, b'a' * 56, b'a' * 64, b'x' * 1000, bytes(range(256)) * 3]:

@@ -1,3 +1,4 @@
+# requires: module:json
 import json
 data = {"b": [1, 2.5, None, True, False], "a": {"x": "y\n\t\"q\\", "u": "é€😀\x01\x7f"}, "n": -0.0, "big": 2**80, "f": 1e22, "g": 0.1, "t": (1, 2), "e": [], "d": {}}
 print(json.dumps(data))

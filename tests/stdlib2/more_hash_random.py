@@ -1,3 +1,4 @@
+# requires: module:hashlib module:random
 import hashlib, random
 for n in ['sha224', 'sha384']:
     for d in [b'', b'abc', b'a' * 200]:

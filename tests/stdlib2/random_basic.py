@@ -1,4 +1,4 @@
-# requires: host
+# requires: host module:random
 import random
 random.seed(42); print(random.random(), random.random())
 random.seed(12345); print([random.randint(1, 100) for _ in range(10)])

@@ -1,3 +1,4 @@
+# requires: module:struct
 import struct
 print(struct.pack('<i', 1), struct.pack('>hHb', -2, 65535, 5), struct.pack('@bi', 1, 2), struct.pack('=bi', 1, 2))
 print(struct.calcsize('@b0i'), struct.calcsize('@bi'), struct.calcsize('@ihq'), struct.calcsize(' 2i '), struct.calcsize('<qQnN' if False else '<qQ'))

@@ -1,3 +1,4 @@
+# requires: module:array
 # array.array: typecodes, methods, slicing, operators and error messages.
 # (l/L are pointer-sized, as in CPython: 4 bytes on the board, so their
 # itemsize is not printed.)

@@ -1,3 +1,4 @@
+# requires: module:cmath
 # cmath: the functions on a few values (rounded: libm may differ by an ulp),
 # polar/rect, constants, predicates and errors.
 import cmath

@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:dataclasses module:typing
 # dataclasses: fields, defaults, default_factory, repr/eq, asdict/astuple,
 # replace, InitVar and __post_init__, errors of the generated __init__.
 from dataclasses import (dataclass, field, fields, asdict, astuple, replace,

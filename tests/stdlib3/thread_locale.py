@@ -1,3 +1,4 @@
+# requires: module:_thread module:locale
 # _thread locks for single-threaded code, and the "C"-only locale module.
 import _thread
 import locale

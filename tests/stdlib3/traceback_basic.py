@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:traceback module:os
 # traceback: extract_tb, format_exception(_only), format_exc, chained
 # exceptions, print_exc to a file, extract_stack and TracebackException.
 import io

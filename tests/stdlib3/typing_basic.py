@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:typing
 # typing: reprs and introspection of the special forms and aliases, cast,
 # overload, TYPE_CHECKING, get_type_hints.
 from typing import (Any, Optional, Union, List, Dict, Tuple, Callable, Literal, ClassVar,

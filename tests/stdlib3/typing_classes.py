@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:typing
 # typing: Generic and TypeVar in classes, NamedTuple (class and functional
 # forms), TypedDict, Protocol with runtime_checkable.
 from typing import (Generic, TypeVar, NamedTuple, TypedDict, Protocol, runtime_checkable,

@@ -1,4 +1,4 @@
-# requires: bigheap files
+# requires: bigheap files module:unittest
 # unittest: TestLoader.discover() of test*.py files in a directory, module
 # fixtures, and running the discovered suite.
 import io

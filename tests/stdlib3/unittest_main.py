@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:unittest
 # unittest.main(): loads the tests of __main__, runs them (report on
 # stderr), exits with status 1 when a test fails; exit=False returns.
 import sys

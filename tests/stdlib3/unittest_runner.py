@@ -1,4 +1,4 @@
-# requires: bigheap
+# requires: bigheap module:unittest module:os
 # unittest: TextTestRunner output at verbosity 1 and 2 (failures, errors,
 # skips, expected failures, subtests, class fixtures), results counts.
 import io

@@ -29,21 +29,67 @@ const EXIT_STATUS: &str = "ferropy: exit status ";
 /// Builds the firmware (release profile: opt-level "z", LTO) and returns the
 /// ELF file.
 pub fn build_firmware(root: &Path) -> Option<PathBuf> {
+    build_firmware_config(root, None)
+}
+
+/// Builds configuration `config` of the firmware (`None`: the default one,
+/// the test firmware), returning the ELF file. A named configuration is
+/// `[package.metadata.ferropy.NAME]` of ports/qemu-m4/Cargo.toml: built with
+/// the cargo profile NAME (so its image has its own directory), the port's
+/// default features off and the table's `features` on, and
+/// `FERROPY_CONFIG=NAME` (core/build.rs then freezes the table's `frozen`
+/// list).
+pub fn build_firmware_config(root: &Path, config: Option<&str>) -> Option<PathBuf> {
     let dir = root.join(FIRMWARE_DIR);
     let target_dir = target_dir(root);
     // Run from the firmware's directory so that its .cargo/config.toml
     // (target, linker script, runner) applies.
-    let ok = run_status(
-        cargo(root)
-            .current_dir(&dir)
-            .args(["build", "--release", "--target", TARGET, "--target-dir"])
-            .arg(&target_dir),
-    );
-    if !ok {
+    let mut cmd = cargo(root);
+    cmd.current_dir(&dir)
+        .args(["build", "--target", TARGET, "--target-dir"])
+        .arg(&target_dir)
+        .env_remove("FERROPY_CONFIG");
+    let profile = match config {
+        None => {
+            cmd.arg("--release");
+            "release"
+        }
+        Some(name) => {
+            let manifest = dir.join("Cargo.toml");
+            let features = std::fs::read_to_string(&manifest)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    crate::port_metadata::read_list(
+                        &text,
+                        &crate::port_metadata::table_name(Some(name)),
+                        "features",
+                    )
+                });
+            let features = match features {
+                Ok(Some(features)) => features,
+                Ok(None) => {
+                    eprintln!(
+                        "xtask: {}: no [package.metadata.ferropy.{name}] with `features`",
+                        manifest.display()
+                    );
+                    return None;
+                }
+                Err(e) => {
+                    eprintln!("xtask: {}: {e}", manifest.display());
+                    return None;
+                }
+            };
+            cmd.args(["--profile", name, "--no-default-features", "--features"])
+                .arg(features.join(","))
+                .env("FERROPY_CONFIG", name);
+            name
+        }
+    };
+    if !run_status(&mut cmd) {
         eprintln!("xtask: building the firmware failed");
         return None;
     }
-    let elf = target_dir.join(TARGET).join("release").join(BINARY);
+    let elf = target_dir.join(TARGET).join(profile).join(BINARY);
     if !elf.is_file() {
         eprintln!("xtask: {} was not produced", elf.display());
         return None;
@@ -221,6 +267,25 @@ impl Board {
             stderr,
             status,
         })
+    }
+
+    /// The modules the firmware has (`help('modules')`: core's native and
+    /// frozen modules; the port's own, such as `machine`, are not listed).
+    pub fn modules(&mut self) -> Result<Vec<String>, String> {
+        let run = self
+            .exec(b"help('modules')\n", PROTOCOL_TIMEOUT)
+            .map_err(|_| "the board did not answer help('modules')".to_string())?;
+        let text = String::from_utf8_lossy(&run.stdout);
+        let names: Vec<String> = text
+            .lines()
+            .take_while(|line| !line.starts_with("Plus any modules"))
+            .flat_map(str::split_whitespace)
+            .map(str::to_string)
+            .collect();
+        if run.status != 0 || !names.iter().any(|n| n == "sys") {
+            return Err(format!("unexpected answer to help('modules'): {text:?}"));
+        }
+        Ok(names)
     }
 
     /// Soft reset (fresh heap and interpreter), staying in raw mode.

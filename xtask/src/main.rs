@@ -10,6 +10,8 @@ mod capi;
 mod cytests;
 mod cython;
 mod diff;
+#[path = "../../core/build/port_metadata.rs"]
+mod port_metadata;
 mod proc;
 mod size;
 mod smoke;
@@ -46,8 +48,10 @@ commands:
   stdlib-smoke [MODULE...]      copy pure-Python modules of CPython 3.11's stdlib
                                 to a temporary directory, run a smoke script per
                                 module under ferropy and CPython, print a table
-  size                          build the Cortex-M4 firmware (ports/qemu-m4) and
-                                print its flash/RAM figures; fails over budget
+  size                          build the Cortex-M4 firmware (ports/qemu-m4): the
+                                test image (figures only) and the budgeted
+                                `minimal` configuration, whose flash/RAM/heap
+                                figures it checks; fails over budget
   uf2                           build the Metro M4 firmware (ports/metro-m4),
                                 write its .uf2 (SAMD51, at 0x4000) and print
                                 the paths and its size against the budgets

@@ -1,6 +1,11 @@
 //! `cargo xtask size`: the firmware's flash and RAM figures against the
 //! budgets of docs/performance.md (ARCHITECTURE.md §6).
 //!
+//! The budgets apply to the budgeted configuration of ports/qemu-m4
+//! (`minimal`: [package.metadata.ferropy.minimal] in its Cargo.toml), the
+//! image the second board pass of `cargo xtask test` runs; the test
+//! firmware's (everything) figures are printed too.
+//!
 //! Reads the ELF's section headers and symbol table itself (no binutils
 //! needed) and asks the running firmware for its free heap at the prompt.
 
@@ -100,11 +105,31 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let root = crate::repo_root();
-    header("build the firmware: ports/qemu-m4 (release: opt-level \"z\", LTO)");
-    let Some(elf) = board::build_firmware(&root) else {
+    let config = crate::test::MINIMAL_CONFIG;
+    // The full image first (figures only), then the budgeted one.
+    header("build the test firmware: ports/qemu-m4 (release: opt-level \"z\", LTO; everything)");
+    let Some(full) = board::build_firmware(&root) else {
         return ExitCode::FAILURE;
     };
-    header(&format!("size of {}", display_rel(&root, &elf)));
+    header(&format!(
+        "build the budgeted firmware: ports/qemu-m4, configuration `{config}` \
+         ([package.metadata.ferropy.{config}] of ports/qemu-m4/Cargo.toml)"
+    ));
+    let Some(elf) = board::build_firmware_config(&root, Some(config)) else {
+        return ExitCode::FAILURE;
+    };
+    header(&format!(
+        "size of the test firmware {} (not budgeted)",
+        display_rel(&root, &full)
+    ));
+    if let Err(err) = report_figures(&full) {
+        eprintln!("xtask size: {err}");
+        return ExitCode::FAILURE;
+    }
+    header(&format!(
+        "size of the budgeted firmware {} (configuration `{config}`)",
+        display_rel(&root, &elf)
+    ));
     let free = free_heap(&elf);
     match report(&elf, Some(free)) {
         Ok(true) => ExitCode::SUCCESS,
@@ -117,6 +142,36 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Print the figures of `elf` without checking them.
+fn report_figures(elf: &Path) -> Result<(), String> {
+    let bytes =
+        std::fs::read(elf).map_err(|err| format!("cannot read {}: {err}", elf.display()))?;
+    let (sections, _) = read_elf(&bytes).map_err(|err| format!("{}: {err}", elf.display()))?;
+    let size_of = |name: &str| {
+        sections
+            .iter()
+            .filter(|s| s.name == name)
+            .map(|s| s.size)
+            .sum::<u64>()
+    };
+    let flash: u64 = sections
+        .iter()
+        .filter(|s| s.alloc && !s.nobits && s.size > 0)
+        .map(|s| s.size)
+        .sum();
+    println!(
+        "text   (code + vector table)   {}",
+        kb(size_of(".text") + size_of(".vector_table"))
+    );
+    println!("rodata (constants)             {}", kb(size_of(".rodata")));
+    println!("flash  (text + rodata + data)  {}", kb(flash));
+    println!(
+        "static RAM (data + bss)        {}",
+        kb(size_of(".data") + size_of(".bss") + size_of(".uninit"))
+    );
+    Ok(())
 }
 
 /// Print the sections of the firmware `elf` and its figures against the

@@ -439,9 +439,13 @@ fn parse_requires(source: &str) -> Result<Vec<String>, String> {
             continue;
         };
         for feature in list.split([' ', '\t', ',']).filter(|f| !f.is_empty()) {
-            if !KNOWN_FEATURES.contains(&feature) {
+            if let Some(module) = feature.strip_prefix("module:") {
+                if module.is_empty() || !module.split('.').all(is_identifier) {
+                    return Err(format!("bad module name in `{feature}` in `# requires:`"));
+                }
+            } else if !KNOWN_FEATURES.contains(&feature) {
                 return Err(format!(
-                    "unknown feature `{feature}` in `# requires:` (known: {})",
+                    "unknown feature `{feature}` in `# requires:` (known: {}, module:NAME)",
                     KNOWN_FEATURES.join(", ")
                 ));
             }
@@ -449,6 +453,32 @@ fn parse_requires(source: &str) -> Result<Vec<String>, String> {
         }
     }
     Ok(features)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+/// The features of `requires` that a target lacks: those not in `features`,
+/// and the `module:NAME`s whose module is not in `modules` (`None`: the
+/// target has every module, as the host build does).
+fn missing_features<'a>(
+    requires: &'a [String],
+    features: &[&str],
+    modules: Option<&[String]>,
+) -> Vec<&'a str> {
+    requires
+        .iter()
+        .map(String::as_str)
+        .filter(|f| match f.strip_prefix("module:") {
+            Some(m) => modules.is_some_and(|mods| !mods.iter().any(|n| n == m)),
+            None => !features.contains(f),
+        })
+        .collect()
 }
 
 /// What a test must print and how it must exit.
@@ -547,11 +577,7 @@ impl<'a> Suite<'a> {
             Ok(features) => features,
             Err(err) => return Outcome::Fail(format!("      {err}\n")),
         };
-        let missing: Vec<&str> = requires
-            .iter()
-            .map(String::as_str)
-            .filter(|f| !pass.features.contains(f))
-            .collect();
+        let missing = missing_features(requires, pass.features, None);
         if !missing.is_empty() {
             return Outcome::Skip(format!("requires {}", missing.join(" ")));
         }
@@ -629,8 +655,20 @@ impl<'a> Suite<'a> {
     }
 }
 
+/// The budgeted firmware configuration (`cargo xtask size` checks its
+/// image): `[package.metadata.ferropy.minimal]` of ports/qemu-m4/Cargo.toml.
+/// Tests needing a module it leaves out declare `# requires: module:NAME`.
+pub const MINIMAL_CONFIG: &str = "minimal";
+
+const BOARD_MINIMAL_PASS: Pass = Pass {
+    name: "board (qemu mps2-an386, minimal configuration)",
+    args: &[],
+    features: &["machine"],
+};
+
 /// Builds the firmware and runs the suite on it (one QEMU, one test after
-/// another, soft reset between tests).
+/// another, soft reset between tests): the test firmware, then the budgeted
+/// (minimal) configuration.
 fn board_pass(root: &Path, suite: &Suite) -> Tally {
     let failed = Tally {
         failed: 1,
@@ -641,19 +679,37 @@ fn board_pass(root: &Path, suite: &Suite) -> Tally {
         println!("{}", failed.line(BOARD_PASS.name));
         return failed;
     }
-    let Some(firmware) = board::build_firmware(root) else {
-        println!("{}", failed.line(BOARD_PASS.name));
-        return failed;
-    };
-    suite.run_board_pass(&firmware, &BOARD_PASS)
+    let mut total = Tally::default();
+    for (config, pass) in [
+        (None, &BOARD_PASS),
+        (Some(MINIMAL_CONFIG), &BOARD_MINIMAL_PASS),
+    ] {
+        let Some(firmware) = board::build_firmware_config(root, config) else {
+            println!("{}", failed.line(pass.name));
+            total.add(failed);
+            continue;
+        };
+        total.add(suite.run_board_pass(&firmware, pass));
+    }
+    total
 }
 
 impl Suite<'_> {
     fn run_board_pass(&self, firmware: &Path, pass: &Pass) -> Tally {
         let mut tally = Tally::default();
+        // What the image has, asked once (tests declare `module:NAME`).
+        let modules = match Board::start(firmware).and_then(|mut b| b.modules()) {
+            Ok(modules) => modules,
+            Err(err) => {
+                println!("FAIL  {}: {err}", pass.name);
+                tally.failed += 1;
+                println!("{}", tally.line(pass.name));
+                return tally;
+            }
+        };
         let mut board: Option<Board> = None;
         for (i, test) in self.tests.iter().enumerate() {
-            let outcome = self.run_on_board(i, pass, firmware, &mut board);
+            let outcome = self.run_on_board(i, pass, firmware, &modules, &mut board);
             let rel = &test.rel;
             match outcome {
                 Outcome::Pass => {
@@ -680,6 +736,7 @@ impl Suite<'_> {
         i: usize,
         pass: &Pass,
         firmware: &Path,
+        modules: &[String],
         board: &mut Option<Board>,
     ) -> Outcome {
         let test = &self.tests[i];
@@ -687,11 +744,7 @@ impl Suite<'_> {
             Ok(features) => features,
             Err(err) => return Outcome::Fail(format!("      {err}\n")),
         };
-        let missing: Vec<&str> = requires
-            .iter()
-            .map(String::as_str)
-            .filter(|f| !pass.features.contains(f))
-            .collect();
+        let missing = missing_features(requires, pass.features, Some(modules));
         if !missing.is_empty() {
             return Outcome::Skip(format!("requires {}", missing.join(" ")));
         }
@@ -799,5 +852,21 @@ mod tests {
             .unwrap()
             .is_empty());
         assert!(parse_requires("# requires: wifi\n").is_err());
+    }
+
+    #[test]
+    fn module_requirements() {
+        let req = parse_requires("# requires: files module:re module:unittest.case\n").unwrap();
+        assert_eq!(req, ["files", "module:re", "module:unittest.case"]);
+        assert!(parse_requires("# requires: module:\n").is_err());
+        assert!(parse_requires("# requires: module:1re\n").is_err());
+        assert!(parse_requires("# requires: module:a..b\n").is_err());
+        let board: Vec<String> = ["sys", "re"].iter().map(|s| s.to_string()).collect();
+        // The host has every module; a board the ones it reports.
+        assert_eq!(missing_features(&req, &["files"], None), Vec::<&str>::new());
+        assert_eq!(
+            missing_features(&req, &["machine"], Some(&board)),
+            ["files", "module:unittest.case"]
+        );
     }
 }

@@ -1079,11 +1079,39 @@ fn b_help(vm: &Vm, args: &Args) -> PyResult<Obj> {
         vm.write_stdout("Type help(object) for help about object.\n")?;
         return Ok(none());
     };
+    if pystr::as_str(*o) == Some("modules") {
+        return help_modules(vm);
+    }
     let doc = abs::getattr_opt_str(vm, *o, "__doc__")?
         .and_then(pystr::as_str)
         .unwrap_or("No documentation.");
     let r = abs::repr_string(vm, *o)?;
     vm.write_stdout(&format!("Help on {}:\n\n{}\n", r, doc))?;
+    Ok(none())
+}
+
+/// `help('modules')`, as MicroPython prints it: the native and frozen
+/// modules of this build (a firmware's may be a subset: docs/firmware.md),
+/// four to a line, sorted.
+fn help_modules(vm: &Vm) -> PyResult<Obj> {
+    let mut names: alloc::vec::Vec<&str> = crate::modules::builtin_names()
+        .chain(crate::modules::frozen::names())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut out = String::new();
+    for (i, n) in names.iter().enumerate() {
+        out.push_str(n);
+        if i % 4 == 3 || i + 1 == names.len() {
+            out.push('\n');
+        } else {
+            for _ in 0..20usize.saturating_sub(n.len()).max(1) {
+                out.push(' ');
+            }
+        }
+    }
+    out.push_str("Plus any modules on the filesystem\n");
+    vm.write_stdout(&out)?;
     Ok(none())
 }
 

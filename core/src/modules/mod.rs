@@ -1,21 +1,31 @@
 //! Native modules built into the interpreter, and the frozen-module table.
 
+#[cfg(feature = "array")]
 pub mod array;
+#[cfg(feature = "binascii")]
 pub mod binascii;
+#[cfg(feature = "cmath")]
 pub mod cmath;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
+#[cfg(feature = "hashlib")]
 pub mod hashlib;
 pub mod io;
+#[cfg(feature = "json")]
 pub mod json;
 pub mod math;
 pub mod micropython;
+#[cfg(feature = "os")]
 pub mod os;
+#[cfg(feature = "struct")]
 pub mod pystruct;
+#[cfg(feature = "random")]
 pub mod random;
+#[cfg(feature = "re")]
 pub mod re;
 pub mod sys;
+#[cfg(feature = "thread")]
 pub mod thread;
 pub mod time;
 
@@ -49,19 +59,31 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("io", io::make),
     ("math", math::make),
     ("micropython", micropython::make),
+    #[cfg(feature = "os")]
     ("os", os::make),
+    #[cfg(feature = "os")]
     ("posixpath", os::make_posixpath),
     ("time", time::make),
+    #[cfg(feature = "struct")]
     ("struct", pystruct::make),
+    #[cfg(feature = "json")]
     ("json", json::make),
+    #[cfg(feature = "random")]
     ("random", random::make),
+    #[cfg(feature = "binascii")]
     ("binascii", binascii::make),
+    #[cfg(feature = "binascii")]
     ("base64", binascii::make_base64),
     ("errno", errno::make),
+    #[cfg(feature = "hashlib")]
     ("hashlib", hashlib::make),
+    #[cfg(feature = "cmath")]
     ("cmath", cmath::make),
+    #[cfg(feature = "array")]
     ("array", array::make),
+    #[cfg(feature = "thread")]
     ("_thread", thread::make),
+    #[cfg(feature = "re")]
     ("re", re::make),
 ];
 
@@ -81,6 +103,8 @@ pub fn load_frozen(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
 /// A class created at import time: `type(name, bases, ns)` with `ns` holding
 /// `__module__` and the given builtin methods (instances keep their state in
 /// their `__dict__`).
+// Used by optional modules only.
+#[cfg_attr(not(feature = "all-modules"), allow(dead_code))]
 pub(crate) fn new_class(
     vm: &Vm,
     name: &str,
@@ -101,6 +125,8 @@ pub(crate) fn new_class(
 
 /// Attribute `attr` of the already-imported module `module` (a module's
 /// own exception class, say), or `None`.
+// Used by optional modules only.
+#[cfg_attr(not(feature = "all-modules"), allow(dead_code))]
 pub(crate) fn module_attr(vm: &Vm, module: &str, attr: &str) -> Option<Obj> {
     let mods = vm.modules.get()?;
     let m = crate::obj::dict::get_str(vm, mods, module).ok()??;
@@ -108,6 +134,8 @@ pub(crate) fn module_attr(vm: &Vm, module: &str, attr: &str) -> Option<Obj> {
 }
 
 /// Raise `module.attr(msg)` (falling back to `fallback(msg)`).
+// Used by optional modules only.
+#[cfg_attr(not(feature = "all-modules"), allow(dead_code))]
 pub(crate) fn raise_mod_error(
     vm: &Vm,
     module: &str,
@@ -128,6 +156,8 @@ pub(crate) fn raise_mod_error(
 }
 
 /// An empty vector with room for `n` items, or MemoryError (never aborts).
+// Used by optional modules only.
+#[cfg_attr(not(feature = "all-modules"), allow(dead_code))]
 pub(crate) fn vec_with<T>(vm: &Vm, n: usize) -> PyResult<alloc::vec::Vec<T>> {
     let mut v = alloc::vec::Vec::new();
     v.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
