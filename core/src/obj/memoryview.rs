@@ -511,7 +511,7 @@ pub fn new(vm: &Vm, o: Obj) -> PyResult<Obj> {
 /// A view of a C export (which it releases when released).
 pub fn from_ext(vm: &Vm, base: Obj, e: ExtBuffer) -> PyResult<Obj> {
     let bad = |vm: &Vm, msg: &str| {
-        if let Some(c) = vm.cext.get() {
+        if let (Some(c), true) = (vm.cext.get(), e.handle != 0) {
             c.release_buffer(vm, e.handle);
         }
         Err(vm.new_error(&exc::BUFFER_ERROR, msg))
@@ -563,6 +563,22 @@ pub fn from_ext(vm: &Vm, base: Obj, e: ExtBuffer) -> PyResult<Obj> {
     s.offset = -lo;
     let len = ((hi - lo).max(0) as usize).max(if s.ndim == 0 { itemsize } else { 0 });
     alloc_view(vm, base, None, (start, len), e.handle, None, s, false)
+}
+
+/// A view of a C-ordered copy of `o`'s items (same format and shape).
+pub fn contiguous_copy(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let m = live(vm, o)?;
+    let data = gather(vm, o)?;
+    let b = bytes::new(vm, &data)?;
+    let mut s = Shape::of(m);
+    s.offset = 0;
+    s.readonly = true;
+    let mut st = s.itemsize as isize;
+    for d in (0..s.ndim).rev() {
+        s.strides[d] = st;
+        st *= s.shape[d];
+    }
+    alloc_view(vm, b, Some(b), (0, 0), 0, None, s, false)
 }
 
 /// `PyMemoryView_FromMemory`: a view of `len` bytes of C memory.
