@@ -137,7 +137,7 @@ pub fn get_buffer(vm: &Vm, o: Obj, view: *mut PyBuffer, flags: c_int) -> PyResul
     if !need(PYBUF_STRIDES) && !m.is_contiguous(b'C') {
         return fail(vm, "memoryview: underlying buffer is not C-contiguous");
     }
-    if !need(PYBUF_ND) && need(PYBUF_FORMAT) && is_view && m.format() != b"B" {
+    if !need(PYBUF_ND) && need(PYBUF_FORMAT) && is_view {
         return fail(
             vm,
             "memoryview: cannot cast to unsigned bytes if the format flag is present",

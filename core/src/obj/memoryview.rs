@@ -1087,6 +1087,12 @@ fn m_release(vm: &Vm, a: &Args) -> PyResult<Obj> {
             ));
         }
         release_view(vm, m);
+        // Views sliced from this one share its C export: those no longer
+        // reachable are finalised now, so the export is given back as soon
+        // as CPython would give it back.
+        if m.parent.is_none() && m.views.get() > 0 && m.ext.get() != 0 {
+            vm.collect();
+        }
     }
     Ok(none())
 }
@@ -1126,11 +1132,6 @@ fn m_cast(vm: &Vm, a: &Args) -> PyResult<Obj> {
     s.fmtlen = sf.len() - 1;
     match shape.filter(|x| !x.is(none())) {
         None => {
-            if m.ndim > 1 && size != m.itemsize {
-                return Err(vm.type_error(
-                    "memoryview: cast must be 1D -> ND or ND -> 1D",
-                ));
-            }
             if nbytes % size != 0 {
                 return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
             }
