@@ -118,13 +118,23 @@ static FORMATS: [(&[u8], usize); 17] = [
     (b"P\0", core::mem::size_of::<usize>()),
 ];
 
+/// The same formats with the native-alignment prefix '@'.
+static AT_FORMATS: [&[u8]; 17] = [
+    b"@B\0", b"@b\0", b"@c\0", b"@?\0", b"@h\0", b"@H\0", b"@i\0", b"@I\0", b"@l\0", b"@L\0",
+    b"@q\0", b"@Q\0", b"@n\0", b"@N\0", b"@f\0", b"@d\0", b"@P\0",
+];
+
 /// The static NUL-terminated format string and item size of `f`.
 fn static_format(f: &str) -> Option<(&'static [u8], usize)> {
-    let f = f.strip_prefix('@').unwrap_or(f);
-    FORMATS
+    let (g, at) = match f.strip_prefix('@') {
+        Some(g) => (g, true),
+        None => (f, false),
+    };
+    let i = FORMATS
         .iter()
-        .find(|(s, _)| &s[..s.len() - 1] == f.as_bytes())
-        .copied()
+        .position(|(s, _)| &s[..s.len() - 1] == g.as_bytes())?;
+    let size = FORMATS[i].1;
+    Some((if at { AT_FORMATS[i] } else { FORMATS[i].0 }, size))
 }
 
 impl MemoryViewObj {
@@ -764,7 +774,7 @@ fn key_indices(vm: &Vm, m: &MemoryViewObj, k: Obj) -> PyResult<Option<Vec<Obj>>>
             }
             return Ok(Some(t.to_vec()));
         }
-        if t.iter().any(|x| x.downcast::<super::slice::SliceObj>().is_some()) {
+        if t.iter().all(|x| x.downcast::<super::slice::SliceObj>().is_some()) {
             return Err(vm.new_error(
                 &exc::NOT_IMPLEMENTED_ERROR,
                 "multi-dimensional slicing is not implemented",
@@ -816,8 +826,6 @@ fn mv_getitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<Obj> {
         if tuple_slice(k).is_some_and(|t| t.is_empty()) {
             return unpack(vm, m, m.offset);
         }
-    } else if k.is(super::ellipsis()) {
-        return derive(vm, o, Shape::of(m));
     }
     match key_indices(vm, m, k)? {
         Some(idx) => {
@@ -972,8 +980,7 @@ fn mv_cmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
         return Ok(not_implemented());
     }
     if a.is(b) {
-        let rel = mv(a).is_some_and(|m| m.released.get());
-        return Ok(py_bool((op == CmpOp::Eq) != rel));
+        return Ok(py_bool(op == CmpOp::Eq));
     }
     let (Some(ma), bv) = (mv(a), b) else {
         return Ok(not_implemented());
