@@ -1084,6 +1084,11 @@ fn m_release(vm: &Vm, a: &Args) -> PyResult<Obj> {
     rest(a).check(vm, "release", 0, 0)?;
     if let Some(m) = a.pos.first().and_then(|o| mv(*o)) {
         if m.exports.get() > 0 && !m.released.get() {
+            // Exports held by objects that are already garbage (a Cython
+            // memoryview) are given back by their finalisers.
+            vm.collect();
+        }
+        if m.exports.get() > 0 && !m.released.get() {
             return Err(vm.new_error(
                 &exc::BUFFER_ERROR,
                 &format!(
