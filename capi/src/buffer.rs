@@ -38,6 +38,13 @@ pub struct PyBuffer {
     pub internal: *mut c_void,
 }
 
+// CPython's size of Py_buffer: 80 bytes on 64-bit targets, 44 on 32-bit.
+const _: () = assert!(core::mem::size_of::<PyBuffer>() == 9 * core::mem::size_of::<usize>() + 8);
+const _: () =
+    assert!(core::mem::offset_of!(PyBuffer, readonly) == 4 * core::mem::size_of::<usize>());
+const _: () =
+    assert!(core::mem::offset_of!(PyBuffer, format) == 4 * core::mem::size_of::<usize>() + 8);
+
 pub const PYBUF_WRITABLE: c_int = 0x0001;
 pub const PYBUF_FORMAT: c_int = 0x0004;
 pub const PYBUF_ND: c_int = 0x0008;
@@ -129,7 +136,10 @@ pub fn get_buffer(vm: &Vm, o: Obj, view: *mut PyBuffer, flags: c_int) -> PyResul
         return fail(vm, "memoryview: underlying buffer is not C-contiguous");
     }
     if need(PYBUF_F_CONTIGUOUS) && !m.is_contiguous(b'F') {
-        return fail(vm, "memoryview: underlying buffer is not Fortran contiguous");
+        return fail(
+            vm,
+            "memoryview: underlying buffer is not Fortran contiguous",
+        );
     }
     if need(PYBUF_ANY_CONTIGUOUS) && !m.is_contiguous(b'A') {
         return fail(vm, "memoryview: underlying buffer is not contiguous");
@@ -258,7 +268,7 @@ pub fn fill_info(
         v.readonly = readonly;
         v.itemsize = 1;
         v.format = if flags & PYBUF_FORMAT != 0 {
-            b"B\0".as_ptr() as *mut c_char
+            c"B".as_ptr() as *mut c_char
         } else {
             core::ptr::null_mut()
         };
@@ -283,7 +293,11 @@ pub fn fill_info(
 fn dims(v: &PyBuffer) -> Option<(alloc::vec::Vec<isize>, alloc::vec::Vec<isize>)> {
     let nd = v.ndim.max(0) as usize;
     if v.shape.is_null() {
-        let n = if v.itemsize > 0 { v.len / v.itemsize } else { v.len };
+        let n = if v.itemsize > 0 {
+            v.len / v.itemsize
+        } else {
+            v.len
+        };
         return Some((alloc::vec![n], alloc::vec![v.itemsize]));
     }
     // SAFETY: a filled Py_buffer's shape (and strides) have ndim entries.
@@ -530,9 +544,7 @@ pub fn copy_data(vm: &Vm, dest: Obj, src: Obj) -> PyResult<()> {
                 "destination is too small to receive data from source",
             ));
         }
-        let both = |o: u8| {
-            is_contiguous(&d, o as c_char) && is_contiguous(&s, o as c_char)
-        };
+        let both = |o: u8| is_contiguous(&d, o as c_char) && is_contiguous(&s, o as c_char);
         if both(b'C') || both(b'F') {
             // SAFETY: both buffers hold at least s.len bytes.
             unsafe { core::ptr::copy(s.buf as *const u8, d.buf as *mut u8, s.len as usize) };
@@ -606,9 +618,8 @@ pub fn from_buffer(vm: &Vm, info: *const PyBuffer) -> PyResult<Obj> {
     if v.buf.is_null() {
         return Err(vm.value_error("PyMemoryView_FromBuffer(): info->buf must not be NULL"));
     }
-    let e = describe(v, 0).ok_or_else(|| {
-        vm.value_error("memoryview: number of dimensions must not exceed 8")
-    })?;
+    let e = describe(v, 0)
+        .ok_or_else(|| vm.value_error("memoryview: number of dimensions must not exceed 8"))?;
     memoryview::from_ext(vm, none(), e)
 }
 
@@ -699,7 +710,10 @@ pub unsafe extern "C" fn PyBuffer_Release(view: *mut PyBuffer) {
     });
 }
 #[no_mangle]
-pub unsafe extern "C" fn PyBuffer_GetPointer(view: *const PyBuffer, indices: *const isize) -> *mut c_void {
+pub unsafe extern "C" fn PyBuffer_GetPointer(
+    view: *const PyBuffer,
+    indices: *const isize,
+) -> *mut c_void {
     get_pointer(view, indices)
 }
 #[no_mangle]
@@ -766,6 +780,10 @@ pub unsafe extern "C" fn PyMemoryView_FromBuffer(info: *const PyBuffer) -> P {
     api(|vm| from_buffer(vm, info))
 }
 #[no_mangle]
-pub unsafe extern "C" fn PyMemoryView_GetContiguous(base: P, buffertype: c_int, order: c_char) -> P {
+pub unsafe extern "C" fn PyMemoryView_GetContiguous(
+    base: P,
+    buffertype: c_int,
+    order: c_char,
+) -> P {
     api(|vm| get_contiguous(vm, obj(vm, base)?, buffertype, order))
 }

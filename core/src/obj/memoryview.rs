@@ -150,7 +150,7 @@ impl MemoryViewObj {
     /// The NUL-terminated format (for C).
     pub fn format_ptr(&self) -> *const u8 {
         if self.fmt == 0 {
-            b"B\0".as_ptr()
+            c"B".as_ptr().cast()
         } else {
             self.fmt as *const u8
         }
@@ -225,7 +225,7 @@ static EMPTY: [u8; 1] = [0];
 
 /// Do `strides` describe contiguous memory for `shape` in `order`?
 pub fn contiguous_strides(shape: &[isize], strides: &[isize], itemsize: usize, order: u8) -> bool {
-    if shape.iter().any(|&n| n == 0) {
+    if shape.contains(&0) {
         return true;
     }
     let check = |rev: bool| {
@@ -487,11 +487,29 @@ pub fn new_flags(vm: &Vm, o: Obj, flags: u32) -> PyResult<Obj> {
     match o.layout() {
         Layout::Bytes => {
             let n = buffer_of(o).map_or(0, |b| b.len());
-            return alloc_view(vm, o, Some(o), (0, 0), 0, None, Shape::flat(n, "B", true), true);
+            return alloc_view(
+                vm,
+                o,
+                Some(o),
+                (0, 0),
+                0,
+                None,
+                Shape::flat(n, "B", true),
+                true,
+            );
         }
         Layout::ByteArray => {
             let n = buffer_of(o).map_or(0, |b| b.len());
-            return alloc_view(vm, o, Some(o), (0, 0), 0, None, Shape::flat(n, "B", false), true);
+            return alloc_view(
+                vm,
+                o,
+                Some(o),
+                (0, 0),
+                0,
+                None,
+                Shape::flat(n, "B", false),
+                true,
+            );
         }
         _ => {}
     }
@@ -499,7 +517,16 @@ pub fn new_flags(vm: &Vm, o: Obj, flags: u32) -> PyResult<Obj> {
         let n = buffer_of(store).map_or(0, |b| b.len());
         let mut f = [0u8; 4];
         let f = (tc as char).encode_utf8(&mut f);
-        return alloc_view(vm, o, Some(store), (0, 0), 0, None, Shape::flat(n, f, false), true);
+        return alloc_view(
+            vm,
+            o,
+            Some(store),
+            (0, 0),
+            0,
+            None,
+            Shape::flat(n, f, false),
+            true,
+        );
     }
     if let Some(c) = vm.cext.get() {
         if let Some(e) = c.get_buffer(vm, o, flags)? {
@@ -630,10 +657,7 @@ fn mv_len(vm: &Vm, o: Obj) -> PyResult<usize> {
 fn unsupported(vm: &Vm, m: &MemoryViewObj) -> crate::vm::Raised {
     vm.new_error(
         &exc::NOT_IMPLEMENTED_ERROR,
-        &format!(
-            "memoryview: format {} not supported",
-            bytes::l1(m.format())
-        ),
+        &format!("memoryview: format {} not supported", bytes::l1(m.format())),
     )
 }
 
@@ -745,10 +769,7 @@ fn item_pos(vm: &Vm, m: &MemoryViewObj, idx: &[Obj]) -> PyResult<isize> {
         let i = abs::index_isize(vm, *k)?;
         let j = if i < 0 { i + n } else { i };
         if j < 0 || j >= n {
-            return Err(vm.index_error(&format!(
-                "index out of bounds on dimension {}",
-                d + 1
-            )));
+            return Err(vm.index_error(&format!("index out of bounds on dimension {}", d + 1)));
         }
         at += j * m.strides[d];
     }
@@ -760,10 +781,9 @@ fn key_indices(vm: &Vm, m: &MemoryViewObj, k: Obj) -> PyResult<Option<Vec<Obj>>>
     if let Some(t) = tuple_slice(k) {
         if t.iter().all(|x| is_index(*x)) {
             if t.len() < m.ndim {
-                return Err(vm.new_error(
-                    &exc::NOT_IMPLEMENTED_ERROR,
-                    "sub-views are not implemented",
-                ));
+                return Err(
+                    vm.new_error(&exc::NOT_IMPLEMENTED_ERROR, "sub-views are not implemented")
+                );
             }
             if t.len() > m.ndim {
                 return Err(vm.type_error(&format!(
@@ -774,7 +794,9 @@ fn key_indices(vm: &Vm, m: &MemoryViewObj, k: Obj) -> PyResult<Option<Vec<Obj>>>
             }
             return Ok(Some(t.to_vec()));
         }
-        if t.iter().all(|x| x.downcast::<super::slice::SliceObj>().is_some()) {
+        if t.iter()
+            .all(|x| x.downcast::<super::slice::SliceObj>().is_some())
+        {
             return Err(vm.new_error(
                 &exc::NOT_IMPLEMENTED_ERROR,
                 "multi-dimensional slicing is not implemented",
@@ -866,7 +888,7 @@ fn gather(vm: &Vm, o: Obj) -> PyResult<Vec<u8>> {
     for p in positions(m) {
         match usize::try_from(p).ok().and_then(|p| d.get(p..p + n)) {
             Some(x) => out.extend_from_slice(x),
-            None => out.extend(core::iter::repeat(0).take(n)),
+            None => out.extend(core::iter::repeat_n(0, n)),
         }
     }
     Ok(out)
@@ -936,9 +958,9 @@ fn copy_into(vm: &Vm, dst: Obj, v: Obj) -> PyResult<()> {
         && s.shape[..s.ndim] == d.shape[..d.ndim]
         && norm(s.format()) == norm(d.format());
     if !same {
-        return Err(vm.value_error(
-            "memoryview assignment: lvalue and rvalue have different structures",
-        ));
+        return Err(
+            vm.value_error("memoryview assignment: lvalue and rvalue have different structures")
+        );
     }
     let data = gather(vm, srcv)?;
     let n = d.itemsize;
@@ -969,10 +991,7 @@ fn norm(f: &[u8]) -> &[u8] {
 
 /// All items, unpacked, in C order.
 fn items(vm: &Vm, m: &MemoryViewObj) -> PyResult<Vec<Obj>> {
-    positions(m)
-        .into_iter()
-        .map(|p| unpack(vm, m, p))
-        .collect()
+    positions(m).into_iter().map(|p| unpack(vm, m, p)).collect()
 }
 
 fn mv_cmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
@@ -1023,9 +1042,7 @@ fn mv_hash(vm: &Vm, o: Obj) -> PyResult<isize> {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
     if !matches!(norm(m.format()), b"B" | b"b" | b"c") {
-        return Err(vm.value_error(
-            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
-        ));
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
     Ok(super::str::hash_bytes(&gather(vm, o)?))
 }
@@ -1158,31 +1175,25 @@ fn m_cast(vm: &Vm, a: &Args) -> PyResult<Obj> {
                 _ => return Err(vm.type_error("shape must be a list or a tuple")),
             };
             if dims.len() > MAX_NDIM {
-                return Err(vm.value_error(
-                    "memoryview: number of dimensions must not exceed 8",
-                ));
+                return Err(vm.value_error("memoryview: number of dimensions must not exceed 8"));
             }
             if m.ndim != 1 && dims.len() != 1 {
-                return Err(vm.type_error(
-                    "memoryview: cast must be 1D -> ND or ND -> 1D",
-                ));
+                return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
             }
             let mut prod = size;
             s.ndim = dims.len();
             for (d, x) in dims.iter().enumerate() {
                 let n = abs::index_isize(vm, *x)?;
                 if n <= 0 {
-                    return Err(vm.value_error(
-                        "memoryview.cast(): elements of shape must be integers > 0",
-                    ));
+                    return Err(
+                        vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                    );
                 }
                 s.shape[d] = n;
                 prod = prod.saturating_mul(n as usize);
             }
             if prod != nbytes {
-                return Err(vm.type_error(
-                    "memoryview: product(shape) * itemsize != buffer size",
-                ));
+                return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
             }
             let mut st = size as isize;
             for d in (0..s.ndim).rev() {
