@@ -11,7 +11,8 @@
 //! collector's heap (a C stack or static); a `Py_buffer` inside a heap
 //! object (a Cython memoryview) keeps it alive only as long as that object
 //! lives, and the collector releases it after (ferropy never calls
-//! `tp_dealloc`, where such objects release their buffers on CPython).
+//! `tp_dealloc`, where such objects release their buffers on CPython); the
+//! exporting object is then not pinned either, so it is not leaked.
 #![allow(unsafe_code)]
 
 use crate::boundary::{api, bad_internal_call, obj, opt, P};
@@ -154,13 +155,17 @@ pub fn get_buffer(vm: &Vm, o: Obj, view: *mut PyBuffer, flags: c_int) -> PyResul
         );
     }
     let addr = (m.memory_addr() as isize + m.offset) as *mut c_void;
-    let obj_p = new_ref(vm, o)?;
-    // Keep the hidden view alive while C holds the Py_buffer: pinned unless
-    // the Py_buffer itself is in a heap object that the collector scans.
+    // Keep the hidden view and the object alive while C holds the
+    // Py_buffer: pinned, unless the Py_buffer itself is in a heap object
+    // that the collector scans (then they live as long as that object, and
+    // `internal` is tagged with bit 0: nothing to unpin on release).
     let in_heap = gc::in_heap(view as *const u8);
-    if !in_heap {
+    let obj_p = if in_heap {
+        int::boxed(vm, o)?.as_ptr()
+    } else {
         hv.pin();
-    }
+        new_ref(vm, o)?
+    };
     let shape = m.shape.as_ptr() as *mut isize;
     let strides = m.strides.as_ptr() as *mut isize;
     let v = PyBuffer {
@@ -186,7 +191,7 @@ pub fn get_buffer(vm: &Vm, o: Obj, view: *mut PyBuffer, flags: c_int) -> PyResul
             core::ptr::null_mut()
         },
         suboffsets: core::ptr::null_mut(),
-        internal: hv.as_ptr() as *mut c_void,
+        internal: (hv.raw() | in_heap as usize) as *mut c_void,
     };
     // SAFETY: C passed a writable Py_buffer.
     unsafe { view.write(v) };
@@ -202,6 +207,7 @@ pub fn release_buffer(vm: &Vm, view: *mut PyBuffer) {
     // PyBuffer_FillInfo), or one already released (obj NULL).
     let v = unsafe { &mut *view };
     let Some(o) = opt(v.obj) else { return };
+    let mut pinned = true;
     match c_slots(o) {
         (Some(_), rel) => {
             if let Some(r) = rel {
@@ -212,14 +218,17 @@ pub fn release_buffer(vm: &Vm, view: *mut PyBuffer) {
         (None, _) => {
             if let Some(h) = hidden_view(v.internal) {
                 memoryview::release(vm, h);
-                h.unpin();
+                pinned = v.internal as usize & 1 == 0;
+                if pinned {
+                    h.unpin();
+                }
                 v.internal = core::ptr::null_mut();
             }
         }
     }
     // Drop the reference the buffer held.
     // SAFETY: `obj` is the live object pointer the view holds a reference to.
-    if let Some(p) = unsafe { Obj::from_raw(v.obj as usize) } {
+    if let (true, Some(p)) = (pinned, unsafe { Obj::from_raw(v.obj as usize) }) {
         p.unpin();
     }
     v.obj = core::ptr::null_mut();
@@ -227,7 +236,8 @@ pub fn release_buffer(vm: &Vm, view: *mut PyBuffer) {
 
 /// The hidden memoryview `internal` points at, if it is one.
 fn hidden_view(p: *mut c_void) -> Option<Obj> {
-    if p.is_null() || !gc::is_heap_ptr(p as *const u8) {
+    let p = (p as usize & !1) as *const u8;
+    if p.is_null() || !gc::is_heap_ptr(p) {
         return None;
     }
     // SAFETY: a heap pointer stored by `get_buffer` is an object start.
