@@ -1,4 +1,6 @@
-# CRCs over bytes, bytearray and memoryview (same results as zlib.crc32).
+# CRCs over bytes, bytearray, memoryview and array (same results as
+# zlib.crc32), taken as typed memoryviews.
+import array
 import crc
 
 for data in [b"", b"123456789", b"ferropy firmware", bytes(range(256))]:
@@ -9,7 +11,18 @@ a, b = b"hello, ", b"world"
 print(crc.crc32(b, crc.crc32(a)) == crc.crc32(a + b))
 print(hex(crc.crc32(bytes(bytearray(b"123456789")))))
 print(hex(crc.crc32(bytes(memoryview(b"xx123456789")[2:]))))
-try:
-    crc.crc32("text")
-except (TypeError, ValueError) as e:
-    print(type(e).__name__)
+# Any bytes-like object, contiguous or not.
+print(hex(crc.crc32(bytearray(b"123456789"))), hex(crc.crc32(memoryview(b"xx123456789")[2:])))
+print(hex(crc.crc32(array.array("B", b"123456789"))), hex(crc.crc16_ccitt(memoryview(b"1a2b3c")[::2])))
+print(crc.fletcher16(memoryview(bytearray(b"abcde"))), crc.xor8(bytearray(b"\x0f\xf0\xff")))
+# The buffer is given back after each call: the bytearray can grow.
+buf = bytearray(b"1234")
+for ch in b"56789":
+    c = crc.crc32(buf)
+    buf.append(ch)
+print(hex(c), hex(crc.crc32(buf)), len(buf))
+for bad in ["text", 42, None, array.array("h", [1, 2])]:
+    try:
+        crc.crc32(bad)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

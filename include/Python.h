@@ -66,6 +66,7 @@
 #include "moduleobject.h"
 #include "modsupport.h"
 #include "abstract.h"
+#include "pybuffer.h"
 #include "import.h"
 #include "pylifecycle.h"
 #include "pythonrun.h"

@@ -27,6 +27,7 @@ PyAPI_FUNC(int) PyIter_Check(PyObject *);
 PyAPI_FUNC(PyObject *) PyIter_Next(PyObject *);
 
 PyAPI_FUNC(int) PyNumber_Check(PyObject *o);
+PyAPI_FUNC(int) PyIndex_Check(PyObject *o);
 PyAPI_FUNC(PyObject *) PyNumber_Add(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_Subtract(PyObject *o1, PyObject *o2);
 PyAPI_FUNC(PyObject *) PyNumber_Multiply(PyObject *o1, PyObject *o2);

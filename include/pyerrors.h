@@ -20,6 +20,8 @@ PyAPI_FUNC(void) PyErr_SetRaisedException(PyObject *exc);
 PyAPI_FUNC(int) PyErr_GivenExceptionMatches(PyObject *given, PyObject *exc);
 PyAPI_FUNC(int) PyErr_ExceptionMatches(PyObject *exc);
 PyAPI_FUNC(PyObject *) PyErr_NoMemory(void);
+/* Prints "Fatal Python error: <message>" to stderr and aborts the process. */
+PyAPI_FUNC(void) _Py_NO_RETURN Py_FatalError(const char *message);
 PyAPI_FUNC(int) PyErr_BadArgument(void);
 PyAPI_FUNC(void) PyErr_BadInternalCall(void);
 PyAPI_FUNC(PyObject *) PyErr_NewException(const char *name, PyObject *base, PyObject *dict);

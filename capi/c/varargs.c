@@ -352,16 +352,69 @@ static void arg_type_error(const ParseInfo *pi, Py_ssize_t iarg, const char *kwn
     Py_XDECREF(tname);
 }
 
+/* Buffers acquired by y*, s*, w* units: released again if a later
+ * argument fails to convert. */
+#define MAX_ACQUIRED 16
+typedef struct {
+    Py_buffer *views[MAX_ACQUIRED];
+    int n;
+} Acquired;
+
+static void release_acquired(Acquired *acq) {
+    for (int i = 0; i < acq->n; i++) PyBuffer_Release(acq->views[i]);
+    acq->n = 0;
+}
+
+/* y* (contiguous bytes-like), s* (str as UTF-8, or bytes-like), w*
+ * (writable contiguous bytes-like): fill *view. */
+static int buffer_unit(PyObject *arg, char c, Py_buffer *view, const ParseInfo *pi, Py_ssize_t iarg,
+                       const char *kwname, Acquired *acq) {
+    if (acq->n >= MAX_ACQUIRED) {
+        PyErr_SetString(PyExc_SystemError, "too many buffer arguments");
+        return -1;
+    }
+    if (c == 'z' && arg == Py_None) {
+        if (PyBuffer_FillInfo(view, NULL, NULL, 0, 1, 0) < 0) return -1;
+        return 0;
+    }
+    if ((c == 's' || c == 'z') && PyUnicode_Check(arg)) {
+        Py_ssize_t n;
+        const char *u = PyUnicode_AsUTF8AndSize(arg, &n);
+        if (u == NULL) return -1;
+        if (PyBuffer_FillInfo(view, arg, (void *)u, n, 1, 0) < 0) return -1;
+        acq->views[acq->n++] = view;
+        return 0;
+    }
+    if (PyObject_GetBuffer(arg, view, c == 'w' ? PyBUF_WRITABLE : PyBUF_SIMPLE) < 0) {
+        /* y*, s*: the exporter's error stands (as CPython's); w*: replaced. */
+        if (c != 'w') return -1;
+        PyErr_Clear();
+        arg_type_error(pi, iarg, kwname, "read-write bytes-like object", arg);
+        return -1;
+    }
+    if (!PyBuffer_IsContiguous(view, 'C')) {
+        PyBuffer_Release(view);
+        arg_type_error(pi, iarg, kwname, "contiguous buffer", arg);
+        return -1;
+    }
+    acq->views[acq->n++] = view;
+    return 0;
+}
+
 /* Store one argument per its format unit; advances *pf. 0 ok, -1 error. */
 static int convert_one(PyObject *arg, const char **pf, va_list *va, const ParseInfo *pi, Py_ssize_t iarg,
-                       const char *kwname, int skip) {
+                       const char *kwname, int skip, Acquired *acq) {
     char c = *(*pf)++;
     switch (c) {
     case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'k': case 'n':
     case 'L': case 'K': case 'c': case 'C': case 'd': case 'f': case 'p': case 's': case 'z':
-    case 'y': case 'O': case 'S': case 'U': case 'D':
+    case 'y': case 'O': case 'S': case 'U': case 'D': case 'w':
         break;
     default:
+        PyErr_Format(PyExc_SystemError, "bad format string: %s", *pf - 1);
+        return -1;
+    }
+    if (c == 'w' && **pf != '*') {
         PyErr_Format(PyExc_SystemError, "bad format string: %s", *pf - 1);
         return -1;
     }
@@ -373,9 +426,10 @@ static int convert_one(PyObject *arg, const char **pf, va_list *va, const ParseI
             else if (**pf == '&') { (*pf)++; (void)va_arg(*va, void *); }
             (void)va_arg(*va, void *);
             return 0;
-        case 's': case 'z': case 'y':
+        case 's': case 'z': case 'y': case 'w':
             (void)va_arg(*va, void *);
             if (**pf == '#') { (*pf)++; (void)va_arg(*va, void *); }
+            else if (**pf == '*') (*pf)++;
             return 0;
         default:
             (void)va_arg(*va, void *);
@@ -440,7 +494,13 @@ static int convert_one(PyObject *arg, const char **pf, va_list *va, const ParseI
             else if (cp >= 0xC0) cp = ((s[0] & 31) << 6) | (s[1] & 63);
             *out = cp; return 0; }
         arg_type_error(pi, iarg, kwname, "a unicode character", arg); return -1; }
-    case 's': case 'z': case 'y': {
+    case 's': case 'z': case 'y': case 'w':
+        if (**pf == '*') {
+            (*pf)++;
+            return buffer_unit(arg, c, va_arg(*va, Py_buffer *), pi, iarg, kwname, acq);
+        }
+        /* fall through */
+    {
         const char **out = va_arg(*va, const char **);
         int has_len = **pf == '#';
         if (has_len) (*pf)++;
@@ -498,7 +558,7 @@ static void count_units(const char *f, int *min, int *max, int *kwonly_from) {
         switch (*f) {
         case '|': opt = n; break;
         case '$': kw = n; break;
-        case '#': case '!': case '&': case ' ': break;
+        case '#': case '!': case '&': case '*': case ' ': break;
         case '(': case ')': break;
         default: n++;
         }
@@ -543,6 +603,8 @@ static int vparse(PyObject *args, PyObject *kw, const char *format, char **kwlis
     }
     const char *f = format;
     Py_ssize_t used_kw = 0;
+    Acquired acq;
+    acq.n = 0;
     for (int i = 0; i < max; i++) {
         while (*f == '|' || *f == '$' || *f == ' ') f++;
         PyObject *arg = NULL;
@@ -552,7 +614,7 @@ static int vparse(PyObject *args, PyObject *kw, const char *format, char **kwlis
             if (kw && kwlist && kwlist[i] && *kwlist[i] && PyDict_GetItemString(kw, kwlist[i])) {
                 PyErr_Format(PyExc_TypeError, "argument for %s%s given by name ('%s') and position (%d)",
                              fname, paren, kwlist[i], i + 1);
-                return 0;
+                { release_acquired(&acq); return 0; }
             }
         } else if (kw && kwlist && kwlist[i]) {
             arg = PyDict_GetItemString(kw, kwlist[i]);
@@ -565,9 +627,9 @@ static int vparse(PyObject *args, PyObject *kw, const char *format, char **kwlis
             else
                 PyErr_Format(PyExc_TypeError, "%s%s takes %s %d positional argument%s (%zd given)", fname,
                              paren, min < kwonly ? "at least" : "exactly", min, min == 1 ? "" : "s", nargs);
-            return 0;
+            { release_acquired(&acq); return 0; }
         }
-        if (convert_one(arg, &f, va, &pi, i + 1, kwname, arg == NULL) < 0) return 0;
+        if (convert_one(arg, &f, va, &pi, i + 1, kwname, arg == NULL, &acq) < 0) { release_acquired(&acq); return 0; }
     }
     if (kw && used_kw < nkw) {
         /* Find the keyword that matched nothing. */
@@ -586,7 +648,7 @@ static int vparse(PyObject *args, PyObject *kw, const char *format, char **kwlis
                 if (k == NULL) PyErr_SetString(PyExc_TypeError, "keywords must be strings");
                 else PyErr_Format(PyExc_TypeError, "'%s' is an invalid keyword argument for %s%s",
                                   k, pi.fname ? fname : "this function", paren);
-                return 0;
+                { release_acquired(&acq); return 0; }
             }
         }
     }

@@ -430,6 +430,10 @@ pub unsafe extern "C" fn PyNumber_Check(o: P) -> c_int {
     }) as c_int
 }
 #[no_mangle]
+pub unsafe extern "C" fn PyIndex_Check(o: P) -> c_int {
+    opt(o).is_some_and(|o| int::is_int(o) || o.ty().slots.index.is_some()) as c_int
+}
+#[no_mangle]
 pub unsafe extern "C" fn PyNumber_AsSsize_t(o: P, exc: P) -> isize {
     api(|vm| as_ssize(vm, obj(vm, o)?, opt(exc)))
 }

@@ -1,4 +1,5 @@
 //! `PyByteArray_*` (declared in include/bytesobject.h).
+#![allow(unsafe_code)]
 
 use crate::boundary::{api, cbytes, obj, CPtr, P};
 use core::ffi::c_char;
@@ -38,6 +39,11 @@ pub fn as_string(vm: &Vm, o: Obj) -> PyResult<*mut c_char> {
     let n = b.len.get();
     if n == 0 {
         return Ok(EMPTY.as_ptr() as *mut c_char);
+    }
+    if b.cap.get() > n {
+        // SAFETY: the block has room for a byte after the contents.
+        unsafe { b.data.get().add(n).write(0) };
+        return Ok(b.data.get() as *mut c_char);
     }
     // Make room for a terminating NUL after the contents.
     bytearray::splice(vm, o, n, n, &[0])?;

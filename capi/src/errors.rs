@@ -331,3 +331,31 @@ pub unsafe extern "C" fn PyException_GetContext(e: P) -> P {
             .filter(|c| !c.is_none()))
     })
 }
+
+/// `Py_FatalError`: report the message on stderr and stop the program
+/// (abort on a host; a panic, i.e. the firmware's panic handler, on a
+/// microcontroller).
+#[no_mangle]
+pub unsafe extern "C" fn Py_FatalError(message: *const c_char) -> ! {
+    let msg: &[u8] = if message.is_null() {
+        b""
+    } else {
+        // SAFETY: C passes a NUL-terminated message.
+        unsafe { core::ffi::CStr::from_ptr(message) }.to_bytes()
+    };
+    if let Some(vm) = crate::boundary::vm() {
+        vm.port.write_err(b"Fatal Python error: ");
+        vm.port.write_err(msg);
+        vm.port.write_err(b"\n");
+    }
+    fatal_stop()
+}
+
+#[cfg(not(target_os = "none"))]
+fn fatal_stop() -> ! {
+    std::process::abort()
+}
+#[cfg(target_os = "none")]
+fn fatal_stop() -> ! {
+    panic!("Py_FatalError")
+}

@@ -21,6 +21,7 @@ extern crate alloc;
 
 pub mod abstract_;
 pub mod boundary;
+pub mod buffer;
 pub mod bytearray;
 pub mod ceval;
 pub mod cython;

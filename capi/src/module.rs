@@ -604,6 +604,20 @@ pub struct CExt;
 pub static CEXT: CExt = CExt;
 
 impl CExtensions for CExt {
+    fn has_buffer(&self, o: Obj) -> bool {
+        crate::buffer::c_has_buffer(o)
+    }
+    fn get_buffer(
+        &self,
+        vm: &Vm,
+        o: Obj,
+        flags: u32,
+    ) -> PyResult<Option<ferropy_core::obj::memoryview::ExtBuffer>> {
+        crate::buffer::c_export(vm, o, flags)
+    }
+    fn release_buffer(&self, vm: &Vm, handle: usize) {
+        crate::buffer::c_release(vm, handle)
+    }
     fn subclass_type_size(&self, base: &'static TypeObj) -> usize {
         crate::typeobject::subclass_type_size(base)
     }

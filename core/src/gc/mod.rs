@@ -631,6 +631,12 @@ pub fn is_heap_ptr(p: *const u8) -> bool {
     size_of(p) != 0
 }
 
+/// Does `p` point into this heap's blocks (anywhere in an allocation or
+/// free space)?
+pub fn in_heap(p: *const u8) -> bool {
+    heap().block_of(p as usize).is_some()
+}
+
 /// Grow or shrink in place when possible, else allocate, copy and free.
 pub fn realloc(p: *mut u8, new_size: usize, kind_bits: u8) -> Option<*mut u8> {
     if p.is_null() {

@@ -50,6 +50,11 @@ fn as_array(vm: &Vm, o: Obj) -> PyResult<Option<(u8, Obj)>> {
     parts(vm, o).map(Some)
 }
 
+/// `Some((typecode, storage))` if `o` is an `array.array` (for buffers).
+pub(crate) fn parts_of(vm: &Vm, o: Obj) -> PyResult<Option<(u8, Obj)>> {
+    as_array(vm, o)
+}
+
 fn data(b: Obj) -> &'static [u8] {
     bytearray::data(b)
 }
@@ -196,6 +201,7 @@ fn a_init(vm: &Vm, args: &Args) -> PyResult<Obj> {
     dict::set_str(vm, d, "typecode", t)?;
     dict::set_str(vm, d, "itemsize", Obj::small(itemsize(tc) as isize))?;
     let b = bytearray::new(vm, &[])?;
+    bytearray::set_array_storage(b);
     dict::set_str(vm, d, "_b", b)?;
     if let Some(init) = args.pos.get(2).copied() {
         if pystr::as_str(init).is_some() {

@@ -21,6 +21,11 @@ pub struct ByteArrayObj {
     pub len: Cell<usize>,
     pub cap: Cell<usize>,
     pub data: Cell<*mut u8>,
+    /// Buffers exported (memoryviews, `PyObject_GetBuffer`): while any is
+    /// live the contents cannot move, so the size cannot change.
+    pub exports: Cell<usize>,
+    /// The storage of an `array.array` (for the BufferError message).
+    pub array: Cell<bool>,
 }
 // SAFETY: repr(C), header first.
 unsafe impl PyPayload for ByteArrayObj {
@@ -45,6 +50,8 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, b: &[u8]) -> PyResult<Obj> {
             len: Cell::new(0),
             cap: Cell::new(0),
             data: Cell::new(core::ptr::null_mut()),
+            exports: Cell::new(0),
+            array: Cell::new(false),
         },
         t.basicsize,
     )?;
@@ -102,6 +109,9 @@ pub fn splice(vm: &Vm, o: Obj, start: usize, end: usize, repl: &[u8]) -> PyResul
     let newlen = (n - (end - start))
         .checked_add(repl.len())
         .ok_or_else(|| vm.memory_error())?;
+    if newlen != n && b.exports.get() > 0 {
+        check_resizable(vm, o)?;
+    }
     reserve(vm, o, newlen)?;
     let Some(b) = ba(o) else { return Ok(()) };
     let p = b.data.get();
@@ -116,6 +126,42 @@ pub fn splice(vm: &Vm, o: Obj, start: usize, end: usize, repl: &[u8]) -> PyResul
     }
     b.len.set(newlen);
     Ok(())
+}
+
+/// BufferError unless no buffer of `o` is exported. Views that are no
+/// longer reachable still count until the collector finalises them, so a
+/// collection runs first.
+pub fn check_resizable(vm: &Vm, o: Obj) -> PyResult<()> {
+    let Some(b) = ba(o) else { return Ok(()) };
+    if b.exports.get() > 0 {
+        vm.collect();
+    }
+    if b.exports.get() > 0 {
+        return Err(vm.new_error(
+            &super::exc::BUFFER_ERROR,
+            if b.array.get() {
+                "cannot resize an array that is exporting buffers"
+            } else {
+                "Existing exports of data: object cannot be re-sized"
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// Mark `o` as the storage of an `array.array`.
+pub fn set_array_storage(o: Obj) {
+    if let Some(b) = ba(o) {
+        b.array.set(true);
+    }
+}
+
+/// Count one more (`delta` 1) or one fewer (-1) exported buffer.
+pub fn add_export(o: Obj, delta: isize) {
+    if let Some(b) = ba(o) {
+        let n = b.exports.get() as isize + delta;
+        b.exports.set(n.max(0) as usize);
+    }
 }
 
 /// Replace the whole contents.

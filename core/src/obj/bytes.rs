@@ -248,6 +248,9 @@ pub fn construct(vm: &Vm, name: &str, args: &Args) -> PyResult<Vec<u8>> {
             };
         }
     }
+    if let Some(v) = super::memoryview::bytes_of(vm, src)? {
+        return Ok(v);
+    }
     if is_index(src) {
         let n = ssize_arg(vm, src)?;
         if n < 0 {

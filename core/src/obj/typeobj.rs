@@ -1922,6 +1922,10 @@ fn slot_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
 
 /// Run the finaliser of an object the collector found unreachable.
 pub fn finalise(vm: &Vm, o: Obj) -> PyResult<()> {
+    if o.layout() == Layout::MemoryView {
+        super::memoryview::finalise(vm, o);
+        return Ok(());
+    }
     if let Some(f) = lookup_static(vm, o.ty(), "__del__")? {
         crate::vm::call::call(vm, f, &[o])?;
     }

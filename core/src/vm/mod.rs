@@ -199,6 +199,22 @@ pub trait CExtensions: Sync {
     /// Fill the extra part of the new class `new` (see
     /// `subclass_type_size`).
     fn init_subclass_type(&self, _vm: &Vm, _base: &'static TypeObj, _new: Obj) {}
+    /// Does `o`'s type (a C type) export buffers (`bf_getbuffer`)?
+    fn has_buffer(&self, _o: Obj) -> bool {
+        false
+    }
+    /// Ask `o`'s C type for a buffer (`flags`: CPython's `PyBUF_*`).
+    /// `Ok(None)`: the type exports none.
+    fn get_buffer(
+        &self,
+        _vm: &Vm,
+        _o: Obj,
+        _flags: u32,
+    ) -> PyResult<Option<obj::memoryview::ExtBuffer>> {
+        Ok(None)
+    }
+    /// Give back a buffer from `get_buffer` (`bf_releasebuffer`).
+    fn release_buffer(&self, _vm: &Vm, _handle: usize) {}
 }
 
 /// VM flags.
