@@ -1764,9 +1764,84 @@ pub fn get_slot(t: &'static TypeObj, id: usize) -> *mut c_void {
         TP_REPR if s.repr.is_some() => tramp_repr as *mut c_void,
         TP_ALLOC => PyType_GenericAlloc as *mut c_void,
         TP_FREE | TP_DEALLOC => tramp_free as *mut c_void,
+        // A builtin type's own slots, which C calls directly to bypass a
+        // subclass's override (`list.__mul__(self, n)` in Cython becomes
+        // `PyList_Type`'s `sq_repeat`).
+        TP_RICHCOMPARE if !t.is_heap() && s.richcmp.is_some() => tramp_richcmp as *mut c_void,
+        SQ_REPEAT | SQ_INPLACE_REPEAT if !t.is_heap() && is_seq_num(t) => {
+            tramp_repeat as *mut c_void
+        }
+        SQ_CONCAT | SQ_INPLACE_CONCAT if !t.is_heap() && is_seq_num(t) => {
+            tramp_concat as *mut c_void
+        }
         _ => core::ptr::null_mut(),
     };
     f
+}
+
+/// Does builtin type `t` implement `+` and `*` as a sequence (str, bytes,
+/// list, tuple, bytearray)?
+fn is_seq_num(t: &'static TypeObj) -> bool {
+    use ferropy_core::obj::{bytearray, bytes, list, str as pystr};
+    t.slots.num.is_some()
+        && [
+            &pystr::STR_TYPE,
+            &bytes::BYTES_TYPE,
+            &list::LIST_TYPE,
+            &tuple::TUPLE_TYPE,
+            &bytearray::BYTEARRAY_TYPE,
+        ]
+        .iter()
+        .any(|b| t.is(b))
+}
+
+/// The first builtin (non-heap) type on `o`'s MRO: the one whose core slot
+/// a builtin type's C slot function runs.
+fn builtin_base(o: Obj) -> &'static TypeObj {
+    typeobj::mro_of(o.ty())
+        .find(|t| !t.is_heap())
+        .unwrap_or(o.ty())
+}
+
+unsafe extern "C" fn tramp_richcmp(a: P, b: P, op: c_int) -> P {
+    api(|vm| {
+        let (a, b) = (obj(vm, a)?, obj(vm, b)?);
+        let op = u16::try_from(op)
+            .ok()
+            .and_then(CmpOp::from_arg)
+            .ok_or_else(|| bad_internal_call(vm))?;
+        match builtin_base(a).slots.richcmp {
+            Some(f) => f(vm, a, b, op),
+            None => Ok(ferropy_core::obj::not_implemented()),
+        }
+    })
+}
+
+/// `sq_repeat`/`sq_concat` of a builtin sequence: its own `*`/`+`.
+fn builtin_seq_op(vm: &Vm, op: BinOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    let t = builtin_base(a);
+    let f = t.slots.num.ok_or_else(|| bad_internal_call(vm))?;
+    let r = f(vm, op, a, b, false)?;
+    if r.is(ferropy_core::obj::not_implemented()) {
+        return Err(vm.type_error(&alloc::format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            if op == BinOp::Mul { "*" } else { "+" },
+            a.ty().name(),
+            b.ty().name()
+        )));
+    }
+    Ok(r)
+}
+
+unsafe extern "C" fn tramp_repeat(o: P, n: isize) -> P {
+    api(|vm| {
+        let n = int::new_i64(vm, n as i64)?;
+        builtin_seq_op(vm, BinOp::Mul, obj(vm, o)?, n)
+    })
+}
+
+unsafe extern "C" fn tramp_concat(a: P, b: P) -> P {
+    api(|vm| builtin_seq_op(vm, BinOp::Add, obj(vm, a)?, obj(vm, b)?))
 }
 
 /// `PyType_GetSlot(t, Py_tp_doc)` of a spec type: its C doc string.
