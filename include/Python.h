@@ -77,5 +77,6 @@
 #include "sliceobject.h"
 #include "complexobject.h"
 #include "pytypedefs.h"
+#include "context.h"
 
 #endif /* Py_PYTHON_H */

@@ -23,6 +23,7 @@ pub mod abstract_;
 pub mod boundary;
 pub mod bytearray;
 pub mod ceval;
+pub mod context;
 pub mod cython;
 pub mod data;
 #[cfg(not(target_os = "none"))]

@@ -48,11 +48,98 @@ static PyObject *cyt_builtin_richcmp(PyObject *self, PyObject *args) {
     return f(a, b, op);
 }
 
+/* var_new(name[, default]) */
+static PyObject *cyt_var_new(PyObject *self, PyObject *args) {
+    const char *name;
+    PyObject *def = NULL;
+    if (!PyArg_ParseTuple(args, "s|O", &name, &def)) return NULL;
+    return PyContextVar_New(name, def);
+}
+
+/* var_get(var[, default]) -> value, or the string "<NULL>" */
+static PyObject *cyt_var_get(PyObject *self, PyObject *args) {
+    PyObject *var, *def = NULL, *value = NULL;
+    if (!PyArg_ParseTuple(args, "O|O", &var, &def)) return NULL;
+    if (PyContextVar_Get(var, def, &value) < 0) return NULL;
+    if (value == NULL) return PyUnicode_FromString("<NULL>");
+    return value;
+}
+
+static PyObject *cyt_var_set(PyObject *self, PyObject *args) {
+    PyObject *var, *value;
+    if (!PyArg_ParseTuple(args, "OO", &var, &value)) return NULL;
+    return PyContextVar_Set(var, value);
+}
+
+static PyObject *cyt_var_reset(PyObject *self, PyObject *args) {
+    PyObject *var, *token;
+    if (!PyArg_ParseTuple(args, "OO", &var, &token)) return NULL;
+    if (PyContextVar_Reset(var, token) < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* in_new_context(var, value): enter a new context, set var, read it back,
+   exit; returns (value read inside, Context). */
+static PyObject *cyt_in_new_context(PyObject *self, PyObject *args) {
+    PyObject *var, *value, *got = NULL;
+    if (!PyArg_ParseTuple(args, "OO", &var, &value)) return NULL;
+    PyObject *ctx = PyContext_New();
+    if (ctx == NULL) return NULL;
+    if (PyContext_Enter(ctx) < 0) { Py_DECREF(ctx); return NULL; }
+    PyObject *tok = PyContextVar_Set(var, value);
+    if (tok == NULL || PyContextVar_Get(var, NULL, &got) < 0) {
+        PyContext_Exit(ctx);
+        Py_DECREF(ctx);
+        return NULL;
+    }
+    Py_DECREF(tok);
+    if (PyContext_Exit(ctx) < 0) { Py_XDECREF(got); Py_DECREF(ctx); return NULL; }
+    if (got == NULL) { got = Py_None; Py_INCREF(got); }
+    PyObject *r = PyTuple_Pack(2, got, ctx);
+    Py_DECREF(got);
+    Py_DECREF(ctx);
+    return r;
+}
+
+static PyObject *cyt_ctx_copy_current(PyObject *self, PyObject *unused) {
+    return PyContext_CopyCurrent();
+}
+
+static PyObject *cyt_ctx_copy(PyObject *self, PyObject *ctx) {
+    return PyContext_Copy(ctx);
+}
+
+static PyObject *cyt_ctx_exit(PyObject *self, PyObject *ctx) {
+    if (PyContext_Exit(ctx) < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* kinds(o) -> (is Context, is ContextVar, is Token) */
+static PyObject *cyt_kinds(PyObject *self, PyObject *o) {
+    return Py_BuildValue("(iii)", PyContext_CheckExact(o) ? 1 : 0,
+                         PyContextVar_CheckExact(o) ? 1 : 0,
+                         PyContextToken_CheckExact(o) ? 1 : 0);
+}
+
+static PyObject *cyt_reload(PyObject *self, PyObject *m) {
+    return PyImport_ReloadModule(m);
+}
+
 static PyMethodDef cyt_methods[] = {
     {"dict_update", cyt_dict_update, METH_VARARGS, NULL},
     {"builtin_repeat", cyt_builtin_repeat, METH_VARARGS, NULL},
     {"builtin_concat", cyt_builtin_concat, METH_VARARGS, NULL},
     {"builtin_richcmp", cyt_builtin_richcmp, METH_VARARGS, NULL},
+    {"var_new", cyt_var_new, METH_VARARGS, NULL},
+    {"var_get", cyt_var_get, METH_VARARGS, NULL},
+    {"var_set", cyt_var_set, METH_VARARGS, NULL},
+    {"var_reset", cyt_var_reset, METH_VARARGS, NULL},
+    {"in_new_context", cyt_in_new_context, METH_VARARGS, NULL},
+    {"ctx_copy_current", cyt_ctx_copy_current, METH_NOARGS, NULL},
+    {"ctx_copy", cyt_ctx_copy, METH_O, NULL},
+    {"ctx_exit", cyt_ctx_exit, METH_O, NULL},
+    {"kinds", cyt_kinds, METH_O, NULL},
+    {"reload", cyt_reload, METH_O, NULL},
     {NULL}
 };
 

@@ -59,3 +59,58 @@ print(cyt.builtin_richcmp(float, 1.5, 1.5, 2), cyt.builtin_richcmp(float, 1.5, 2
 print(cyt.builtin_richcmp(float, 1.0, 1, 2), cyt.builtin_richcmp(float, 1.0, "x", 2))
 print(cyt.builtin_richcmp(int, 3, 4, 4), cyt.builtin_richcmp(str, "a", "b", 0))
 print(cyt.builtin_richcmp(list, [1], [1], 3))
+
+# Context variables from C.
+import contextvars
+
+a = cyt.var_new("a")
+b = cyt.var_new("b", 42)
+print(type(a).__name__, a.name, b.name, b.get())
+print(cyt.var_get(a), cyt.var_get(a, "d"), cyt.var_get(b), cyt.var_get(b, "d"))
+tok = cyt.var_set(a, 1)
+print(cyt.var_get(a), a.get(), tok.var is a, tok.old_value is contextvars.Token.MISSING)
+cyt.var_reset(a, tok)
+print(cyt.var_get(a))
+try:
+    cyt.var_reset(a, tok)
+except RuntimeError:
+    print("RuntimeError")
+try:
+    cyt.var_reset(b, cyt.var_set(a, 2))
+except ValueError:
+    print("ValueError")
+try:
+    cyt.var_get("not a var")
+except TypeError:
+    print("TypeError")
+p = contextvars.ContextVar("p")
+cyt.var_set(p, "py")
+print(cyt.var_get(p), p.get())
+got, ctx = cyt.in_new_context(b, "inside")
+print(got, b.get(), ctx[b], len(ctx))
+snap = cyt.ctx_copy_current()
+cyt.var_set(p, "changed")
+print(snap[p], p.get(), cyt.ctx_copy(snap)[p])
+try:
+    cyt.ctx_exit(snap)
+except RuntimeError:
+    print("RuntimeError exit")
+print(cyt.kinds(snap), cyt.kinds(a), cyt.kinds(tok), cyt.kinds(1))
+
+# PyImport_ReloadModule: same module object, code run again.
+import sys
+import cyt_reloaded
+
+cyt_reloaded.extra = 5
+m = cyt.reload(cyt_reloaded)
+print(m is cyt_reloaded, cyt_reloaded.counter, cyt_reloaded.extra)
+print(cyt.reload(cyt) is cyt)
+try:
+    cyt.reload(5)
+except TypeError:
+    print("TypeError")
+del sys.modules["cyt_reloaded"]
+try:
+    cyt.reload(cyt_reloaded)
+except ImportError:
+    print("ImportError")
