@@ -78,5 +78,6 @@
 #include "complexobject.h"
 #include "pytypedefs.h"
 #include "context.h"
+#include "pytime.h"
 
 #endif /* Py_PYTHON_H */

@@ -331,3 +331,56 @@ pub unsafe extern "C" fn PyException_GetContext(e: P) -> P {
             .filter(|c| !c.is_none()))
     })
 }
+
+/// The C library's `errno` of the calling thread (0 where it cannot be
+/// read: the firmware's C library keeps its own).
+fn c_errno() -> i32 {
+    #[cfg(not(target_os = "none"))]
+    {
+        std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    }
+    #[cfg(target_os = "none")]
+    {
+        0
+    }
+}
+
+/// `PyErr_SetFromErrno(type)`: raise `type(errno, strerror(errno)[,
+/// filename])` (OSError picks the subclass for the errno); EINTR first
+/// runs the signal handlers as CPython does (none here). Returns NULL.
+fn set_from_errno(vm: &Vm, ty: Obj, filename: Option<Obj>) -> Raised {
+    let e = c_errno();
+    let msg = if e == 0 { "Error" } else { exc::strerror(e) };
+    let args = match (vm.new_str(msg), filename) {
+        (Ok(m), Some(f)) => [ferropy_core::obj::int::new_i64(vm, e as i64), Ok(m), Ok(f)]
+            .into_iter()
+            .collect::<PyResult<alloc::vec::Vec<Obj>>>(),
+        (Ok(m), None) => [ferropy_core::obj::int::new_i64(vm, e as i64), Ok(m)]
+            .into_iter()
+            .collect::<PyResult<alloc::vec::Vec<Obj>>>(),
+        (Err(x), _) => Err(x),
+    };
+    match args.and_then(|a| call::call(vm, ty, &a)) {
+        Ok(v) => set_object(vm, ty, Some(v)),
+        Err(x) => x,
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrno(ty: P) -> P {
+    api(|vm| -> PyResult<Obj> { Err(set_from_errno(vm, obj(vm, ty)?, None)) })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObject(ty: P, filename: P) -> P {
+    api(|vm| -> PyResult<Obj> { Err(set_from_errno(vm, obj(vm, ty)?, opt(filename))) })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(ty: P, filename: *const c_char) -> P {
+    api(|vm| -> PyResult<Obj> {
+        let f = if filename.is_null() {
+            None
+        } else {
+            Some(vm.new_str(cstr(vm, filename)?)?)
+        };
+        Err(set_from_errno(vm, obj(vm, ty)?, f))
+    })
+}

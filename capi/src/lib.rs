@@ -35,6 +35,7 @@ pub mod module;
 pub mod objimpl;
 pub mod pystate;
 pub mod pythread;
+pub mod pytime;
 pub mod run;
 pub mod spec;
 pub mod typeobject;

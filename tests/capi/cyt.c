@@ -1,5 +1,6 @@
 /* C API functions that Cython-generated modules call: compared with CPython. */
 #include <Python.h>
+#include <errno.h>
 
 /* dict_update(d, other): PyDict_Update with any mapping. */
 static PyObject *cyt_dict_update(PyObject *self, PyObject *args) {
@@ -125,6 +126,50 @@ static PyObject *cyt_reload(PyObject *self, PyObject *m) {
     return PyImport_ReloadModule(m);
 }
 
+/* tss(): a static and an allocated thread-specific storage key. */
+static Py_tss_t static_key = Py_tss_NEEDS_INIT;
+static PyObject *cyt_tss(PyObject *self, PyObject *unused) {
+    int v1 = 1, v2 = 2;
+    int before = PyThread_tss_is_created(&static_key);
+    int c1 = PyThread_tss_create(&static_key);
+    int c2 = PyThread_tss_create(&static_key); /* again: 0 */
+    void *g0 = PyThread_tss_get(&static_key);
+    int s1 = PyThread_tss_set(&static_key, &v1);
+    int ok1 = PyThread_tss_get(&static_key) == &v1;
+    PyThread_tss_delete(&static_key);
+    int after = PyThread_tss_is_created(&static_key);
+    Py_tss_t *k = PyThread_tss_alloc();
+    if (k == NULL) return PyErr_NoMemory();
+    int a0 = PyThread_tss_is_created(k);
+    int c3 = PyThread_tss_create(k);
+    int s2 = PyThread_tss_set(k, &v2);
+    int ok2 = PyThread_tss_get(k) == &v2;
+    PyThread_tss_free(k);
+    return Py_BuildValue("(iiiiiiiiiiii)", before, c1, c2, g0 == NULL, s1, ok1, after,
+                         a0, c3, s2, ok2, 0);
+}
+
+/* clocks(): the private 3.11 clocks agree with time.time() (checked by the
+   driver) and never go back. */
+static PyObject *cyt_clocks(PyObject *self, PyObject *unused) {
+    _PyTime_t m1 = _PyTime_GetMonotonicClock();
+    _PyTime_t p1 = _PyTime_GetPerfCounter();
+    _PyTime_t m2 = _PyTime_GetMonotonicClock();
+    _PyTime_t p2 = _PyTime_GetPerfCounter();
+    double now = _PyTime_AsSecondsDouble(_PyTime_GetSystemClock());
+    return Py_BuildValue("(iid)", m2 >= m1, p2 >= p1, now);
+}
+
+/* errno_error(errno[, filename]): PyErr_SetFromErrno* with that errno. */
+static PyObject *cyt_errno_error(PyObject *self, PyObject *args) {
+    int e;
+    const char *filename = NULL;
+    if (!PyArg_ParseTuple(args, "i|s", &e, &filename)) return NULL;
+    errno = e;
+    if (filename != NULL) return PyErr_SetFromErrnoWithFilename(PyExc_OSError, filename);
+    return PyErr_SetFromErrno(PyExc_OSError);
+}
+
 static PyMethodDef cyt_methods[] = {
     {"dict_update", cyt_dict_update, METH_VARARGS, NULL},
     {"builtin_repeat", cyt_builtin_repeat, METH_VARARGS, NULL},
@@ -140,6 +185,9 @@ static PyMethodDef cyt_methods[] = {
     {"ctx_exit", cyt_ctx_exit, METH_O, NULL},
     {"kinds", cyt_kinds, METH_O, NULL},
     {"reload", cyt_reload, METH_O, NULL},
+    {"tss", cyt_tss, METH_NOARGS, NULL},
+    {"clocks", cyt_clocks, METH_NOARGS, NULL},
+    {"errno_error", cyt_errno_error, METH_VARARGS, NULL},
     {NULL}
 };
 

@@ -114,3 +114,19 @@ try:
     cyt.reload(cyt_reloaded)
 except ImportError:
     print("ImportError")
+
+# Thread-specific storage keys.
+print(cyt.tss())
+
+# The private clocks.
+import time
+
+mono, perf, now = cyt.clocks()
+print(mono, perf, abs(now - time.time()) < 5)
+
+# PyErr_SetFromErrno: OSError subclass picked from errno.
+for args in ((2,), (13, "some/file")):
+    try:
+        cyt.errno_error(*args)
+    except OSError as e:
+        print(type(e).__name__, e.errno, e.strerror, e.filename)
