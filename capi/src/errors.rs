@@ -12,9 +12,37 @@ use ferropy_core::vm::{abs, call, PyResult, Raised, Vm};
 /// raised as is, a tuple gives the arguments, NULL/None none.
 pub fn set_object(vm: &Vm, ty: Obj, value: Option<Obj>) -> Raised {
     match make_instance(vm, ty, value) {
-        Ok(e) => vm.raise(e),
+        Ok(e) => {
+            chain_handled(vm, e);
+            vm.raise(e)
+        }
         Err(r) => r,
     }
+}
+
+/// CPython's `_PyErr_SetObject`: an exception raised while another is
+/// being handled gets it as `__context__` (a context chain leading back to
+/// the new exception is cut first, so no cycle forms).
+fn chain_handled(vm: &Vm, e: Obj) {
+    let Some(h) = vm.handled.get().filter(|h| !h.is_none() && !h.is(e)) else {
+        return;
+    };
+    let (Some(x), Some(_)) = (exc::exc_of(e), exc::exc_of(h)) else {
+        return;
+    };
+    let mut cur = h;
+    for _ in 0..10_000 {
+        let Some(cx) = exc::exc_of(cur) else { break };
+        match cx.context.get() {
+            Some(next) if next.is(e) => {
+                cx.context.set(None);
+                break;
+            }
+            Some(next) => cur = next,
+            None => break,
+        }
+    }
+    x.context.set(Some(h));
 }
 
 fn make_instance(vm: &Vm, ty: Obj, value: Option<Obj>) -> PyResult<Obj> {

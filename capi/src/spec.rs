@@ -335,7 +335,7 @@ fn a_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
         if vm.exc().is_none() {
             return Ok(None);
         }
-        if vm.exc_matches(&exc::STOP_ITERATION) {
+        if vm.exc_matches(&exc::STOP_ITERATION) && !exc::stop_has_value(vm) {
             vm.take_exc();
             return Ok(None);
         }

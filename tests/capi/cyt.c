@@ -170,6 +170,67 @@ static PyObject *cyt_errno_error(PyObject *self, PyObject *args) {
     return PyErr_SetFromErrno(PyExc_OSError);
 }
 
+/* raise_in_handler(f): call f(); if it raises, handle that exception as
+   Cython's `except:` does (it becomes the handled exception) and raise
+   KeyError("from C") while handling it. */
+static PyObject *cyt_raise_in_handler(PyObject *self, PyObject *f) {
+    PyObject *r = PyObject_CallNoArgs(f);
+    if (r != NULL) return r;
+    PyObject *t, *caught, *tb;
+    PyErr_Fetch(&t, &caught, &tb);
+    PyErr_NormalizeException(&t, &caught, &tb);
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+    PyObject *saved = PyErr_GetHandledException();
+    PyErr_SetHandledException(caught);
+    PyErr_SetString(PyExc_KeyError, "from C");
+    PyErr_SetHandledException(saved);
+    Py_XDECREF(saved);
+    Py_DECREF(caught);
+    return NULL;
+}
+
+/* A C iterator counting down from n that ends with StopIteration(value). */
+typedef struct {
+    PyObject_HEAD
+    long n;
+    PyObject *value;
+} CountDown;
+
+static PyObject *countdown_next(PyObject *o) {
+    CountDown *c = (CountDown *)o;
+    if (c->n > 0) return PyLong_FromLong(--c->n);
+    if (c->value != Py_None) PyErr_SetObject(PyExc_StopIteration, c->value);
+    return NULL;
+}
+
+static PyType_Slot countdown_slots[] = {
+    {Py_tp_iter, PyObject_SelfIter},
+    {Py_tp_iternext, countdown_next},
+    {0, NULL},
+};
+static PyType_Spec countdown_spec = {
+    "cyt.CountDown", sizeof(CountDown), 0, Py_TPFLAGS_DEFAULT, countdown_slots,
+};
+static PyObject *countdown_type;
+
+/* countdown(n, value) */
+static PyObject *cyt_countdown(PyObject *self, PyObject *args) {
+    long n;
+    PyObject *value;
+    if (!PyArg_ParseTuple(args, "lO", &n, &value)) return NULL;
+    if (countdown_type == NULL) {
+        countdown_type = PyType_FromSpec(&countdown_spec);
+        if (countdown_type == NULL) return NULL;
+    }
+    CountDown *c = (CountDown *)PyType_GenericAlloc((PyTypeObject *)countdown_type, 0);
+    if (c == NULL) return NULL;
+    c->n = n;
+    Py_INCREF(value);
+    c->value = value;
+    return (PyObject *)c;
+}
+
 static PyMethodDef cyt_methods[] = {
     {"dict_update", cyt_dict_update, METH_VARARGS, NULL},
     {"builtin_repeat", cyt_builtin_repeat, METH_VARARGS, NULL},
@@ -186,6 +247,8 @@ static PyMethodDef cyt_methods[] = {
     {"kinds", cyt_kinds, METH_O, NULL},
     {"reload", cyt_reload, METH_O, NULL},
     {"tss", cyt_tss, METH_NOARGS, NULL},
+    {"raise_in_handler", cyt_raise_in_handler, METH_O, NULL},
+    {"countdown", cyt_countdown, METH_VARARGS, NULL},
     {"clocks", cyt_clocks, METH_NOARGS, NULL},
     {"errno_error", cyt_errno_error, METH_VARARGS, NULL},
     {NULL}

@@ -130,3 +130,46 @@ for args in ((2,), (13, "some/file")):
         cyt.errno_error(*args)
     except OSError as e:
         print(type(e).__name__, e.errno, e.strerror, e.filename)
+
+# An exception raised from C while another is handled gets it as __context__.
+def fails():
+    raise ValueError("inner")
+
+
+try:
+    cyt.raise_in_handler(fails)
+except KeyError as e:
+    print(repr(e), repr(e.__context__), e.__suppress_context__, e.__cause__)
+print(cyt.raise_in_handler(lambda: "ok"))
+try:
+    try:
+        raise IndexError("outer")
+    except IndexError:
+        cyt.raise_in_handler(fails)
+except KeyError as e:
+    print(repr(e.__context__), repr(e.__context__.__context__))
+
+# A C iterator ending with StopIteration(value).
+print(list(cyt.countdown(3, 42)), [x for x in cyt.countdown(2, None)])
+try:
+    next(cyt.countdown(0, 42))
+except StopIteration as e:
+    print("next", e.value, e.args)
+try:
+    next(cyt.countdown(0, None))
+except StopIteration as e:
+    print("next", e.value, e.args)
+print(next(cyt.countdown(0, 42), "dflt"))
+c = cyt.countdown(0, "v")
+try:
+    c.__next__()
+except StopIteration as e:
+    print("dunder", e.value)
+
+
+def deleg(it):
+    r = yield from it
+    print("returned", r)
+
+
+print(list(deleg(cyt.countdown(2, "done"))))

@@ -283,21 +283,6 @@ fn sys_getsizeof(vm: &Vm, args: &Args) -> PyResult<Obj> {
         if n == 0 { o.ty().basicsize } else { n } as isize
     ))
 }
-/// `sys.getrefcount(o)`: the references C holds (`ob_refcnt`, the pins)
-/// plus one for the object's owner and one for the argument, so that a
-/// change in C's references shows as in CPython; immortal objects report
-/// `_Py_IMMORTAL_REFCNT`.
-fn sys_getrefcount(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "getrefcount", 1, 1)?;
-    let o = args.pos[0];
-    let rc = o.refcnt();
-    let n = if o.is_small() || rc >= crate::obj::IMMORTAL {
-        crate::obj::IMMORTAL
-    } else {
-        rc + 2
-    };
-    crate::obj::int::new_i64(vm, n as i64)
-}
 fn sys_print_exception(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.check(vm, "print_exception", 1, 2)?;
     let mut out = alloc::string::String::new();
@@ -328,7 +313,7 @@ fn sys_displayhook(vm: &Vm, args: &Args) -> PyResult<Obj> {
     Ok(none())
 }
 
-static SYS_FUNCS: [AttrEntry; 16] = [
+static SYS_FUNCS: [AttrEntry; 15] = [
     function!("getdefaultencoding", sys_encoding),
     function!("getfilesystemencoding", sys_encoding),
     function!("displayhook", sys_displayhook),
@@ -341,7 +326,6 @@ static SYS_FUNCS: [AttrEntry; 16] = [
     function!("_getframe", sys_getframe),
     function!("intern", sys_intern),
     function!("getsizeof", sys_getsizeof),
-    function!("getrefcount", sys_getrefcount),
     function!("print_exception", sys_print_exception),
     function!("excepthook", sys_excepthook),
     function!("__excepthook__", sys_excepthook),

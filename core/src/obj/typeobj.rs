@@ -1742,7 +1742,7 @@ fn slot_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     match need(vm, o, "__next__") {
         Ok(v) => Ok(Some(v)),
         Err(e) => {
-            if vm.exc_matches(&exc::STOP_ITERATION) {
+            if vm.exc_matches(&exc::STOP_ITERATION) && !exc::stop_has_value(vm) {
                 vm.take_exc();
                 Ok(None)
             } else {
