@@ -137,6 +137,8 @@ const NB_SLOTS: [(BinOp, usize, usize); 13] = [
 ];
 
 // CPython's spec flag bits (include/object.h).
+const CPY_SEQUENCE: c_uint = 1 << 5;
+const CPY_MAPPING: c_uint = 1 << 6;
 const CPY_DISALLOW_INSTANTIATION: c_uint = 1 << 7;
 const CPY_IMMUTABLETYPE: c_uint = 1 << 8;
 const CPY_BASETYPE: c_uint = 1 << 10;
@@ -154,6 +156,9 @@ pub struct CTable {
     pub keep: [Option<Obj>; 4],
     /// The type was built in place in a classic static `PyTypeObject`.
     pub in_place: bool,
+    /// A spec type allocated with room for CPython's `tp_*` fields after
+    /// the core part (`typeobject::fill_spec_struct`).
+    pub has_struct: bool,
 }
 
 /// The table of the first C type along `t`'s MRO.
@@ -238,7 +243,16 @@ fn a_str(vm: &Vm, o: Obj) -> PyResult<Obj> {
     unary(vm, o, TP_STR, "__str__")
 }
 fn a_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    unary(vm, o, TP_ITER, "__iter__")
+    let it = unary(vm, o, TP_ITER, "__iter__")?;
+    // `iter()` checks what `tp_iter` gave (`__iter__` called directly does
+    // not: `wrap_iter`).
+    if it.ty().slots.iternext.is_none() {
+        return Err(vm.type_error(&alloc::format!(
+            "iter() returned non-iterator of type '{}'",
+            it.ty().name()
+        )));
+    }
+    Ok(it)
 }
 fn a_index(vm: &Vm, o: Obj) -> PyResult<Obj> {
     unary(vm, o, NB_INDEX, "__index__")
@@ -1114,7 +1128,7 @@ unsafe extern "C" fn wrap_contains(slf: P, k: P) -> P {
     api(|vm| Ok(py_bool(a_contains(vm, obj(vm, slf)?, obj(vm, k)?)?)))
 }
 unsafe extern "C" fn wrap_iter(slf: P, _unused: P) -> P {
-    api(|vm| a_iter(vm, obj(vm, slf)?))
+    api(|vm| unary(vm, obj(vm, slf)?, TP_ITER, "__iter__"))
 }
 unsafe extern "C" fn wrap_next(slf: P, _unused: P) -> P {
     api(|vm| match a_iternext(vm, obj(vm, slf)?)? {
@@ -1574,6 +1588,17 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
         vm.new_str(cstr(vm, doc)?)?
     };
     dict::set_str(vm, d, "__doc__", doc_obj)?;
+    // Py_TPFLAGS_SEQUENCE / MAPPING (pattern matching): kept as the core
+    // keeps collections.abc's, in `__abc_tpflags__`.
+    let collection = spec_flags & (CPY_SEQUENCE | CPY_MAPPING);
+    if collection != 0 {
+        dict::set_str(
+            vm,
+            d,
+            "__abc_tpflags__",
+            int::new_i64(vm, collection as i64)?,
+        )?;
+    }
     let mut flags = tpflags::HEAPTYPE | (base.flags & tpflags::EXCEPTION);
     if spec_flags & CPY_BASETYPE != 0 {
         flags |= tpflags::BASETYPE;
@@ -1619,7 +1644,7 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
         mutable: core::cell::UnsafeCell::new(()),
     };
     let tobj = match place {
-        None => vm.alloc_obj_sized(t, core::mem::size_of::<TypeObj>())?,
+        None => vm.alloc_obj_sized(t, crate::typeobject::SPEC_TYPE_SIZE)?,
         Some(at) => {
             // SAFETY: the caller gives room for a TypeObj at `at` that lives
             // as long as the program (a static struct) and that nothing reads
@@ -1683,6 +1708,11 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
             dict::set_str(vm, d, n, v)
         },
     )?;
+    if place.is_none() {
+        tab.has_struct = true;
+        // `full` is the spec's NUL-terminated C name.
+        crate::typeobject::fill_spec_struct(tt, full.as_ptr() as *const c_char);
+    }
     typeobj::invalidate_cache(vm);
     Ok(tobj)
 }

@@ -231,6 +231,94 @@ static PyObject *cyt_countdown(PyObject *self, PyObject *args) {
     return (PyObject *)c;
 }
 
+/* seq_item(o, i): PySequence_GetItem (a negative i has len added once). */
+static PyObject *cyt_seq_item(PyObject *self, PyObject *args) {
+    PyObject *o;
+    Py_ssize_t i;
+    if (!PyArg_ParseTuple(args, "On", &o, &i)) return NULL;
+    return PySequence_GetItem(o, i);
+}
+
+/* A spec type with tp_clear, its own tp_new, sequence flag, and a tp_iter
+   returning None. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *item;
+} Holder;
+
+static int holder_clear(PyObject *o) {
+    Py_CLEAR(((Holder *)o)->item);
+    return 0;
+}
+static PyObject *holder_new(PyTypeObject *t, PyObject *args, PyObject *kw) {
+    Holder *h = (Holder *)t->tp_alloc(t, 0);
+    if (h == NULL) return NULL;
+    h->item = PyUnicode_FromString("held");
+    return (PyObject *)h;
+}
+static PyObject *holder_bad_iter(PyObject *o) {
+    Py_RETURN_NONE;
+}
+static PyObject *holder_has_item(PyObject *o, PyObject *unused) {
+    return PyBool_FromLong(((Holder *)o)->item != NULL);
+}
+static PyMethodDef holder_methods[] = {
+    {"has_item", holder_has_item, METH_NOARGS, NULL},
+    {NULL},
+};
+static PyType_Slot holder_slots[] = {
+    {Py_tp_new, holder_new},
+    {Py_tp_clear, holder_clear},
+    {Py_tp_iter, holder_bad_iter},
+    {Py_tp_methods, holder_methods},
+    {0, NULL},
+};
+static PyType_Spec holder_spec = {
+    "cyt.Holder", sizeof(Holder), 0,
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_SEQUENCE, holder_slots,
+};
+static PyType_Slot mapholder_slots[] = {{0, NULL}};
+static PyType_Spec mapholder_spec = {
+    "cyt.MapHolder", sizeof(Holder), 0,
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MAPPING, mapholder_slots,
+};
+
+/* holder_types() -> (Holder, MapHolder(Holder)) */
+static PyObject *cyt_holder_types(PyObject *self, PyObject *unused) {
+    PyObject *h = PyType_FromSpec(&holder_spec);
+    if (h == NULL) return NULL;
+    PyObject *m = PyType_FromSpecWithBases(&mapholder_spec, h);
+    if (m == NULL) { Py_DECREF(h); return NULL; }
+    PyObject *r = PyTuple_Pack(2, h, m);
+    Py_DECREF(h);
+    Py_DECREF(m);
+    return r;
+}
+
+/* type_fields(t): what C reads directly in the type struct. */
+static PyObject *cyt_type_fields(PyObject *self, PyObject *t) {
+    if (!PyType_Check(t)) {
+        PyErr_SetString(PyExc_TypeError, "a type is required");
+        return NULL;
+    }
+    PyTypeObject *tp = (PyTypeObject *)t;
+    return Py_BuildValue("(siiiiiO)", tp->tp_name,
+                         tp->tp_new == (newfunc)PyType_GetSlot(tp, Py_tp_new),
+                         tp->tp_clear == (inquiry)PyType_GetSlot(tp, Py_tp_clear),
+                         tp->tp_clear != NULL,
+                         tp->tp_alloc != NULL,
+                         tp->tp_basicsize == (Py_ssize_t)sizeof(Holder),
+                         tp->tp_base ? (PyObject *)tp->tp_base : Py_None);
+}
+
+/* clear(o): Py_TYPE(o)->tp_clear(o), as Cython's tests do. */
+static PyObject *cyt_clear(PyObject *self, PyObject *o) {
+    inquiry f = Py_TYPE(o)->tp_clear;
+    if (f == NULL) Py_RETURN_FALSE;
+    if (f(o) < 0) return NULL;
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef cyt_methods[] = {
     {"dict_update", cyt_dict_update, METH_VARARGS, NULL},
     {"builtin_repeat", cyt_builtin_repeat, METH_VARARGS, NULL},
@@ -247,6 +335,10 @@ static PyMethodDef cyt_methods[] = {
     {"kinds", cyt_kinds, METH_O, NULL},
     {"reload", cyt_reload, METH_O, NULL},
     {"tss", cyt_tss, METH_NOARGS, NULL},
+    {"seq_item", cyt_seq_item, METH_VARARGS, NULL},
+    {"holder_types", cyt_holder_types, METH_NOARGS, NULL},
+    {"type_fields", cyt_type_fields, METH_O, NULL},
+    {"clear", cyt_clear, METH_O, NULL},
     {"raise_in_handler", cyt_raise_in_handler, METH_O, NULL},
     {"countdown", cyt_countdown, METH_VARARGS, NULL},
     {"clocks", cyt_clocks, METH_NOARGS, NULL},

@@ -173,3 +173,58 @@ def deleg(it):
 
 
 print(list(deleg(cyt.countdown(2, "done"))))
+
+# PySequence_GetItem: len is added once to a negative index.
+for o in ([2, 3, 5], (2, 3, 5), "abc"):
+    for i in (0, -1, -3, -4, 3):
+        try:
+            print(repr(cyt.seq_item(o, i)), end=" ")
+        except IndexError as e:
+            print("IndexError:", e, end=" ")
+    print()
+
+
+class Neg:
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, i):
+        return i
+
+
+print(cyt.seq_item(Neg(), -1), cyt.seq_item(Neg(), -5))
+
+# A spec type's tp_* fields as C reads them; tp_clear through Py_TYPE.
+Holder, MapHolder = cyt.holder_types()
+print(cyt.type_fields(Holder)[:6], cyt.type_fields(Holder)[6] is object)
+f = cyt.type_fields(MapHolder)
+print(f[:3], f[4:6], f[6] is Holder)
+h = Holder()
+print(h.has_item(), cyt.clear(h), h.has_item())
+
+
+class PyHolder(Holder):
+    pass
+
+
+p = PyHolder()
+print(p.has_item(), cyt.clear(p), p.has_item())
+
+# iter() checks what tp_iter returns.
+try:
+    iter(Holder())
+except TypeError as e:
+    print("TypeError", e)
+
+# Py_TPFLAGS_SEQUENCE / MAPPING decide pattern matching.
+def kind(x):
+    match x:
+        case {}:
+            return "mapping"
+        case [*_]:
+            return "sequence"
+        case _:
+            return "neither"
+
+
+print(kind(Holder()), kind(MapHolder()), kind(PyHolder()), kind(5))
