@@ -3,7 +3,6 @@
 # /proc/sys/kernel, elsewhere they are '' (as CPython answers when it
 # cannot tell).
 import sys
-from collections import namedtuple
 
 _SYSTEMS = {"linux": "Linux", "darwin": "Darwin", "win32": "Windows", "cygwin": "CYGWIN_NT"}
 
@@ -76,7 +75,27 @@ def architecture(executable=None, bits="", linkage=""):
     return (bits, linkage)
 
 
-uname_result = namedtuple("uname_result", "system node release version machine")
+_UNAME_FIELDS = ("system", "node", "release", "version", "machine")
+
+
+class uname_result(tuple):
+    # The five named fields and the processor, as CPython's (whose repr
+    # shows the five); collections.namedtuple would cost more heap.
+    def __new__(cls, system, node, release, version, machine):
+        return tuple.__new__(cls, (system, node, release, version, machine, processor()))
+
+    system = property(lambda self: self[0])
+    node = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    processor = property(lambda self: self[5])
+
+    def __repr__(self):
+        return "uname_result(%s)" % ", ".join(
+            "%s=%r" % (n, v) for n, v in zip(_UNAME_FIELDS, self)
+        )
 
 
 def uname():

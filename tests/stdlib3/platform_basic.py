@@ -16,3 +16,5 @@ print(bits == ("64bit" if sys.maxsize > 2**32 else "32bit"), isinstance(linkage,
 u = platform.uname()
 print(u.system == platform.system(), u.release == platform.release(), len(u) >= 5)
 print(isinstance(platform.python_build(), tuple))
+print(repr(u).startswith("uname_result(system="), u.processor == platform.processor())
+print(tuple(u) == (u.system, u.node, u.release, u.version, u.machine, u.processor))
