@@ -78,5 +78,7 @@
 #include "sliceobject.h"
 #include "complexobject.h"
 #include "pytypedefs.h"
+#include "context.h"
+#include "pytime.h"
 
 #endif /* Py_PYTHON_H */

@@ -14,6 +14,7 @@ PyAPI_FUNC(int) PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(v
 PyAPI_FUNC(PyObject *) PyImport_GetModule(PyObject *name);
 PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
 PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
+PyAPI_FUNC(PyObject *) PyImport_ReloadModule(PyObject *m);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,9 @@ extern "C" {
 
 PyAPI_FUNC(void) PyErr_SetNone(PyObject *type);
 PyAPI_FUNC(void) PyErr_SetObject(PyObject *type, PyObject *value);
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrno(PyObject *type);
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilename(PyObject *type, const char *filename);
+PyAPI_FUNC(PyObject *) PyErr_SetFromErrnoWithFilenameObject(PyObject *type, PyObject *filename);
 PyAPI_FUNC(void) PyErr_SetString(PyObject *type, const char *message);
 PyAPI_FUNC(PyObject *) PyErr_Format(PyObject *type, const char *format, ...);
 PyAPI_FUNC(PyObject *) PyErr_FormatV(PyObject *type, const char *format, va_list vargs);

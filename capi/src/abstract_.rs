@@ -138,15 +138,31 @@ pub fn as_ssize(vm: &Vm, o: Obj, exc: Option<Obj>) -> PyResult<isize> {
 }
 
 pub fn seq_item(vm: &Vm, o: Obj, i: isize) -> PyResult<Obj> {
+    abs::getitem(vm, o, seq_index(vm, o, i)?)
+}
+
+/// The index `PySequence_GetItem`/`SetItem`/`DelItem` pass on: a negative
+/// `i` has the length added once (CPython's rule). A builtin sequence's own
+/// item slot does not wrap again, so an index still negative is replaced by
+/// the length (out of range: the type's own IndexError); a class's
+/// `__getitem__` gets it as it is.
+pub fn seq_index(vm: &Vm, o: Obj, i: isize) -> PyResult<Obj> {
     let i = if i < 0 {
         match o.ty().slots.len {
-            Some(l) => i + l(vm, o)? as isize,
+            Some(l) => {
+                let n = l(vm, o)? as isize;
+                if i + n < 0 && !o.ty().is_heap() {
+                    n
+                } else {
+                    i + n
+                }
+            }
             None => i,
         }
     } else {
         i
     };
-    abs::getitem(vm, o, int::new_i64(vm, i as i64)?)
+    int::new_i64(vm, i as i64)
 }
 
 pub fn is_sequence(o: Obj) -> bool {

@@ -12,9 +12,37 @@ use ferropy_core::vm::{abs, call, PyResult, Raised, Vm};
 /// raised as is, a tuple gives the arguments, NULL/None none.
 pub fn set_object(vm: &Vm, ty: Obj, value: Option<Obj>) -> Raised {
     match make_instance(vm, ty, value) {
-        Ok(e) => vm.raise(e),
+        Ok(e) => {
+            chain_handled(vm, e);
+            vm.raise(e)
+        }
         Err(r) => r,
     }
+}
+
+/// CPython's `_PyErr_SetObject`: an exception raised while another is
+/// being handled gets it as `__context__` (a context chain leading back to
+/// the new exception is cut first, so no cycle forms).
+fn chain_handled(vm: &Vm, e: Obj) {
+    let Some(h) = vm.handled.get().filter(|h| !h.is_none() && !h.is(e)) else {
+        return;
+    };
+    let (Some(x), Some(_)) = (exc::exc_of(e), exc::exc_of(h)) else {
+        return;
+    };
+    let mut cur = h;
+    for _ in 0..10_000 {
+        let Some(cx) = exc::exc_of(cur) else { break };
+        match cx.context.get() {
+            Some(next) if next.is(e) => {
+                cx.context.set(None);
+                break;
+            }
+            Some(next) => cur = next,
+            None => break,
+        }
+    }
+    x.context.set(Some(h));
 }
 
 fn make_instance(vm: &Vm, ty: Obj, value: Option<Obj>) -> PyResult<Obj> {
@@ -358,4 +386,57 @@ fn fatal_stop() -> ! {
 #[cfg(target_os = "none")]
 fn fatal_stop() -> ! {
     panic!("Py_FatalError")
+}
+
+/// The C library's `errno` of the calling thread (0 where it cannot be
+/// read: the firmware's C library keeps its own).
+fn c_errno() -> i32 {
+    #[cfg(not(target_os = "none"))]
+    {
+        std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    }
+    #[cfg(target_os = "none")]
+    {
+        0
+    }
+}
+
+/// `PyErr_SetFromErrno(type)`: raise `type(errno, strerror(errno)[,
+/// filename])` (OSError picks the subclass for the errno); EINTR first
+/// runs the signal handlers as CPython does (none here). Returns NULL.
+fn set_from_errno(vm: &Vm, ty: Obj, filename: Option<Obj>) -> Raised {
+    let e = c_errno();
+    let msg = if e == 0 { "Error" } else { exc::strerror(e) };
+    let args = match (vm.new_str(msg), filename) {
+        (Ok(m), Some(f)) => [ferropy_core::obj::int::new_i64(vm, e as i64), Ok(m), Ok(f)]
+            .into_iter()
+            .collect::<PyResult<alloc::vec::Vec<Obj>>>(),
+        (Ok(m), None) => [ferropy_core::obj::int::new_i64(vm, e as i64), Ok(m)]
+            .into_iter()
+            .collect::<PyResult<alloc::vec::Vec<Obj>>>(),
+        (Err(x), _) => Err(x),
+    };
+    match args.and_then(|a| call::call(vm, ty, &a)) {
+        Ok(v) => set_object(vm, ty, Some(v)),
+        Err(x) => x,
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrno(ty: P) -> P {
+    api(|vm| -> PyResult<Obj> { Err(set_from_errno(vm, obj(vm, ty)?, None)) })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObject(ty: P, filename: P) -> P {
+    api(|vm| -> PyResult<Obj> { Err(set_from_errno(vm, obj(vm, ty)?, opt(filename))) })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(ty: P, filename: *const c_char) -> P {
+    api(|vm| -> PyResult<Obj> {
+        let f = if filename.is_null() {
+            None
+        } else {
+            Some(vm.new_str(cstr(vm, filename)?)?)
+        };
+        Err(set_from_errno(vm, obj(vm, ty)?, f))
+    })
 }

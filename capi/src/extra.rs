@@ -743,17 +743,7 @@ pub static _PyMethodDescr_TypeRef: &TypeObj = &crate::spec::METHOD_DESCR_TYPE;
 // ------------------------------------------------- more sequences and str
 
 /// A negative index counts from the end (as `PySequence_GetItem`).
-fn seq_index(vm: &Vm, o: Obj, i: isize) -> PyResult<Obj> {
-    let i = if i < 0 {
-        match o.ty().slots.len {
-            Some(l) => i + l(vm, o)? as isize,
-            None => i,
-        }
-    } else {
-        i
-    };
-    ferropy_core::obj::int::new_i64(vm, i as i64)
-}
+use crate::abstract_::seq_index;
 
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_SetItem(o: P, i: isize, v: P) -> c_int {

@@ -24,6 +24,7 @@ pub mod boundary;
 pub mod buffer;
 pub mod bytearray;
 pub mod ceval;
+pub mod context;
 pub mod cython;
 pub mod data;
 #[cfg(not(target_os = "none"))]
@@ -35,6 +36,7 @@ pub mod module;
 pub mod objimpl;
 pub mod pystate;
 pub mod pythread;
+pub mod pytime;
 pub mod run;
 pub mod spec;
 pub mod typeobject;

@@ -76,3 +76,86 @@ pub unsafe extern "C" fn PyThread_get_thread_ident() -> c_ulong {
         1
     }
 }
+
+/// Mirror of `Py_tss_t` (include/pythread.h). Python runs on one thread,
+/// so a key holds a single value (C threads of an extension share it).
+#[repr(C)]
+pub struct PyTss {
+    is_initialized: c_int,
+    value: *mut c_void,
+}
+
+fn tss<'a>(key: *mut PyTss) -> Option<&'a mut PyTss> {
+    // SAFETY: C passes a `Py_tss_t` (static, `Py_tss_NEEDS_INIT`, or from
+    // PyThread_tss_alloc) or NULL.
+    unsafe { key.as_mut() }
+}
+
+/// A new key in the "needs init" state; NULL when out of memory.
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_alloc() -> *mut PyTss {
+    let p = crate::mem::malloc(core::mem::size_of::<PyTss>()) as *mut PyTss;
+    if !p.is_null() {
+        // SAFETY: fresh block, large and aligned enough for a PyTss.
+        unsafe {
+            p.write(PyTss {
+                is_initialized: 0,
+                value: core::ptr::null_mut(),
+            })
+        };
+    }
+    p
+}
+/// Deletes the key and frees a key from `PyThread_tss_alloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_free(key: *mut PyTss) {
+    if !key.is_null() {
+        // SAFETY: as the caller's.
+        unsafe { PyThread_tss_delete(key) };
+        crate::mem::free(key as *mut c_void);
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_is_created(key: *mut PyTss) -> c_int {
+    tss(key).map_or(0, |k| (k.is_initialized != 0) as c_int)
+}
+/// 0 (also for a key created before), -1 for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_create(key: *mut PyTss) -> c_int {
+    match tss(key) {
+        Some(k) => {
+            if k.is_initialized == 0 {
+                k.value = core::ptr::null_mut();
+                k.is_initialized = 1;
+            }
+            0
+        }
+        None => -1,
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_delete(key: *mut PyTss) {
+    if let Some(k) = tss(key) {
+        k.is_initialized = 0;
+        k.value = core::ptr::null_mut();
+    }
+}
+/// 0, or -1 when the key was not created.
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_set(key: *mut PyTss, value: *mut c_void) -> c_int {
+    match tss(key) {
+        Some(k) if k.is_initialized != 0 => {
+            k.value = value;
+            0
+        }
+        _ => -1,
+    }
+}
+/// The stored value; NULL when none was set or the key was not created.
+#[no_mangle]
+pub unsafe extern "C" fn PyThread_tss_get(key: *mut PyTss) -> *mut c_void {
+    match tss(key) {
+        Some(k) if k.is_initialized != 0 => k.value,
+        _ => core::ptr::null_mut(),
+    }
+}

@@ -59,6 +59,11 @@ pub unsafe extern "C" fn PyImport_Import(name: P) -> P {
         )
     })
 }
+/// `PyImport_ReloadModule(m)`: `importlib.reload(m)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ReloadModule(m: P) -> P {
+    api(|vm| ferropy_core::vm::import::reload(vm, obj(vm, m)?))
+}
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_AddModule(name: *const c_char) -> P {
     api(|vm| Ok(Borrowed(Some(add_module(vm, cstr(vm, name)?)?))))

@@ -137,6 +137,8 @@ const NB_SLOTS: [(BinOp, usize, usize); 13] = [
 ];
 
 // CPython's spec flag bits (include/object.h).
+const CPY_SEQUENCE: c_uint = 1 << 5;
+const CPY_MAPPING: c_uint = 1 << 6;
 const CPY_DISALLOW_INSTANTIATION: c_uint = 1 << 7;
 const CPY_IMMUTABLETYPE: c_uint = 1 << 8;
 const CPY_BASETYPE: c_uint = 1 << 10;
@@ -154,6 +156,9 @@ pub struct CTable {
     pub keep: [Option<Obj>; 4],
     /// The type was built in place in a classic static `PyTypeObject`.
     pub in_place: bool,
+    /// A spec type allocated with room for CPython's `tp_*` fields after
+    /// the core part (`typeobject::fill_spec_struct`).
+    pub has_struct: bool,
 }
 
 /// The table of the first C type along `t`'s MRO.
@@ -238,7 +243,16 @@ fn a_str(vm: &Vm, o: Obj) -> PyResult<Obj> {
     unary(vm, o, TP_STR, "__str__")
 }
 fn a_iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
-    unary(vm, o, TP_ITER, "__iter__")
+    let it = unary(vm, o, TP_ITER, "__iter__")?;
+    // `iter()` checks what `tp_iter` gave (`__iter__` called directly does
+    // not: `wrap_iter`).
+    if it.ty().slots.iternext.is_none() {
+        return Err(vm.type_error(&alloc::format!(
+            "iter() returned non-iterator of type '{}'",
+            it.ty().name()
+        )));
+    }
+    Ok(it)
 }
 fn a_index(vm: &Vm, o: Obj) -> PyResult<Obj> {
     unary(vm, o, NB_INDEX, "__index__")
@@ -335,7 +349,7 @@ fn a_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
         if vm.exc().is_none() {
             return Ok(None);
         }
-        if vm.exc_matches(&exc::STOP_ITERATION) {
+        if vm.exc_matches(&exc::STOP_ITERATION) && !exc::stop_has_value(vm) {
             vm.take_exc();
             return Ok(None);
         }
@@ -1114,7 +1128,7 @@ unsafe extern "C" fn wrap_contains(slf: P, k: P) -> P {
     api(|vm| Ok(py_bool(a_contains(vm, obj(vm, slf)?, obj(vm, k)?)?)))
 }
 unsafe extern "C" fn wrap_iter(slf: P, _unused: P) -> P {
-    api(|vm| a_iter(vm, obj(vm, slf)?))
+    api(|vm| unary(vm, obj(vm, slf)?, TP_ITER, "__iter__"))
 }
 unsafe extern "C" fn wrap_next(slf: P, _unused: P) -> P {
     api(|vm| match a_iternext(vm, obj(vm, slf)?)? {
@@ -1574,6 +1588,17 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
         vm.new_str(cstr(vm, doc)?)?
     };
     dict::set_str(vm, d, "__doc__", doc_obj)?;
+    // Py_TPFLAGS_SEQUENCE / MAPPING (pattern matching): kept as the core
+    // keeps collections.abc's, in `__abc_tpflags__`.
+    let collection = spec_flags & (CPY_SEQUENCE | CPY_MAPPING);
+    if collection != 0 {
+        dict::set_str(
+            vm,
+            d,
+            "__abc_tpflags__",
+            int::new_i64(vm, collection as i64)?,
+        )?;
+    }
     let mut flags = tpflags::HEAPTYPE | (base.flags & tpflags::EXCEPTION);
     if spec_flags & CPY_BASETYPE != 0 {
         flags |= tpflags::BASETYPE;
@@ -1619,7 +1644,7 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
         mutable: core::cell::UnsafeCell::new(()),
     };
     let tobj = match place {
-        None => vm.alloc_obj_sized(t, core::mem::size_of::<TypeObj>())?,
+        None => vm.alloc_obj_sized(t, crate::typeobject::SPEC_TYPE_SIZE)?,
         Some(at) => {
             // SAFETY: the caller gives room for a TypeObj at `at` that lives
             // as long as the program (a static struct) and that nothing reads
@@ -1683,6 +1708,11 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
             dict::set_str(vm, d, n, v)
         },
     )?;
+    if place.is_none() {
+        tab.has_struct = true;
+        // `full` is the spec's NUL-terminated C name.
+        crate::typeobject::fill_spec_struct(tt, full.as_ptr() as *const c_char);
+    }
     typeobj::invalidate_cache(vm);
     Ok(tobj)
 }
@@ -1764,9 +1794,84 @@ pub fn get_slot(t: &'static TypeObj, id: usize) -> *mut c_void {
         TP_REPR if s.repr.is_some() => tramp_repr as *mut c_void,
         TP_ALLOC => PyType_GenericAlloc as *mut c_void,
         TP_FREE | TP_DEALLOC => tramp_free as *mut c_void,
+        // A builtin type's own slots, which C calls directly to bypass a
+        // subclass's override (`list.__mul__(self, n)` in Cython becomes
+        // `PyList_Type`'s `sq_repeat`).
+        TP_RICHCOMPARE if !t.is_heap() && s.richcmp.is_some() => tramp_richcmp as *mut c_void,
+        SQ_REPEAT | SQ_INPLACE_REPEAT if !t.is_heap() && is_seq_num(t) => {
+            tramp_repeat as *mut c_void
+        }
+        SQ_CONCAT | SQ_INPLACE_CONCAT if !t.is_heap() && is_seq_num(t) => {
+            tramp_concat as *mut c_void
+        }
         _ => core::ptr::null_mut(),
     };
     f
+}
+
+/// Does builtin type `t` implement `+` and `*` as a sequence (str, bytes,
+/// list, tuple, bytearray)?
+fn is_seq_num(t: &'static TypeObj) -> bool {
+    use ferropy_core::obj::{bytearray, bytes, list, str as pystr};
+    t.slots.num.is_some()
+        && [
+            &pystr::STR_TYPE,
+            &bytes::BYTES_TYPE,
+            &list::LIST_TYPE,
+            &tuple::TUPLE_TYPE,
+            &bytearray::BYTEARRAY_TYPE,
+        ]
+        .iter()
+        .any(|b| t.is(b))
+}
+
+/// The first builtin (non-heap) type on `o`'s MRO: the one whose core slot
+/// a builtin type's C slot function runs.
+fn builtin_base(o: Obj) -> &'static TypeObj {
+    typeobj::mro_of(o.ty())
+        .find(|t| !t.is_heap())
+        .unwrap_or(o.ty())
+}
+
+unsafe extern "C" fn tramp_richcmp(a: P, b: P, op: c_int) -> P {
+    api(|vm| {
+        let (a, b) = (obj(vm, a)?, obj(vm, b)?);
+        let op = u16::try_from(op)
+            .ok()
+            .and_then(CmpOp::from_arg)
+            .ok_or_else(|| bad_internal_call(vm))?;
+        match builtin_base(a).slots.richcmp {
+            Some(f) => f(vm, a, b, op),
+            None => Ok(ferropy_core::obj::not_implemented()),
+        }
+    })
+}
+
+/// `sq_repeat`/`sq_concat` of a builtin sequence: its own `*`/`+`.
+fn builtin_seq_op(vm: &Vm, op: BinOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    let t = builtin_base(a);
+    let f = t.slots.num.ok_or_else(|| bad_internal_call(vm))?;
+    let r = f(vm, op, a, b, false)?;
+    if r.is(ferropy_core::obj::not_implemented()) {
+        return Err(vm.type_error(&alloc::format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            if op == BinOp::Mul { "*" } else { "+" },
+            a.ty().name(),
+            b.ty().name()
+        )));
+    }
+    Ok(r)
+}
+
+unsafe extern "C" fn tramp_repeat(o: P, n: isize) -> P {
+    api(|vm| {
+        let n = int::new_i64(vm, n as i64)?;
+        builtin_seq_op(vm, BinOp::Mul, obj(vm, o)?, n)
+    })
+}
+
+unsafe extern "C" fn tramp_concat(a: P, b: P) -> P {
+    api(|vm| builtin_seq_op(vm, BinOp::Add, obj(vm, a)?, obj(vm, b)?))
 }
 
 /// `PyType_GetSlot(t, Py_tp_doc)` of a spec type: its C doc string.

@@ -117,9 +117,101 @@ const CPY_READYING: c_ulong = 1 << 13;
 /// nothing.
 unsafe extern "C" fn no_free(_o: *mut c_void) {}
 
-/// Is `t` a type built in place in a classic static struct?
+/// Is `t` a C type with CPython's `tp_*` fields after its core part (built
+/// in place in a classic static struct, or from a spec)?
 fn is_static_c(t: &'static TypeObj) -> bool {
-    !t.ext.is_null() && ctable(t).is_some_and(|c| c.in_place)
+    !t.ext.is_null() && ctable(t).is_some_and(|c| c.in_place || c.has_struct)
+}
+
+/// Words of the `tp_as_number`/`sequence`/`mapping`/`async`/`buffer`
+/// tables stored after a spec type's struct.
+const SPEC_TABLE_WORDS: usize = 36 + 10 + 3 + 4 + 2;
+
+/// Bytes of a spec type object: the struct and its tables.
+pub const SPEC_TYPE_SIZE: usize =
+    core::mem::size_of::<PyTypeObjectC>() + SPEC_TABLE_WORDS * core::mem::size_of::<Fp>();
+
+/// Fill the `tp_*` fields of a type just built from a spec (allocated with
+/// `SPEC_TYPE_SIZE` bytes), so that C reading `Py_TYPE(o)->tp_clear` or
+/// `type->tp_new` finds what `PyType_GetSlot` gives; the `tp_as_*`
+/// tables are stored after the struct.
+pub fn fill_spec_struct(t: &'static TypeObj, name: *const c_char) {
+    use crate::spec::get_slot;
+    // SAFETY: `t` was allocated with SPEC_TYPE_SIZE bytes; the C part after
+    // the core head is ours to write, and nothing reads it yet.
+    unsafe {
+        let c = &mut *c_struct(t);
+        let tables = (c as *mut PyTypeObjectC).add(1) as *mut Fp;
+        let mut at = 0;
+        let mut table = |ids: &[usize]| {
+            let p = tables.add(at);
+            for (i, id) in ids.iter().enumerate() {
+                *p.add(i) = if *id == 0 {
+                    core::ptr::null_mut()
+                } else {
+                    get_slot(t, *id)
+                };
+            }
+            at += ids.len();
+            p
+        };
+        c.tp_as_number = table(&NB_IDS) as *const [Fp; 36];
+        c.tp_as_sequence = table(&SQ_IDS) as *const [Fp; 10];
+        c.tp_as_mapping = table(&MP_IDS) as *const [Fp; 3];
+        c.tp_as_async = table(&AM_IDS) as *const [Fp; 4];
+        c.tp_as_buffer = table(&BF_IDS) as *const [Fp; 2];
+        c.tp_name = name;
+        c.tp_basicsize = t.basicsize as isize;
+        c.tp_itemsize = 0;
+        c.tp_vectorcall_offset = 0;
+        c.tp_flags = crate::cython::type_flags(t);
+        c.tp_doc = get_slot(t, 56) as *const c_char;
+        c.tp_dealloc = get_slot(t, 52);
+        c.tp_getattr = get_slot(t, 57);
+        c.tp_setattr = get_slot(t, 68);
+        c.tp_repr = get_slot(t, 66);
+        c.tp_hash = get_slot(t, 59);
+        c.tp_call = get_slot(t, 50);
+        c.tp_str = get_slot(t, 70);
+        c.tp_getattro = get_slot(t, 58);
+        c.tp_setattro = get_slot(t, 69);
+        c.tp_traverse = get_slot(t, 71);
+        c.tp_clear = get_slot(t, 51);
+        c.tp_richcompare = get_slot(t, 67);
+        c.tp_weaklistoffset = 0;
+        c.tp_iter = get_slot(t, 62);
+        c.tp_iternext = get_slot(t, 63);
+        c.tp_methods = get_slot(t, 64);
+        c.tp_members = get_slot(t, 72);
+        c.tp_getset = get_slot(t, 73);
+        c.tp_base = t
+            .base
+            .map_or(core::ptr::null_mut(), |b| b.as_obj().as_ptr());
+        c.tp_dict = t.dict.map_or(core::ptr::null_mut(), |d| d.as_ptr());
+        c.tp_descr_get = get_slot(t, 54);
+        c.tp_descr_set = get_slot(t, 55);
+        c.tp_dictoffset = t.dictoffset as isize;
+        c.tp_init = get_slot(t, 60);
+        c.tp_alloc = get_slot(t, 47);
+        c.tp_new = get_slot(t, 65);
+        c.tp_free = get_slot(t, 74);
+        c.tp_is_gc = get_slot(t, 61);
+        c.tp_bases = t.bases.map_or(core::ptr::null_mut(), |d| d.as_ptr());
+        c.tp_mro = t.mro.map_or(core::ptr::null_mut(), |d| d.as_ptr());
+        c.tp_cache = core::ptr::null_mut();
+        c.tp_subclasses = core::ptr::null_mut();
+        c.tp_weaklist = core::ptr::null_mut();
+        c.tp_del = get_slot(t, 53);
+        c.tp_version_tag = 0;
+        c.tp_finalize = get_slot(t, 80);
+        c.tp_vectorcall = core::ptr::null_mut();
+        if c.tp_getattro.is_null() {
+            c.tp_getattro = crate::abstract_::PyObject_GenericGetAttr as Fp;
+        }
+        if c.tp_setattro.is_null() {
+            c.tp_setattro = crate::spec::PyObject_GenericSetAttr as Fp;
+        }
+    }
 }
 
 /// The C struct of a type built in place (or of a subclass of one, whose

@@ -737,7 +737,24 @@ pub unsafe extern "C" fn PyDict_Copy(d: P) -> P {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyDict_Update(d: P, other: P) -> c_int {
-    api(|vm| dict::update(vm, dict_arg(vm, obj(vm, d)?)?, obj(vm, other)?))
+    api(|vm| dict_merge(vm, dict_arg(vm, obj(vm, d)?)?, obj(vm, other)?))
+}
+
+/// CPython's `dict_merge` with override: a dict is copied directly; any
+/// other object must have `keys()` (AttributeError otherwise, which Cython
+/// turns into "argument after ** must be a mapping") and is indexed.
+fn dict_merge(vm: &Vm, d: Obj, other: Obj) -> PyResult<()> {
+    if dict::is_dict(other) {
+        return dict::update(vm, d, other);
+    }
+    let keys = abs::getattr_str(vm, other, "keys")?;
+    let ks = ferropy_core::vm::call::call(vm, keys, &[])?;
+    let it = abs::iter(vm, ks)?;
+    while let Some(k) = abs::next(vm, it)? {
+        let v = abs::getitem(vm, other, k)?;
+        dict::set(vm, d, k, v)?;
+    }
+    Ok(())
 }
 
 /// `PyUnicode_DecodeLatin1`: every byte is the code point of that value.

@@ -40,3 +40,12 @@ pub fn load(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
     )?;
     Ok(Some(m))
 }
+
+/// The code object of frozen module `name` (for `reload`), or `None`.
+pub fn code_of(vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
+    let Some(fm) = FROZEN.iter().find(|m| m.name == name) else {
+        return Ok(None);
+    };
+    let file = format!("<frozen {}>", name);
+    import::load_bytecode(vm, fm.data, Some(fm.data), &file).map(Some)
+}

@@ -316,6 +316,17 @@ fn descr_get(vm: &Vm, d: Obj, inst: Option<Obj>, _owner: Obj) -> PyResult<Obj> {
     // SAFETY: only installed on MethodDescr-layout types.
     let m = unsafe { d.cast::<MethodDescr>() };
     match inst {
+        // CPython's descr_check: binding to an instance of another type
+        // raises (so `A().values()` with `values = dict.values` in class A).
+        Some(i) if !i.ty().is_subtype(m.owner) => {
+            let (b, owner) = descr_parts(d);
+            Err(vm.type_error(&alloc::format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name,
+                owner.name(),
+                i.ty().name()
+            )))
+        }
         Some(i) => super::func::new_bound_method(vm, m.func, i),
         None => Ok(d),
     }

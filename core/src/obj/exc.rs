@@ -31,6 +31,19 @@ unsafe impl PyPayload for ExcObj {
     const LAYOUT: Layout = Layout::Exception;
 }
 
+/// Does the raised exception carry a value worth keeping when an iterator
+/// ends with it (a `StopIteration` with arguments, as `return 2` in a
+/// generator or `raise StopIteration(42)` in `__next__`)? Iterator slots
+/// then report it as an error, which `abs::next` treats as the end and
+/// `next()`/`yield from` read the value from.
+pub fn stop_has_value(vm: &Vm) -> bool {
+    vm.exc_matches(&STOP_ITERATION)
+        && vm
+            .exc()
+            .and_then(exc_of)
+            .is_some_and(|x| !super::tuple::tuple_items(x.args.get()).is_empty())
+}
+
 /// Is `o` an exception instance?
 #[inline]
 pub fn is_exception(o: Obj) -> bool {

@@ -541,6 +541,16 @@ fn seq_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> {
                 return Ok(not_implemented());
             }
             if inplace && is_l {
+                // CPython tries both number slots before the sequence's
+                // in-place concat: `x.__radd__` goes first.
+                if !mine(b) {
+                    if let Some(g) = other_num(b) {
+                        let r = g(vm, op, a, b, false)?;
+                        if !r.is(not_implemented()) {
+                            return Ok(r);
+                        }
+                    }
+                }
                 list_extend_with(vm, a, b)?;
                 return Ok(a);
             }

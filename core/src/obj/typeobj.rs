@@ -1742,7 +1742,7 @@ fn slot_iternext(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
     match need(vm, o, "__next__") {
         Ok(v) => Ok(Some(v)),
         Err(e) => {
-            if vm.exc_matches(&exc::STOP_ITERATION) {
+            if vm.exc_matches(&exc::STOP_ITERATION) && !exc::stop_has_value(vm) {
                 vm.take_exc();
                 Ok(None)
             } else {
@@ -1808,7 +1808,14 @@ fn slot_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> 
                 return Ok(r);
             }
         }
-    } else if let Some(f) = solid_base(ta).slots.num {
+    } else if let Some(f) = solid_base(ta)
+        .slots
+        .num
+        // A list or tuple on the left has had its slot tried (it is the
+        // one asking for our reflected method): calling it again would
+        // ask us again, without end.
+        .filter(|_| !matches!(ta.layout, super::Layout::List | super::Layout::Tuple))
+    {
         let r = f(vm, op, a, b, false)?;
         if !r.is(ni) {
             return Ok(r);

@@ -490,7 +490,15 @@ pub fn iter(vm: &Vm, o: Obj) -> PyResult<Obj> {
 #[inline]
 pub fn next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
     match it.ty().slots.iternext {
-        Some(f) => f(vm, it),
+        // An iterator may end by raising StopIteration with a value
+        // (`exc::stop_has_value`): here that is just the end.
+        Some(f) => match f(vm, it) {
+            Err(_) if vm.exc_matches(&crate::obj::exc::STOP_ITERATION) => {
+                vm.take_exc();
+                Ok(None)
+            }
+            r => r,
+        },
         None => Err(vm.type_error(&format!("'{}' object is not an iterator", it.ty().name()))),
     }
 }

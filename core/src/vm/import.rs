@@ -376,6 +376,61 @@ pub fn exec_module_with(
     Ok(dict::get_str(vm, modules(vm), full)?.unwrap_or(m))
 }
 
+/// `importlib.reload(m)` (`PyImport_ReloadModule`): run a module's code
+/// again in its own namespace. The module must be the one `sys.modules`
+/// holds under its `__name__`. A `.py`/`.fpc` file or a frozen module is
+/// executed again; native and C extension modules are returned unchanged
+/// (as CPython does for an extension module whose state exists).
+pub fn reload(vm: &Vm, m: Obj) -> PyResult<Obj> {
+    if m.layout() != crate::obj::Layout::Module {
+        return Err(vm.type_error("reload() argument must be a module"));
+    }
+    let d = module::dict_of(m);
+    let name = match dict::get_str(vm, d, "__name__")? {
+        Some(n) => pystr::as_str(n).map(String::from),
+        None => None,
+    }
+    .ok_or_else(|| vm.type_error("reload() argument must be a module"))?;
+    match dict::get_str(vm, modules(vm), &name)? {
+        Some(cur) if cur.is(m) => {}
+        _ => {
+            return Err(vm.new_error(
+                &exc::IMPORT_ERROR,
+                &format!("module {} not in sys.modules", name),
+            ))
+        }
+    }
+    let file = match dict::get_str(vm, d, "__file__")? {
+        Some(f) => pystr::as_str(f).map(String::from),
+        None => None,
+    };
+    let code = match file {
+        Some(f) if f.ends_with(".py") => {
+            let src = vm.port.read_file(&f).ok_or_else(|| {
+                vm.new_error(
+                    &exc::MODULE_NOT_FOUND_ERROR,
+                    &format!("No module named '{}'", name),
+                )
+            })?;
+            let text = core::str::from_utf8(&src).map_err(|_| {
+                vm.new_error(&exc::SYNTAX_ERROR, &format!("Non-UTF-8 code in file {}", f))
+            })?;
+            vm.compile(text, &f, crate::compile::Mode::Exec)?
+        }
+        Some(f) if f.ends_with(".fpc") => match vm.port.read_file(&f) {
+            Some(data) => load_bytecode(vm, &data, None, &f)?,
+            None => return Err(not_found(vm, &name)),
+        },
+        Some(_) => return Ok(m),
+        None => match crate::modules::frozen::code_of(vm, &name)? {
+            Some(c) => c,
+            None => return Ok(m),
+        },
+    };
+    vm.exec_code(code, d, None)?;
+    Ok(dict::get_str(vm, modules(vm), &name)?.unwrap_or(m))
+}
+
 /// IMPORT_FROM.
 pub fn import_from(vm: &Vm, m: Obj, name: Obj) -> PyResult<Obj> {
     if let Some(v) = abs::getattr_opt(vm, m, name)? {

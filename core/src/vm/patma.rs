@@ -11,8 +11,10 @@
 //! `collections.abc.Sequence` defines); a *mapping* when its MRO contains
 //! `dict`, a builtin type named `mappingproxy`, or a class with
 //! `__abc_tpflags__` bit `1 << 6` (`collections.abc.Mapping`). `str`,
-//! `bytes` and `bytearray` are never sequences here. `Sequence.register(C)`
-//! is not seen.
+//! `bytes` and `bytearray` are never sequences here; the nearest class on
+//! the MRO with either bit decides. C types built from a spec with
+//! `Py_TPFLAGS_SEQUENCE`/`MAPPING` get `__abc_tpflags__` too.
+//! `Sequence.register(C)` is not seen.
 
 use super::abs;
 use super::call;
@@ -56,8 +58,10 @@ pub fn is_sequence(vm: &Vm, o: Obj) -> PyResult<bool> {
         {
             return Ok(false);
         }
-        if abc_flags(vm, c)? & ABC_SEQUENCE != 0 {
-            return Ok(true);
+        // The nearest class with a collection flag decides.
+        let f = abc_flags(vm, c)?;
+        if f & (ABC_SEQUENCE | ABC_MAPPING) != 0 {
+            return Ok(f & ABC_SEQUENCE != 0);
         }
     }
     Ok(false)
@@ -69,8 +73,9 @@ pub fn is_mapping(vm: &Vm, o: Obj) -> PyResult<bool> {
         if c.is(&dict::DICT_TYPE) || (!c.is_heap() && c.name == "mappingproxy") {
             return Ok(true);
         }
-        if abc_flags(vm, c)? & ABC_MAPPING != 0 {
-            return Ok(true);
+        let f = abc_flags(vm, c)?;
+        if f & (ABC_SEQUENCE | ABC_MAPPING) != 0 {
+            return Ok(f & ABC_MAPPING != 0);
         }
     }
     Ok(false)
