@@ -114,6 +114,21 @@ impl Port for UnixPort {
         }
         Some(dlopen_symbol(path, symbol))
     }
+    fn make_module(
+        &self,
+        vm: &ferropy_core::vm::Vm,
+        name: &str,
+    ) -> ferropy_core::vm::PyResult<Option<ferropy_core::obj::Obj>> {
+        use ferropy_core::vm::import::exec_source_module;
+        match name {
+            "_net" => crate::net::make(vm).map(Some),
+            "socket" => exec_source_module(vm, name, "", crate::net::SOCKET_PY.as_bytes(), None, None)
+                .map(Some),
+            "select" => exec_source_module(vm, name, "", crate::net::SELECT_PY.as_bytes(), None, None)
+                .map(Some),
+            _ => Ok(None),
+        }
+    }
     fn exit(&self, code: i32) {
         flush();
         std::process::exit(code);
