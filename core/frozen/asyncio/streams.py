@@ -1,11 +1,21 @@
 """asyncio streams over non-blocking sockets: open_connection(),
 start_server(), StreamReader, StreamWriter and Server."""
 
-import socket as _socket
 from . import (CancelledError, IncompleteReadError, LimitOverrunError,
                get_running_loop, get_event_loop, iscoroutine)
 
 _DEFAULT_LIMIT = 2 ** 16
+
+
+class _LazySocket:
+    # `socket` is imported on first use: StreamReader works without it
+    # (ports without sockets).
+    def __getattr__(self, name):
+        import socket
+        return getattr(socket, name)
+
+
+_socket = _LazySocket()
 
 
 class StreamReader:
@@ -490,7 +500,20 @@ class Server:
             reader, writer = _connected(self._loop, conn, self._limit)
             res = self._cb(reader, writer)
             if iscoroutine(res):
-                self._loop.create_task(res)
+                self._loop.create_task(res).add_done_callback(
+                    lambda t, tr=writer._transport: self._cb_done(t, tr))
+
+    def _cb_done(self, task, transport):
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            self._loop.call_exception_handler({
+                'message': 'Unhandled exception in client_connected_cb',
+                'exception': exc,
+                'transport': transport,
+            })
+            transport.close()
 
     async def start_serving(self):
         self._start_serving()
@@ -550,12 +573,14 @@ class Server:
 
 
 async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFAULT_LIMIT,
-                       family=_socket.AF_UNSPEC, flags=_socket.AI_PASSIVE, sock=None,
+                       family=0, flags=None, sock=None,
                        backlog=100, reuse_address=None, reuse_port=None, start_serving=True,
                        **kwds):
     """Listen on (host, port); client_connected_cb(reader, writer) is called
     (a coroutine function's result runs as a Task) for each connection."""
     loop = get_running_loop()
+    if flags is None:
+        flags = _socket.AI_PASSIVE
     if sock is not None:
         sockets = [sock]
         sock.setblocking(False)

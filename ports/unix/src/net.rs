@@ -146,8 +146,7 @@ fn to_sockaddr(vm: &Vm, family: i32, addr: Obj, fname: &str) -> PyResult<SockAdd
             };
             if !ok_len {
                 return Err(vm.type_error(&format!(
-                    "{}(): {} address must be a pair (host, port)",
-                    fname,
+                    "{} address must be a pair (host, port)",
                     family_name(family)
                 )));
             }

@@ -163,15 +163,31 @@ class socket:
     def fileno(self):
         return self._fd
 
+    _io_refs = 0
+    _closed = False
+
     def close(self):
+        # Files from makefile() keep the descriptor open until closed.
+        self._closed = True
+        if self._io_refs <= 0:
+            self._real_close()
+
+    def _real_close(self):
         fd = self._fd
         if fd >= 0:
             self._fd = -1
             _net.close(fd)
 
+    def _decref_socketios(self):
+        if self._io_refs > 0:
+            self._io_refs -= 1
+        if self._closed:
+            self.close()
+
     def detach(self):
         fd = self._fd
         self._fd = -1
+        self._closed = True
         return fd
 
     def dup(self):
@@ -326,6 +342,7 @@ class socket:
     def makefile(self, mode='r', buffering=None, *, encoding=None, errors=None, newline=None):
         if not set(mode) <= {'r', 'w', 'b'}:
             raise ValueError(f'invalid mode {mode!r} (only r, w, b allowed)')
+        self._io_refs += 1
         return SocketFile(self, mode, encoding or 'utf-8', errors or 'strict')
 
 
@@ -388,7 +405,9 @@ class SocketFile:
         pass
 
     def close(self):
-        self.closed = True
+        if not self.closed:
+            self.closed = True
+            self._sock._decref_socketios()
 
     def __enter__(self):
         return self
