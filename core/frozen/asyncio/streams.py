@@ -1,10 +1,30 @@
 """asyncio streams over non-blocking sockets: open_connection(),
 start_server(), StreamReader, StreamWriter and Server."""
 
-from . import (CancelledError, IncompleteReadError, LimitOverrunError,
-               get_running_loop, get_event_loop, iscoroutine)
+from . import CancelledError, get_running_loop, get_event_loop, iscoroutine
+from . import BaseEventLoop as _BaseEventLoop
 
 _DEFAULT_LIMIT = 2 ** 16
+
+
+class IncompleteReadError(EOFError):
+    def __init__(self, partial, expected):
+        r = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {r} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+    def __reduce__(self):
+        return type(self), (self.partial, self.expected)
+
+
+class LimitOverrunError(Exception):
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+    def __reduce__(self):
+        return type(self), (self.args[0], self.consumed)
 
 
 class _LazySocket:
@@ -16,6 +36,89 @@ class _LazySocket:
 
 
 _socket = _LazySocket()
+
+# The event loop's sock_*() and getaddrinfo() methods (see
+# BaseEventLoop.__getattr__).
+
+def _wait_fd(loop, fd, write):
+    # A future done when `fd` is readable (or writable).
+    fut = loop.create_future()
+    if write:
+        add, remove = loop.add_writer, loop.remove_writer
+    else:
+        add, remove = loop.add_reader, loop.remove_reader
+
+    def ready():
+        remove(fd)
+        if not fut.done():
+            fut.set_result(None)
+
+    def done(f):
+        if f.cancelled():
+            remove(fd)
+    add(fd, ready)
+    fut.add_done_callback(done)
+    return fut
+
+
+async def _loop_sock_recv(self, sock, n):
+    while True:
+        try:
+            return sock.recv(n)
+        except (BlockingIOError, InterruptedError):
+            pass
+        await _wait_fd(self, sock.fileno(), False)
+
+
+async def _loop_sock_recv_into(self, sock, buf):
+    while True:
+        try:
+            return sock.recv_into(buf)
+        except (BlockingIOError, InterruptedError):
+            pass
+        await _wait_fd(self, sock.fileno(), False)
+
+
+async def _loop_sock_sendall(self, sock, data):
+    view = memoryview(data)
+    pos = 0
+    while pos < len(view):
+        try:
+            pos += sock.send(view[pos:])
+            continue
+        except (BlockingIOError, InterruptedError):
+            pass
+        await _wait_fd(self, sock.fileno(), True)
+
+
+async def _loop_sock_accept(self, sock):
+    while True:
+        try:
+            conn, addr = sock.accept()
+            conn.setblocking(False)
+            return conn, addr
+        except (BlockingIOError, InterruptedError):
+            pass
+        await _wait_fd(self, sock.fileno(), False)
+
+
+async def _loop_sock_connect(self, sock, address):
+    err = sock.connect_ex(address)
+    if err in (115, 114, 11):  # EINPROGRESS, EALREADY, EAGAIN
+        await _wait_fd(self, sock.fileno(), True)
+        err = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_ERROR)
+    if err and err != 106:  # EISCONN
+        raise OSError(err, f'Connect call failed {address}')
+
+
+async def _loop_getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
+    return _socket.getaddrinfo(host, port, family, type, proto, flags)
+
+
+for _n in ('sock_recv', 'sock_recv_into', 'sock_sendall', 'sock_accept', 'sock_connect',
+           'getaddrinfo'):
+    setattr(_BaseEventLoop, _n, globals()['_loop_' + _n])
+del _n
 
 
 class StreamReader:
