@@ -1,4 +1,5 @@
 # Task.cancel(): CancelledError thrown at the await, finally blocks, return values
+# requires: bigheap
 import asyncio
 
 

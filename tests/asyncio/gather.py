@@ -1,4 +1,5 @@
 # asyncio.gather: results in argument order, return_exceptions, cancellation
+# requires: bigheap
 import asyncio
 
 

@@ -1,4 +1,5 @@
 # asyncio.Lock, Event, Condition, Semaphore, BoundedSemaphore (incl. misuse)
+# requires: bigheap
 import asyncio
 
 

@@ -1,4 +1,5 @@
 # The event loop: call_soon/call_later/call_at ordering, run_until_complete,
+# requires: bigheap
 # run_forever/stop, close, Future API and its errors
 import asyncio
 

@@ -1,4 +1,5 @@
 # asyncio.Queue, LifoQueue, PriorityQueue: blocking get/put, limits, task_done/join
+# requires: bigheap
 import asyncio
 
 

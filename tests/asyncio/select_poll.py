@@ -1,4 +1,4 @@
-# requires: host
+# requires: host bigheap
 # select.select and select.poll on socket pairs
 import select
 import socket

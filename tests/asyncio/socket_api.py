@@ -1,4 +1,4 @@
-# requires: host
+# requires: host bigheap
 # socket: constants, argument errors, conversions, context manager
 import socket
 

@@ -1,4 +1,4 @@
-# requires: host
+# requires: host bigheap
 # socket: TCP and UDP on 127.0.0.1 with OS-chosen ports, socketpair, timeouts, errors
 import socket
 

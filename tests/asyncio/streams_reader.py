@@ -1,4 +1,5 @@
 # asyncio.StreamReader fed by hand: read, readline, readexactly, readuntil, limits
+# requires: bigheap
 import asyncio
 
 

@@ -1,4 +1,4 @@
-# requires: host
+# requires: host bigheap
 # asyncio streams over TCP on 127.0.0.1 with an OS-chosen port
 import asyncio
 

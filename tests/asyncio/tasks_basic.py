@@ -1,4 +1,5 @@
 # asyncio.run, create_task, sleep, Task attributes and the event loop access
+# requires: bigheap
 import asyncio
 
 

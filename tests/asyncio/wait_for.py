@@ -1,4 +1,5 @@
 # asyncio.wait_for: results, timeouts (TimeoutError), cancellation of the inner task
+# requires: bigheap
 import asyncio
 
 

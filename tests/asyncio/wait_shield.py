@@ -1,4 +1,5 @@
 # asyncio.wait (return_when, timeout), shield and as_completed
+# requires: bigheap
 import asyncio
 
 

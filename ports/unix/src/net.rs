@@ -36,7 +36,9 @@ fn os_err(vm: &Vm, e: i32) -> ferropy_core::vm::Raised {
 }
 
 fn errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EIO)
 }
 
 fn int_arg(vm: &Vm, args: &Args, i: usize) -> PyResult<i64> {
@@ -157,13 +159,7 @@ fn to_sockaddr(vm: &Vm, family: i32, addr: Obj, fname: &str) -> PyResult<SockAdd
                 ))
             })?;
             let port = port_of(vm, items[1], fname)?;
-            let bad = || {
-                os_err_msg(
-                    vm,
-                    -2,
-                    "Name or service not known (numeric host expected)",
-                )
-            };
+            let bad = || os_err_msg(vm, -2, "Name or service not known (numeric host expected)");
             if family == libc::AF_INET {
                 let a = parse_v4(host).ok_or_else(bad)?;
                 // SAFETY: the storage is large enough for a sockaddr_in.
@@ -225,9 +221,9 @@ fn to_sockaddr(vm: &Vm, family: i32, addr: Obj, fname: &str) -> PyResult<SockAdd
 }
 
 fn os_err_msg(vm: &Vm, code: i32, msg: &str) -> ferropy_core::vm::Raised {
-    let r = vm.new_str(msg).and_then(|m| {
-        exc::new_exception_raw(vm, &exc::OS_ERROR, &[Obj::small(code as isize), m])
-    });
+    let r = vm
+        .new_str(msg)
+        .and_then(|m| exc::new_exception_raw(vm, &exc::OS_ERROR, &[Obj::small(code as isize), m]));
     match r {
         Ok(x) => vm.raise(x),
         Err(r) => r,
@@ -263,7 +259,9 @@ fn from_sockaddr(vm: &Vm, sa: &SockAddr) -> PyResult<Obj> {
             // SAFETY: the family says this is a sockaddr_un.
             let sun = unsafe { &*(sa.ptr() as *const libc::sockaddr_un) };
             let base = size_of::<libc::sa_family_t>();
-            let n = (sa.len as usize).saturating_sub(base).min(sun.sun_path.len());
+            let n = (sa.len as usize)
+                .saturating_sub(base)
+                .min(sun.sun_path.len());
             let raw: Vec<u8> = sun.sun_path[..n].iter().map(|c| *c as u8).collect();
             if raw.first() == Some(&0) {
                 // Abstract namespace: bytes, as CPython.
@@ -536,7 +534,15 @@ fn n_setsockopt(vm: &Vm, args: &Args) -> PyResult<Obj> {
     let v = args.pos[3];
     let r = if let Some(b) = bytes::buffer_of(v) {
         // SAFETY: `b` is readable for its length.
-        unsafe { libc::setsockopt(fd, level, opt, b.as_ptr().cast(), b.len() as libc::socklen_t) }
+        unsafe {
+            libc::setsockopt(
+                fd,
+                level,
+                opt,
+                b.as_ptr().cast(),
+                b.len() as libc::socklen_t,
+            )
+        }
     } else {
         let i = int_arg(vm, args, 3)? as libc::c_int;
         // SAFETY: passing one int by pointer.
@@ -566,14 +572,26 @@ fn n_getsockopt(vm: &Vm, args: &Args) -> PyResult<Obj> {
         let mut i: libc::c_int = 0;
         let mut len = size_of::<libc::c_int>() as libc::socklen_t;
         // SAFETY: room for one int.
-        let r = unsafe { libc::getsockopt(fd, level, opt, (&mut i as *mut libc::c_int).cast(), &mut len) };
+        let r = unsafe {
+            libc::getsockopt(
+                fd,
+                level,
+                opt,
+                (&mut i as *mut libc::c_int).cast(),
+                &mut len,
+            )
+        };
         if r < 0 {
             return Err(os_err(vm, errno()));
         }
         return int::new_i64(vm, i as i64);
     }
     if !(1..=1024).contains(&buflen) {
-        return Err(os_err_msg(vm, libc::EINVAL, "getsockopt buflen out of range"));
+        return Err(os_err_msg(
+            vm,
+            libc::EINVAL,
+            "getsockopt buflen out of range",
+        ));
     }
     let mut buf = vec![0u8; buflen as usize];
     let mut len = buflen as libc::socklen_t;
@@ -817,14 +835,23 @@ fn n_sockinfo(vm: &Vm, args: &Args) -> PyResult<Obj> {
         let mut len = size_of::<libc::c_int>() as libc::socklen_t;
         // SAFETY: room for one int.
         let r = unsafe {
-            libc::getsockopt(fd, libc::SOL_SOCKET, opt, (&mut i as *mut libc::c_int).cast(), &mut len)
+            libc::getsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                opt,
+                (&mut i as *mut libc::c_int).cast(),
+                &mut len,
+            )
         };
         if r < 0 {
             return Err(os_err(vm, errno()));
         }
         *slot = i as isize;
     }
-    tuple::new(vm, &[Obj::small(out[0]), Obj::small(out[1]), Obj::small(out[2])])
+    tuple::new(
+        vm,
+        &[Obj::small(out[0]), Obj::small(out[1]), Obj::small(out[2])],
+    )
 }
 
 /// is_numeric(family, host): does `host` parse as a numeric address?
@@ -850,7 +877,13 @@ fn n_inet_pton(vm: &Vm, args: &Args) -> PyResult<Obj> {
             args.pos[1].ty().name
         ))
     })?;
-    let bad = || os_err_msg(vm, libc::EINVAL, "illegal IP address string passed to inet_pton");
+    let bad = || {
+        os_err_msg(
+            vm,
+            libc::EINVAL,
+            "illegal IP address string passed to inet_pton",
+        )
+    };
     match fam {
         libc::AF_INET => {
             let a: std::net::Ipv4Addr = h.parse().map_err(|_| bad())?;

@@ -122,10 +122,14 @@ impl Port for UnixPort {
         use ferropy_core::vm::import::exec_source_module;
         match name {
             "_net" => crate::net::make(vm).map(Some),
-            "socket" => exec_source_module(vm, name, "", crate::net::SOCKET_PY.as_bytes(), None, None)
-                .map(Some),
-            "select" => exec_source_module(vm, name, "", crate::net::SELECT_PY.as_bytes(), None, None)
-                .map(Some),
+            "socket" => {
+                exec_source_module(vm, name, "", crate::net::SOCKET_PY.as_bytes(), None, None)
+                    .map(Some)
+            }
+            "select" => {
+                exec_source_module(vm, name, "", crate::net::SELECT_PY.as_bytes(), None, None)
+                    .map(Some)
+            }
             _ => Ok(None),
         }
     }
