@@ -1,3 +1,4 @@
+# frozen: hosts only
 """asyncio streams over non-blocking sockets: open_connection(),
 start_server(), StreamReader, StreamWriter and Server."""
 
