@@ -171,7 +171,7 @@ class BaseEventLoop(AbstractEventLoop):
     # -- scheduling
     def call_soon(self, callback, *args, context=None):
         self._check_closed()
-        if not callable(callback):
+        if self._debug and not callable(callback):
             raise TypeError('a callable object was expected by call_soon(), got ' + repr(callback))
         h = Handle(callback, args, self, context)
         self._ready.append(h)
@@ -188,7 +188,7 @@ class BaseEventLoop(AbstractEventLoop):
         if when is None:
             raise TypeError('when cannot be None')
         self._check_closed()
-        if not callable(callback):
+        if self._debug and not callable(callback):
             raise TypeError('a callable object was expected by call_at(), got ' + repr(callback))
         h = TimerHandle(when, callback, args, self, context)
         self._timer_seq += 1
@@ -328,7 +328,7 @@ class BaseEventLoop(AbstractEventLoop):
         if exc is not None:
             pe = getattr(sys, 'print_exception', None)
             if pe is not None:
-                pe(exc)
+                pe(exc, err)
             else:
                 err.write(f'{type(exc).__name__}: {exc}\n')
 

@@ -147,7 +147,7 @@ def _coro_repr(coro):
 
 
 def Task__repr_info(self):
-    s = super()._repr_info()
+    s = Future__repr_info(self)
     if self._must_cancel:
         s = s.replace('pending', 'cancelling', 1)
     s = s.split(' ', 1)
