@@ -159,13 +159,13 @@ pub fn resume(vm: &Vm, go: Obj, value: Obj, throw: bool) -> PyResult<SendResult>
     } else {
         eval::run_frame(vm, f)
     };
-    let inner = vm.handled.get();
-    let same = match (inner, outer) {
-        (Some(a), Some(b)) => a.is(b),
-        (None, None) => true,
-        _ => false,
-    };
-    g.exc_state.set(if same { None } else { inner });
+    // Suspended inside one of its own handlers: that exception is the
+    // generator's state (even when it is the caller's exception object,
+    // thrown in from an `except` block). Otherwise it has none.
+    // SAFETY: the frame is still ours.
+    let in_handler = unsafe { (*f).handlers } > 0;
+    g.exc_state
+        .set(if in_handler { vm.handled.get() } else { None });
     vm.handled.set(outer);
     match r {
         Ok(v) => {

@@ -1082,11 +1082,13 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                         push!(or_none(vm.handled.get()));
                         vm.handled.set(Some(e));
                         push!(e);
+                        fr.handlers = fr.handlers.saturating_add(1);
                     }
                     Op::POP_EXCEPT => {
                         let prev = pop!();
                         vm.handled
                             .set(if prev.is_none() { None } else { Some(prev) });
+                        fr.handlers = fr.handlers.saturating_sub(1);
                     }
                     Op::CHECK_EXC_MATCH => {
                         let t = pop!();

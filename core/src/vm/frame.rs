@@ -50,6 +50,10 @@ pub struct Frame {
     pub nfast: usize,
     /// Set by YIELD_VALUE when the frame suspends.
     pub yielded: bool,
+    /// `except`/`finally` handlers entered and not left (PUSH_EXC_INFO
+    /// minus POP_EXCEPT): a generator suspended with a non-zero count is
+    /// handling its own exception.
+    pub handlers: u16,
     /// The local that holds a str made by `local += str` and never read
     /// since (so nothing else refers to it and the next `+=` may extend it
     /// in place), or [`NO_OWNER`]. See `vm::eval`.
@@ -164,6 +168,7 @@ pub fn alloc_frame(
             words: if heap { 0 } else { words },
             nfast: co.nlocals as usize + co.ncells() + co.nfrees(),
             yielded: false,
+            handlers: 0,
             owned: NO_OWNER,
             owned_epoch: 0,
             owned_cap: 0,

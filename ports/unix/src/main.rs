@@ -1,6 +1,7 @@
 //! The `ferropy` executable for Linux: runs a script, `-c CODE`, `-m module`
 //! or an interactive REPL, with the heap size chosen by `-X heapsize=N`.
 
+mod net;
 mod port;
 
 #[global_allocator]

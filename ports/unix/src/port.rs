@@ -114,6 +114,26 @@ impl Port for UnixPort {
         }
         Some(dlopen_symbol(path, symbol))
     }
+    fn make_module(
+        &self,
+        vm: &ferropy_core::vm::Vm,
+        name: &str,
+    ) -> ferropy_core::vm::PyResult<Option<ferropy_core::obj::Obj>> {
+        use ferropy_core::vm::import::exec_module_with;
+        // `socket` and `select` are Python source in the binary, compiled
+        // on first import (tracebacks show `<frozen socket>`, no __file__).
+        let src = match name {
+            "_net" => return crate::net::make(vm).map(Some),
+            "socket" => crate::net::SOCKET_PY,
+            "select" => crate::net::SELECT_PY,
+            _ => return Ok(None),
+        };
+        let file = format!("<frozen {}>", name);
+        exec_module_with(vm, name, "", None, None, |vm| {
+            vm.compile(src, &file, ferropy_core::compile::Mode::Exec)
+        })
+        .map(Some)
+    }
     fn exit(&self, code: i32) {
         flush();
         std::process::exit(code);
