@@ -1,3 +1,4 @@
+# requires: bigheap
 # collections.UserDict: the MutableMapping methods and dict operators.
 from collections import UserDict
 import copy

@@ -622,6 +622,21 @@ fn fn_get_dict(vm: &Vm, o: Obj) -> PyResult<Obj> {
     }
 }
 
+fn fn_set_dict(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let f = f_of(vm, o)?;
+    let Some(v) = v else {
+        return Err(vm.type_error("cannot delete __dict__"));
+    };
+    if !v.ty().is_subtype(&dict::DICT_TYPE) {
+        return Err(vm.type_error(&format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            v.ty().name()
+        )));
+    }
+    f.dict.set(Some(v));
+    Ok(())
+}
+
 static FUNCTION_ATTRS: [AttrEntry; 14] = [
     getset!("__name__", fn_get_name, fn_set_name),
     getset!("__qualname__", fn_get_qualname, fn_set_qualname),
@@ -634,7 +649,7 @@ static FUNCTION_ATTRS: [AttrEntry; 14] = [
     getset!("__doc__", fn_get_doc, fn_set_doc),
     getset!("__module__", fn_get_module, fn_set_module),
     getset!("__annotations__", fn_get_annotations, fn_set_annotations),
-    getset!("__dict__", fn_get_dict),
+    getset!("__dict__", fn_get_dict, fn_set_dict),
     method!("__get__", fn_m_get),
     crate::method!("__call__", super::attr::w_call),
 ];
@@ -1485,7 +1500,7 @@ fn super_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
             })?;
             new_super(vm, t, args.pos[1])
         }
-        n => Err(vm.type_error(&format!("super() takes at most 2 arguments ({} given)", n))),
+        n => Err(vm.type_error(&format!("super() expected at most 2 arguments, got {}", n))),
     }
 }
 
