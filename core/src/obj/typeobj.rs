@@ -845,7 +845,14 @@ fn object_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
         let t = o.ty();
         let init_over = t.flags & tpflags::PY_INIT != 0;
         let new_over = t.flags & tpflags::PY_NEW != 0;
-        if init_over || !new_over {
+        // CPython names object when a class's own __init__ passed the
+        // arguments on, the class when nothing overrides __init__/__new__.
+        if init_over {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if !new_over {
             return Err(vm.type_error(&format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 t.name()
