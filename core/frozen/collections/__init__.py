@@ -161,6 +161,8 @@ class deque:
 
     A list-like sequence optimized for data accesses near its endpoints."""
 
+    __abc_tpflags__ = 1 << 5  # a sequence for `match`
+
     # A ring buffer: items live in self._buf[(self._head + i) % cap].
     __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '__weakref__')
 
@@ -955,6 +957,8 @@ class ChainMap:
 class UserDict:
     """A dict wrapper in `data`."""
 
+    __abc_tpflags__ = 1 << 6  # a mapping for `match`
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
         if dict is not None:
@@ -1079,6 +1083,8 @@ class UserDict:
 class UserList:
     """A list wrapper in `data`."""
 
+    __abc_tpflags__ = 1 << 5
+
     def __init__(self, initlist=None):
         self.data = []
         if initlist is not None:
@@ -1173,6 +1179,8 @@ class UserList:
 
 class UserString:
     """A str wrapper in `data`."""
+
+    __abc_tpflags__ = 1 << 5
 
     def __init__(self, seq):
         if isinstance(seq, str):
