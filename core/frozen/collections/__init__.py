@@ -1228,3 +1228,12 @@ class UserString:
                 return self.__class__(r) if isinstance(r, str) else r
             return method
         return attr
+
+
+def __getattr__(name):
+    # `collections.abc` is reachable as an attribute, as in CPython (where
+    # importing collections always loads it).
+    if name == 'abc':
+        import collections.abc
+        return collections.abc
+    raise AttributeError("module 'collections' has no attribute %r" % (name,))
