@@ -1,4 +1,5 @@
-"""A small inspect: the code flag constants and the type predicates."""
+"""A small inspect: the code flag constants, the type predicates, cleandoc
+and getdoc."""
 
 CO_OPTIMIZED = 0x0001
 CO_NEWLOCALS = 0x0002
@@ -22,3 +23,25 @@ def ismodule(obj):
 
 def isfunction(obj):
     return type(obj).__name__ == "function"
+
+
+def cleandoc(doc):
+    """Tabs expanded, the first line stripped, the common indentation of
+    the other lines removed, blank lines at both ends dropped."""
+    lines = doc.expandtabs().split('\n')
+    indents = [len(l) - len(l.lstrip()) for l in lines[1:] if l.lstrip()]
+    margin = min(indents) if indents else 0
+    lines = [lines[0].lstrip()] + [l[margin:] for l in lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return '\n'.join(lines)
+
+
+def getdoc(obj):
+    """The object's docstring, cleaned up (None when it has none)."""
+    doc = getattr(obj, '__doc__', None)
+    if not isinstance(doc, str):
+        return None
+    return cleandoc(doc)

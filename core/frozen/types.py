@@ -70,6 +70,7 @@ WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
+MappingProxyType = type(type.__dict__)
 ModuleType = type(sys)
 try:
     raise TypeError
@@ -159,12 +160,3 @@ class DynamicClassAttribute(property):
                 return self
             raise AttributeError()
         return super().__get__(instance, ownerclass)
-
-
-def __getattr__(name):
-    # MappingProxyType is made on first use (it costs heap).
-    if name == 'MappingProxyType':
-        from _mappingproxy import mappingproxy
-        globals()['MappingProxyType'] = mappingproxy
-        return mappingproxy
-    raise AttributeError("module 'types' has no attribute %r" % (name,))

@@ -7,6 +7,7 @@
 mod bench;
 mod board;
 mod capi;
+mod cpytests;
 mod cytests;
 mod cython;
 mod diff;
@@ -48,6 +49,11 @@ commands:
   stdlib-smoke [MODULE...]      copy pure-Python modules of CPython 3.11's stdlib
                                 to a temporary directory, run a smoke script per
                                 module under ferropy and CPython, print a table
+  cpython-tests [-v] [MODULE...]
+                                run test modules of CPython 3.11's Lib/test (copied
+                                to a temporary directory) under ferropy with
+                                unittest; print tests run/failures/errors per module
+                                (-v: list the failing tests on stderr)
   size                          build the Cortex-M4 firmware (ports/qemu-m4): the
                                 test image (figures only) and the budgeted
                                 `minimal` configuration, whose flash/RAM/heap
@@ -72,6 +78,7 @@ fn main() -> ExitCode {
         "demo" => demo(rest),
         "ext" => capi::ext(rest),
         "cython-tests" => cytests::run(rest),
+        "cpython-tests" => cpytests::run(rest),
         "bench" => bench::run(rest),
         "size" => size::run(rest),
         "uf2" => uf2::run(rest),

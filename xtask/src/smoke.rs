@@ -175,7 +175,7 @@ const MODULES: &[(&str, &str, &str)] = &[
 ];
 
 /// The directory of CPython's pure-Python standard library.
-fn cpython_stdlib(python: &std::ffi::OsStr) -> Result<PathBuf, String> {
+pub fn cpython_stdlib(python: &std::ffi::OsStr) -> Result<PathBuf, String> {
     let out = Command::new(python)
         .args([
             "-c",
@@ -190,7 +190,7 @@ fn cpython_stdlib(python: &std::ffi::OsStr) -> Result<PathBuf, String> {
     Ok(PathBuf::from(p))
 }
 
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     if from.is_dir() {
         std::fs::create_dir_all(to)?;
         for e in std::fs::read_dir(from)? {
@@ -233,7 +233,7 @@ fn run(interp: &std::ffi::OsStr, dir: &Path, name: &str, script: &str) -> (Exit,
 }
 
 /// The last line of a traceback: the exception.
-fn last_line(s: &str) -> String {
+pub fn last_line(s: &str) -> String {
     let l = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
     let l = l.replace('|', "\\|");
     if l.len() > 70 {

@@ -161,6 +161,8 @@ class deque:
 
     A list-like sequence optimized for data accesses near its endpoints."""
 
+    __abc_tpflags__ = 1 << 5  # a sequence for `match`
+
     # A ring buffer: items live in self._buf[(self._head + i) % cap].
     __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '__weakref__')
 
@@ -955,6 +957,8 @@ class ChainMap:
 class UserDict:
     """A dict wrapper in `data`."""
 
+    __abc_tpflags__ = 1 << 6  # a mapping for `match`
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
         if dict is not None:
@@ -1032,9 +1036,54 @@ class UserDict:
         c.data = self.data.copy()
         return c
 
+    def __copy__(self):
+        inst = self.__class__.__new__(self.__class__)
+        inst.__dict__.update(self.__dict__)
+        inst.__dict__['data'] = self.__dict__['data'].copy()
+        return inst
+
+    def popitem(self):
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+    def __or__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(self.data | other.data)
+        if isinstance(other, dict):
+            return self.__class__(self.data | other)
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(other.data | self.data)
+        if isinstance(other, dict):
+            return self.__class__(other | self.data)
+        return NotImplemented
+
+    def __ior__(self, other):
+        if isinstance(other, UserDict):
+            self.data |= other.data
+        else:
+            self.data |= other
+        return self
+
 
 class UserList:
     """A list wrapper in `data`."""
+
+    __abc_tpflags__ = 1 << 5
 
     def __init__(self, initlist=None):
         self.data = []
@@ -1131,6 +1180,8 @@ class UserList:
 class UserString:
     """A str wrapper in `data`."""
 
+    __abc_tpflags__ = 1 << 5
+
     def __init__(self, seq):
         if isinstance(seq, str):
             self.data = seq
@@ -1177,3 +1228,12 @@ class UserString:
                 return self.__class__(r) if isinstance(r, str) else r
             return method
         return attr
+
+
+def __getattr__(name):
+    # `collections.abc` is reachable as an attribute, as in CPython (where
+    # importing collections always loads it).
+    if name == 'abc':
+        import collections.abc
+        return collections.abc
+    raise AttributeError("module 'collections' has no attribute %r" % (name,))

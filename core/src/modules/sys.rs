@@ -399,6 +399,11 @@ pub fn make(vm: &Vm) -> PyResult<Obj> {
         .collect::<PyResult<_>>()?;
     dict::set_str(vm, d, "builtin_module_names", tuple::new(vm, &names)?)?;
     dict::set_str(vm, d, "executable", vm.new_str("")?)?;
+    let empty = vm.new_str("")?;
+    for k in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        dict::set_str(vm, d, k, empty)?;
+    }
+    dict::set_str(vm, d, "platlibdir", vm.new_str("lib")?)?;
     dict::set_str(vm, d, "dont_write_bytecode", obj::true_obj())?;
     dict::set_str(vm, d, "ps1", vm.new_str(">>> ")?)?;
     dict::set_str(vm, d, "ps2", vm.new_str("... ")?)?;

@@ -210,7 +210,7 @@ fn builtin_descr_get(vm: &Vm, f: Obj, inst: Option<Obj>, owner: Obj) -> PyResult
 /// The one `method_descriptor` of builtin method `f` read from class
 /// `owner` (the cache is looked up before the defining type is searched
 /// for; `f` itself when no builtin type on the MRO lists it).
-fn method_descr(vm: &Vm, f: Obj, owner: Obj) -> PyResult<Obj> {
+pub fn method_descr(vm: &Vm, f: Obj, owner: Obj) -> PyResult<Obj> {
     let cache = match vm.method_descrs.get() {
         Some(c) => c,
         None => {
@@ -225,10 +225,16 @@ fn method_descr(vm: &Vm, f: Obj, owner: Obj) -> PyResult<Obj> {
     let Some(t) = owner.as_type().and_then(|t| defining_type(t, f)) else {
         return Ok(f);
     };
+    // SAFETY: `f` came from a builtin type's table (Builtin layout).
+    let name = unsafe { f.cast::<BuiltinFunc>() }.name;
     let d = vm.alloc_obj(MethodDescr {
         head: ObjHead {
             refcnt: super::RefCnt::new(0),
-            ty: &METHOD_DESCR_TYPE,
+            ty: if is_slot_of(t.layout, name) {
+                &WRAPPER_DESCR_TYPE
+            } else {
+                &METHOD_DESCR_TYPE
+            },
         },
         func: f,
         owner: t,
@@ -238,7 +244,7 @@ fn method_descr(vm: &Vm, f: Obj, owner: Obj) -> PyResult<Obj> {
 }
 
 /// The builtin type on `t`'s MRO whose attribute table holds `f`.
-fn defining_type(t: &'static TypeObj, f: Obj) -> Option<&'static TypeObj> {
+pub fn defining_type(t: &'static TypeObj, f: Obj) -> Option<&'static TypeObj> {
     super::typeobj::mro_of(t).find(|t| !t.is_heap() && t.attrs.iter().any(|e| e.obj.get().is(f)))
 }
 
@@ -274,32 +280,109 @@ fn descr_call(vm: &Vm, d: Obj, args: &Args) -> PyResult<Obj> {
             b.name
         ))),
         // (Dunders are CPython's slot wrappers, with their own wording.)
-        Some(s) if !s.ty().is_subtype(owner) => Err(vm.type_error(&if is_dunder(b.name) {
-            alloc::format!(
-                "descriptor '{}' requires a '{}' object but received a '{}'",
-                b.name,
-                owner.name(),
-                s.ty().name()
-            )
-        } else {
-            alloc::format!(
-                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                b.name,
-                owner.name(),
-                s.ty().name()
-            )
-        })),
+        Some(s) if !s.ty().is_subtype(owner) => {
+            Err(vm.type_error(&if d.ty().is(&WRAPPER_DESCR_TYPE) {
+                alloc::format!(
+                    "descriptor '{}' requires a '{}' object but received a '{}'",
+                    b.name,
+                    owner.name(),
+                    s.ty().name()
+                )
+            } else {
+                alloc::format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    b.name,
+                    owner.name(),
+                    s.ty().name()
+                )
+            }))
+        }
         Some(_) => (b.f)(vm, args),
     }
 }
 
-fn is_dunder(name: &str) -> bool {
-    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+/// Is builtin method `name` of instances with `layout` a CPython slot
+/// wrapper? (list and dict define `__getitem__`, dict and set
+/// `__contains__`, as ordinary methods besides the slot.)
+pub fn is_slot_of(layout: Layout, name: &str) -> bool {
+    is_slot_name(name)
+        && !matches!(
+            (layout, name),
+            (Layout::List | Layout::Dict, "__getitem__")
+                | (Layout::Dict | Layout::Set, "__contains__")
+        )
 }
+
+/// Is `name` one of CPython's type slots (a `wrapper_descriptor` when read
+/// from a builtin type, a `method-wrapper` when bound)? Other dunders, such
+/// as `__format__` or `__reduce__`, are plain methods there.
+pub fn is_slot_name(name: &str) -> bool {
+    let Some(core) = name.strip_prefix("__").and_then(|n| n.strip_suffix("__")) else {
+        return false;
+    };
+    let core = core
+        .strip_prefix('i')
+        .filter(|c| INPLACE.contains(c))
+        .unwrap_or(core);
+    let core = core
+        .strip_prefix('r')
+        .filter(|c| NUMERIC.contains(c))
+        .unwrap_or(core);
+    NUMERIC.contains(&core) || OTHER_SLOTS.contains(&core)
+}
+/// Binary operators (with reflected `__r*__` forms).
+const NUMERIC: &[&str] = &[
+    "add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "pow", "lshift",
+    "rshift", "and", "or", "xor",
+];
+/// Operators with in-place `__i*__` forms.
+const INPLACE: &[&str] = &[
+    "add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and",
+    "or", "xor",
+];
+const OTHER_SLOTS: &[&str] = &[
+    "repr",
+    "str",
+    "hash",
+    "call",
+    "getattribute",
+    "getattr",
+    "setattr",
+    "delattr",
+    "lt",
+    "le",
+    "eq",
+    "ne",
+    "gt",
+    "ge",
+    "iter",
+    "next",
+    "get",
+    "set",
+    "delete",
+    "init",
+    "del",
+    "await",
+    "aiter",
+    "anext",
+    "neg",
+    "pos",
+    "abs",
+    "invert",
+    "bool",
+    "int",
+    "float",
+    "index",
+    "len",
+    "getitem",
+    "setitem",
+    "delitem",
+    "contains",
+];
 
 fn descr_repr(vm: &Vm, d: Obj) -> PyResult<Obj> {
     let (b, owner) = descr_parts(d);
-    let what = if is_dunder(b.name) {
+    let what = if d.ty().is(&WRAPPER_DESCR_TYPE) {
         "slot wrapper"
     } else {
         "method"
@@ -347,12 +430,56 @@ fn descr_objclass(_vm: &Vm, d: Obj) -> PyResult<Obj> {
     Ok(descr_parts(d).1.as_obj())
 }
 
-static METHOD_DESCR_ATTRS: [AttrEntry; 4] = [
+/// `descr.__get__(instance, owner=None)`.
+fn descr_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__get__", 2, 3)?;
+    let (d, inst) = (args.pos[0], args.pos[1]);
+    let owner = args.pos.get(2).copied().filter(|o| !o.is_none());
+    let (b, t) = descr_parts(d);
+    if inst.is_none() {
+        if owner.is_none() {
+            return Err(vm.type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(d);
+    }
+    if !inst.ty().is_subtype(t) {
+        return Err(vm.type_error(&alloc::format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            b.name,
+            t.name(),
+            inst.ty().name()
+        )));
+    }
+    descr_get(vm, d, Some(inst), owner.unwrap_or(super::none()))
+}
+
+/// `f.__call__(*args, **kwargs)` of callable builtin objects (functions,
+/// methods, descriptors): calls `f` through its call slot.
+pub fn w_call(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
+    crate::vm::call::call_args(vm, args.pos[0], &rest)
+}
+
+static METHOD_DESCR_ATTRS: [AttrEntry; 6] = [
     getset!("__name__", descr_name),
     getset!("__qualname__", descr_qualname),
     getset!("__doc__", descr_doc),
     getset!("__objclass__", descr_objclass),
+    method!("__get__", descr_m_get),
+    method!("__call__", w_call),
 ];
+
+const DESCR_SLOTS: Slots = Slots {
+    call: Some(descr_call),
+    repr: Some(descr_repr),
+    descr_get: Some(descr_get),
+    getattr: Some(super::typeobj::generic_getattr),
+    ..Slots::EMPTY
+};
 
 #[cfg_attr(
     target_os = "none",
@@ -363,13 +490,23 @@ pub static METHOD_DESCR_TYPE: TypeObj = TypeObj::builtin(
     "method_descriptor",
     Layout::MethodDescr,
     Some(&super::typeobj::OBJECT_TYPE),
-    Slots {
-        call: Some(descr_call),
-        repr: Some(descr_repr),
-        descr_get: Some(descr_get),
-        getattr: Some(super::typeobj::generic_getattr),
-        ..Slots::EMPTY
-    },
+    DESCR_SLOTS,
+    &METHOD_DESCR_ATTRS,
+    core::mem::size_of::<MethodDescr>(),
+    0,
+);
+
+/// A type slot read from a builtin type (`object.__init__`, `int.__add__`).
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static WRAPPER_DESCR_TYPE: TypeObj = TypeObj::builtin(
+    "wrapper_descriptor",
+    Layout::MethodDescr,
+    Some(&super::typeobj::OBJECT_TYPE),
+    DESCR_SLOTS,
     &METHOD_DESCR_ATTRS,
     core::mem::size_of::<MethodDescr>(),
     0,
@@ -451,10 +588,11 @@ fn get_doc(vm: &Vm, f: Obj) -> PyResult<Obj> {
     }
 }
 
-static BUILTIN_ATTRS: [AttrEntry; 3] = [
+static BUILTIN_ATTRS: [AttrEntry; 4] = [
     getset!("__name__", get_name),
     getset!("__qualname__", get_name),
     getset!("__doc__", get_doc),
+    method!("__call__", w_call),
 ];
 
 #[cfg_attr(

@@ -472,6 +472,28 @@ fn m_hex(vm: &Vm, args: &Args) -> PyResult<Obj> {
     vm.new_string(crate::text::float_hex(x))
 }
 
+/// `float.__getformat__('double' | 'float')`: the storage format.
+fn m_getformat(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__getformat__", 2, 2)?;
+    let s = super::str::as_str(args.pos[1]).ok_or_else(|| {
+        vm.type_error(&format!(
+            "__getformat__() argument must be str, not {}",
+            args.pos[1].ty().name()
+        ))
+    })?;
+    if s != "double" && s != "float" {
+        return Err(vm.new_error(
+            &super::exc::VALUE_ERROR,
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        ));
+    }
+    vm.new_str(if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    })
+}
+
 fn m_fromhex(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if args.pos.len() != 2 || args.has_kw() {
         return Err(vm.type_error(&format!(
@@ -591,7 +613,8 @@ pub const FLOAT_SLOTS: Slots = Slots {
     ..Slots::EMPTY
 };
 
-static FLOAT_ATTRS: [AttrEntry; 45] = crate::num_attrs!(K_FLOAT; [
+static FLOAT_ATTRS: [AttrEntry; 46] = crate::num_attrs!(K_FLOAT; [
+    classmethod!("__getformat__", m_getformat),
     method!("is_integer", m_is_integer),
     method!("as_integer_ratio", m_as_integer_ratio),
     method!("hex", m_hex),

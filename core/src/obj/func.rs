@@ -622,7 +622,22 @@ fn fn_get_dict(vm: &Vm, o: Obj) -> PyResult<Obj> {
     }
 }
 
-static FUNCTION_ATTRS: [AttrEntry; 13] = [
+fn fn_set_dict(vm: &Vm, o: Obj, v: Option<Obj>) -> PyResult<()> {
+    let f = f_of(vm, o)?;
+    let Some(v) = v else {
+        return Err(vm.type_error("cannot delete __dict__"));
+    };
+    if !v.ty().is_subtype(&dict::DICT_TYPE) {
+        return Err(vm.type_error(&format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            v.ty().name()
+        )));
+    }
+    f.dict.set(Some(v));
+    Ok(())
+}
+
+static FUNCTION_ATTRS: [AttrEntry; 14] = [
     getset!("__name__", fn_get_name, fn_set_name),
     getset!("__qualname__", fn_get_qualname, fn_set_qualname),
     getset!("__defaults__", fn_get_defaults, fn_set_defaults),
@@ -634,8 +649,9 @@ static FUNCTION_ATTRS: [AttrEntry; 13] = [
     getset!("__doc__", fn_get_doc, fn_set_doc),
     getset!("__module__", fn_get_module, fn_set_module),
     getset!("__annotations__", fn_get_annotations, fn_set_annotations),
-    getset!("__dict__", fn_get_dict),
+    getset!("__dict__", fn_get_dict, fn_set_dict),
     method!("__get__", fn_m_get),
+    crate::method!("__call__", super::attr::w_call),
 ];
 
 fn fn_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
@@ -741,8 +757,12 @@ unsafe impl PyPayload for BoundMethodObj {
 }
 
 pub fn new_bound_method(vm: &Vm, func: Obj, this: Obj) -> PyResult<Obj> {
-    let ty: &'static TypeObj = if func.layout() == Layout::Builtin {
-        &BUILTIN_METHOD_TYPE
+    let ty: &'static TypeObj = if let Some(b) = func.downcast::<super::attr::BuiltinFunc>() {
+        if b.kind == super::attr::FnKind::Method && super::attr::is_slot_of(this.layout(), b.name) {
+            &METHOD_WRAPPER_TYPE
+        } else {
+            &BUILTIN_METHOD_TYPE
+        }
     } else {
         &METHOD_TYPE
     };
@@ -776,6 +796,14 @@ fn method_repr(vm: &Vm, o: Obj) -> PyResult<Obj> {
     if m.func.layout() == Layout::Builtin {
         let tn = m.this.ty().name();
         let short = fname.rsplit('.').next().unwrap_or(&fname);
+        if o.ty().is(&METHOD_WRAPPER_TYPE) {
+            return vm.new_string(format!(
+                "<method-wrapper '{}' of {} object at {:#x}>",
+                short,
+                tn,
+                m.this.raw()
+            ));
+        }
         if let Some(t) = m.this.as_type() {
             return vm.new_string(format!(
                 "<built-in method {} of type object at {:#x}>",
@@ -837,7 +865,25 @@ fn bm_doc(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let f = unsafe { o.cast::<BoundMethodObj>() }.func;
     Ok(crate::vm::abs::getattr_opt_str(vm, f, "__doc__")?.unwrap_or(super::none()))
 }
-static METHOD_ATTRS: [AttrEntry; 3] = [
+/// `__qualname__` of a bound method: a builtin's is `Type.name`, with the
+/// type that defines it (`[].append` gives `list.append`).
+fn bm_qualname(vm: &Vm, o: Obj) -> PyResult<Obj> {
+    // SAFETY: installed on BoundMethod layout only.
+    let m = unsafe { o.cast::<BoundMethodObj>() };
+    if let Some(b) = m.func.downcast::<super::attr::BuiltinFunc>() {
+        let t = match (b.kind, m.this.as_type()) {
+            (super::attr::FnKind::ClassMethod, Some(t)) => t,
+            _ => m.this.ty(),
+        };
+        if let Some(d) = super::attr::defining_type(t, m.func) {
+            return vm.new_string(format!("{}.{}", d.name(), b.name));
+        }
+    }
+    crate::vm::abs::getattr_str(vm, m.func, "__qualname__")
+}
+static METHOD_ATTRS: [AttrEntry; 5] = [
+    getset!("__qualname__", bm_qualname),
+    crate::method!("__call__", super::attr::w_call),
     getset!("__func__", bm_func),
     getset!("__self__", bm_self),
     getset!("__doc__", bm_doc),
@@ -899,6 +945,21 @@ pub static METHOD_TYPE: TypeObj = TypeObj::builtin(
 )]
 pub static BUILTIN_METHOD_TYPE: TypeObj = TypeObj::builtin(
     "builtin_function_or_method",
+    Layout::BoundMethod,
+    Some(&super::typeobj::OBJECT_TYPE),
+    METHOD_SLOTS,
+    &METHOD_ATTRS,
+    core::mem::size_of::<BoundMethodObj>(),
+    0,
+);
+/// A builtin type's slot bound to an instance (`object().__init__`).
+#[cfg_attr(
+    target_os = "none",
+    allow(unsafe_code),
+    link_section = ".rodata.ferropy_types"
+)]
+pub static METHOD_WRAPPER_TYPE: TypeObj = TypeObj::builtin(
+    "method-wrapper",
     Layout::BoundMethod,
     Some(&super::typeobj::OBJECT_TYPE),
     METHOD_SLOTS,
@@ -1074,8 +1135,9 @@ fn cm_m_get(vm: &Vm, args: &Args) -> PyResult<Obj> {
     cm_get(vm, args.pos[0], inst, owner)
 }
 
-static SM_ATTRS: [AttrEntry; 7] = [
+static SM_ATTRS: [AttrEntry; 8] = [
     method!("__get__", sm_m_get),
+    method!("__call__", super::attr::w_call),
     getset!("__func__", sm_func),
     getset!("__isabstractmethod__", sm_isabstract),
     getset!("__name__", sm_name),
@@ -1438,7 +1500,7 @@ fn super_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
             })?;
             new_super(vm, t, args.pos[1])
         }
-        n => Err(vm.type_error(&format!("super() takes at most 2 arguments ({} given)", n))),
+        n => Err(vm.type_error(&format!("super() expected at most 2 arguments, got {}", n))),
     }
 }
 

@@ -669,6 +669,16 @@ pub fn new_dunder<const K: u8>(vm: &Vm, args: &Args) -> PyResult<Obj> {
             base.name
         )));
     }
+    // A builtin subtype with its own constructor (bool of int) must use it.
+    let solid = super::typeobj::solid_base(t);
+    if !solid.is(base) {
+        return Err(vm.type_error(&format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            base.name,
+            t.name(),
+            solid.name()
+        )));
+    }
     let rest = Args {
         pos: &args.pos[1..],
         kw: args.kw,
@@ -981,4 +991,30 @@ pub const BOOL_SLOTS: Slots = Slots {
     new: Some(bool_new),
     ..INT_SLOTS
 };
-pub static BOOL_ATTRS: [AttrEntry; 0] = [];
+pub static BOOL_ATTRS: [AttrEntry; 1] = [crate::staticmethod!("__new__", bool_new_dunder)];
+
+/// `bool.__new__(bool, x=False)`.
+fn bool_new_dunder(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let Some(c) = args.pos.first().copied() else {
+        return Err(vm.type_error("bool.__new__(): not enough arguments"));
+    };
+    let Some(t) = c.as_type() else {
+        return Err(vm.type_error(&format!(
+            "bool.__new__(X): X is not a type object ({})",
+            c.ty().name()
+        )));
+    };
+    if !t.is_subtype(&super::int::BOOL_TYPE) {
+        return Err(vm.type_error(&format!(
+            "bool.__new__({}): {} is not a subtype of bool",
+            t.name(),
+            t.name()
+        )));
+    }
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
+    bool_new(vm, t, &rest)
+}

@@ -38,6 +38,7 @@ pub mod int;
 pub mod intmethods;
 pub mod iter;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod misc;
 pub mod module;

@@ -525,17 +525,27 @@ fn type_get_base(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 fn type_get_dict(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let t = t_of(vm, o)?;
-    match t.dict {
-        Some(d) => Ok(d),
+    // A read-only view, as CPython's mappingproxy: live over a class's
+    // namespace; a snapshot of a builtin type's static attribute table.
+    let d = match t.dict {
+        Some(d) => d,
         None => {
             let d = dict::new(vm)?;
             for e in t.attrs {
                 let k = vm.intern(e.name)?;
-                dict::set(vm, d, k, e.obj.get())?;
+                let mut v = e.obj.get();
+                // Instance methods appear as their method descriptors.
+                if v.downcast::<super::attr::BuiltinFunc>()
+                    .is_some_and(|b| b.kind == super::attr::FnKind::Method)
+                {
+                    v = super::attr::method_descr(vm, v, o)?;
+                }
+                dict::set(vm, d, k, v)?;
             }
-            Ok(d)
+            d
         }
-    }
+    };
+    super::mappingproxy::new(vm, d)
 }
 fn type_get_module(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let t = t_of(vm, o)?;
@@ -835,7 +845,14 @@ fn object_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
         let t = o.ty();
         let init_over = t.flags & tpflags::PY_INIT != 0;
         let new_over = t.flags & tpflags::PY_NEW != 0;
-        if init_over || !new_over {
+        // CPython names object when a class's own __init__ passed the
+        // arguments on, the class when nothing overrides __init__/__new__.
+        if init_over {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if !new_over {
             return Err(vm.type_error(&format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 t.name()
@@ -1599,8 +1616,18 @@ pub fn fixup_slots(vm: &Vm, t: &'static TypeObj) -> PyResult<()> {
 
 use crate::vm::abs::call_dunder;
 
+/// `call_dunder`, except that a dunder set to None in the class
+/// (`__eq__ = None`, `__iadd__ = None`) blocks the operation, as in CPython
+/// where the slot then calls None.
+fn call_dunder_blk(vm: &Vm, o: Obj, name: &'static str, args: &[Obj]) -> PyResult<Option<Obj>> {
+    if lookup_static(vm, o.ty(), name)?.is_some_and(|f| f.is_none()) {
+        return Err(vm.type_error("'NoneType' object is not callable"));
+    }
+    call_dunder(vm, o, name, args)
+}
+
 fn need(vm: &Vm, o: Obj, name: &'static str) -> PyResult<Obj> {
-    call_dunder(vm, o, name, &[])?.ok_or_else(|| {
+    call_dunder_blk(vm, o, name, &[])?.ok_or_else(|| {
         vm.type_error(&format!(
             "'{}' object has no method {}",
             o.ty().name(),
@@ -1649,12 +1676,12 @@ fn slot_hash(vm: &Vm, o: Obj) -> PyResult<isize> {
     }
 }
 fn slot_richcmp(vm: &Vm, a: Obj, b: Obj, op: CmpOp) -> PyResult<Obj> {
-    match call_dunder(vm, a, op.dunder(), &[b])? {
+    match call_dunder_blk(vm, a, op.dunder(), &[b])? {
         Some(r) => Ok(r),
         None => {
             if op == CmpOp::Ne {
                 // Default __ne__ inverts __eq__.
-                if let Some(r) = call_dunder(vm, a, "__eq__", &[b])? {
+                if let Some(r) = call_dunder_blk(vm, a, "__eq__", &[b])? {
                     if r.is(super::not_implemented()) {
                         return Ok(r);
                     }
@@ -1776,6 +1803,9 @@ fn slot_setitem(vm: &Vm, o: Obj, k: Obj, v: Option<Obj>) -> PyResult<()> {
     Ok(())
 }
 fn slot_contains(vm: &Vm, o: Obj, k: Obj) -> PyResult<bool> {
+    if lookup_static(vm, o.ty(), "__contains__")?.is_some_and(|f| f.is_none()) {
+        return Err(vm.type_error(&format!("'{}' object is not a container", o.ty().name())));
+    }
     let r = need_call(vm, o, "__contains__", &[k])?;
     crate::vm::abs::truthy(vm, r)
 }
@@ -1787,7 +1817,7 @@ fn slot_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> 
     let a_ours = ta.flags & tpflags::PY_NUM != 0;
     let b_ours = tb.flags & tpflags::PY_NUM != 0;
     if inplace && a_ours {
-        if let Some(r) = call_dunder(vm, a, op.idunder(), &[b])? {
+        if let Some(r) = call_dunder_blk(vm, a, op.idunder(), &[b])? {
             if !r.is(ni) {
                 return Ok(r);
             }
@@ -1796,14 +1826,14 @@ fn slot_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> 
     // Subclass with an overriding reflected method goes first.
     let b_first = b_ours && !ta.is(tb) && tb.is_subtype(ta);
     if b_first {
-        if let Some(r) = call_dunder(vm, b, op.rdunder(), &[a])? {
+        if let Some(r) = call_dunder_blk(vm, b, op.rdunder(), &[a])? {
             if !r.is(ni) {
                 return Ok(r);
             }
         }
     }
     if a_ours {
-        if let Some(r) = call_dunder(vm, a, op.dunder(), &[b])? {
+        if let Some(r) = call_dunder_blk(vm, a, op.dunder(), &[b])? {
             if !r.is(ni) {
                 return Ok(r);
             }
@@ -1822,7 +1852,7 @@ fn slot_num(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult<Obj> 
         }
     }
     if b_ours && !b_first && !ta.is(tb) {
-        if let Some(r) = call_dunder(vm, b, op.rdunder(), &[a])? {
+        if let Some(r) = call_dunder_blk(vm, b, op.rdunder(), &[a])? {
             if !r.is(ni) {
                 return Ok(r);
             }
@@ -1856,6 +1886,10 @@ fn slot_unary(vm: &Vm, op: UnOp, o: Obj) -> PyResult<Obj> {
     }
 }
 fn slot_bool(vm: &Vm, o: Obj) -> PyResult<bool> {
+    // `__bool__ = None` blocks truth testing (even with a `__len__`).
+    if lookup_static(vm, o.ty(), "__bool__")?.is_some_and(|f| f.is_none()) {
+        return Err(vm.type_error("'NoneType' object is not callable"));
+    }
     if let Some(r) = call_dunder(vm, o, "__bool__", &[])? {
         if let Some(b) = super::int::as_bool(r) {
             return Ok(b);

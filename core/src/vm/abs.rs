@@ -60,21 +60,9 @@ pub fn getattr_opt_str(vm: &Vm, o: Obj, name: &str) -> PyResult<Option<Obj>> {
 pub fn setattr(vm: &Vm, o: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
     match o.ty().slots.setattr {
         Some(s) => s(vm, o, name, v),
-        None => {
-            let t = o.ty();
-            if typeobj::lookup(vm, t, pystr::as_str(name).unwrap_or(""))?.is_some() {
-                Err(vm.new_error(
-                    &exc::ATTRIBUTE_ERROR,
-                    &format!(
-                        "'{}' object attribute '{}' is read-only",
-                        t.name(),
-                        pystr::as_str(name).unwrap_or("")
-                    ),
-                ))
-            } else {
-                Err(vm.attribute_error(o, name))
-            }
-        }
+        // CPython's default for every type: data descriptors (writable
+        // getsets such as `property.__doc__`) work, the rest is read-only.
+        None => typeobj::generic_setattr(vm, o, name, v),
     }
 }
 
@@ -438,10 +426,19 @@ pub fn setitem(vm: &Vm, o: Obj, k: Obj, v: Obj) -> PyResult<()> {
 pub fn delitem(vm: &Vm, o: Obj, k: Obj) -> PyResult<()> {
     match o.ty().slots.setitem {
         Some(s) => s(vm, o, k, None),
-        None => Err(vm.type_error(&format!(
-            "'{}' object doesn't support item deletion",
-            o.ty().name()
-        ))),
+        None => {
+            // CPython words it by the route it took: a sequence-shaped type
+            // (any class, or a builtin with `in`/`len`) given an index says
+            // "doesn't", everything else "does not".
+            let t = o.ty();
+            let seq = t.is_heap() || t.slots.contains.is_some() || t.slots.len.is_some();
+            let idx = k.is_small() || k.ty().slots.index.is_some();
+            Err(vm.type_error(&format!(
+                "'{}' object {} support item deletion",
+                t.name(),
+                if seq && idx { "doesn't" } else { "does not" }
+            )))
+        }
     }
 }
 

@@ -90,14 +90,20 @@ fn set_context(vm: &Vm, e: Obj) {
         }
         if let Some(x) = exc::exc_of(e) {
             if x.context.get().is_none() {
-                // Break cycles: h's context chain must not contain e.
-                let mut c = Some(h);
+                // Break cycles as CPython: where h's context chain reaches
+                // e, cut it there (`raise a` of an earlier exception while
+                // handling one whose context is `a`).
+                let mut o = h;
                 let mut n = 0;
-                while let Some(ci) = c {
-                    if ci.is(e) {
-                        return;
+                while let Some(y) = exc::exc_of(o) {
+                    match y.context.get() {
+                        Some(c) if c.is(e) => {
+                            y.context.set(None);
+                            break;
+                        }
+                        Some(c) => o = c,
+                        None => break,
                     }
-                    c = exc::exc_of(ci).and_then(|y| y.context.get());
                     n += 1;
                     if n > 1000 {
                         break;
@@ -1162,13 +1168,17 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                                             }
                                             vm.restore_exc(Some(e));
                                         }
+                                        // An exception class whose construction
+                                        // failed raises that failure.
+                                        Err(_)
+                                            if cause.as_type().is_some_and(|t| {
+                                                t.is_subtype(&exc::BASE_EXCEPTION)
+                                            }) => {}
                                         Err(_) => {
-                                            if !vm.exc_matches(&exc::TYPE_ERROR) {
-                                                let _ = vm.type_error("exception causes must derive from BaseException");
-                                            } else {
-                                                vm.take_exc();
-                                                let _ = vm.type_error("exception causes must derive from BaseException");
-                                            }
+                                            vm.take_exc();
+                                            let _ = vm.type_error(
+                                                "exception causes must derive from BaseException",
+                                            );
                                         }
                                     }
                                 }

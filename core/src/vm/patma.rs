@@ -9,7 +9,7 @@
 //! `memoryview`, a builtin type named `deque` or `array`, or a class whose
 //! namespace has `__abc_tpflags__` with bit `1 << 5` (what
 //! `collections.abc.Sequence` defines); a *mapping* when its MRO contains
-//! `dict`, a builtin type named `mappingproxy`, or a class with
+//! `dict`, `mappingproxy`, or a class with
 //! `__abc_tpflags__` bit `1 << 6` (`collections.abc.Mapping`). `str`,
 //! `bytes` and `bytearray` are never sequences here; the nearest class on
 //! the MRO with either bit decides. C types built from a spec with
@@ -47,7 +47,14 @@ pub fn is_sequence(vm: &Vm, o: Obj) -> PyResult<bool> {
             || c.is(&tuple::TUPLE_TYPE)
             || c.is(&range::RANGE_TYPE)
             || c.is(&memoryview::MEMORYVIEW_TYPE)
-            || (!c.is_heap() && matches!(c.name, "deque" | "array"))
+            || (!c.is_heap() && matches!(c.name().rsplit('.').next(), Some("deque" | "array")))
+        {
+            return Ok(true);
+        }
+        // `array.array` (a class the native module makes at import).
+        if c.is_heap()
+            && c.name() == "array"
+            && typeobj::own_attr(vm, c, "__module__")?.and_then(pystr::as_str) == Some("array")
         {
             return Ok(true);
         }
@@ -70,7 +77,7 @@ pub fn is_sequence(vm: &Vm, o: Obj) -> PyResult<bool> {
 /// `MATCH_MAPPING`: is `o` a mapping for pattern matching?
 pub fn is_mapping(vm: &Vm, o: Obj) -> PyResult<bool> {
     for c in mro_of(o.ty()) {
-        if c.is(&dict::DICT_TYPE) || (!c.is_heap() && c.name == "mappingproxy") {
+        if c.is(&dict::DICT_TYPE) || c.is(&crate::obj::mappingproxy::MAPPINGPROXY_TYPE) {
             return Ok(true);
         }
         let f = abc_flags(vm, c)?;
