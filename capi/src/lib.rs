@@ -35,6 +35,8 @@ pub mod objimpl;
 pub mod pystate;
 pub mod pythread;
 pub mod run;
+#[cfg(target_os = "none")]
+mod runtime;
 pub mod spec;
 pub mod typeobject;
 pub mod types;

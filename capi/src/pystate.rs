@@ -30,6 +30,11 @@ pub fn thread_state_dict(vm: &Vm) -> PyResult<Obj> {
     Ok(d)
 }
 
+/// Drop the thread-state dict (the VM it belongs to is going away).
+pub(crate) fn forget() {
+    TS_DICT.store(core::ptr::null_mut(), Ordering::Release);
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyInterpreterState_Get() -> *mut c_void {
     &INTERP as *const u8 as *mut c_void

@@ -24,7 +24,6 @@ pub mod machine;
 pub mod port;
 pub mod repl;
 
-use core::alloc::{GlobalAlloc, Layout};
 use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicBool, Ordering};
 use ferropy_core::gc;
@@ -75,8 +74,6 @@ const STACK_GUARD: usize = 512;
 
 /// The interpreter, rebuilt at every soft reset.
 static mut VM: MaybeUninit<Vm> = MaybeUninit::uninit();
-/// Has `VM` been written (the allocator may collect through it)?
-static VM_READY: AtomicBool = AtomicBool::new(false);
 
 extern "C" {
     /// Lowest address of the native stack (from `memory.x`).
@@ -127,7 +124,7 @@ pub fn run(board: &'static dyn Board) -> ! {
     PORT.set_board(board);
     let mut raw = false;
     loop {
-        VM_READY.store(false, Ordering::Relaxed);
+        ferropy_capi::uninstall();
         // SAFETY: the heap region is RAM no static or stack uses (see
         // `memory.x`); every allocation of the previous session (Rust's
         // included) was dropped before the session returned, so
@@ -143,7 +140,9 @@ pub fn run(board: &'static dyn Board) -> ! {
             let slot = &mut *core::ptr::addr_of_mut!(VM);
             slot.write(Vm::new(&PORT, config()))
         };
-        VM_READY.store(true, Ordering::Relaxed);
+        // From here on, C extensions reach this VM, and Rust's allocator
+        // (`ferropy_capi`'s) collects through it when the heap is full.
+        ferropy_capi::install(vm);
         if vm.init().is_err() {
             console::write_cooked(b"ferropy: heap too small\n");
             board.exit(1);
@@ -184,8 +183,10 @@ impl core::fmt::Write for Out {
 /// Set while a fault or panic is being reported.
 static FATAL: AtomicBool = AtomicBool::new(false);
 
-#[panic_handler]
-fn panic(info: &core::panic::PanicInfo) -> ! {
+/// The panic handler (`ferropy_capi`'s `#[panic_handler]` calls this):
+/// print the message on the console and end the program.
+#[no_mangle]
+fn ferropy_panic(info: &core::panic::PanicInfo) -> ! {
     use core::fmt::Write;
     if FATAL.swap(true, Ordering::Relaxed) {
         PORT.exit_now(1)
@@ -193,48 +194,3 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
     let _ = write!(Out, "\nferropy: panic: {}\n", info);
     PORT.exit_now(1)
 }
-
-/// Rust's heap is the GC heap: every allocation is a manual block (never
-/// collected, scanned as a root, freed by `dealloc`).
-struct GcAllocator;
-
-fn collect_for_rust() {
-    if VM_READY.load(Ordering::Relaxed) {
-        // SAFETY: VM_READY is set only after the VM was written.
-        let vm = unsafe { (*core::ptr::addr_of!(VM)).assume_init_ref() };
-        // Not `vm.collect()`: finalisers run Python code, which must not
-        // happen inside an allocation. They run at the next VM collection.
-        gc::collect(vm);
-    }
-}
-
-// SAFETY: blocks are BLOCK-aligned (16 bytes) and at least the requested
-// size; larger alignments are refused (null). The heap is single-threaded.
-unsafe impl GlobalAlloc for GcAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.align() > gc::BLOCK {
-            return core::ptr::null_mut();
-        }
-        if let Some(p) = gc::alloc(layout.size(), gc::kind::MANUAL) {
-            return p;
-        }
-        collect_for_rust();
-        gc::alloc(layout.size(), gc::kind::MANUAL).unwrap_or(core::ptr::null_mut())
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        gc::free(ptr);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if layout.align() > gc::BLOCK {
-            return core::ptr::null_mut();
-        }
-        if let Some(p) = gc::realloc(ptr, new_size, gc::kind::MANUAL) {
-            return p;
-        }
-        collect_for_rust();
-        gc::realloc(ptr, new_size, gc::kind::MANUAL).unwrap_or(core::ptr::null_mut())
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: GcAllocator = GcAllocator;
