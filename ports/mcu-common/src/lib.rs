@@ -61,11 +61,50 @@ pub trait Board: Sync {
     fn make_module(&self, _vm: &Vm, _name: &str) -> PyResult<Option<Obj>> {
         Ok(None)
     }
+    /// The C extension modules and frozen Python modules linked into the
+    /// image (the port's `[package.metadata.ferropy]`, turned into a
+    /// [`Modules`] table by its build script).
+    fn modules(&self) -> &'static Modules {
+        &Modules::NONE
+    }
     /// The code object of the board's `main.py`, run in `__main__` after
     /// each (soft) reset into the friendly REPL; `None` if it has none.
-    fn main_py(&self, _vm: &Vm) -> Option<PyResult<Obj>> {
-        None
+    /// The default: the frozen module `main` of [`Board::modules`].
+    fn main_py(&self, vm: &Vm) -> Option<PyResult<Obj>> {
+        let &(_, data) = self.modules().frozen.iter().find(|(n, _)| *n == "main")?;
+        Some(ferropy_core::vm::import::load_bytecode(
+            vm,
+            data,
+            Some(data),
+            "main.py",
+        ))
     }
+}
+
+/// A C extension module linked into the image: `import name` runs `init`.
+pub struct Extension {
+    pub name: &'static str,
+    /// `PyInit_<name>`.
+    pub init: unsafe extern "C" fn() -> *mut core::ffi::c_void,
+}
+
+/// What a firmware's build script links in besides the interpreter (see
+/// `ports/mcu-common/build/firmware.rs`).
+pub struct Modules {
+    /// C extension modules (Cython or C), found after the core's native
+    /// modules and the board's own.
+    pub extensions: &'static [Extension],
+    /// Frozen Python modules: (name, marshalled code). The one named `main`
+    /// is the board's `main.py`: it is run after each reset into the
+    /// friendly REPL and is not importable.
+    pub frozen: &'static [(&'static str, &'static [u8])],
+}
+
+impl Modules {
+    pub const NONE: Modules = Modules {
+        extensions: &[],
+        frozen: &[],
+    };
 }
 
 /// Native stack bytes kept free below the recursion check for interrupt
@@ -82,6 +121,14 @@ extern "C" {
     static _stack_start: u8;
     /// Start of the RAM left after the statics (cortex-m-rt).
     static __sheap: u8;
+    /// The C extensions' initialised statics in RAM, and their initial
+    /// values in flash (the build script's linker script fragment).
+    static __ferropy_ext_sdata: u8;
+    static __ferropy_ext_edata: u8;
+    static __ferropy_ext_sidata: u8;
+    /// The C extensions' zeroed statics.
+    static __ferropy_ext_sbss: u8;
+    static __ferropy_ext_ebss: u8;
     /// End of the GC heap (from `memory.x`: the end of RAM).
     static _ferropy_heap_end: u8;
 }
@@ -91,6 +138,29 @@ fn heap_region() -> (*mut u8, usize) {
     let start = core::ptr::addr_of!(__sheap) as usize;
     let end = core::ptr::addr_of!(_ferropy_heap_end) as usize;
     (start as *mut u8, end.saturating_sub(start))
+}
+
+/// Give the C extensions (and the C library linked with them) their
+/// statics as at reset: C keeps pointers into the heap in them, and a soft
+/// reset makes a new heap (and a new VM the modules must initialise in).
+fn reset_extension_statics() {
+    let sdata = core::ptr::addr_of!(__ferropy_ext_sdata) as usize;
+    let edata = core::ptr::addr_of!(__ferropy_ext_edata) as usize;
+    let sidata = core::ptr::addr_of!(__ferropy_ext_sidata) as usize;
+    let sbss = core::ptr::addr_of!(__ferropy_ext_sbss) as usize;
+    let ebss = core::ptr::addr_of!(__ferropy_ext_ebss) as usize;
+    // SAFETY: the linker script puts these two regions in RAM apart from
+    // everything else (only extension and C library objects are in them,
+    // and no C code runs now), and the initial values in flash are exactly
+    // as long as the data region.
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            sidata as *const u8,
+            sdata as *mut u8,
+            edata.saturating_sub(sdata),
+        );
+        core::ptr::write_bytes(sbss as *mut u8, 0, ebss.saturating_sub(sbss));
+    }
 }
 
 /// Lowest native stack address the interpreter may use.
@@ -125,6 +195,7 @@ pub fn run(board: &'static dyn Board) -> ! {
     let mut raw = false;
     loop {
         ferropy_capi::uninstall();
+        reset_extension_statics();
         // SAFETY: the heap region is RAM no static or stack uses (see
         // `memory.x`); every allocation of the previous session (Rust's
         // included) was dropped before the session returned, so
@@ -168,6 +239,28 @@ pub fn hard_fault(pc: u32) -> ! {
     console::write_cooked(&hex);
     console::write_cooked(b" (native stack overflow?)\n");
     PORT.exit_now(1)
+}
+
+/// `write(2)` of C code on the console (newlib's `_write`, see
+/// `c/libc_glue.c`): descriptor 2 is stderr, anything else stdout.
+#[no_mangle]
+pub unsafe extern "C" fn ferropy_console_write(fd: i32, buf: *const u8, len: usize) {
+    if buf.is_null() {
+        return;
+    }
+    // SAFETY: C passes `len` readable bytes at `buf`.
+    let bytes = unsafe { core::slice::from_raw_parts(buf, len) };
+    if fd == 2 {
+        ferropy_core::port::Port::write_err(&PORT, bytes);
+    } else {
+        ferropy_core::port::Port::write_out(&PORT, bytes);
+    }
+}
+
+/// `_exit` of C code (`exit`, `abort`): end the program through the board.
+#[no_mangle]
+pub extern "C" fn ferropy_c_exit(status: i32) -> ! {
+    PORT.exit_now(status)
 }
 
 /// The console as a `core::fmt` sink.
