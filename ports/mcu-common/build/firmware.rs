@@ -28,7 +28,8 @@
 //!    under the same names do not clash;
 //! 4. all modules, the C library glue (`c/libc_glue.c`: `malloc` on the GC
 //!    heap, newlib's system calls) and what they need from newlib-nano
-//!    (`libc_nano.a`, `libm.a`) are linked into one relocatable object whose
+//!    (`libc_nano.a`, `libm.a`; with float formatting when a module uses
+//!    `printf`/`scanf`) are linked into one relocatable object whose
 //!    `.data` and `.bss` are renamed `.ferropy_ext_data`/`.ferropy_ext_bss`;
 //!    the firmware restores those sections at every soft reset (C statics
 //!    point into the heap of the previous session);
@@ -430,6 +431,16 @@ fn build_extensions(dir: &Path, out: &Path, files: &[PathBuf]) -> Vec<String> {
         &work.join("glue"),
         "libc_glue",
     );
+    // newlib-nano formats floats only when asked to link that code: with
+    // it when some module calls the printf (or scanf) family.
+    let undefined = tools.undefined(&objects);
+    let mut keep: Vec<&str> = Vec::new();
+    if undefined.iter().any(|s| s.contains("printf")) {
+        keep.extend(["-u", "_printf_float"]);
+    }
+    if undefined.iter().any(|s| s.contains("scanf")) {
+        keep.extend(["-u", "_scanf_float"]);
+    }
     let script = work.join("ext.ld");
     fs::write(&script, RELOCATABLE_SCRIPT).expect("write ext.ld");
     let all = work.join("ferropy_ext.o");
@@ -442,6 +453,7 @@ fn build_extensions(dir: &Path, out: &Path, files: &[PathBuf]) -> Vec<String> {
             .arg(&script)
             .arg("-o")
             .arg(&all)
+            .args(&keep)
             .args(&objects)
             .args(&glue)
             .arg("-L")
@@ -597,12 +609,7 @@ impl Tools {
 
     /// Does `obj` define the global symbol `sym`?
     fn defines(&self, obj: &Path, sym: &str) -> bool {
-        let nm = self.objcopy.with_file_name(
-            self.objcopy
-                .file_name()
-                .map(|n| n.to_string_lossy().replace("objcopy", "nm"))
-                .unwrap_or_default(),
-        );
+        let nm = self.nm();
         let out = Command::new(&nm)
             .args(["-g", "--defined-only"])
             .arg(obj)
@@ -611,6 +618,30 @@ impl Tools {
         String::from_utf8_lossy(&out.stdout)
             .lines()
             .any(|l| l.split_whitespace().nth(2) == Some(sym))
+    }
+
+    fn nm(&self) -> PathBuf {
+        self.objcopy.with_file_name(
+            self.objcopy
+                .file_name()
+                .map(|n| n.to_string_lossy().replace("objcopy", "nm"))
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The symbols `objs` use and do not define.
+    fn undefined(&self, objs: &[PathBuf]) -> Vec<String> {
+        let nm = self.nm();
+        let out = Command::new(&nm)
+            .arg("-u")
+            .args(objs)
+            .output()
+            .unwrap_or_else(|e| fail(&format!("cannot run {}: {e}", nm.display())));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split_whitespace().last())
+            .map(str::to_string)
+            .collect()
     }
 
     /// text, rodata, data, bss of a relocatable object (`size -A`).
