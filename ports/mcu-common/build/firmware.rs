@@ -30,8 +30,9 @@
 //!    heap, newlib's system calls) and what they need from newlib-nano
 //!    (`libc_nano.a`, `libm.a`; with float formatting when a module uses
 //!    `printf`/`scanf`) are linked into one relocatable object whose
-//!    `.data` and `.bss` are renamed `.ferropy_ext_data`/`.ferropy_ext_bss`;
-//!    the firmware restores those sections at every soft reset (C statics
+//!    sections are `.ferropy_ext_{text,rodata,data,bss}` (so that the
+//!    image's size report tells extensions from the interpreter); the
+//!    firmware restores the data and bss at every soft reset (C statics
 //!    point into the heap of the previous session);
 //! 5. `OUT_DIR/ferropy_modules.rs` lists every module's `PyInit_*` (and the
 //!    frozen modules) for the firmware's import hook, and
@@ -99,6 +100,12 @@ pub fn build(port: &Port) {
          // from [package.metadata.ferropy] in its Cargo.toml.\n",
     );
     let names = build_extensions(&dir, &out, &manifest.extensions);
+    // The per-module sizes next to the image, for `cargo xtask size`
+    // (OUT_DIR is <profile>/build/<pkg>-<hash>/out).
+    let sizes = fs::read_to_string(out.join("extensions-size.tsv")).unwrap_or_default();
+    if let (Some(profile), Ok(pkg)) = (out.ancestors().nth(3), env::var("CARGO_PKG_NAME")) {
+        let _ = fs::write(profile.join(format!("{pkg}-extensions.tsv")), sizes);
+    }
     generated.push_str("extern \"C\" {\n");
     for n in &names {
         let _ = writeln!(generated, "    fn PyInit_{n}() -> *mut core::ffi::c_void;");
@@ -136,11 +143,21 @@ pub fn build(port: &Port) {
 /// a linker script added to cortex-m-rt's `link.x`). The symbols tell the
 /// firmware what to restore at a soft reset.
 const EXTENSION_SECTIONS: &str = r#"
-/* C extension modules' statics (ports/mcu-common/build/firmware.rs), in the
-   memory region memory.x names FERROPY_EXT_RAM; the firmware initialises them
-   (from flash, and zeroes) at every reset, soft resets included. Inserted
-   before .data and .bss so that cortex-m-rt's symbols after those sections
-   (__edata, __ebss, __sheap) stay where they were. */
+/* C extension modules (ports/mcu-common/build/firmware.rs). Their code and
+   constants follow the interpreter's in flash, in sections of their own so
+   that `cargo xtask size` tells them apart. Their statics go to the memory
+   region memory.x names FERROPY_EXT_RAM; the firmware initialises them (from
+   flash, and zeroes) at every reset, soft resets included. They are
+   inserted before .data and .bss so that cortex-m-rt's symbols after those
+   sections (__edata, __ebss, __sheap) stay where they were. */
+SECTIONS
+{
+  .ferropy_ext_text : ALIGN(4) { *(.ferropy_ext_text .ferropy_ext_text.*); } > FLASH
+} INSERT AFTER .text;
+SECTIONS
+{
+  .ferropy_ext_rodata : ALIGN(8) { *(.ferropy_ext_rodata .ferropy_ext_rodata.*); } > FLASH
+} INSERT AFTER .rodata;
 SECTIONS
 {
   .ferropy_ext_data : ALIGN(8)
@@ -169,6 +186,8 @@ SECTIONS
 const RELOCATABLE_SCRIPT: &str = r#"
 SECTIONS
 {
+  .ferropy_ext_text : { *(.text .text.*) }
+  .ferropy_ext_rodata : { *(.rodata .rodata.*) }
   .ferropy_ext_data : { *(.data .data.*) }
   .ferropy_ext_bss : { *(.bss .bss.* COMMON) }
 }
@@ -363,6 +382,7 @@ fn module_name(path: &Path) -> String {
 /// Build the extension modules into `out/libferropy_ext.a` and tell cargo
 /// to link it; returns the module names.
 fn build_extensions(dir: &Path, out: &Path, files: &[PathBuf]) -> Vec<String> {
+    let _ = fs::remove_file(out.join("extensions-size.tsv"));
     if files.is_empty() {
         return Vec::new();
     }
@@ -656,9 +676,9 @@ impl Tools {
             else {
                 continue;
             };
-            let slot = if name.starts_with(".text") {
+            let slot = if name.starts_with(".text") || name.starts_with(".ferropy_ext_text") {
                 0
-            } else if name.starts_with(".rodata") {
+            } else if name.starts_with(".rodata") || name.starts_with(".ferropy_ext_rodata") {
                 1
             } else if name.starts_with(".data") || name.starts_with(".ferropy_ext_data") {
                 2
