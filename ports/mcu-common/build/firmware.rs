@@ -61,6 +61,10 @@ const ARM_FLAGS: &[&str] = &[
     "-ffp-contract=off",
 ];
 
+/// Compiles a frozen module: (source, file name for tracebacks) ->
+/// marshalled code object, or an error message.
+pub type Freeze = dyn Fn(&str, &str) -> Result<Vec<u8>, String>;
+
 /// What a port's build script gives this module.
 pub struct Port<'a> {
     /// The port's linker memory map (copied to `OUT_DIR/memory.x`).
@@ -69,7 +73,7 @@ pub struct Port<'a> {
     pub copy: &'a [&'a str],
     /// Compile a frozen module: (source, file name for tracebacks) ->
     /// marshalled code object, or an error message.
-    pub freeze: &'a dyn Fn(&str, &str) -> Result<Vec<u8>, String>,
+    pub freeze: &'a Freeze,
 }
 
 /// The lists of `[package.metadata.ferropy]`.
@@ -333,7 +337,7 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 fn freeze(
     out: &Path,
     files: &[PathBuf],
-    compile: &dyn Fn(&str, &str) -> Result<Vec<u8>, String>,
+    compile: &Freeze,
 ) -> Vec<(String, PathBuf)> {
     let mut v = Vec::new();
     for path in files {
