@@ -10,6 +10,8 @@ mod capi;
 mod cytests;
 mod cython;
 mod diff;
+#[cfg(test)]
+mod firmware_build_tests;
 mod proc;
 mod size;
 mod smoke;

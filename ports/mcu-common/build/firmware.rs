@@ -207,6 +207,12 @@ pub fn read_manifest(cargo_toml: &Path) -> Manifest {
     let text = fs::read_to_string(cargo_toml)
         .unwrap_or_else(|e| fail(&format!("{}: {e}", cargo_toml.display())));
     let base = cargo_toml.parent().unwrap_or(Path::new("."));
+    parse_manifest(&text, base).unwrap_or_else(|e| fail(&e))
+}
+
+/// The lists of `[package.metadata.ferropy]` in the text of a `Cargo.toml`
+/// (paths relative to `base`), or what is wrong with them.
+pub fn parse_manifest(text: &str, base: &Path) -> Result<Manifest, String> {
     let mut m = Manifest::default();
     let mut in_section = false;
     let mut key: Option<String> = None;
@@ -223,11 +229,10 @@ pub fn read_manifest(cargo_toml: &Path) -> Manifest {
         let mut rest = line.as_str();
         if key.is_none() {
             let Some((k, v)) = rest.split_once('=') else {
-                fail(&format!("Cargo.toml:{}: expected `key = [...]`", i + 1));
+                return Err(format!("Cargo.toml:{}: expected `key = [...]`", i + 1));
             };
-            let v = v.trim();
-            let Some(v) = v.strip_prefix('[') else {
-                fail(&format!(
+            let Some(v) = v.trim().strip_prefix('[') else {
+                return Err(format!(
                     "Cargo.toml:{}: `{}` must be an array of strings",
                     i + 1,
                     k.trim()
@@ -246,7 +251,7 @@ pub fn read_manifest(cargo_toml: &Path) -> Manifest {
                 continue;
             }
             let Some(s) = part.strip_prefix('"').and_then(|p| p.strip_suffix('"')) else {
-                fail(&format!(
+                return Err(format!(
                     "Cargo.toml:{}: expected a \"string\", found {part}",
                     i + 1
                 ));
@@ -255,22 +260,27 @@ pub fn read_manifest(cargo_toml: &Path) -> Manifest {
         }
         if closed {
             let k = key.take().unwrap_or_default();
-            let paths = items.drain(..).flat_map(|p| expand(base, &p)).collect();
+            let mut paths = Vec::new();
+            for p in items.drain(..) {
+                paths.extend(expand(base, &p)?);
+            }
             match k.as_str() {
                 "extensions" => m.extensions = paths,
                 "frozen" => m.frozen = paths,
-                other => fail(&format!(
-                    "Cargo.toml:{}: unknown key `{other}` in [package.metadata.ferropy] \
-                     (known: extensions, frozen)",
-                    i + 1
-                )),
+                other => {
+                    return Err(format!(
+                        "Cargo.toml:{}: unknown key `{other}` in [package.metadata.ferropy] \
+                         (known: extensions, frozen)",
+                        i + 1
+                    ))
+                }
             }
         }
     }
     if let Some(k) = key {
-        fail(&format!("Cargo.toml: the array `{k}` is not closed"));
+        return Err(format!("Cargo.toml: the array `{k}` is not closed"));
     }
-    m
+    Ok(m)
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -287,7 +297,7 @@ fn strip_comment(line: &str) -> &str {
 
 /// `dir/pattern` -> the files it names (sorted); a `*` in the file name
 /// matches any run of characters. A name without `*` must exist.
-fn expand(base: &Path, pattern: &str) -> Vec<PathBuf> {
+fn expand(base: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
     let path = base.join(pattern);
     let name = path
         .file_name()
@@ -296,14 +306,14 @@ fn expand(base: &Path, pattern: &str) -> Vec<PathBuf> {
         .to_string();
     if !name.contains('*') {
         if !path.is_file() {
-            fail(&format!("[package.metadata.ferropy]: no file {pattern}"));
+            return Err(format!("[package.metadata.ferropy]: no file {pattern}"));
         }
-        return vec![path];
+        return Ok(vec![path]);
     }
     let dir = path.parent().unwrap_or(base).to_path_buf();
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut found: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())))
+        .map_err(|e| format!("[package.metadata.ferropy]: {pattern}: {e}"))?
         .flatten()
         .map(|e| e.path())
         .filter(|p| {
@@ -314,7 +324,7 @@ fn expand(base: &Path, pattern: &str) -> Vec<PathBuf> {
         })
         .collect();
     found.sort();
-    found
+    Ok(found)
 }
 
 fn glob_match(pattern: &str, name: &str) -> bool {
@@ -334,11 +344,7 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 // ------------------------------------------------------------- frozen .py
 
 /// Compile the frozen modules into `out/frozen_NAME.fpc`: (name, file).
-fn freeze(
-    out: &Path,
-    files: &[PathBuf],
-    compile: &Freeze,
-) -> Vec<(String, PathBuf)> {
+fn freeze(out: &Path, files: &[PathBuf], compile: &Freeze) -> Vec<(String, PathBuf)> {
     let mut v = Vec::new();
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -551,7 +557,7 @@ fn cythonize(src: &Path, c: &Path) -> PathBuf {
 /// heap than there is (the `collections` package is large). The firmware
 /// build starts the two variables at the values the headers (and CPython)
 /// give them, which makes the lookup return at once.
-fn preset_type_flags(c: &str, src: &Path) -> String {
+pub fn preset_type_flags(c: &str, src: &Path) -> String {
     let mut out = c.to_string();
     for flag in ["SEQUENCE", "MAPPING"] {
         let decl = format!("static unsigned long __Pyx_Runtime_TPFLAGS_{flag};");
