@@ -30,9 +30,16 @@ pub fn thread_state_dict(vm: &Vm) -> PyResult<Obj> {
     Ok(d)
 }
 
-/// Drop the thread-state dict (the VM it belongs to is going away).
+/// Drop the thread-state dict: the VM it belongs to is being detached
+/// (`Py_FinalizeEx`) or replaced (a firmware's soft reset makes a new heap).
+/// Called while its heap is still the current one.
 pub(crate) fn forget() {
-    TS_DICT.store(core::ptr::null_mut(), Ordering::Release);
+    let p = TS_DICT.swap(core::ptr::null_mut(), Ordering::AcqRel);
+    // SAFETY: a dict made and pinned by `thread_state_dict`, still alive
+    // (pinned) in the current heap.
+    if let Some(d) = unsafe { Obj::from_raw(p as usize) } {
+        d.unpin();
+    }
 }
 
 #[no_mangle]

@@ -1,18 +1,25 @@
 //! What ferropy's Cortex-M firmwares share (`ports/qemu-m4`,
 //! `ports/metro-m4`): the REPL and raw-REPL driver, the console's receive
-//! ring (with Ctrl-C), the `Port` implementation, the GC heap set-up, Rust's
-//! global allocator on that heap, the millisecond clock and the panic
-//! handler.
+//! ring (with Ctrl-C), the `Port` implementation, the GC heap set-up, the
+//! millisecond clock, the panic report (`ferropy_panic`, called by the C
+//! API crate's panic handler; that crate also has Rust's global allocator on
+//! the GC heap, `capi/src/runtime.rs`), and the C side of extension modules:
+//! the C API installed on each VM, the modules' statics restored at each
+//! soft reset, the console for C's `write` (`c/libc_glue.c` is newlib's
+//! glue; `build/firmware.rs` is the build script part the ports include).
 //!
 //! A firmware provides a [`Board`] (how bytes go out and come in, the clock
-//! rate, how to exit, its own modules) and calls [`run`] from its entry
+//! rate, how to exit, its own modules, the [`Modules`] its build script
+//! generated) and calls [`run`] from its entry
 //! point. Its interrupt handlers feed received bytes to [`console::push_rx`]
 //! and its SysTick handler calls [`clock::tick`].
 //!
 //! RAM layout expected from the linker script (see the ports' `memory.x`):
 //! `_stack_bottom`..`_stack_start` is the native stack (at the bottom of RAM,
 //! so an overflow faults), then `.data`/`.bss`, then the GC heap from
-//! cortex-m-rt's `__sheap` to `_ferropy_heap_end`.
+//! cortex-m-rt's `__sheap` to `_ferropy_heap_end`; the extensions' statics
+//! between `__ferropy_ext_sdata`/`_edata` (initial values at
+//! `__ferropy_ext_sidata`) and `__ferropy_ext_sbss`/`_ebss`.
 #![no_std]
 
 extern crate alloc;
