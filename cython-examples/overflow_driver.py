@@ -1,3 +1,6 @@
+# requires: host
+# (C `long` is 32 bits on the board: Cython converts 64-bit values through
+# `long long` there, and CPython's error messages name the C type.)
 # OverflowError on conversion, wrapping, overflowcheck, saturation.
 import overflow as o
 

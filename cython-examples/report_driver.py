@@ -1,3 +1,6 @@
+# requires: host
+# (C `long` is 32 bits on the board: Cython computes `uint32_t // 86400` in
+# `long`, as it would on any 32-bit CPython, so uptime(2**32 - 1) differs.)
 # f-strings, dict/list/set work in Cython.
 import report
 

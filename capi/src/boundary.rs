@@ -36,6 +36,9 @@ pub fn install(vm: &Vm) {
 /// Forget the installed VM.
 pub fn uninstall() {
     VM.store(core::ptr::null_mut(), Ordering::Release);
+    // Objects of the VM's heap must not outlive it (a firmware's soft reset
+    // makes a new heap).
+    crate::pystate::forget();
 }
 
 /// The installed VM, if any.

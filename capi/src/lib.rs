@@ -38,6 +38,8 @@ pub mod pystate;
 pub mod pythread;
 pub mod pytime;
 pub mod run;
+#[cfg(target_os = "none")]
+mod runtime;
 pub mod spec;
 pub mod typeobject;
 pub mod types;

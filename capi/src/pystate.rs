@@ -30,6 +30,18 @@ pub fn thread_state_dict(vm: &Vm) -> PyResult<Obj> {
     Ok(d)
 }
 
+/// Drop the thread-state dict: the VM it belongs to is being detached
+/// (`Py_FinalizeEx`) or replaced (a firmware's soft reset makes a new heap).
+/// Called while its heap is still the current one.
+pub(crate) fn forget() {
+    let p = TS_DICT.swap(core::ptr::null_mut(), Ordering::AcqRel);
+    // SAFETY: a dict made and pinned by `thread_state_dict`, still alive
+    // (pinned) in the current heap.
+    if let Some(d) = unsafe { Obj::from_raw(p as usize) } {
+        d.unpin();
+    }
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyInterpreterState_Get() -> *mut c_void {
     &INTERP as *const u8 as *mut c_void

@@ -1,4 +1,3 @@
-# requires: files host
 # Exercises tests/capi/phases.c: multi-phase init with module state.
 import sys
 import phases

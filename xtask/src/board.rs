@@ -347,6 +347,265 @@ fn uncook(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+// ------------------------------------------------- extensions on the board
+
+/// A driver of C extension modules linked into the firmware (the QEMU
+/// port's `[package.metadata.ferropy]` lists them): a Cython example's
+/// `cython-examples/NAME_driver.py` or a C API test's `tests/capi/*_test.py`.
+struct ExtTest {
+    /// Path shown in the report, from the repository root.
+    rel: String,
+    driver: PathBuf,
+    /// The C sources CPython needs built to produce the expected output:
+    /// (module name, `.pyx` or `.c`).
+    modules: Vec<(String, PathBuf)>,
+}
+
+/// The extension drivers whose path contains one of `patterns` (all without
+/// patterns): every Cython example, then every C API test driver.
+fn ext_tests(root: &Path, patterns: &[String]) -> Vec<ExtTest> {
+    let mut v = Vec::new();
+    for pyx in crate::cython::examples(root) {
+        let name = crate::capi::stem(&pyx);
+        let driver = crate::cython::driver_of(&pyx);
+        v.push(ExtTest {
+            rel: format!("cython-examples/{name}_driver.py"),
+            driver,
+            modules: vec![(name, pyx)],
+        });
+    }
+    let dir = root.join("tests/capi");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let c_modules: Vec<(String, PathBuf)> = files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "c"))
+        .map(|p| (crate::capi::stem(p), p.clone()))
+        .filter(|(n, _)| !n.starts_with("embed"))
+        .collect();
+    for t in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .filter(|p| crate::capi::stem(p).ends_with("_test"))
+    {
+        v.push(ExtTest {
+            rel: format!(
+                "tests/capi/{}",
+                t.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            driver: t.clone(),
+            modules: c_modules.clone(),
+        });
+    }
+    v.retain(|t| patterns.is_empty() || patterns.iter().any(|p| t.rel.contains(p.as_str())));
+    v
+}
+
+/// CPython's stdout and exit status for a driver, its modules built against
+/// CPython's headers in `dir` (kept between runs; rebuilt when the source
+/// is newer).
+fn cpython_expected(t: &ExtTest, dir: &Path) -> Result<(Vec<u8>, crate::proc::Exit), String> {
+    let python = crate::cpython()?;
+    let include = crate::capi::cpython_include(&python)
+        .ok_or("CPython's headers (Python.h) are not installed")?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let newer = |a: &Path, b: &Path| -> bool {
+        let m = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        match (m(a), m(b)) {
+            (Some(a), Some(b)) => a > b,
+            _ => true,
+        }
+    };
+    for (name, src) in &t.modules {
+        let so = dir.join(format!("{name}.so"));
+        if !newer(src, &so) {
+            continue;
+        }
+        let c = if src.extension().is_some_and(|e| e == "c") {
+            src.clone()
+        } else {
+            crate::cython::cythonize(src, &dir.join("c"))?
+        };
+        crate::capi::build_ext_with(&c, &so, &include, &[])?;
+    }
+    let name = t.driver.file_name().unwrap_or_default();
+    std::fs::copy(&t.driver, dir.join(name)).map_err(|e| format!("{}: {e}", t.driver.display()))?;
+    // The program comes from standard input, as on the board (the raw
+    // REPL runs it as `<stdin>`: tracebacks name that file).
+    let script = dir.join(name);
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("exec \"$0\" - < \"$1\"")
+        .arg(&python)
+        .arg(&script)
+        .current_dir(dir)
+        .envs(crate::test::PYTHON_ENV)
+        .env_remove("PYTHONPATH");
+    let out = crate::proc::run_captured(&mut cmd, Some(Duration::from_secs(60)))
+        .map_err(|e| format!("cannot run {}: {e}", python.to_string_lossy()))?;
+    Ok((out.stdout, out.exit))
+}
+
+/// Counts of the extension part of the board pass.
+#[derive(Default)]
+pub struct ExtCounts {
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+/// The extension part of the board pass: every driver (selected by
+/// `patterns`) runs through the raw REPL on a firmware that has its modules
+/// linked in, and must print what it prints under CPython (with the modules
+/// built for CPython) and end with the same status. Drivers declaring
+/// `# requires:` features the board lacks (`features` are the board's) are
+/// skipped.
+pub fn run_ext_tests(
+    root: &Path,
+    firmware: &Path,
+    patterns: &[String],
+    features: &[&str],
+    timeout: Duration,
+) -> ExtCounts {
+    let mut c = ExtCounts::default();
+    let tests = ext_tests(root, patterns);
+    if tests.is_empty() {
+        return c;
+    }
+    if crate::cython::cython_version().is_none() {
+        println!("skip  cython-examples, tests/capi on the board: Cython is not installed (bash .ci/setup)");
+        c.skipped += tests.len();
+        return c;
+    }
+    let dir = target_dir(root).join("board-ext/cpython");
+    let mut board: Option<Board> = None;
+    let mut again = None;
+    for t in &tests {
+        let rel = &t.rel;
+        let program = match std::fs::read(&t.driver) {
+            Ok(p) => p,
+            Err(e) => {
+                println!("FAIL  {rel}: {e}");
+                c.failed += 1;
+                continue;
+            }
+        };
+        let missing: Vec<String> =
+            match crate::test::parse_requires(&String::from_utf8_lossy(&program)) {
+                Ok(req) => req
+                    .into_iter()
+                    .filter(|f| !features.contains(&f.as_str()))
+                    .collect(),
+                Err(e) => {
+                    println!("FAIL  {rel}: {e}");
+                    c.failed += 1;
+                    continue;
+                }
+            };
+        if !missing.is_empty() {
+            println!("skip  {rel} (requires {})", missing.join(" "));
+            c.skipped += 1;
+            continue;
+        }
+        if has_control_bytes(&program) {
+            println!("FAIL  {rel}: the source contains bytes 0x01-0x05 (raw REPL commands)");
+            c.failed += 1;
+            continue;
+        }
+        let (exp_out, exp_exit) = match cpython_expected(t, &dir) {
+            Ok(e) => e,
+            Err(e) => {
+                println!("FAIL  {rel} under CPython: {e}");
+                c.failed += 1;
+                continue;
+            }
+        };
+        match run_one(&mut board, firmware, &program, &exp_out, exp_exit, timeout) {
+            Ok(()) => {
+                println!("pass  {rel} (board)");
+                c.passed += 1;
+                if again.is_none() {
+                    again = Some((rel.clone(), program, exp_out, exp_exit));
+                }
+            }
+            Err(details) => {
+                print!("FAIL  {rel} (board)\n{details}");
+                c.failed += 1;
+            }
+        }
+    }
+    // The C statics of the modules are restored at each soft reset: the
+    // first driver that passed must pass again in this later session,
+    // importing its modules anew.
+    if let Some((rel, program, exp_out, exp_exit)) = again {
+        match run_one(&mut board, firmware, &program, &exp_out, exp_exit, timeout) {
+            Ok(()) => {
+                println!("pass  {rel} (board, again after soft resets)");
+                c.passed += 1;
+            }
+            Err(details) => {
+                print!("FAIL  {rel} (board, again after soft resets)\n{details}");
+                c.failed += 1;
+            }
+        }
+    }
+    c
+}
+
+/// Run one program on the board (started if needed, soft-reset after) and
+/// compare with the expected stdout and status; `Err` has the details.
+fn run_one(
+    board: &mut Option<Board>,
+    firmware: &Path,
+    program: &[u8],
+    exp_out: &[u8],
+    exp_exit: crate::proc::Exit,
+    timeout: Duration,
+) -> Result<(), String> {
+    if board.is_none() {
+        *board = Some(Board::start(firmware).map_err(|e| format!("      {e}\n"))?);
+    }
+    let b = board.as_mut().expect("started above");
+    let run = b.exec(program, timeout);
+    let reset_ok = run.is_ok() || matches!(run, Err(BoardError::Timeout(_)));
+    if !(reset_ok && b.soft_reset().is_ok()) {
+        *board = None;
+    }
+    let tail = |bytes: &[u8], n: usize| -> String {
+        let text = String::from_utf8_lossy(bytes);
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(n)..]
+            .iter()
+            .map(|l| format!("      | {l}\n"))
+            .collect()
+    };
+    match run {
+        Ok(r) if crate::proc::Exit::Code(r.status) == exp_exit && r.stdout == exp_out => Ok(()),
+        Ok(r) => {
+            let mut d = String::new();
+            if crate::proc::Exit::Code(r.status) != exp_exit {
+                d.push_str(&format!("      expected {exp_exit}, got {}\n", r.status));
+            }
+            d.push_str(&crate::diff::unified(
+                &String::from_utf8_lossy(exp_out),
+                &String::from_utf8_lossy(&r.stdout),
+                20,
+                "      ",
+            ));
+            d.push_str(&tail(&r.stderr, 8));
+            Err(d)
+        }
+        Err(BoardError::Timeout(out)) => Err(format!(
+            "      timed out after {} s\n{}",
+            timeout.as_secs(),
+            tail(&out, 4)
+        )),
+        Err(BoardError::Broken(why, out)) => Err(format!("      {why}\n{}", tail(&out, 4))),
+    }
+}
+
 /// Bytes a raw-REPL program cannot contain (they are protocol commands).
 pub fn has_control_bytes(program: &[u8]) -> bool {
     program.iter().any(|&b| (1..=5).contains(&b))

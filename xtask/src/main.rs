@@ -11,6 +11,8 @@ mod cpytests;
 mod cytests;
 mod cython;
 mod diff;
+#[cfg(test)]
+mod firmware_build_tests;
 #[path = "../../core/build/port_metadata.rs"]
 mod port_metadata;
 mod proc;

@@ -198,6 +198,14 @@ pub fn report(elf: &Path, free: Option<Result<u64, String>>) -> Result<bool, Str
         .filter(|s| s.alloc && !s.nobits && s.size > 0)
         .map(|s| s.size)
         .sum();
+    // C extension modules linked in (their own sections, see
+    // ports/mcu-common/build/firmware.rs) are reported apart: the budget is
+    // the interpreter's.
+    let ext_flash = size_of(".ferropy_ext_text")
+        + size_of(".ferropy_ext_rodata")
+        + size_of(".ferropy_ext_data");
+    let ext_ram = size_of(".ferropy_ext_data") + size_of(".ferropy_ext_bss");
+    let flash = flash - ext_flash;
     let text = size_of(".text") + size_of(".vector_table");
     let rodata = size_of(".rodata");
     let data = size_of(".data");
@@ -221,6 +229,11 @@ pub fn report(elf: &Path, free: Option<Result<u64, String>>) -> Result<bool, Str
     println!("bss    (zeroed statics)        {}", kb(bss));
     println!("native stack                   {}", kb(stack));
     println!("GC heap region                 {}", kb(heap));
+    if ext_flash > 0 {
+        println!("C extensions: flash            {}", kb(ext_flash));
+        println!("C extensions: statics (RAM)    {}", kb(ext_ram));
+        print_extensions(elf);
+    }
 
     let mut ok = true;
     println!();
@@ -239,7 +252,12 @@ pub fn report(elf: &Path, free: Option<Result<u64, String>>) -> Result<bool, Str
             kb(budget).trim()
         );
     };
-    check("flash (text+rodata+data)", flash, FLASH_BUDGET, true);
+    check(
+        "flash (text+rodata+data, without extensions)",
+        flash,
+        FLASH_BUDGET,
+        true,
+    );
     check("static RAM (data+bss)", static_ram, STATIC_RAM_BUDGET, true);
     match free {
         Some(Ok(free)) => check("free heap at the prompt", free, FREE_HEAP_BUDGET, false),
@@ -254,6 +272,28 @@ pub fn report(elf: &Path, free: Option<Result<u64, String>>) -> Result<bool, Str
         ),
     }
     Ok(ok)
+}
+
+/// The per-module table the firmware's build script leaves next to the
+/// image (`<image>-extensions.tsv`: text, rodata, data, bss of each module
+/// before the final link).
+fn print_extensions(elf: &Path) {
+    let name = elf.file_name().unwrap_or_default().to_string_lossy();
+    let Ok(tsv) = std::fs::read_to_string(elf.with_file_name(format!("{name}-extensions.tsv")))
+    else {
+        return;
+    };
+    println!("  per module (before the final link; flash = text+rodata+data, RAM = data+bss):");
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let n = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        println!(
+            "  {:<18} flash {:>7} B   RAM {:>6} B",
+            f.first().unwrap_or(&""),
+            n(1) + n(2) + n(3),
+            n(3) + n(4)
+        );
+    }
 }
 
 fn display_rel(root: &Path, path: &Path) -> String {

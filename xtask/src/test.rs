@@ -193,7 +193,7 @@ pub fn run(args: &[String]) -> ExitCode {
     header("[6/8] Python tests on the board: qemu-system-arm -M mps2-an386 (ports/qemu-m4)");
     match &suite {
         _ if quick => println!("skipped (--quick)"),
-        Some(suite) => total.add(board_pass(&root, suite)),
+        Some(suite) => total.add(board_pass(&root, suite, &patterns)),
         None => println!("skipped: the Python suite cannot run"),
     }
 
@@ -259,7 +259,7 @@ fn run_board_only(root: &Path, patterns: &[String]) -> ExitCode {
     let tests = collect_tests(root, patterns);
     header("Python tests on the board: qemu-system-arm -M mps2-an386 (ports/qemu-m4)");
     let tally = match Suite::new(&tests, OsString::new()) {
-        Ok(suite) => board_pass(root, &suite),
+        Ok(suite) => board_pass(root, &suite, patterns),
         Err(why) => {
             println!("{why}");
             Tally {
@@ -425,7 +425,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Features from a `# requires: a b` line among the leading comment lines.
-fn parse_requires(source: &str) -> Result<Vec<String>, String> {
+pub(crate) fn parse_requires(source: &str) -> Result<Vec<String>, String> {
     let mut features = Vec::new();
     for line in source.lines() {
         let line = line.trim();
@@ -667,9 +667,10 @@ const BOARD_MINIMAL_PASS: Pass = Pass {
 };
 
 /// Builds the firmware and runs the suite on it (one QEMU, one test after
-/// another, soft reset between tests): the test firmware, then the budgeted
-/// (minimal) configuration.
-fn board_pass(root: &Path, suite: &Suite) -> Tally {
+/// another, soft reset between tests): the test firmware, then the drivers
+/// of the C extensions linked into it (`board::run_ext_tests`), then the
+/// budgeted (minimal) configuration.
+fn board_pass(root: &Path, suite: &Suite, patterns: &[String]) -> Tally {
     let failed = Tally {
         failed: 1,
         ..Tally::default()
@@ -690,6 +691,25 @@ fn board_pass(root: &Path, suite: &Suite) -> Tally {
             continue;
         };
         total.add(suite.run_board_pass(&firmware, pass));
+        if config.is_none() {
+            let ext = board::run_ext_tests(
+                root,
+                &firmware,
+                patterns,
+                BOARD_PASS.features,
+                BOARD_TIMEOUT,
+            );
+            let ext = Tally {
+                passed: ext.passed,
+                failed: ext.failed,
+                skipped: ext.skipped,
+            };
+            println!(
+                "{}",
+                ext.line("board: C extensions (cython-examples, tests/capi)")
+            );
+            total.add(ext);
+        }
     }
     total
 }

@@ -463,7 +463,13 @@ fn array_parts(vm: &Vm, o: Obj) -> PyResult<Option<(u8, Obj)>> {
     if o.layout() != Layout::Object {
         return Ok(None);
     }
-    crate::modules::array::parts_of(vm, o)
+    #[cfg(feature = "array")]
+    return crate::modules::array::parts_of(vm, o);
+    #[cfg(not(feature = "array"))]
+    {
+        let _ = vm;
+        Ok(None)
+    }
 }
 
 /// Does `o` export a buffer?

@@ -1,18 +1,25 @@
 //! What ferropy's Cortex-M firmwares share (`ports/qemu-m4`,
 //! `ports/metro-m4`): the REPL and raw-REPL driver, the console's receive
-//! ring (with Ctrl-C), the `Port` implementation, the GC heap set-up, Rust's
-//! global allocator on that heap, the millisecond clock and the panic
-//! handler.
+//! ring (with Ctrl-C), the `Port` implementation, the GC heap set-up, the
+//! millisecond clock, the panic report (`ferropy_panic`, called by the C
+//! API crate's panic handler; that crate also has Rust's global allocator on
+//! the GC heap, `capi/src/runtime.rs`), and the C side of extension modules:
+//! the C API installed on each VM, the modules' statics restored at each
+//! soft reset, the console for C's `write` (`c/libc_glue.c` is newlib's
+//! glue; `build/firmware.rs` is the build script part the ports include).
 //!
 //! A firmware provides a [`Board`] (how bytes go out and come in, the clock
-//! rate, how to exit, its own modules) and calls [`run`] from its entry
+//! rate, how to exit, its own modules, the [`Modules`] its build script
+//! generated) and calls [`run`] from its entry
 //! point. Its interrupt handlers feed received bytes to [`console::push_rx`]
 //! and its SysTick handler calls [`clock::tick`].
 //!
 //! RAM layout expected from the linker script (see the ports' `memory.x`):
 //! `_stack_bottom`..`_stack_start` is the native stack (at the bottom of RAM,
 //! so an overflow faults), then `.data`/`.bss`, then the GC heap from
-//! cortex-m-rt's `__sheap` to `_ferropy_heap_end`.
+//! cortex-m-rt's `__sheap` to `_ferropy_heap_end`; the extensions' statics
+//! between `__ferropy_ext_sdata`/`_edata` (initial values at
+//! `__ferropy_ext_sidata`) and `__ferropy_ext_sbss`/`_ebss`.
 #![no_std]
 
 extern crate alloc;
@@ -24,7 +31,6 @@ pub mod machine;
 pub mod port;
 pub mod repl;
 
-use core::alloc::{GlobalAlloc, Layout};
 use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicBool, Ordering};
 use ferropy_core::gc;
@@ -62,11 +68,50 @@ pub trait Board: Sync {
     fn make_module(&self, _vm: &Vm, _name: &str) -> PyResult<Option<Obj>> {
         Ok(None)
     }
+    /// The C extension modules and frozen Python modules linked into the
+    /// image (the port's `[package.metadata.ferropy]`, turned into a
+    /// [`Modules`] table by its build script).
+    fn modules(&self) -> &'static Modules {
+        &Modules::NONE
+    }
     /// The code object of the board's `main.py`, run in `__main__` after
     /// each (soft) reset into the friendly REPL; `None` if it has none.
-    fn main_py(&self, _vm: &Vm) -> Option<PyResult<Obj>> {
-        None
+    /// The default: the frozen module `main` of [`Board::modules`].
+    fn main_py(&self, vm: &Vm) -> Option<PyResult<Obj>> {
+        let &(_, data) = self.modules().frozen.iter().find(|(n, _)| *n == "main")?;
+        Some(ferropy_core::vm::import::load_bytecode(
+            vm,
+            data,
+            Some(data),
+            "main.py",
+        ))
     }
+}
+
+/// A C extension module linked into the image: `import name` runs `init`.
+pub struct Extension {
+    pub name: &'static str,
+    /// `PyInit_<name>`.
+    pub init: unsafe extern "C" fn() -> *mut core::ffi::c_void,
+}
+
+/// What a firmware's build script links in besides the interpreter (see
+/// `ports/mcu-common/build/firmware.rs`).
+pub struct Modules {
+    /// C extension modules (Cython or C), found after the core's native
+    /// modules and the board's own.
+    pub extensions: &'static [Extension],
+    /// Frozen Python modules: (name, marshalled code). The one named `main`
+    /// is the board's `main.py`: it is run after each reset into the
+    /// friendly REPL and is not importable.
+    pub frozen: &'static [(&'static str, &'static [u8])],
+}
+
+impl Modules {
+    pub const NONE: Modules = Modules {
+        extensions: &[],
+        frozen: &[],
+    };
 }
 
 /// Native stack bytes kept free below the recursion check for interrupt
@@ -75,8 +120,6 @@ const STACK_GUARD: usize = 512;
 
 /// The interpreter, rebuilt at every soft reset.
 static mut VM: MaybeUninit<Vm> = MaybeUninit::uninit();
-/// Has `VM` been written (the allocator may collect through it)?
-static VM_READY: AtomicBool = AtomicBool::new(false);
 
 extern "C" {
     /// Lowest address of the native stack (from `memory.x`).
@@ -85,6 +128,14 @@ extern "C" {
     static _stack_start: u8;
     /// Start of the RAM left after the statics (cortex-m-rt).
     static __sheap: u8;
+    /// The C extensions' initialised statics in RAM, and their initial
+    /// values in flash (the build script's linker script fragment).
+    static __ferropy_ext_sdata: u8;
+    static __ferropy_ext_edata: u8;
+    static __ferropy_ext_sidata: u8;
+    /// The C extensions' zeroed statics.
+    static __ferropy_ext_sbss: u8;
+    static __ferropy_ext_ebss: u8;
     /// End of the GC heap (from `memory.x`: the end of RAM).
     static _ferropy_heap_end: u8;
 }
@@ -94,6 +145,29 @@ fn heap_region() -> (*mut u8, usize) {
     let start = core::ptr::addr_of!(__sheap) as usize;
     let end = core::ptr::addr_of!(_ferropy_heap_end) as usize;
     (start as *mut u8, end.saturating_sub(start))
+}
+
+/// Give the C extensions (and the C library linked with them) their
+/// statics as at reset: C keeps pointers into the heap in them, and a soft
+/// reset makes a new heap (and a new VM the modules must initialise in).
+fn reset_extension_statics() {
+    let sdata = core::ptr::addr_of!(__ferropy_ext_sdata) as usize;
+    let edata = core::ptr::addr_of!(__ferropy_ext_edata) as usize;
+    let sidata = core::ptr::addr_of!(__ferropy_ext_sidata) as usize;
+    let sbss = core::ptr::addr_of!(__ferropy_ext_sbss) as usize;
+    let ebss = core::ptr::addr_of!(__ferropy_ext_ebss) as usize;
+    // SAFETY: the linker script puts these two regions in RAM apart from
+    // everything else (only extension and C library objects are in them,
+    // and no C code runs now), and the initial values in flash are exactly
+    // as long as the data region.
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            sidata as *const u8,
+            sdata as *mut u8,
+            edata.saturating_sub(sdata),
+        );
+        core::ptr::write_bytes(sbss as *mut u8, 0, ebss.saturating_sub(sbss));
+    }
 }
 
 /// Lowest native stack address the interpreter may use.
@@ -127,7 +201,8 @@ pub fn run(board: &'static dyn Board) -> ! {
     PORT.set_board(board);
     let mut raw = false;
     loop {
-        VM_READY.store(false, Ordering::Relaxed);
+        ferropy_capi::uninstall();
+        reset_extension_statics();
         // SAFETY: the heap region is RAM no static or stack uses (see
         // `memory.x`); every allocation of the previous session (Rust's
         // included) was dropped before the session returned, so
@@ -143,7 +218,9 @@ pub fn run(board: &'static dyn Board) -> ! {
             let slot = &mut *core::ptr::addr_of_mut!(VM);
             slot.write(Vm::new(&PORT, config()))
         };
-        VM_READY.store(true, Ordering::Relaxed);
+        // From here on, C extensions reach this VM, and Rust's allocator
+        // (`ferropy_capi`'s) collects through it when the heap is full.
+        ferropy_capi::install(vm);
         if vm.init().is_err() {
             console::write_cooked(b"ferropy: heap too small\n");
             board.exit(1);
@@ -171,6 +248,28 @@ pub fn hard_fault(pc: u32) -> ! {
     PORT.exit_now(1)
 }
 
+/// `write(2)` of C code on the console (newlib's `_write`, see
+/// `c/libc_glue.c`): descriptor 2 is stderr, anything else stdout.
+#[no_mangle]
+pub unsafe extern "C" fn ferropy_console_write(fd: i32, buf: *const u8, len: usize) {
+    if buf.is_null() {
+        return;
+    }
+    // SAFETY: C passes `len` readable bytes at `buf`.
+    let bytes = unsafe { core::slice::from_raw_parts(buf, len) };
+    if fd == 2 {
+        ferropy_core::port::Port::write_err(&PORT, bytes);
+    } else {
+        ferropy_core::port::Port::write_out(&PORT, bytes);
+    }
+}
+
+/// `_exit` of C code (`exit`, `abort`): end the program through the board.
+#[no_mangle]
+pub extern "C" fn ferropy_c_exit(status: i32) -> ! {
+    PORT.exit_now(status)
+}
+
 /// The console as a `core::fmt` sink.
 struct Out;
 
@@ -184,8 +283,10 @@ impl core::fmt::Write for Out {
 /// Set while a fault or panic is being reported.
 static FATAL: AtomicBool = AtomicBool::new(false);
 
-#[panic_handler]
-fn panic(info: &core::panic::PanicInfo) -> ! {
+/// The panic handler (`ferropy_capi`'s `#[panic_handler]` calls this):
+/// print the message on the console and end the program.
+#[no_mangle]
+fn ferropy_panic(info: &core::panic::PanicInfo) -> ! {
     use core::fmt::Write;
     if FATAL.swap(true, Ordering::Relaxed) {
         PORT.exit_now(1)
@@ -193,48 +294,3 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
     let _ = write!(Out, "\nferropy: panic: {}\n", info);
     PORT.exit_now(1)
 }
-
-/// Rust's heap is the GC heap: every allocation is a manual block (never
-/// collected, scanned as a root, freed by `dealloc`).
-struct GcAllocator;
-
-fn collect_for_rust() {
-    if VM_READY.load(Ordering::Relaxed) {
-        // SAFETY: VM_READY is set only after the VM was written.
-        let vm = unsafe { (*core::ptr::addr_of!(VM)).assume_init_ref() };
-        // Not `vm.collect()`: finalisers run Python code, which must not
-        // happen inside an allocation. They run at the next VM collection.
-        gc::collect(vm);
-    }
-}
-
-// SAFETY: blocks are BLOCK-aligned (16 bytes) and at least the requested
-// size; larger alignments are refused (null). The heap is single-threaded.
-unsafe impl GlobalAlloc for GcAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.align() > gc::BLOCK {
-            return core::ptr::null_mut();
-        }
-        if let Some(p) = gc::alloc(layout.size(), gc::kind::MANUAL) {
-            return p;
-        }
-        collect_for_rust();
-        gc::alloc(layout.size(), gc::kind::MANUAL).unwrap_or(core::ptr::null_mut())
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        gc::free(ptr);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if layout.align() > gc::BLOCK {
-            return core::ptr::null_mut();
-        }
-        if let Some(p) = gc::realloc(ptr, new_size, gc::kind::MANUAL) {
-            return p;
-        }
-        collect_for_rust();
-        gc::realloc(ptr, new_size, gc::kind::MANUAL).unwrap_or(core::ptr::null_mut())
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: GcAllocator = GcAllocator;

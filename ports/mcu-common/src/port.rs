@@ -8,7 +8,7 @@ use core::cell::{Cell, RefCell};
 use core::sync::atomic::Ordering;
 use ferropy_core::obj::Obj;
 use ferropy_core::port::Port;
-use ferropy_core::vm::{PyResult, Vm};
+use ferropy_core::vm::{import, PyResult, Vm};
 
 /// The board before `run` names one: output goes nowhere, exit resets.
 struct NoBoard;
@@ -131,7 +131,33 @@ impl Port for McuPort {
         if name == "machine" && self.board().gpio().is_some() {
             return crate::machine::make(vm).map(Some);
         }
-        self.board().make_module(vm, name)
+        if let Some(m) = self.board().make_module(vm, name)? {
+            return Ok(Some(m));
+        }
+        let modules = self.board().modules();
+        if let Some(ext) = modules.extensions.iter().find(|e| e.name == name) {
+            // SAFETY: `init` is the module's `PyInit_<name>`, which returns
+            // a `PyObject *` (the build script declares it so).
+            let init = unsafe {
+                core::mem::transmute::<
+                    unsafe extern "C" fn() -> *mut core::ffi::c_void,
+                    unsafe extern "C" fn() -> ferropy_capi::boundary::P,
+                >(ext.init)
+            };
+            return ferropy_capi::module::run_init(vm, init, name, None).map(Some);
+        }
+        if let Some(&(_, data)) = modules
+            .frozen
+            .iter()
+            .find(|(n, _)| *n == name && *n != "main")
+        {
+            let file = alloc::format!("<frozen {}>", name);
+            return import::exec_module_with(vm, name, "", None, None, |vm| {
+                import::load_bytecode(vm, data, Some(data), &file)
+            })
+            .map(Some);
+        }
+        Ok(None)
     }
     fn exit(&self, code: i32) {
         self.board().exit(code);

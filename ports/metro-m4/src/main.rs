@@ -11,9 +11,10 @@
 //! - Console: USB CDC serial (`usb.rs`), with MicroPython's REPL and raw
 //!   REPL (`mcu_common`, shared with the QEMU firmware).
 //! - SysTick at 1 kHz for `time.ticks_ms()`/`sleep_ms()`.
-//! - `machine` (`mcu_common::machine` on the pins of `pins.rs`) and frozen
-//!   Python modules from `frozen/` (`neopixel`; `main.py`, if present, runs
-//!   at boot).
+//! - `machine` (`mcu_common::machine` on the pins of `pins.rs`), and the
+//!   C extensions and frozen Python modules listed in `Cargo.toml`'s
+//!   `[package.metadata.ferropy]` (`neopixel` from `frozen/`; a frozen
+//!   `main.py`, if listed, runs at boot).
 //! - HardFault and panic: a message on the serial port, then a reset.
 #![no_std]
 #![no_main]
@@ -27,13 +28,12 @@ use atsamd_hal::clock::{ClockGenId, ClockSource, GenericClockController};
 use atsamd_hal::pac::{self, interrupt};
 use atsamd_hal::usb::UsbBus;
 use cortex_m_rt::{entry, exception};
-use ferropy_core::obj::Obj;
-use ferropy_core::vm::{import, PyResult, Vm};
 use mcu_common::machine::Gpio;
 use mcu_common::Board;
 
-mod frozen {
-    include!(concat!(env!("OUT_DIR"), "/frozen.rs"));
+/// The C extensions and frozen modules of `[package.metadata.ferropy]`.
+mod modules {
+    include!(concat!(env!("OUT_DIR"), "/ferropy_modules.rs"));
 }
 
 struct Metro;
@@ -60,22 +60,8 @@ impl Board for Metro {
     fn gpio(&self) -> Option<&'static dyn Gpio> {
         Some(&pins::MetroPins)
     }
-    fn make_module(&self, vm: &Vm, name: &str) -> PyResult<Option<Obj>> {
-        let Some(&(_, data)) = frozen::FROZEN
-            .iter()
-            .find(|(n, _)| *n == name && *n != "main")
-        else {
-            return Ok(None);
-        };
-        let file = alloc::format!("<frozen {}>", name);
-        import::exec_module_with(vm, name, "", None, None, |vm| {
-            import::load_bytecode(vm, data, Some(data), &file)
-        })
-        .map(Some)
-    }
-    fn main_py(&self, vm: &Vm) -> Option<PyResult<Obj>> {
-        let &(_, data) = frozen::FROZEN.iter().find(|(n, _)| *n == "main")?;
-        Some(import::load_bytecode(vm, data, Some(data), "main.py"))
+    fn modules(&self) -> &'static mcu_common::Modules {
+        &modules::MODULES
     }
 }
 

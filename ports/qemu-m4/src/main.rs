@@ -60,9 +60,17 @@ impl Board for Qemu {
     fn gpio(&self) -> Option<&'static dyn Gpio> {
         Some(&pins::SimPins)
     }
+    fn modules(&self) -> &'static mcu_common::Modules {
+        &modules::MODULES
+    }
 }
 
 static BOARD: Qemu = Qemu;
+
+/// The C extensions and frozen modules of `[package.metadata.ferropy]`.
+mod modules {
+    include!(concat!(env!("OUT_DIR"), "/ferropy_modules.rs"));
+}
 
 /// Leave QEMU with an exit status (semihosting).
 fn exit(code: i32) -> ! {
