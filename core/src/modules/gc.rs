@@ -16,6 +16,7 @@ fn gc_collect(vm: &Vm, args: &Args) -> PyResult<Obj> {
             return Err(vm.value_error("invalid generation"));
         }
     }
+    crate::vm::frame::clear_stale_slots(vm);
     int::new_i64(vm, vm.collect() as i64)
 }
 fn gc_enable(vm: &Vm, args: &Args) -> PyResult<Obj> {

@@ -63,6 +63,7 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("array", array::make),
     ("_thread", thread::make),
     ("re", re::make),
+    ("_weakref", crate::obj::weakref::make_module),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).

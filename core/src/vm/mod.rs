@@ -111,6 +111,10 @@ pub struct Vm {
     /// Set while running finalisers, so a collection inside one does not
     /// re-enter them.
     in_finalisers: Cell<bool>,
+    /// The frame calling a native function through `CALL` right now (its
+    /// `sp` is exact), or null: lets `gc.collect()` clear the stale slots
+    /// above the caller's stack so they keep nothing alive.
+    pub call_frame: Cell<*mut frame::Frame>,
     pub flags: Cell<u32>,
     /// The C API layer, when one is linked in and installed (see
     /// [`CExtensions`]).
@@ -226,6 +230,7 @@ impl Vm {
             repr_stack: Cell::new(None),
             pending_interrupt: Cell::new(false),
             in_finalisers: Cell::new(false),
+            call_frame: Cell::new(core::ptr::null_mut()),
             flags: Cell::new(0),
             cext: Cell::new(None),
             attr_cache: [CacheEntry::EMPTY; crate::config::ATTR_CACHE],
@@ -465,6 +470,9 @@ impl Vm {
     pub fn collect(&self) -> usize {
         let freed = gc::collect(self);
         if !self.in_finalisers.get() {
+            self.in_finalisers.set(true);
+            obj::weakref::run_callbacks(self);
+            self.in_finalisers.set(false);
             self.run_finalisers();
         }
         freed
