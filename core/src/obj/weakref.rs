@@ -307,7 +307,44 @@ fn ref_callback(vm: &Vm, o: Obj) -> PyResult<Obj> {
     Ok(r.callback.get().unwrap_or(none()))
 }
 
-static REF_ATTRS: [AttrEntry; 4] = [
+fn m_call(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    let (w, rest) = args
+        .pos
+        .split_first()
+        .filter(|(w, _)| is_ref(**w))
+        .ok_or_else(|| {
+            vm.type_error("descriptor '__call__' requires a 'weakref.ReferenceType' object")
+        })?;
+    ref_call(
+        vm,
+        *w,
+        &Args {
+            pos: rest,
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )
+}
+fn m_cmp(vm: &Vm, args: &Args, op: CmpOp) -> PyResult<Obj> {
+    args.check(vm, op.dunder(), 2, 2)?;
+    ref_richcmp(vm, args.pos[0], args.pos[1], op)
+}
+fn m_eq(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    m_cmp(vm, args, CmpOp::Eq)
+}
+fn m_ne(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    m_cmp(vm, args, CmpOp::Ne)
+}
+fn m_hash(vm: &Vm, args: &Args) -> PyResult<Obj> {
+    args.check(vm, "__hash__", 1, 1)?;
+    super::int::new_i64(vm, ref_hash(vm, args.pos[0])? as i64)
+}
+
+static REF_ATTRS: [AttrEntry; 8] = [
+    crate::method!("__call__", m_call),
+    crate::method!("__eq__", m_eq),
+    crate::method!("__ne__", m_ne),
+    crate::method!("__hash__", m_hash),
     crate::staticmethod!("__new__", super::seqmethods::w_new),
     crate::method!("__init__", super::seqmethods::w_init),
     crate::getset!("__callback__", ref_callback),

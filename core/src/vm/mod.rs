@@ -501,6 +501,29 @@ impl Vm {
         self.in_finalisers.set(false);
     }
 
+    /// Run the `atexit` callbacks, if the module was imported (ports call
+    /// this when the main program has ended). Errors are reported there.
+    pub fn run_atexit(&self) {
+        let saved = self.take_exc();
+        let m = self
+            .modules
+            .get()
+            .and_then(|d| obj::dict::get_str(self, d, "atexit").ok().flatten());
+        if let Some(m) = m {
+            let r =
+                crate::vm::abs::getattr_opt_str(self, m, "_run_exitfuncs").and_then(|f| match f {
+                    Some(f) => crate::vm::call::call(self, f, &[]).map(|_| ()),
+                    None => Ok(()),
+                });
+            if r.is_err() {
+                if let Some(e) = self.take_exc() {
+                    let _ = crate::builtins::print_exception(self, e);
+                }
+            }
+        }
+        self.restore_exc(saved);
+    }
+
     /// The interned str equal to `s`.
     pub fn intern(&self, s: &str) -> PyResult<Obj> {
         let table = self.interned.get().expect("vm initialised");
