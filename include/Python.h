@@ -76,6 +76,7 @@
 #include "setobject.h"
 #include "sliceobject.h"
 #include "complexobject.h"
+#include "weakrefobject.h"
 #include "pytypedefs.h"
 
 #endif /* Py_PYTHON_H */

@@ -38,5 +38,6 @@ pub mod run;
 pub mod spec;
 pub mod typeobject;
 pub mod types;
+pub mod weakref;
 
 pub use boundary::{install, uninstall};

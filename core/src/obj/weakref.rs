@@ -98,9 +98,24 @@ pub fn get(w: Obj) -> Option<Obj> {
 }
 
 fn cannot(vm: &Vm, o: Obj) -> crate::vm::Raised {
+    let t = o.ty();
+    // C types are named `module.Name` (their tp_name), as in CPython.
+    let module = if t.ext.is_null() {
+        None
+    } else {
+        t.dict
+            .and_then(|d| super::dict::get_str(vm, d, "__module__").ok().flatten())
+            .and_then(super::str::as_str)
+            .filter(|m| *m != "builtins")
+    };
+    let _ = vm.take_exc();
+    let name = match module {
+        Some(m) => format!("{}.{}", m, t.name()),
+        None => alloc::string::String::from(t.name()),
+    };
     vm.type_error(&format!(
         "cannot create weak reference to '{}' object",
-        o.ty().name()
+        name
     ))
 }
 
