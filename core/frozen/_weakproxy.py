@@ -24,8 +24,12 @@ def _u(o):
 
 
 class ProxyType:
+    __module__ = "weakref"
     __slots__ = ("_r",)
-    __hash__ = None
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'weakref.%s'"
+                        % type(self).__name__)
 
     def __getattribute__(self, name):
         return getattr(_t(self), name)
@@ -155,6 +159,7 @@ class ProxyType:
 
 
 class CallableProxyType(ProxyType):
+    __module__ = "weakref"
     __slots__ = ()
 
     def __call__(self, *args, **kw):

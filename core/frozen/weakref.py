@@ -7,7 +7,6 @@ callback in the middle of a loop never changes what the loop walks.
 """
 
 from _weakref import ref, getweakrefcount, getweakrefs, _remove_dead_weakref
-from _weakrefset import WeakSet
 
 ReferenceType = ref
 
@@ -24,6 +23,10 @@ def proxy(obj, callback=None):
 
 
 def __getattr__(name):
+    # WeakSet and the proxy types are made on first use (RAM).
+    if name == "WeakSet":
+        from _weakrefset import WeakSet
+        return WeakSet
     if name in ("ProxyType", "CallableProxyType", "ProxyTypes"):
         import _weakproxy
         return getattr(_weakproxy, name)

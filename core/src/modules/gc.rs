@@ -26,7 +26,7 @@ fn gc_collect(vm: &Vm, args: &Args) -> PyResult<Obj> {
 /// be scanned as roots (conservative scanning) and keep garbage alive.
 #[inline(never)]
 fn clear_native_stack() {
-    let mut buf = [0usize; 256];
+    let mut buf = [0usize; 1024];
     core::hint::black_box(&mut buf);
 }
 fn gc_enable(vm: &Vm, args: &Args) -> PyResult<Obj> {
