@@ -47,6 +47,9 @@
 //! - Nothing is freed while anything that could reach it is still marked:
 //!   sweep runs after marking is complete. Finalisers are queued during the
 //!   sweep and run by the VM after the collection, when allocating is safe.
+//! - Weak references ([`weak`]) are cleared between marking and the
+//!   finaliser pass; their referent words are disguised, so they never keep
+//!   anything alive.
 #![allow(unsafe_code)]
 
 mod arch;
