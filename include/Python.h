@@ -77,6 +77,7 @@
 #include "setobject.h"
 #include "sliceobject.h"
 #include "complexobject.h"
+#include "weakrefobject.h"
 #include "pytypedefs.h"
 #include "context.h"
 #include "pytime.h"

@@ -50,6 +50,7 @@ types! {
     _PyCFunction_TypeRef = crate::module::CFUNCTION_TYPE;
     _PySlice_TypeRef = obj::slice::SLICE_TYPE;
     _PyRange_TypeRef = obj::range::RANGE_TYPE;
+    _PyWeakref_RefTypeRef = obj::weakref::REF_TYPE;
 }
 
 types! {

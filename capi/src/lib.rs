@@ -43,5 +43,6 @@ mod runtime;
 pub mod spec;
 pub mod typeobject;
 pub mod types;
+pub mod weakref;
 
 pub use boundary::{install, uninstall};

@@ -1461,6 +1461,7 @@ pub fn from_spec(
         bases,
         module,
         dictoffset: 0,
+        weaklist: false,
         place: None,
     };
     build_type(vm, tab_p, parts)
@@ -1481,6 +1482,9 @@ pub struct TypeParts<'a> {
     /// Offset of the instance dict pointer (`tp_dictoffset`), 0: from a
     /// `__dictoffset__` member or the base.
     pub dictoffset: usize,
+    /// `tp_weaklistoffset` set: instances may be weakly referenced (a
+    /// `__weaklistoffset__` member says so too).
+    pub weaklist: bool,
     /// Where to build the type object (a classic static type's own struct,
     /// see `typeobject`), or None for a new heap object.
     pub place: Option<*mut TypeObj>,
@@ -1499,8 +1503,10 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
         bases,
         module,
         dictoffset: c_dictoffset,
+        weaklist,
         place,
     } = parts;
+    let mut weaklist = weaklist;
     tab.module = module;
     // Bases: the argument, else Py_tp_bases, else Py_tp_base, else object.
     let bases = match bases
@@ -1570,6 +1576,9 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
                 }
                 dictoffset = m.offset as usize;
             }
+            if cname(m.name) == "__weaklistoffset__" && m.offset > 0 {
+                weaklist = true;
+            }
             Ok(())
         },
     )?;
@@ -1608,6 +1617,9 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
     }
     if dictoffset != 0 {
         flags |= tpflags::HAS_DICT;
+    }
+    if weaklist || ferropy_core::obj::weakref::type_weakrefable(base) {
+        flags |= tpflags::WEAKREF;
     }
     if !tab.f[TP_INIT].is_null() {
         flags |= tpflags::PY_INIT;

@@ -337,6 +337,7 @@ fn build(vm: &Vm, tp: *mut PyTypeObjectC, base: Option<Obj>) -> PyResult<()> {
         bases: base,
         module: None,
         dictoffset: ct.tp_dictoffset.max(0) as usize,
+        weaklist: ct.tp_weaklistoffset > 0,
         place: Some(tp as *mut TypeObj),
     };
     let t = build_type(vm, tab_p, parts)?;

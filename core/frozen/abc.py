@@ -1,6 +1,8 @@
 """Abstract base classes (ferropy's own implementation of CPython's
 ``abc``)."""
 
+from _weakref import ref as _ref
+
 
 def abstractmethod(funcobj):
     """A decorator indicating abstract methods."""
@@ -83,6 +85,15 @@ class ABCMeta(type):
         cls.__abstractmethods__ = _compute_abstracts(cls)
         cls._abc_registry = []
         cls._abc_cache = {}
+        # type.__subclasses__() is not tracked (RAM): each ABC keeps weak
+        # references to its ABC subclasses for __subclasscheck__.
+        for b in bases:
+            if isinstance(b, ABCMeta):
+                subs = b.__dict__.get('_abc_subclasses')
+                if subs is None:
+                    subs = []
+                    type.__setattr__(b, '_abc_subclasses', subs)
+                subs.append(_ref(cls))
         # Refuse to instantiate while abstract methods remain: wrap the
         # first __new__ found on the MRO once per class hierarchy.
         if '__abc_next_new__' not in namespace and not any(
@@ -124,8 +135,9 @@ class ABCMeta(type):
         for reg in cls._abc_registry:
             if issubclass(subclass, reg):
                 return True
-        for scls in cls.__subclasses__():
-            if scls is not cls and issubclass(subclass, scls):
+        for r in cls.__dict__.get('_abc_subclasses', ()):
+            scls = r()
+            if scls is not None and issubclass(subclass, scls):
                 return True
         return False
 

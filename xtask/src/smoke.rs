@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Duration;
 
-/// Module, what to copy from `Lib/` (file or directory), smoke script.
+/// Module, what to copy from `Lib/` (files or directories, separated by
+/// spaces: the module and the pure-Python modules it needs that ferropy
+/// does not have), smoke script.
 const MODULES: &[(&str, &str, &str)] = &[
     (
         "colorsys",
@@ -84,10 +86,18 @@ const MODULES: &[(&str, &str, &str)] = &[
     ),
     (
         "fractions",
-        "fractions.py",
+        "fractions.py decimal.py _pydecimal.py",
         "from fractions import Fraction as F\n\
          print(F(1, 3) + F(1, 6), F('3/4'), F(0.5), F(1, 3).limit_denominator(2), F(7, 2) // 1)\n\
          print(repr(F(-6, 4)), F(1, 3) < 0.5, float(F(1, 8)), round(F(7, 3), 2))\n",
+    ),
+    (
+        "decimal",
+        "decimal.py _pydecimal.py",
+        "from decimal import Decimal as D, localcontext, ROUND_HALF_UP\n\
+         print(D('1.1') + D('2.2'), D(1) / D(7), D('3.14159').quantize(D('0.01')), D(2).sqrt())\n\
+         with localcontext() as c:\n    c.prec = 5; print(D(1) / D(3), repr(D('-0.5').quantize(D(1), rounding=ROUND_HALF_UP)))\n\
+         print(D('1e3').to_integral(), D('12.50').normalize(), D(0.1).as_integer_ratio(), f'{D(\"1234.5\"):,.2f}')\n",
     ),
     (
         "statistics",
@@ -291,7 +301,7 @@ pub fn run_smoke(args: &[String]) -> ExitCode {
         .filter(|(m, _, _)| args.is_empty() || args.iter().any(|a| m.contains(a.as_str())))
         .collect();
     // Copy every module first: they import each other.
-    for (_, src, _) in MODULES {
+    for src in MODULES.iter().flat_map(|(_, s, _)| s.split(' ')) {
         if let Err(e) = copy_tree(&stdlib.join(src), &lib.join(src)) {
             eprintln!("xtask stdlib-smoke: copying {src}: {e}");
         }

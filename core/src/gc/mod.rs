@@ -47,9 +47,13 @@
 //! - Nothing is freed while anything that could reach it is still marked:
 //!   sweep runs after marking is complete. Finalisers are queued during the
 //!   sweep and run by the VM after the collection, when allocating is safe.
+//! - Weak references ([`weak`]) are cleared between marking and the
+//!   finaliser pass; their referent words are disguised, so they never keep
+//!   anything alive.
 #![allow(unsafe_code)]
 
 mod arch;
+pub mod weak;
 
 use core::cell::UnsafeCell;
 use core::ptr;
@@ -138,6 +142,8 @@ struct Heap {
     fin_len: usize,
     /// Has any allocation ever had a finaliser (skips a pass when not)?
     any_finaliser: bool,
+    /// Weak references (see [`weak`]).
+    weak: weak::WeakTable,
 }
 
 struct HeapCell(UnsafeCell<Heap>);
@@ -167,6 +173,7 @@ static HEAP: HeapCell = HeapCell(UnsafeCell::new(Heap {
     fin_queue: [0; FINALISE_QUEUE],
     fin_len: 0,
     any_finaliser: false,
+    weak: weak::WeakTable::EMPTY,
 }));
 
 #[inline(always)]
@@ -509,6 +516,7 @@ unsafe fn init_with(region: *mut u8, len: usize, stack_top: usize, zeroed: bool)
     h.used_blocks = 0;
     set_threshold(h);
     h.fin_len = 0;
+    h.weak = weak::WeakTable::EMPTY;
 }
 
 /// Is the heap initialised?
@@ -850,6 +858,7 @@ pub fn collect(roots: &dyn Roots) -> usize {
     // 2. Precise VM roots.
     roots.trace(&mut m);
     m.drain();
+    weak::mark_pending(&mut m);
     // 3. Manual blocks and pinned objects (whole free bytes of the ATB are
     //    skipped).
     let mut b = 0;
@@ -878,6 +887,9 @@ pub fn collect(roots: &dyn Roots) -> usize {
             }
         }
     }
+    // 3b. Weak references to unreachable objects are cleared (before any
+    //     finaliser can resurrect their referents, as in CPython).
+    weak::clear_dead(h);
     // 4. Unreachable objects with finalisers: keep them (and what they
     //    reference) for one more cycle and queue them for the VM.
     h.fin_len = 0;
@@ -895,6 +907,8 @@ pub fn collect(roots: &dyn Roots) -> usize {
             m.drain();
         }
     }
+    // 4b. Weak references about to be freed leave their referents' chains.
+    weak::prune(h);
     // 5. Sweep: unmarked allocations become free, marks become heads.
     let freed = if h.stress {
         sweep_poisoning(h)

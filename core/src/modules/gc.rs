@@ -16,7 +16,18 @@ fn gc_collect(vm: &Vm, args: &Args) -> PyResult<Obj> {
             return Err(vm.value_error("invalid generation"));
         }
     }
+    crate::vm::frame::clear_stale_slots(vm);
+    clear_native_stack();
     int::new_i64(vm, vm.collect() as i64)
+}
+
+/// Zero some native stack below this frame, where the collector's frames
+/// will be: stale words left there by earlier deeper calls would otherwise
+/// be scanned as roots (conservative scanning) and keep garbage alive.
+#[inline(never)]
+fn clear_native_stack() {
+    let mut buf = [0usize; 1024];
+    core::hint::black_box(&mut buf);
 }
 fn gc_enable(vm: &Vm, args: &Args) -> PyResult<Obj> {
     noargs(vm, args, "gc.enable")?;

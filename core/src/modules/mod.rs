@@ -85,6 +85,7 @@ pub static BUILTIN_MODULES: &[(&str, MakeFn)] = &[
     ("_thread", thread::make),
     #[cfg(feature = "re")]
     ("re", re::make),
+    ("_weakref", crate::obj::weakref::make_module),
 ];
 
 /// Names of the native modules (`sys.builtin_module_names`).

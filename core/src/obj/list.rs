@@ -166,7 +166,14 @@ pub fn items(o: Obj) -> &'static [Obj] {
 /// Set the length (items above `n` dropped; `n` must be <= len).
 pub fn truncate(o: Obj, n: usize) {
     let l = l_of(o);
-    if n < l.len.get() {
+    let len = l.len.get();
+    if n < len {
+        // The dropped slots are zeroed: the collector scans the whole
+        // buffer, and stale items would keep dead objects (and their weak
+        // references) alive.
+        // SAFETY: [n, len) is inside the buffer; zero words are never read
+        // as items (they are beyond len).
+        unsafe { core::ptr::write_bytes(l.items.get().add(n) as *mut usize, 0, len - n) };
         l.len.set(n);
     }
 }
@@ -199,6 +206,8 @@ pub fn remove_at(o: Obj, i: usize) -> Option<Obj> {
         let p = l.items.get();
         let v = *p.add(i);
         core::ptr::copy(p.add(i + 1), p.add(i), n - i - 1);
+        // Zero the vacated last slot (see `truncate`).
+        (p.add(n - 1) as *mut usize).write(0);
         l.len.set(n - 1);
         Some(v)
     }

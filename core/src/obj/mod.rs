@@ -51,6 +51,7 @@ pub mod strmethods;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakref;
 
 use crate::vm::{PyResult, Vm};
 use core::num::NonZeroUsize;
@@ -166,6 +167,8 @@ pub enum Layout {
     /// An instance method of a builtin type read from the type
     /// (`attr::MethodDescr`).
     MethodDescr,
+    /// A weak reference (`weakref::WeakRefObj`).
+    WeakRef,
     /// Singletons and small fixed objects with no payload.
     Other,
 }
@@ -718,6 +721,9 @@ pub mod tpflags {
     pub const PY_INIT: u32 = 1 << 9;
     pub const PY_NEW: u32 = 1 << 10;
     pub const PY_NUM: u32 = 1 << 11;
+    /// Instances may be weakly referenced (classes and C types; builtin
+    /// types decide by layout, see `weakref::type_weakrefable`).
+    pub const WEAKREF: u32 = 1 << 12;
 }
 
 /// A type object. Builtin types are immortal statics (no interior

@@ -1405,6 +1405,22 @@ pub fn new_class(
     if base.flags & tpflags::EXCEPTION != 0 {
         flags |= tpflags::EXCEPTION;
     }
+    // Weak references: inherited, else added unless __slots__ leaves out
+    // __weakref__ or the base's instances are variable-sized (CPython's
+    // rule; str counts as fixed-size there).
+    let want_weakref = match &slot_names {
+        Some(names) => names
+            .iter()
+            .any(|n| pystr::as_str(*n) == Some("__weakref__")),
+        None => true,
+    };
+    if base_list.iter().any(|b| {
+        b.as_type()
+            .is_some_and(crate::obj::weakref::type_weakrefable)
+    }) || (want_weakref && !matches!(sb.layout, Layout::Tuple | Layout::Int | Layout::Bytes))
+    {
+        flags |= tpflags::WEAKREF;
+    }
     let t = TypeObj {
         head: ObjHead {
             refcnt: crate::obj::RefCnt::new(0),

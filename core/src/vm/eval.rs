@@ -506,10 +506,13 @@ fn run(vm: &Vm, entry: *mut Frame, start_with_error: bool) -> PyResult<Obj> {
                                 continue 'frame;
                             }
                         }
+                        fr.sp = depth!();
+                        vm.call_frame.set(f);
                         let r = match this {
                             Some(t) => call::call_with_self(vm, callable, t, &args),
                             None => call::call_args(vm, callable, &args),
                         };
+                        vm.call_frame.set(core::ptr::null_mut());
                         // SAFETY: consumed items are on the stack.
                         sp = unsafe { sp.sub(consumed) };
                         let r = tri!(r);

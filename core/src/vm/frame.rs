@@ -262,6 +262,27 @@ pub fn trace_stack(vm: &Vm, m: &mut crate::gc::Marker) {
     }
 }
 
+/// Clear the value-stack slots above the depth of the frame calling a
+/// native function right now (`Vm::call_frame`), when that frame is the
+/// current one: they are dead, but a collection scans them.
+pub fn clear_stale_slots(vm: &Vm) {
+    let f = vm.call_frame.get();
+    if f.is_null() || f != vm.frame.get() {
+        return;
+    }
+    // SAFETY: f is the live current frame; its sp was stored by CALL just
+    // before the native call and `sp <= stacksize`.
+    unsafe {
+        let st = Frame::stack(f);
+        let n = (*f).code().stacksize as usize;
+        let mut i = (*f).sp;
+        while i < n {
+            *st.add(i) = None;
+            i += 1;
+        }
+    }
+}
+
 /// Create the cells and copy the free variables of a new frame.
 pub fn init_cells(vm: &Vm, f: *mut Frame, closure: Option<Obj>) -> PyResult<()> {
     // SAFETY: f is a freshly allocated frame.

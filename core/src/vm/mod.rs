@@ -153,6 +153,10 @@ pub struct Vm {
     /// Set while running finalisers, so a collection inside one does not
     /// re-enter them.
     in_finalisers: Cell<bool>,
+    /// The frame calling a native function through `CALL` right now (its
+    /// `sp` is exact), or null: lets `gc.collect()` clear the stale slots
+    /// above the caller's stack so they keep nothing alive.
+    pub call_frame: Cell<*mut frame::Frame>,
     pub flags: Cell<u32>,
     /// The C API layer, when one is linked in and installed (see
     /// [`CExtensions`]).
@@ -291,6 +295,7 @@ impl Vm {
             repr_stack: Cell::new(None),
             pending_interrupt: Cell::new(false),
             in_finalisers: Cell::new(false),
+            call_frame: Cell::new(core::ptr::null_mut()),
             flags: Cell::new(0),
             cext: Cell::new(None),
             attr_cache: [CacheEntry::EMPTY; crate::config::ATTR_CACHE],
@@ -530,6 +535,9 @@ impl Vm {
     pub fn collect(&self) -> usize {
         let freed = gc::collect(self);
         if !self.in_finalisers.get() {
+            self.in_finalisers.set(true);
+            obj::weakref::run_callbacks(self);
+            self.in_finalisers.set(false);
             self.run_finalisers();
         }
         freed
@@ -556,6 +564,29 @@ impl Vm {
         }
         self.restore_exc(saved);
         self.in_finalisers.set(false);
+    }
+
+    /// Run the `atexit` callbacks, if the module was imported (ports call
+    /// this when the main program has ended). Errors are reported there.
+    pub fn run_atexit(&self) {
+        let saved = self.take_exc();
+        let m = self
+            .modules
+            .get()
+            .and_then(|d| obj::dict::get_str(self, d, "atexit").ok().flatten());
+        if let Some(m) = m {
+            let r =
+                crate::vm::abs::getattr_opt_str(self, m, "_run_exitfuncs").and_then(|f| match f {
+                    Some(f) => crate::vm::call::call(self, f, &[]).map(|_| ()),
+                    None => Ok(()),
+                });
+            if r.is_err() {
+                if let Some(e) = self.take_exc() {
+                    let _ = crate::builtins::print_exception(self, e);
+                }
+            }
+        }
+        self.restore_exc(saved);
     }
 
     /// The interned str equal to `s`.

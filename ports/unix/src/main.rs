@@ -310,9 +310,12 @@ fn run(
         }
         Mode::Repl => repl::run(&vm, globals),
     };
-    if inspect && status == 0 {
-        return repl::run(&vm, globals);
-    }
+    let status = if inspect && status == 0 {
+        repl::run(&vm, globals)
+    } else {
+        status
+    };
+    vm.run_atexit();
     status
 }
 
