@@ -1,3 +1,6 @@
+# requires: bigheap
+# (Cython's typed-memoryview support imports collections.abc, which needs
+# more heap than the board's 150 KB with the current collections package.)
 # CRCs over bytes, bytearray, memoryview and array (same results as
 # zlib.crc32), taken as typed memoryviews.
 import array

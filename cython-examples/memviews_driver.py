@@ -1,3 +1,6 @@
+# requires: bigheap
+# (Cython's typed-memoryview support imports collections.abc, which needs
+# more heap than the board's 150 KB with the current collections package.)
 # Typed memoryviews over view.array, array.array, bytearray, memoryview
 # slices and a cdef class exporting a buffer.
 import array

@@ -1,3 +1,4 @@
+# requires: module:contextvars
 # contextvars: ContextVar, Token, Context, copy_context (PEP 567).
 import contextvars
 from contextvars import Context, ContextVar, Token, copy_context

@@ -1,3 +1,4 @@
+# requires: module:platform
 # platform: the answers have the right types and agree with each other and
 # with sys (the values differ between interpreters and machines).
 import platform

@@ -1,3 +1,4 @@
+# requires: module:array
 # memoryview: formats, shapes and strides, casts, views of arrays, and
 # bytearray/array exports (BufferError while a view is live).
 import array

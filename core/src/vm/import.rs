@@ -512,7 +512,16 @@ pub fn run_module_as_main(vm: &Vm, name: &str, globals: Obj) -> PyResult<()> {
             if let Some(src) = vm.port.read_file(&file) {
                 let text = core::str::from_utf8(&src)
                     .map_err(|_| vm.value_error("source is not UTF-8"))?;
-                dict::set_str(vm, globals, "__file__", vm.new_str(&file)?)?;
+                let path = vm.new_str(&file)?;
+                dict::set_str(vm, globals, "__file__", path)?;
+                // As CPython's -m: sys.argv[0] is the module's file.
+                if let Some(s) = vm.sys.get() {
+                    if let Some(argv) = dict::get_str(vm, module::dict_of(s), "argv")? {
+                        if crate::obj::list::is_list(argv) && crate::obj::list::len(argv) > 0 {
+                            crate::obj::list::set(argv, 0, path);
+                        }
+                    }
+                }
                 vm.run_source(text, &file, globals)?;
                 return Ok(());
             }

@@ -212,12 +212,7 @@ pub fn run(board: &'static dyn Board) -> ! {
             gc::init(start, len, stack_top());
         }
         ferropy_core::vm::eval::INTERRUPT.store(false, Ordering::Relaxed);
-        // SAFETY: single-threaded; the previous VM (if any) is no longer
-        // referenced (its session returned) and `Vm` has no destructor to run.
-        let vm: &'static Vm = unsafe {
-            let slot = &mut *core::ptr::addr_of_mut!(VM);
-            slot.write(Vm::new(&PORT, config()))
-        };
+        let vm = new_vm();
         // From here on, C extensions reach this VM, and Rust's allocator
         // (`ferropy_capi`'s) collects through it when the heap is full.
         ferropy_capi::install(vm);
@@ -227,6 +222,19 @@ pub fn run(board: &'static dyn Board) -> ! {
         }
         raw = repl::session(vm, raw);
         console::write_cooked(b"ferropy: soft reboot\n");
+    }
+}
+
+/// Make the session's VM in the static slot. A function of its own (never
+/// inlined), so the `Vm` value built on the way (several KB) occupies the
+/// stack only during this call, not for the whole session in `run`'s frame.
+#[inline(never)]
+fn new_vm() -> &'static Vm {
+    // SAFETY: single-threaded; the previous VM (if any) is no longer
+    // referenced (its session returned) and `Vm` has no destructor to run.
+    unsafe {
+        let slot = &mut *core::ptr::addr_of_mut!(VM);
+        slot.write(Vm::new(&PORT, config()))
     }
 }
 

@@ -225,6 +225,10 @@ fn run(
                 .parent()
                 .map(|d| d.to_string_lossy().into_owned())
                 .unwrap_or_default(),
+            // -m: the current directory, as an absolute path (CPython's).
+            Mode::Module(_) => std::env::current_dir()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             _ => String::new(),
         };
         list::append(&vm, path, vm.new_str(&first)?)?;
