@@ -59,6 +59,33 @@ pub fn new_typed(vm: &Vm, t: &'static TypeObj, s: &str) -> PyResult<Obj> {
     Ok(o)
 }
 
+/// A new exact str holding `x` then `y` (`chars` code points in all), in an
+/// allocation of `size` bytes (at least the header, the text and its NUL).
+fn joined(vm: &Vm, x: &str, y: &str, chars: usize, size: usize) -> PyResult<Obj> {
+    let off = core::mem::size_of::<StrObj>();
+    let o = vm.alloc_obj_sized(
+        StrObj {
+            head: ObjHead {
+                refcnt: crate::obj::RefCnt::new(0),
+                ty: &STR_TYPE,
+            },
+            hash: Cell::new(-1),
+            len: x.len() + y.len(),
+            chars,
+            data: [],
+        },
+        size.max(off + x.len() + y.len() + 1),
+    )?;
+    // SAFETY: the allocation has room for the text and its NUL at `off`
+    // (zeroed, so NUL-terminated); x and y are other objects' text.
+    unsafe {
+        let p = (o.as_ptr() as *mut u8).add(off);
+        core::ptr::copy_nonoverlapping(x.as_ptr(), p, x.len());
+        core::ptr::copy_nonoverlapping(y.as_ptr(), p.add(x.len()), y.len());
+    }
+    Ok(o)
+}
+
 /// `a + b` for two str objects: one allocation of the result, whose
 /// code-point count comes from the operands (no scan of the text).
 pub fn concat(vm: &Vm, a: Obj, b: Obj) -> PyResult<Option<Obj>> {
@@ -72,27 +99,8 @@ pub fn concat(vm: &Vm, a: Obj, b: Obj) -> PyResult<Option<Obj>> {
         .len()
         .checked_add(y.len())
         .ok_or_else(|| vm.memory_error())?;
-    let off = core::mem::size_of::<StrObj>();
-    let o = vm.alloc_obj_sized(
-        StrObj {
-            head: ObjHead {
-                refcnt: crate::obj::RefCnt::new(0),
-                ty: &STR_TYPE,
-            },
-            hash: Cell::new(-1),
-            len: n,
-            chars: sa.chars + sb.chars,
-            data: [],
-        },
-        off + n + 1,
-    )?;
-    // SAFETY: the allocation has room for n + 1 bytes at `off` (zeroed, so
-    // the text is NUL-terminated); x and y are other objects' text.
-    unsafe {
-        let p = (o.as_ptr() as *mut u8).add(off);
-        core::ptr::copy_nonoverlapping(x.as_ptr(), p, x.len());
-        core::ptr::copy_nonoverlapping(y.as_ptr(), p.add(x.len()), y.len());
-    }
+    let size = core::mem::size_of::<StrObj>() + n + 1;
+    let o = joined(vm, x, y, sa.chars + sb.chars, size)?;
     Ok(Some(o))
 }
 
@@ -157,27 +165,7 @@ pub fn append_owned(vm: &Vm, a: Obj, b: Obj, cap: usize) -> PyResult<(Obj, usize
     if room < need {
         let chars = sa.chars + char_len(b);
         let size = need + n / 2;
-        let o = vm.alloc_obj_sized(
-            StrObj {
-                head: ObjHead {
-                    refcnt: crate::obj::RefCnt::new(0),
-                    ty: &STR_TYPE,
-                },
-                hash: Cell::new(-1),
-                len: n,
-                chars,
-                data: [],
-            },
-            size,
-        )?;
-        let x = as_str(a).unwrap_or("");
-        // SAFETY: the new allocation has room for n + 1 bytes at `off`
-        // (zeroed, so NUL-terminated); x and y are other objects' text.
-        unsafe {
-            let q = (o.as_ptr() as *mut u8).add(off);
-            core::ptr::copy_nonoverlapping(x.as_ptr(), q, x.len());
-            core::ptr::copy_nonoverlapping(y.as_ptr(), q.add(x.len()), y.len());
-        }
+        let o = joined(vm, as_str(a).unwrap_or(""), y, chars, size)?;
         return Ok((o, rounded(size)));
     }
     let old = sa.len;
