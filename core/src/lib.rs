@@ -23,4 +23,5 @@ pub mod obj;
 pub mod port;
 pub mod text;
 pub mod verify;
+pub mod vfs;
 pub mod vm;
