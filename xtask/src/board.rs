@@ -125,6 +125,9 @@ pub struct Board {
     /// Received and not consumed yet.
     pending: Vec<u8>,
     closed: bool,
+    /// The tests' support packages are on the board's filesystem (its RAM
+    /// disk keeps them across soft resets, not across a restart).
+    files_ready: bool,
 }
 
 impl Board {
@@ -171,6 +174,7 @@ impl Board {
             rx,
             pending: Vec::new(),
             closed: false,
+            files_ready: false,
         };
         let deadline = Instant::now() + PROTOCOL_TIMEOUT;
         board
@@ -288,6 +292,44 @@ impl Board {
         Ok(names)
     }
 
+    /// Prepares the filesystem for a test that needs files: the Python
+    /// packages of `tests/` (directories with an `__init__.py`, such as
+    /// `import_pkg`, which tests import) are copied to `/tests/` once per
+    /// boot, then `/<dir>` (`dir`: the test's directory from the repository
+    /// root, `tests/...`) becomes the session's current directory, as the host runs a test in its own
+    /// directory. The programs leave no names in `__main__`.
+    pub fn enter_test_dir(&mut self, tests: &Path, dir: &str) -> Result<(), String> {
+        if !self.files_ready {
+            let program = upload_program(tests)?;
+            let run = self
+                .exec(program.as_bytes(), BOOT_TIMEOUT)
+                .map_err(|e| board_error_text("copying the test packages failed", e))?;
+            if run.status != 0 {
+                return Err(format!(
+                    "copying the test packages failed: {}",
+                    String::from_utf8_lossy(&run.stderr)
+                ));
+            }
+            self.soft_reset()
+                .map_err(|e| board_error_text("no soft reset after copying", e))?;
+            self.files_ready = true;
+        }
+        let mut program = String::from("_o = __import__('os')\n_p = ''\n");
+        program.push_str(&format!("for _n in {}:\n", py_str_list(dir.split('/'))));
+        program.push_str("    _p += '/' + _n\n    try:\n        _o.mkdir(_p)\n    except OSError:\n        pass\n");
+        program.push_str("_o.chdir(_p)\ndel _o, _p, _n\n");
+        let run = self
+            .exec(program.as_bytes(), PROTOCOL_TIMEOUT)
+            .map_err(|e| board_error_text("cannot enter the test's directory", e))?;
+        if run.status != 0 || !run.stdout.is_empty() {
+            return Err(format!(
+                "cannot enter the test's directory: {}",
+                String::from_utf8_lossy(&run.stderr)
+            ));
+        }
+        Ok(())
+    }
+
     /// Soft reset (fresh heap and interpreter), staying in raw mode.
     pub fn soft_reset(&mut self) -> Result<(), BoardError> {
         self.send(b"\x04")
@@ -306,6 +348,75 @@ impl Drop for Board {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Copying the test packages may take a while under QEMU.
+const BOOT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// `['a', 'b']` of some names (without quotes or backslashes in them).
+fn py_str_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<String> = names
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("'{n}'"))
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A Python bytes literal of `data` (no raw-REPL control bytes in it).
+fn py_bytes(data: &[u8]) -> String {
+    let mut s = String::from("b'");
+    for &b in data {
+        match b {
+            b'\\' => s.push_str("\\\\"),
+            b'\'' => s.push_str("\\'"),
+            0x20..=0x7e => s.push(b as char),
+            _ => s.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    s.push('\'');
+    s
+}
+
+/// A program writing the packages of `tests` (directories with an
+/// `__init__.py`) to `/tests/` on the board.
+fn upload_program(tests: &Path) -> Result<String, String> {
+    fn walk(dir: &Path, board: &str, out: &mut String) -> Result<(), String> {
+        out.push_str(&format!("_d('{board}')\n"));
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('_') && name != "__init__.py" || name.starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                walk(&p, &format!("{board}/{name}"), out)?;
+            } else if name.ends_with(".py") {
+                let data = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                out.push_str(&format!("_w('{board}/{name}', {})\n", py_bytes(&data)));
+            }
+        }
+        Ok(())
+    }
+    let mut out = String::from(
+        "import os\n\ndef _d(p):\n    try:\n        os.mkdir(p)\n    except OSError:\n        pass\n\n\ndef _w(p, b):\n    with open(p, 'wb') as f:\n        f.write(b)\n\n\n_d('/tests')\n",
+    );
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(tests)
+        .map_err(|e| format!("{}: {e}", tests.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("__init__.py").is_file())
+        .collect();
+    dirs.sort();
+    for d in dirs {
+        let name = d.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        walk(&d, &format!("/tests/{name}"), &mut out)?;
+    }
+    Ok(out)
 }
 
 fn broken(what: &str, e: BoardError) -> BoardError {

@@ -72,12 +72,13 @@ const SMALL_HEAP_PASS: Pass = Pass {
     features: &["files", "host"],
 };
 
-/// The Cortex-M4 firmware in QEMU: no files, no host, a small heap; a
-/// `machine` module (on simulated pins).
+/// The Cortex-M4 firmware in QEMU: no host, a small heap; a `machine`
+/// module (on simulated pins); files on its RAM disk (a test needing them
+/// runs in `/tests/<its directory>`, with `tests/`'s packages copied).
 const BOARD_PASS: Pass = Pass {
     name: "board (qemu mps2-an386)",
     args: &[],
-    features: &["machine"],
+    features: &["machine", "files"],
 };
 /// A test running longer than this on the board fails (QEMU runs the
 /// firmware at roughly host speed; the slowest tests take a few seconds).
@@ -788,6 +789,21 @@ impl Suite<'_> {
             }
         }
         let b = board.as_mut().expect("started above");
+        if requires.iter().any(|f| f == "files") {
+            // The test runs in /tests/<its directory> of the board's disk.
+            let dir = test.rel.rsplit_once('/').map_or("", |(d, _)| d);
+            let depth = dir.split('/').count();
+            let Some(repo) = test.dir.ancestors().nth(depth) else {
+                return Outcome::Fail(format!(
+                    "      no repository above {}\n",
+                    test.dir.display()
+                ));
+            };
+            if let Err(err) = b.enter_test_dir(&repo.join("tests"), dir) {
+                *board = None;
+                return Outcome::Fail(format!("      {err}\n"));
+            }
+        }
         let run = b.exec(&program, BOARD_TIMEOUT);
         // A fresh interpreter for the next test; a board that does not come
         // back is restarted.

@@ -27,6 +27,8 @@ extern crate alloc;
 mod chunks;
 pub mod clock;
 pub mod console;
+#[cfg(feature = "fs")]
+pub mod disk;
 pub mod machine;
 pub mod port;
 pub mod repl;
@@ -73,6 +75,18 @@ pub trait Board: Sync {
     /// [`Modules`] table by its build script).
     fn modules(&self) -> &'static Modules {
         &Modules::NONE
+    }
+    /// The block device the filesystem lives on (feature `fs`), if any.
+    #[cfg(feature = "fs")]
+    fn block_device(&self) -> Option<&'static dyn ferropy_core::vfs::BlockDevice> {
+        None
+    }
+    /// Format the block device when it holds no FAT volume (a RAM disk at
+    /// power-on). A board whose device keeps data (flash) answers false:
+    /// its files are then unreachable until the user formats it.
+    #[cfg(feature = "fs")]
+    fn format_blank(&self) -> bool {
+        false
     }
     /// The code object of the board's `main.py`, run in `__main__` after
     /// each (soft) reset into the friendly REPL; `None` if it has none.
@@ -220,7 +234,13 @@ pub fn run(board: &'static dyn Board) -> ! {
             console::write_cooked(b"ferropy: heap too small\n");
             board.exit(1);
         }
+        // The volume's state (open files, the sector cache) is on the heap:
+        // mounted for each session, unmounted before the heap is remade.
+        #[cfg(feature = "fs")]
+        PORT.mount();
         raw = repl::session(vm, raw);
+        #[cfg(feature = "fs")]
+        PORT.unmount();
         console::write_cooked(b"ferropy: soft reboot\n");
     }
 }

@@ -1,6 +1,8 @@
 //! The boards' `Port`: the console for stdin/stdout/stderr, SysTick for
 //! clocks, the stack region for the recursion check, the board for exit,
-//! the time of day and its own modules.
+//! the time of day and its own modules; with feature `fs`, the files of
+//! the board's block device (core's `vfs`: a FAT volume, mounted for each
+//! session by `crate::run`).
 
 use crate::{clock, console, Board};
 use alloc::vec::Vec;
@@ -9,6 +11,12 @@ use core::sync::atomic::Ordering;
 use ferropy_core::obj::Obj;
 use ferropy_core::port::Port;
 use ferropy_core::vm::{import, PyResult, Vm};
+#[cfg(feature = "fs")]
+use {
+    alloc::string::String,
+    ferropy_core::port::{errno, FileStat, IoResult, OpenFlags},
+    ferropy_core::vfs::{self, Vfs},
+};
 
 /// The board before `run` names one: output goes nowhere, exit resets.
 struct NoBoard;
@@ -40,6 +48,9 @@ pub struct McuPort {
     /// Raw REPL: stdin reads see end of file (the console carries the
     /// protocol).
     stdin_eof: Cell<bool>,
+    /// The mounted volume (`None`: no block device, or no volume on it).
+    #[cfg(feature = "fs")]
+    vfs: RefCell<Option<Vfs<'static>>>,
 }
 
 // SAFETY: the interpreter runs on one thread; interrupt handlers only read
@@ -51,6 +62,8 @@ pub static PORT: McuPort = McuPort {
     board: Cell::new(&NO_BOARD),
     stderr: RefCell::new(None),
     stdin_eof: Cell::new(false),
+    #[cfg(feature = "fs")]
+    vfs: RefCell::new(None),
 };
 
 /// At most this much stderr is kept for the raw REPL's error section.
@@ -72,6 +85,45 @@ impl McuPort {
     pub fn set_raw(&self, raw: bool) {
         *self.stderr.borrow_mut() = if raw { Some(Vec::new()) } else { None };
         self.stdin_eof.set(raw);
+    }
+    /// Mount the board's volume (formatting a blank RAM disk first). Call
+    /// with the session's heap in place.
+    #[cfg(feature = "fs")]
+    pub fn mount(&self) {
+        let board = self.board();
+        let Some(dev) = board.block_device() else {
+            return;
+        };
+        let mut mounted = Vfs::mount(dev);
+        if matches!(mounted, Err(errno::ENODEV)) && board.format_blank() && vfs::format(dev).is_ok() {
+            mounted = Vfs::mount(dev);
+        }
+        match mounted {
+            Ok(v) => *self.vfs.borrow_mut() = Some(v),
+            Err(_) => console::write_cooked(b"ferropy: no filesystem on the block device\n"),
+        }
+    }
+    /// Close the session's files and write everything back (before the
+    /// heap is remade).
+    #[cfg(feature = "fs")]
+    pub fn unmount(&self) {
+        if let Some(v) = self.vfs.borrow_mut().take() {
+            let _ = v.unmount();
+        }
+    }
+    /// Whether a volume is mounted.
+    #[cfg(feature = "fs")]
+    pub fn has_files(&self) -> bool {
+        self.vfs.borrow().is_some()
+    }
+    /// Run `f` on the mounted volume (ENODEV: none), with the clock set.
+    #[cfg(feature = "fs")]
+    fn fs<T>(&self, f: impl FnOnce(&mut Vfs<'static>) -> IoResult<T>) -> IoResult<T> {
+        let now = self.time();
+        let mut slot = self.vfs.try_borrow_mut().map_err(|_| errno::EBUSY)?;
+        let v = slot.as_mut().ok_or(errno::ENODEV)?;
+        v.set_time(now);
+        f(v)
     }
     /// Take the stderr text kept since the last call (raw mode).
     pub fn take_stderr(&self) -> Vec<u8> {
@@ -161,5 +213,80 @@ impl Port for McuPort {
     }
     fn exit(&self, code: i32) {
         self.board().exit(code);
+    }
+
+    // ------------------------------------------------ files (feature `fs`)
+
+    #[cfg(feature = "fs")]
+    fn read_file(&self, path: &str) -> Option<Vec<u8>> {
+        self.fs(|v| Ok(v.read_file(path))).ok().flatten()
+    }
+    #[cfg(feature = "fs")]
+    fn is_dir(&self, path: &str) -> bool {
+        self.fs(|v| Ok(v.is_dir(path))).unwrap_or(false)
+    }
+    #[cfg(feature = "fs")]
+    fn file_open(&self, path: &str, flags: OpenFlags) -> IoResult<usize> {
+        self.fs(|v| v.open(path, flags))
+    }
+    #[cfg(feature = "fs")]
+    fn file_read(&self, h: usize, buf: &mut [u8]) -> IoResult<usize> {
+        self.fs(|v| v.read(h, buf))
+    }
+    #[cfg(feature = "fs")]
+    fn file_write(&self, h: usize, buf: &[u8]) -> IoResult<usize> {
+        self.fs(|v| v.write(h, buf))
+    }
+    #[cfg(feature = "fs")]
+    fn file_seek(&self, h: usize, off: i64, whence: u8) -> IoResult<u64> {
+        self.fs(|v| v.seek(h, off, whence))
+    }
+    #[cfg(feature = "fs")]
+    fn file_truncate(&self, h: usize, size: u64) -> IoResult<()> {
+        self.fs(|v| v.truncate(h, size))
+    }
+    #[cfg(feature = "fs")]
+    fn file_flush(&self, h: usize) -> IoResult<()> {
+        self.fs(|v| v.flush(h))
+    }
+    #[cfg(feature = "fs")]
+    fn file_close(&self, h: usize) -> IoResult<()> {
+        self.fs(|v| v.close(h))
+    }
+    #[cfg(feature = "fs")]
+    fn file_stat(&self, h: usize) -> IoResult<FileStat> {
+        self.fs(|v| v.fstat(h))
+    }
+    #[cfg(feature = "fs")]
+    fn stat(&self, path: &str) -> IoResult<FileStat> {
+        self.fs(|v| v.stat(path))
+    }
+    #[cfg(feature = "fs")]
+    fn listdir(&self, path: &str) -> IoResult<Vec<String>> {
+        self.fs(|v| v.listdir(path))
+    }
+    #[cfg(feature = "fs")]
+    fn mkdir(&self, path: &str, _mode: u32) -> IoResult<()> {
+        self.fs(|v| v.mkdir(path))
+    }
+    #[cfg(feature = "fs")]
+    fn rmdir(&self, path: &str) -> IoResult<()> {
+        self.fs(|v| v.rmdir(path))
+    }
+    #[cfg(feature = "fs")]
+    fn remove(&self, path: &str) -> IoResult<()> {
+        self.fs(|v| v.remove(path))
+    }
+    #[cfg(feature = "fs")]
+    fn rename(&self, from: &str, to: &str) -> IoResult<()> {
+        self.fs(|v| v.rename(from, to))
+    }
+    #[cfg(feature = "fs")]
+    fn getcwd(&self) -> IoResult<String> {
+        self.fs(|v| Ok(v.getcwd()))
+    }
+    #[cfg(feature = "fs")]
+    fn chdir(&self, path: &str) -> IoResult<()> {
+        self.fs(|v| v.chdir(path))
     }
 }

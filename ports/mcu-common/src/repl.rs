@@ -70,7 +70,7 @@ pub fn session(vm: &Vm, mut raw: bool) -> bool {
         // As MicroPython: main.py runs after a reset into the friendly
         // REPL, not in raw mode (tools driving the raw REPL expect a clean
         // board).
-        if let Some(code) = PORT.board().main_py(vm) {
+        if let Some(code) = main_py_file(vm).or_else(|| PORT.board().main_py(vm)) {
             if run_main(vm, globals, code) {
                 return raw;
             }
@@ -101,13 +101,36 @@ enum Next {
     Friendly,
 }
 
-/// `__main__`'s namespace, with `sys.argv = ['']` and `sys.path = ['']`.
+/// `main.py` of the filesystem, compiled (it comes before a frozen one).
+#[cfg(feature = "fs")]
+fn main_py_file(vm: &Vm) -> Option<PyResult<Obj>> {
+    use ferropy_core::port::Port;
+    let src = PORT.read_file("/main.py")?;
+    Some(match core::str::from_utf8(&src) {
+        Ok(text) => vm.compile(text, "main.py", ferropy_core::compile::Mode::Exec),
+        Err(_) => Err(vm.new_error(&exc::SYNTAX_ERROR, "Non-UTF-8 code in file main.py")),
+    })
+}
+
+#[cfg(not(feature = "fs"))]
+fn main_py_file(_vm: &Vm) -> Option<PyResult<Obj>> {
+    None
+}
+
+/// `__main__`'s namespace, with `sys.argv = ['']` and `sys.path = ['']`
+/// (and `'/lib'` with a filesystem).
 fn main_globals(vm: &Vm) -> PyResult<Obj> {
     let sys = vm.sys.get().unwrap_or(none());
     let sd = module::dict_of(sys);
     let argv = list::new(vm, &[vm.new_str("")?])?;
     dict::set_str(vm, sd, "argv", argv)?;
-    let path = list::new(vm, &[vm.new_str("")?])?;
+    #[allow(unused_mut)] // pushed to with feature `fs`
+    let mut path = alloc::vec![vm.new_str("")?];
+    #[cfg(feature = "fs")]
+    if PORT.has_files() {
+        path.push(vm.new_str("/lib")?);
+    }
+    let path = list::new(vm, &path)?;
     dict::set_str(vm, sd, "path", path)?;
     let main = module::new(vm, "__main__")?;
     let globals = module::dict_of(main);

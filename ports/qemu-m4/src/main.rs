@@ -63,6 +63,32 @@ impl Board for Qemu {
     fn modules(&self) -> &'static mcu_common::Modules {
         &modules::MODULES
     }
+    #[cfg(feature = "fs")]
+    fn block_device(&self) -> Option<&'static dyn ferropy_core::vfs::BlockDevice> {
+        Some(&RAMDISK)
+    }
+    #[cfg(feature = "fs")]
+    fn format_blank(&self) -> bool {
+        true
+    }
+}
+
+/// The filesystem's disk: 1 MB of the RAM QEMU has beyond the Metro M4's
+/// 192 KB (`RAMDISK` in `memory.x`), so the budgeted RAM is untouched.
+// SAFETY: `memory.x` sets the region apart: no section is placed in it.
+#[cfg(feature = "fs")]
+static RAMDISK: mcu_common::disk::RamDisk =
+    unsafe { mcu_common::disk::RamDisk::new(ramdisk_region) };
+
+#[cfg(feature = "fs")]
+fn ramdisk_region() -> (usize, usize) {
+    extern "C" {
+        static _ferropy_ramdisk_start: u8;
+        static _ferropy_ramdisk_end: u8;
+    }
+    let start = core::ptr::addr_of!(_ferropy_ramdisk_start) as usize;
+    let end = core::ptr::addr_of!(_ferropy_ramdisk_end) as usize;
+    (start, end.saturating_sub(start))
 }
 
 static BOARD: Qemu = Qemu;
