@@ -148,7 +148,9 @@ impl<'d> Vfs<'d> {
         self.sync()
     }
 
-    fn path(&self, p: &str) -> IoResult<Path> {
+    /// Resolve `p` against the current directory. `..` after a name needs
+    /// that name to be a directory, as POSIX has it (`file/..` is ENOTDIR).
+    fn path(&mut self, p: &str) -> IoResult<Path> {
         if p.is_empty() {
             return Err(errno::ENOENT);
         }
@@ -164,6 +166,9 @@ impl<'d> Vfs<'d> {
             match part {
                 "" | "." => {}
                 ".." => {
+                    if !names.is_empty() {
+                        run(&mut self.fat, |fat| fat.stat(&names, true))?;
+                    }
                     names.pop();
                 }
                 n => names.push(String::from(n)),

@@ -237,6 +237,10 @@ fn directories() {
     v.chdir("/").unwrap();
     assert_eq!(v.rename("f", "f/moved/inside"), Err(EINVAL));
     assert_eq!(v.rename("nope", "x"), Err(ENOENT));
+    put(&mut v, "f/file", b"");
+    assert_eq!(v.stat("f/file/.."), Err(ENOTDIR));
+    assert_eq!(v.stat("f/nope/../file"), Err(ENOENT));
+    v.remove("f/file").unwrap();
     // Rename over a file replaces it; over a non-empty directory fails.
     put(&mut v, "a", b"A");
     put(&mut v, "b", b"B");
