@@ -350,6 +350,38 @@ impl Drop for Board {
     }
 }
 
+/// A `main.py` on the board's filesystem runs at a reset into the friendly
+/// REPL (as MicroPython's): writes one, soft-resets in friendly mode and
+/// looks for its output before the prompt.
+pub fn check_main_py(firmware: &Path) -> Result<(), String> {
+    let mut b = Board::start(firmware)?;
+    let program = b"with open('/main.py', 'w') as f:\n    f.write('print(\"main.py ran in\", __name__)\\n')\n";
+    let run = b
+        .exec(program, PROTOCOL_TIMEOUT)
+        .map_err(|e| board_error_text("cannot write main.py", e))?;
+    if run.status != 0 {
+        return Err(format!(
+            "cannot write main.py: {}",
+            String::from_utf8_lossy(&run.stderr)
+        ));
+    }
+    let io_err = |e: io::Error| format!("cannot write to QEMU: {e}");
+    // Ctrl-B: the friendly REPL; Ctrl-D there: a soft reset.
+    b.send(b"\x02").map_err(io_err)?;
+    let deadline = Instant::now() + PROTOCOL_TIMEOUT;
+    b.read_until(b">>> ", deadline)
+        .map_err(|e| board_error_text("no friendly prompt", e))?;
+    b.send(b"\x04").map_err(io_err)?;
+    let out = b
+        .read_until(b">>> ", deadline)
+        .map_err(|e| board_error_text("no prompt after the soft reset", e))?;
+    let out = String::from_utf8_lossy(&uncook(&out)).into_owned();
+    if !out.contains("main.py ran in __main__\n") {
+        return Err(format!("main.py did not run at the soft reset: {out:?}"));
+    }
+    Ok(())
+}
+
 /// Copying the test packages may take a while under QEMU.
 const BOOT_TIMEOUT: Duration = Duration::from_secs(60);
 

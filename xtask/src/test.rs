@@ -692,6 +692,19 @@ fn board_pass(root: &Path, suite: &Suite, patterns: &[String]) -> Tally {
             continue;
         };
         total.add(suite.run_board_pass(&firmware, pass));
+        if config.is_none() && pass.features.contains(&"files") {
+            let what = "board: main.py from the filesystem runs at a soft reset";
+            match board::check_main_py(&firmware) {
+                Ok(()) => {
+                    println!("pass  {what}");
+                    total.passed += 1;
+                }
+                Err(err) => {
+                    println!("FAIL  {what}\n      {err}");
+                    total.failed += 1;
+                }
+            }
+        }
         if config.is_none() {
             let ext = board::run_ext_tests(
                 root,
