@@ -1259,10 +1259,11 @@ fn short_name(raw: &[u8; 32]) -> String {
     s
 }
 
+/// Names are equal ignoring case (with the interpreter's own case tables,
+/// not `char::to_lowercase`'s, which would add theirs to the image).
 fn same_name(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+    use crate::text::unicode::lower_simple;
+    a.chars().map(lower_simple).eq(b.chars().map(lower_simple))
 }
 
 /// Names FAT cannot store: EINVAL (as Linux's vfat), ENAMETOOLONG.

@@ -63,6 +63,23 @@ impl Board for Metro {
     fn modules(&self) -> &'static mcu_common::Modules {
         &modules::MODULES
     }
+    /// The filesystem's block device (feature `fs`). The Metro M4's is to be
+    /// its 2 MB QSPI flash (GD25Q16C on the QSPI pins PA08-PA11, PB10,
+    /// PB11): 4096 blocks of 512 bytes, a FAT12 volume like CircuitPython's,
+    /// the device rewriting a block by erasing and reprogramming its 4 KB
+    /// sector. That driver is not written yet: with `fs` on, the firmware
+    /// has the file operations but no volume (they fail with ENODEV). See
+    /// docs/firmware.md, "Files".
+    #[cfg(feature = "fs")]
+    fn block_device(&self) -> Option<&'static dyn ferropy_core::vfs::BlockDevice> {
+        None
+    }
+    /// Flash keeps its data: a volume is made only where none is found
+    /// (a new board's erased flash).
+    #[cfg(feature = "fs")]
+    fn format_blank(&self) -> bool {
+        true
+    }
 }
 
 static BOARD: Metro = Metro;
