@@ -717,7 +717,7 @@ impl<'d> Fat<'d> {
         let secs = t % 86400;
         let (y, m, d) = civil(days);
         let y = (y - 1980).clamp(0, 127) as u16;
-        let time = ((secs / 3600) << 11 | (secs / 60 % 60) << 5 | (secs % 60) / 2) as u16;
+        let time = (((secs / 3600) << 11) | ((secs / 60 % 60) << 5) | ((secs % 60) / 2)) as u16;
         (time, y << 9 | (m as u16) << 5 | d as u16)
     }
 
@@ -1197,7 +1197,7 @@ fn ino_of(at: &EntryAt, cluster: u32) -> u64 {
 fn checksum(raw: &[u8]) -> u8 {
     raw[..11]
         .iter()
-        .fold(0u8, |s, &b| (s >> 1 | s << 7).wrapping_add(b))
+        .fold(0u8, |s, &b| s.rotate_right(1).wrapping_add(b))
 }
 
 /// Characters allowed in short names (besides letters and digits).
