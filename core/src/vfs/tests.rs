@@ -440,7 +440,7 @@ fn damaged_tables_and_directories_give_errors() {
     {
         let mem = disk.bytes_mut();
         for b in &mut mem[fat + 3..fat + 60] {
-            *b = 0xF7 ^ *b;
+            *b ^= 0xF7;
         }
     }
     let mut v = Vfs::mount(&disk).unwrap();
