@@ -1733,10 +1733,20 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
 
 /// C-callable forms of the core's slots, for `PyType_GetSlot` on types
 /// whose slot has no C function of its own.
+///
+/// The trampolines run the slot of the first type on the MRO whose slot is
+/// not a C function: C code calling the slot it got for a builtin base
+/// (`PyType_GetSlot(&PyList_Type, Py_tp_new)` from the `tp_new` of a
+/// `cdef class L(list)`) reaches the builtin's, not its own again.
+fn core_slot_owner(t: &'static TypeObj, id: usize) -> &'static TypeObj {
+    typeobj::mro_of(t)
+        .find(|c| ctable(c).is_none_or(|tb| tb.f[id].is_null()))
+        .unwrap_or(&typeobj::OBJECT_TYPE)
+}
 unsafe extern "C" fn tramp_new(t: P, args: P, kw: P) -> P {
     api(|vm| {
         let t = obj(vm, t)?.as_type().ok_or_else(|| bad_internal_call(vm))?;
-        let newf = t.slots.new.ok_or_else(|| {
+        let newf = core_slot_owner(t, TP_NEW).slots.new.ok_or_else(|| {
             vm.type_error(&alloc::format!("cannot create '{}' instances", t.name()))
         })?;
         with_args(vm, args, kw, |a| newf(vm, t, a))
@@ -1745,7 +1755,7 @@ unsafe extern "C" fn tramp_new(t: P, args: P, kw: P) -> P {
 unsafe extern "C" fn tramp_init(o: P, args: P, kw: P) -> c_int {
     api(|vm| {
         let o = obj(vm, o)?;
-        match o.ty().slots.init {
+        match core_slot_owner(o.ty(), TP_INIT).slots.init {
             Some(f) => with_args(vm, args, kw, |a| f(vm, o, a)),
             None => Ok(()),
         }
@@ -1754,12 +1764,21 @@ unsafe extern "C" fn tramp_init(o: P, args: P, kw: P) -> c_int {
 unsafe extern "C" fn tramp_iternext(o: P) -> P {
     api(|vm| {
         let o = obj(vm, o)?;
-        let f = o.ty().slots.iternext.ok_or_else(|| bad_internal_call(vm))?;
+        let f = core_slot_owner(o.ty(), TP_ITERNEXT)
+            .slots
+            .iternext
+            .ok_or_else(|| bad_internal_call(vm))?;
         f(vm, o)
     })
 }
 unsafe extern "C" fn tramp_repr(o: P) -> P {
-    api(|vm| ferropy_core::vm::abs::repr(vm, obj(vm, o)?))
+    api(|vm| {
+        let o = obj(vm, o)?;
+        match core_slot_owner(o.ty(), TP_REPR).slots.repr {
+            Some(f) => f(vm, o),
+            None => ferropy_core::vm::abs::repr(vm, o),
+        }
+    })
 }
 /// Objects are reclaimed by the collector: `tp_free`/`tp_dealloc` do
 /// nothing.

@@ -27,6 +27,10 @@ fn int_value(vm: &Vm, o: Obj, index: bool) -> PyResult<BigInt> {
 }
 
 fn too_large(vm: &Vm, cname: &str) -> ferropy_core::vm::Raised {
+    if cname.ends_with("long long") {
+        // CPython converts these through its byte-array helper.
+        return vm.overflow_error("int too big to convert");
+    }
     vm.overflow_error(&alloc::format!(
         "Python int too large to convert to C {}",
         cname
@@ -45,7 +49,11 @@ pub fn as_signed<T: TryFrom<i128>>(vm: &Vm, o: Obj, index: bool, cname: &str) ->
 pub fn as_unsigned<T: TryFrom<u128>>(vm: &Vm, o: Obj, cname: &str) -> PyResult<T> {
     let v = int_value(vm, o, false)?;
     if v.is_negative() {
-        return Err(vm.overflow_error("can't convert negative value to unsigned int"));
+        return Err(vm.overflow_error(match cname {
+            "size_t" => "can't convert negative value to size_t",
+            "unsigned long long" => "can't convert negative int to unsigned",
+            _ => "can't convert negative value to unsigned int",
+        }));
     }
     v.to_u128()
         .and_then(|v| T::try_from(v).ok())
@@ -79,6 +87,9 @@ pub fn long_as_double(vm: &Vm, o: Obj) -> PyResult<f64> {
 }
 
 pub fn long_from_string(vm: &Vm, s: &str, base: c_int) -> PyResult<Obj> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.value_error("int() arg 2 must be >= 2 and <= 36"));
+    }
     let f = abs::getattr_str(
         vm,
         vm.builtins
@@ -86,7 +97,26 @@ pub fn long_from_string(vm: &Vm, s: &str, base: c_int) -> PyResult<Obj> {
             .ok_or_else(|| crate::boundary::bad_internal_call(vm))?,
         "int",
     )?;
-    ferropy_core::vm::call::call(vm, f, &[vm.new_str(s)?, Obj::small(base as isize)])
+    let text = vm.new_str(s)?;
+    match ferropy_core::vm::call::call(vm, f, &[text, Obj::small(base as isize)]) {
+        Err(_) if base == 0 && vm.exc_matches(&ferropy_core::obj::exc::VALUE_ERROR) => {
+            // CPython names the base the prefix selected.
+            let digits = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
+            let base = match digits.get(..2) {
+                Some("0x") => 16,
+                Some("0o") => 8,
+                Some("0b") => 2,
+                _ => 10,
+            };
+            vm.take_exc();
+            let r = abs::repr(vm, text)?;
+            let r = ferropy_core::obj::str::as_str(r).unwrap_or("");
+            Err(vm.value_error(&alloc::format!(
+                "invalid literal for int() with base {base}: {r}"
+            )))
+        }
+        r => r,
+    }
 }
 
 // ----------------------------------------------------------------- float
@@ -491,10 +521,22 @@ pub unsafe extern "C" fn PyUnicode_FromStringAndSize(s: *const c_char, n: isize)
 pub unsafe extern "C" fn PyUnicode_DecodeUTF8(
     s: *const c_char,
     n: isize,
-    _errors: *const c_char,
+    errors: *const c_char,
 ) -> P {
-    api(|vm| unicode_from_bytes(vm, cbytes(vm, s, n)?))
+    api(|vm| {
+        let data = cbytes(vm, s, n)?;
+        match opt_cstr(vm, errors)? {
+            None | Some("strict") => unicode_from_bytes(vm, data),
+            // Other handlers: bytes.decode's.
+            Some(h) => {
+                let b = ferropy_core::obj::bytes::new(vm, data)?;
+                let m = abs::getattr_str(vm, b, "decode")?;
+                ferropy_core::vm::call::call(vm, m, &[vm.new_str("utf-8")?, vm.new_str(h)?])
+            }
+        }
+    })
 }
+
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FromOrdinal(c: c_int) -> P {
     api(|vm| from_ordinal(vm, c))

@@ -335,16 +335,24 @@ fn parse_bindgen(target: &'static str, code: &str) -> CLayout {
     for item in code.split(';') {
         let item = item.trim();
         if let Some(rest) = item.rfind("pub const ").map(|i| &item[i + 10..]) {
-            let Some((name, value)) = rest.split_once(':') else { continue };
-            let Some((_, value)) = value.split_once('=') else { continue };
+            let Some((name, value)) = rest.split_once(':') else {
+                continue;
+            };
+            let Some((_, value)) = value.split_once('=') else {
+                continue;
+            };
             if let Ok(v) = value.trim().parse::<i64>() {
                 consts.insert(name.trim().to_string(), v);
             }
             continue;
         }
-        let Some(start) = item.find("[\"") else { continue };
+        let Some(start) = item.find("[\"") else {
+            continue;
+        };
         let item = &item[start + 2..];
-        let Some((label, rest)) = item.split_once("\"]") else { continue };
+        let Some((label, rest)) = item.split_once("\"]") else {
+            continue;
+        };
         let Some(value) = rest
             .rsplit_once('-')
             .and_then(|(_, v)| v.trim().trim_end_matches(']').trim().strip_suffix("usize"))
@@ -396,9 +404,7 @@ fn expectations(c: &CLayout) -> Vec<(String, usize, String)> {
                 .iter()
                 .find(|(f, _)| f == cf)
                 .map(|(_, o)| *o)
-                .unwrap_or_else(|| {
-                    panic!("{}: no field `{cf}` in C for {}", m.c, c.target)
-                });
+                .unwrap_or_else(|| panic!("{}: no field `{cf}` in C for {}", m.c, c.target));
             out.push((format!("{}.{cf}: offset", m.c), off, expr.replace(' ', "")));
         }
     }
@@ -441,7 +447,11 @@ fn check_coverage(c: &CLayout) -> Vec<String> {
         }
         for (i, (field, off)) in s.fields.iter().enumerate() {
             if *off != i * ptr {
-                bad.push(format!("{name}.{field} ({}): offset {off}, not {}", c.target, i * ptr));
+                bad.push(format!(
+                    "{name}.{field} ({}): offset {off}, not {}",
+                    c.target,
+                    i * ptr
+                ));
             }
             let want = if field.starts_with("was_") || field.ends_with("_reserved") {
                 Some(0)
@@ -486,12 +496,18 @@ fn check_file(layouts: &[(&str, &CLayout)]) -> String {
                 .replace("ferropy_capi::", "crate::")
                 .replace("<ferropy_core::", "<::ferropy_core::")
                 .replace("(ferropy_core::", "(::ferropy_core::");
-            let expr = ["typeobject::", "spec::", "module::", "buffer::", "pythread::"]
-                .iter()
-                .fold(expr, |e, m| {
-                    e.replace(&format!("<{m}"), &format!("<crate::{m}"))
-                        .replace(&format!("({m}"), &format!("(crate::{m}"))
-                });
+            let expr = [
+                "typeobject::",
+                "spec::",
+                "module::",
+                "buffer::",
+                "pythread::",
+            ]
+            .iter()
+            .fold(expr, |e, m| {
+                e.replace(&format!("<{m}"), &format!("<crate::{m}"))
+                    .replace(&format!("({m}"), &format!("(crate::{m}"))
+            });
             let _ = writeln!(
                 s,
                 "    assert!({expr} == {value}, \"{what} differs from C's ({})\");",
@@ -516,7 +532,10 @@ fn mirrors_match_c_layouts() {
         for m in mirrors() {
             let s = &x86.structs[m.c];
             if s.size != Some(m.size) {
-                bad.push(format!("{} ({X86_64}): size {:?} in C, {} in {}", m.c, s.size, m.size, m.rust));
+                bad.push(format!(
+                    "{} ({X86_64}): size {:?} in C, {} in {}",
+                    m.c, s.size, m.size, m.rust
+                ));
             }
             if s.align != Some(m.align) {
                 bad.push(format!(
@@ -538,8 +557,14 @@ fn mirrors_match_c_layouts() {
 
     // The compile-time assertions for both targets.
     let text = check_file(&[
-        ("all(target_arch = \"x86_64\", target_pointer_width = \"64\")", &x86),
-        ("all(target_arch = \"arm\", target_pointer_width = \"32\")", &arm),
+        (
+            "all(target_arch = \"x86_64\", target_pointer_width = \"64\")",
+            &x86,
+        ),
+        (
+            "all(target_arch = \"arm\", target_pointer_width = \"32\")",
+            &arm,
+        ),
     ]);
     let path = root().join(CHECK_FILE);
     let old = std::fs::read_to_string(&path).unwrap_or_default();
@@ -553,7 +578,11 @@ fn mirrors_match_c_layouts() {
             ));
         }
     }
-    assert!(bad.is_empty(), "layout differences:\n  {}", bad.join("\n  "));
+    assert!(
+        bad.is_empty(),
+        "layout differences:\n  {}",
+        bad.join("\n  ")
+    );
 }
 
 /// The checks themselves: a mirror that differs from C is caught.
@@ -581,8 +610,14 @@ fn a_wrong_layout_is_caught() {
         ]
     );
     assert_eq!(c.consts.get("Py_nb_add"), Some(&7));
-    let m = mirrors().into_iter().find(|m| m.c == "PyType_Slot").unwrap();
+    let m = mirrors()
+        .into_iter()
+        .find(|m| m.c == "PyType_Slot")
+        .unwrap();
     assert_ne!(Some(m.size), s.size);
     let pfunc = m.fields.iter().find(|f| f.0 == "pfunc").unwrap().2;
-    assert_ne!(Some(pfunc), s.fields.iter().find(|f| f.0 == "pfunc").map(|f| f.1));
+    assert_ne!(
+        Some(pfunc),
+        s.fields.iter().find(|f| f.0 == "pfunc").map(|f| f.1)
+    );
 }
