@@ -558,6 +558,18 @@ static PyObject *o_strings(PyObject *m, PyObject *unused) {
     rec_new("DecodeUTF8 replace", PyUnicode_DecodeUTF8("ab\xff", 3, "replace"));
     rec_new("DecodeASCII", PyUnicode_DecodeASCII("abc", 3, NULL));
     rec("DecodeASCII bad", PyUnicode_DecodeASCII("ab\xc3", 3, NULL));
+    int order = 0;
+    rec_new("DecodeUTF16 BOM", PyUnicode_DecodeUTF16("\xfe\xff\0h\0\xe9\xd8\x3d\xde\x00", 10, NULL, &order));
+    rec_int("DecodeUTF16 order", order, -2);
+    order = -1;
+    rec_new("DecodeUTF16 LE", PyUnicode_DecodeUTF16("h\0i\0", 4, NULL, &order));
+    rec("DecodeUTF16 truncated", PyUnicode_DecodeUTF16("h\0i", 3, NULL, &order));
+    rec("DecodeUTF16 lone low surrogate", PyUnicode_DecodeUTF16("\0\xdch\0", 4, NULL, &order));
+    rec_new("DecodeUTF16 replace", PyUnicode_DecodeUTF16("\0\xdch\0", 4, "replace", &order));
+    order = 1;
+    rec_new("DecodeUTF32 BE", PyUnicode_DecodeUTF32("\0\0\0h\0\x01\xf6\x00", 8, NULL, &order));
+    rec("DecodeUTF32 too big", PyUnicode_DecodeUTF32("\0\x11\0\0", 4, NULL, &order));
+    rec_new("Decode utf-16-be", PyUnicode_Decode("\0o\0k", 4, "utf-16-be", NULL));
     rec_new("FromObject", PyUnicode_FromObject(s));
     rec("FromObject int", PyUnicode_FromObject(one));
     rec_new("Format", PyUnicode_Format(PyUnicode_FromString("%s=%d"), Py_BuildValue("(si)", "x", 3)));
