@@ -767,13 +767,40 @@ pub fn member_read(vm: &Vm, base: *const u8, def: &PyMemberDef) -> PyResult<Obj>
         T_OBJECT | T_OBJECT_EX => match opt(rd!(P)) {
             Some(o) => Ok(o),
             None if def.ty == T_OBJECT => Ok(none()),
-            None => Err(vm.new_error(
-                &exc::ATTRIBUTE_ERROR,
-                &alloc::format!("'{}'", cname(def.name)),
-            )),
+            None => {
+                // SAFETY: `base` is the object itself (its header first).
+                let owner =
+                    unsafe { Obj::from_raw(base as usize) }.map(|o| c_type_name(vm, o.ty()));
+                Err(vm.new_error(
+                    &exc::ATTRIBUTE_ERROR,
+                    &match owner {
+                        Some(t) => {
+                            alloc::format!("'{}' object has no attribute '{}'", t, cname(def.name))
+                        }
+                        None => alloc::format!("'{}'", cname(def.name)),
+                    },
+                ))
+            }
         },
         T_NONE => Ok(none()),
         _ => Err(vm.new_error(&exc::SYSTEM_ERROR, "bad memberdescr type")),
+    }
+}
+
+/// CPython's `tp_name` of `t`: "module.Name" for a C type (its spec's
+/// name), the plain name otherwise.
+pub fn c_type_name(vm: &Vm, t: &'static TypeObj) -> alloc::string::String {
+    let short = t.name();
+    if t.ext.is_null() || !t.is_heap() {
+        return short.into();
+    }
+    let module = t
+        .dict
+        .and_then(|d| dict::get_str(vm, d, "__module__").ok().flatten())
+        .and_then(ferropy_core::obj::str::as_str);
+    match module {
+        Some(m) if m != "builtins" => alloc::format!("{m}.{short}"),
+        _ => short.into(),
     }
 }
 
@@ -818,15 +845,15 @@ pub fn member_write(vm: &Vm, base: *mut u8, def: &PyMemberDef, v: Option<Obj>) -
         return Err(vm.type_error("can't delete numeric/char attribute"));
     };
     match def.ty {
-        T_SHORT => wr!(i16, crate::types::as_signed(vm, v, false, "short")?),
-        T_INT => wr!(i32, crate::types::as_signed(vm, v, false, "int")?),
+        T_SHORT => wr!(i16, crate::types::as_signed(vm, v, true, "short")?),
+        T_INT => wr!(i32, crate::types::as_signed(vm, v, true, "int")?),
         T_LONG => wr!(
             core::ffi::c_long,
-            crate::types::as_signed(vm, v, false, "long")?
+            crate::types::as_signed(vm, v, true, "long")?
         ),
-        T_LONGLONG => wr!(i64, crate::types::as_signed(vm, v, false, "long long")?),
-        T_PYSSIZET => wr!(isize, crate::types::as_signed(vm, v, false, "ssize_t")?),
-        T_BYTE => wr!(i8, crate::types::as_signed(vm, v, false, "char")?),
+        T_LONGLONG => wr!(i64, crate::types::as_signed(vm, v, true, "long long")?),
+        T_PYSSIZET => wr!(isize, crate::types::as_signed(vm, v, true, "ssize_t")?),
+        T_BYTE => wr!(i8, crate::types::as_signed(vm, v, true, "char")?),
         T_UBYTE => wr!(u8, crate::types::as_unsigned(vm, v, "unsigned char")?),
         T_USHORT => wr!(u16, crate::types::as_unsigned(vm, v, "unsigned short")?),
         T_UINT => wr!(u32, crate::types::as_unsigned(vm, v, "unsigned int")?),

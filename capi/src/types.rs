@@ -924,7 +924,11 @@ pub fn decode_wide(
                     "replace" => out.push('\u{fffd}'),
                     "ignore" => {}
                     _ => {
-                        let what = if n == 1 { "byte 0x" } else { "bytes in position " };
+                        let what = if n == 1 {
+                            "byte 0x"
+                        } else {
+                            "bytes in position "
+                        };
                         let msg = if n == 1 {
                             alloc::format!(
                                 "'{encoding}' codec can't decode {what}{:02x} in position {pos}: {reason}",
