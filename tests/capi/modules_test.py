@@ -1,6 +1,7 @@
 # tests/capi/modules.c: modules made and filled from C, imports, types,
 # members and descriptors, C function objects, recursion guards, the GIL
 # state and PyErr_Print.
+# requires: module:json module:os
 import sys
 import modules
 

@@ -323,7 +323,7 @@ static PyObject *o_ints(PyObject *m, PyObject *args) {
     size_t sz = PyLong_AsSize_t(small);
     rec_int("AsSize_t negative", sz == (size_t)-1 ? -1 : 0, -1);
     rec_new("AsSize_t", PyLong_FromSize_t(PyLong_AsSize_t(PyLong_FromSize_t(123456789))));
-    rec_int("AsSize_t None", (long long)PyLong_AsSize_t(Py_None), -1);
+    rec_int("AsSize_t None", PyLong_AsSize_t(Py_None) == (size_t)-1 ? -1 : 0, -1);
     double d = PyLong_AsDouble(big);
     rec_new("AsDouble", PyFloat_FromDouble(d));
     rec_int("AsDouble str", PyLong_AsDouble(Py_None) == -1.0 ? -1 : 0, -1);
