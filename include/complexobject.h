@@ -5,6 +5,11 @@
 extern "C" {
 #endif
 
+typedef struct {
+    double real;
+    double imag;
+} Py_complex;
+
 #define PyComplex_Check(op) PyObject_TypeCheck((op), &PyComplex_Type)
 #define PyComplex_CheckExact(op) Py_IS_TYPE((op), &PyComplex_Type)
 PyAPI_FUNC(PyObject *) PyComplex_FromDoubles(double real, double imag);

@@ -1,5 +1,5 @@
-/* Opaque object structs (as in the Limited API: C code may hold pointers
-   to them, never look inside), Py_UNICODE, type objects beyond object.h's
+/* Object structs (opaque as in the Limited API: C code may hold pointers
+   to them, never look inside; see below for the builtin bases), Py_UNICODE, type objects beyond object.h's
    list, check macros, and more functions of the abstract layer, str and
    dict that Cython's output calls (capi/src/extra.rs). */
 #ifndef Py_PYTYPEDEFS_H
@@ -20,6 +20,22 @@ typedef struct _bytesobject PyBytesObject;
 typedef struct _bytearrayobject PyByteArrayObject;
 typedef struct _unicodeobject PyUnicodeObject;
 typedef struct _baseexceptionobject PyBaseExceptionObject;
+
+/* The fixed parts of the builtin types that a C type may extend (`cdef
+   class X(list)`, `cdef class E(Exception)`): complete, so that a subtype's
+   struct can start with them, with the size of the core's object and no
+   fields C may read (except a float's and a complex's value, which are
+   CPython's). capi/tests/layout.rs checks them against the core. A str's
+   and a bytes' characters follow the subtype's struct. */
+struct _floatobject { PyObject ob_base; double ob_fval; };
+struct _complexobject { PyObject ob_base; Py_complex cval; };
+struct _listobject { PyObject ob_base; Py_ssize_t _ferropy_private[3]; };
+struct _dictobject { PyObject ob_base; Py_ssize_t _ferropy_private[7]; };
+struct _setobject { PyObject ob_base; Py_ssize_t _ferropy_private[6]; };
+struct _bytesobject { PyObject ob_base; Py_ssize_t _ferropy_private[2]; };
+struct _bytearrayobject { PyObject ob_base; Py_ssize_t _ferropy_private[5]; };
+struct _unicodeobject { PyObject ob_base; Py_ssize_t _ferropy_private[3]; };
+struct _baseexceptionobject { PyObject ob_base; Py_ssize_t _ferropy_private[6]; };
 
 typedef wchar_t Py_UNICODE;
 

@@ -190,7 +190,16 @@ pub unsafe extern "C" fn PyObject_ASCII(o: P) -> P {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Bytes(o: P) -> P {
-    api(|vm| convert(vm, &ferropy_core::obj::bytes::BYTES_TYPE, obj(vm, o)?))
+    api(|vm| {
+        let o = obj(vm, o)?;
+        if o.ty().is_subtype(&ferropy_core::obj::str::STR_TYPE) {
+            return Err(vm.type_error(&alloc::format!(
+                "cannot convert '{}' object to bytes",
+                o.ty().name()
+            )));
+        }
+        convert(vm, &ferropy_core::obj::bytes::BYTES_TYPE, o)
+    })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetAttr(o: P, name: P) -> P {
@@ -459,7 +468,15 @@ pub unsafe extern "C" fn PySequence_Check(o: P) -> c_int {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_Size(o: P) -> isize {
-    api(|vm| size(vm, obj(vm, o)?))
+    api(|vm| seq_size(vm, obj(vm, o)?))
+}
+
+/// `len()` of a sequence: a mapping (a dict) is not one, as in CPython.
+pub fn seq_size(vm: &Vm, o: Obj) -> PyResult<isize> {
+    if o.downcast::<ferropy_core::obj::dict::DictObj>().is_some() {
+        return Err(vm.type_error(&alloc::format!("{} is not a sequence", o.ty().name())));
+    }
+    size(vm, o)
 }
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_GetItem(o: P, i: isize) -> P {

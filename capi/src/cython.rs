@@ -227,6 +227,12 @@ pub unsafe extern "C" fn PyGILState_Ensure() -> c_int {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyGILState_Release(_state: c_int) {}
+/// `PyGILState_Check`: 1, the GIL is always held (there is one thread of
+/// Python).
+#[no_mangle]
+pub unsafe extern "C" fn PyGILState_Check() -> c_int {
+    1
+}
 
 #[no_mangle]
 pub unsafe extern "C" fn PySys_GetObject(name: *const c_char) -> P {

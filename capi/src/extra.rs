@@ -230,18 +230,33 @@ pub unsafe extern "C" fn PyCapsule_Import(name: *const c_char, _no_block: c_int)
         let full = cstr(vm, name)?;
         let mut parts = full.split('.');
         let first = parts.next().unwrap_or("");
-        let mut o = crate::run::import_module(vm, first)?;
+        let mut o = crate::run::import_module(vm, first).map_err(|_| {
+            vm.new_error(
+                &ferropy_core::obj::exc::IMPORT_ERROR,
+                &alloc::format!("PyCapsule_Import could not import module \"{first}\""),
+            )
+        })?;
         let mut path = alloc::string::String::from(first);
         for p in parts {
             path.push('.');
             path.push_str(p);
+            // A submodule not imported yet, else the attribute (whose
+            // AttributeError is the caller's).
             o = match abs::getattr_opt_str(vm, o, p)? {
                 Some(v) => v,
-                None => crate::run::import_module(vm, &path)?,
+                None => match crate::run::import_module(vm, &path) {
+                    Ok(m) => m,
+                    Err(_) => abs::getattr_str(vm, o, p)?,
+                },
             };
         }
-        let c = valid_capsule(vm, Some(o), name, "PyCapsule_Import")?;
-        Ok(CPtr(c.pointer.get()))
+        match capsule_of(o) {
+            Some(c) if same_name(c.name.get(), name) => Ok(CPtr(c.pointer.get())),
+            _ => Err(vm.new_error(
+                &ferropy_core::obj::exc::ATTRIBUTE_ERROR,
+                &alloc::format!("PyCapsule_Import \"{full}\" is not valid"),
+            )),
+        }
     })
 }
 
@@ -316,28 +331,58 @@ pub unsafe extern "C" fn PyOS_double_to_string(
     api(|vm| double_to_string(vm, x, code as u8, precision, flags, kind).map(CPtr))
 }
 
-/// `PyOS_string_to_double`: the whole string must be a float literal;
-/// ValueError otherwise (`overflow_exception` is ignored: huge values are
-/// infinities, as with a NULL `overflow_exception`).
+/// `PyOS_string_to_double`: with `endptr` NULL the whole string must be a
+/// float literal (no surrounding whitespace); else the longest prefix that
+/// is one is converted and `*endptr` points after it (at `s` when there is
+/// none). ValueError when nothing converts; a value too large for a double
+/// is an infinity when `overflow_exception` is NULL, else that exception.
+/// Returns -1.0 on error.
 #[no_mangle]
 pub unsafe extern "C" fn PyOS_string_to_double(
     s: *const c_char,
     endptr: *mut *mut c_char,
-    _overflow_exception: P,
+    overflow_exception: P,
 ) -> c_double {
+    use ferropy_core::text::floatfmt::parse_float;
+    write_out(endptr, s as *mut c_char);
     api(|vm| {
         let text = cstr(vm, s)?;
-        match ferropy_core::text::floatfmt::parse_float(text.trim()) {
-            Some(v) => {
-                // SAFETY: `text` is the NUL-terminated string at `s`: its end is in bounds.
-                let end = unsafe { s.add(text.len()) };
-                write_out(endptr, end as *mut c_char);
-                Ok(v)
+        let ok = |t: &str| {
+            // No whitespace or digit separators inside a C literal.
+            if t.is_empty() || t.starts_with(char::is_whitespace) || t.contains('_') {
+                None
+            } else {
+                parse_float(t)
             }
-            None => Err(vm.value_error(&alloc::format!(
+        };
+        let found = if endptr.is_null() {
+            ok(text).map(|v| (v, text.len()))
+        } else {
+            // The longest prefix (ASCII boundaries: literals are ASCII).
+            (1..=text.len())
+                .rev()
+                .filter(|&n| text.is_char_boundary(n))
+                .find_map(|n| ok(&text[..n]).map(|v| (v, n)))
+        };
+        let Some((v, n)) = found else {
+            return Err(vm.value_error(&alloc::format!(
                 "could not convert string to float: '{text}'"
-            ))),
+            )));
+        };
+        let lit = text[..n]
+            .trim_start_matches(['+', '-'])
+            .to_ascii_lowercase();
+        if v.is_infinite() && !lit.starts_with("inf") {
+            if let Some(e) = opt(overflow_exception) {
+                let msg = vm.new_string(alloc::format!(
+                    "value too large to convert to float: '{text}'"
+                ))?;
+                return Err(vm.raise(call::call(vm, e, &[msg])?));
+            }
         }
+        // SAFETY: `n` is within the NUL-terminated string at `s`.
+        write_out(endptr, unsafe { s.add(n) } as *mut c_char);
+        Ok(v)
     })
 }
 
@@ -423,7 +468,16 @@ pub unsafe extern "C" fn PySlice_Unpack(
         let s = obj(vm, s)?;
         let get = |name: &str| abs::getattr_str(vm, s, name);
         let as_isize = |o: Obj| -> PyResult<isize> {
-            let i = abs::index(vm, o)?;
+            let i = abs::index(vm, o).map_err(|e| {
+                if vm.exc_matches(&ferropy_core::obj::exc::TYPE_ERROR) {
+                    vm.take_exc();
+                    vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                } else {
+                    e
+                }
+            })?;
             Ok(slice::clamp_int(i))
         };
         let st = get("step")?;
@@ -763,7 +817,7 @@ pub unsafe extern "C" fn PySequence_DelItem(o: P, i: isize) -> c_int {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_Length(o: P) -> isize {
-    api(|vm| Ok(abs::len(vm, obj(vm, o)?)? as isize))
+    api(|vm| crate::abstract_::seq_size(vm, obj(vm, o)?))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyMapping_Keys(o: P) -> P {
@@ -792,12 +846,16 @@ pub unsafe extern "C" fn PyMapping_Items(o: P) -> P {
 pub unsafe extern "C" fn PyDict_Merge(a: P, b: P, override_: c_int) -> c_int {
     api(|vm| {
         let (a, b) = (obj(vm, a)?, obj(vm, b)?);
-        if override_ != 0 {
+        if a.downcast::<dict::DictObj>().is_none() {
+            return Err(crate::boundary::bad_internal_call(vm));
+        }
+        if override_ != 0 && b.downcast::<dict::DictObj>().is_some() {
             return call_method(vm, a, "update", &[b]).map(|_| ());
         }
+        // Any other mapping: through its keys() (AttributeError without).
         let keys = call_method(vm, b, "keys", &[])?;
         for k in abs::to_vec(vm, keys)? {
-            if dict::get(vm, a, k)?.is_none() {
+            if override_ != 0 || dict::get(vm, a, k)?.is_none() {
                 let v = abs::getitem(vm, b, k)?;
                 abs::setitem(vm, a, k, v)?;
             }

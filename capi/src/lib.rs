@@ -38,6 +38,8 @@ pub mod pystate;
 pub mod pythread;
 pub mod pytime;
 pub mod run;
+#[rustfmt::skip]
+mod layout_check;
 #[cfg(target_os = "none")]
 mod runtime;
 pub mod spec;

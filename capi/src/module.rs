@@ -658,7 +658,17 @@ pub unsafe extern "C" fn PyCFunction_NewEx(def: *mut PyMethodDef, this: P, m: P)
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyCFunction_GetFunction(f: P) -> Option<unsafe extern "C" fn()> {
-    opt(f).and_then(def_of).and_then(|d| d.ml_meth)
+    // NULL with SystemError for anything but a C function (as CPython).
+    let r = api(|vm| {
+        def_of(obj(vm, f)?)
+            .and_then(|d| d.ml_meth)
+            .map(|m| m as *mut c_void)
+            .ok_or_else(|| crate::boundary::bad_internal_call(vm))
+            .map(CPtr)
+    });
+    // SAFETY: the pointer came from a PyMethodDef's ml_meth.
+    (!r.is_null())
+        .then(|| unsafe { core::mem::transmute::<*mut c_void, unsafe extern "C" fn()>(r) })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyCFunction_GetSelf(f: P) -> P {

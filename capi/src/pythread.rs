@@ -81,8 +81,8 @@ pub unsafe extern "C" fn PyThread_get_thread_ident() -> c_ulong {
 /// so a key holds a single value (C threads of an extension share it).
 #[repr(C)]
 pub struct PyTss {
-    is_initialized: c_int,
-    value: *mut c_void,
+    pub is_initialized: c_int,
+    pub value: *mut c_void,
 }
 
 fn tss<'a>(key: *mut PyTss) -> Option<&'a mut PyTss> {

@@ -767,13 +767,40 @@ pub fn member_read(vm: &Vm, base: *const u8, def: &PyMemberDef) -> PyResult<Obj>
         T_OBJECT | T_OBJECT_EX => match opt(rd!(P)) {
             Some(o) => Ok(o),
             None if def.ty == T_OBJECT => Ok(none()),
-            None => Err(vm.new_error(
-                &exc::ATTRIBUTE_ERROR,
-                &alloc::format!("'{}'", cname(def.name)),
-            )),
+            None => {
+                // SAFETY: `base` is the object itself (its header first).
+                let owner =
+                    unsafe { Obj::from_raw(base as usize) }.map(|o| c_type_name(vm, o.ty()));
+                Err(vm.new_error(
+                    &exc::ATTRIBUTE_ERROR,
+                    &match owner {
+                        Some(t) => {
+                            alloc::format!("'{}' object has no attribute '{}'", t, cname(def.name))
+                        }
+                        None => alloc::format!("'{}'", cname(def.name)),
+                    },
+                ))
+            }
         },
         T_NONE => Ok(none()),
         _ => Err(vm.new_error(&exc::SYSTEM_ERROR, "bad memberdescr type")),
+    }
+}
+
+/// CPython's `tp_name` of `t`: "module.Name" for a C type (its spec's
+/// name), the plain name otherwise.
+pub fn c_type_name(vm: &Vm, t: &'static TypeObj) -> alloc::string::String {
+    let short = t.name();
+    if t.ext.is_null() || !t.is_heap() {
+        return short.into();
+    }
+    let module = t
+        .dict
+        .and_then(|d| dict::get_str(vm, d, "__module__").ok().flatten())
+        .and_then(ferropy_core::obj::str::as_str);
+    match module {
+        Some(m) if m != "builtins" => alloc::format!("{m}.{short}"),
+        _ => short.into(),
     }
 }
 
@@ -818,15 +845,15 @@ pub fn member_write(vm: &Vm, base: *mut u8, def: &PyMemberDef, v: Option<Obj>) -
         return Err(vm.type_error("can't delete numeric/char attribute"));
     };
     match def.ty {
-        T_SHORT => wr!(i16, crate::types::as_signed(vm, v, false, "short")?),
-        T_INT => wr!(i32, crate::types::as_signed(vm, v, false, "int")?),
+        T_SHORT => wr!(i16, crate::types::as_signed(vm, v, true, "short")?),
+        T_INT => wr!(i32, crate::types::as_signed(vm, v, true, "int")?),
         T_LONG => wr!(
             core::ffi::c_long,
-            crate::types::as_signed(vm, v, false, "long")?
+            crate::types::as_signed(vm, v, true, "long")?
         ),
-        T_LONGLONG => wr!(i64, crate::types::as_signed(vm, v, false, "long long")?),
-        T_PYSSIZET => wr!(isize, crate::types::as_signed(vm, v, false, "ssize_t")?),
-        T_BYTE => wr!(i8, crate::types::as_signed(vm, v, false, "char")?),
+        T_LONGLONG => wr!(i64, crate::types::as_signed(vm, v, true, "long long")?),
+        T_PYSSIZET => wr!(isize, crate::types::as_signed(vm, v, true, "ssize_t")?),
+        T_BYTE => wr!(i8, crate::types::as_signed(vm, v, true, "char")?),
         T_UBYTE => wr!(u8, crate::types::as_unsigned(vm, v, "unsigned char")?),
         T_USHORT => wr!(u16, crate::types::as_unsigned(vm, v, "unsigned short")?),
         T_UINT => wr!(u32, crate::types::as_unsigned(vm, v, "unsigned int")?),
@@ -1733,10 +1760,20 @@ pub fn build_type(vm: &Vm, tab_p: *mut CTable, parts: TypeParts) -> PyResult<Obj
 
 /// C-callable forms of the core's slots, for `PyType_GetSlot` on types
 /// whose slot has no C function of its own.
+///
+/// The trampolines run the slot of the first type on the MRO whose slot is
+/// not a C function: C code calling the slot it got for a builtin base
+/// (`PyType_GetSlot(&PyList_Type, Py_tp_new)` from the `tp_new` of a
+/// `cdef class L(list)`) reaches the builtin's, not its own again.
+fn core_slot_owner(t: &'static TypeObj, id: usize) -> &'static TypeObj {
+    typeobj::mro_of(t)
+        .find(|c| ctable(c).is_none_or(|tb| tb.f[id].is_null()))
+        .unwrap_or(&typeobj::OBJECT_TYPE)
+}
 unsafe extern "C" fn tramp_new(t: P, args: P, kw: P) -> P {
     api(|vm| {
         let t = obj(vm, t)?.as_type().ok_or_else(|| bad_internal_call(vm))?;
-        let newf = t.slots.new.ok_or_else(|| {
+        let newf = core_slot_owner(t, TP_NEW).slots.new.ok_or_else(|| {
             vm.type_error(&alloc::format!("cannot create '{}' instances", t.name()))
         })?;
         with_args(vm, args, kw, |a| newf(vm, t, a))
@@ -1745,7 +1782,7 @@ unsafe extern "C" fn tramp_new(t: P, args: P, kw: P) -> P {
 unsafe extern "C" fn tramp_init(o: P, args: P, kw: P) -> c_int {
     api(|vm| {
         let o = obj(vm, o)?;
-        match o.ty().slots.init {
+        match core_slot_owner(o.ty(), TP_INIT).slots.init {
             Some(f) => with_args(vm, args, kw, |a| f(vm, o, a)),
             None => Ok(()),
         }
@@ -1754,12 +1791,21 @@ unsafe extern "C" fn tramp_init(o: P, args: P, kw: P) -> c_int {
 unsafe extern "C" fn tramp_iternext(o: P) -> P {
     api(|vm| {
         let o = obj(vm, o)?;
-        let f = o.ty().slots.iternext.ok_or_else(|| bad_internal_call(vm))?;
+        let f = core_slot_owner(o.ty(), TP_ITERNEXT)
+            .slots
+            .iternext
+            .ok_or_else(|| bad_internal_call(vm))?;
         f(vm, o)
     })
 }
 unsafe extern "C" fn tramp_repr(o: P) -> P {
-    api(|vm| ferropy_core::vm::abs::repr(vm, obj(vm, o)?))
+    api(|vm| {
+        let o = obj(vm, o)?;
+        match core_slot_owner(o.ty(), TP_REPR).slots.repr {
+            Some(f) => f(vm, o),
+            None => ferropy_core::vm::abs::repr(vm, o),
+        }
+    })
 }
 /// Objects are reclaimed by the collector: `tp_free`/`tp_dealloc` do
 /// nothing.

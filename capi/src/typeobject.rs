@@ -93,18 +93,18 @@ pub struct PyTypeObjectC {
 
 /// Slot ids (Py_nb_*) of the `PyNumberMethods` fields, in field order
 /// (0: `nb_reserved`).
-const NB_IDS: [usize; 36] = [
+pub const NB_IDS: [usize; 36] = [
     7, 36, 29, 34, 10, 33, 30, 32, 6, 9, 27, 28, 35, 8, 38, 31, 26, 0, 11, 14, 23, 18, 21, 20, 17,
     22, 15, 25, 19, 12, 37, 16, 24, 13, 75, 76,
 ];
 /// `PySequenceMethods` (0: the `was_sq_*` fields).
-const SQ_IDS: [usize; 10] = [45, 40, 46, 44, 0, 39, 0, 41, 42, 43];
+pub const SQ_IDS: [usize; 10] = [45, 40, 46, 44, 0, 39, 0, 41, 42, 43];
 /// `PyMappingMethods`.
-const MP_IDS: [usize; 3] = [4, 5, 3];
+pub const MP_IDS: [usize; 3] = [4, 5, 3];
 /// `PyAsyncMethods`.
-const AM_IDS: [usize; 4] = [77, 78, 79, 81];
+pub const AM_IDS: [usize; 4] = [77, 78, 79, 81];
 /// `PyBufferProcs`.
-const BF_IDS: [usize; 2] = [1, 2];
+pub const BF_IDS: [usize; 2] = [1, 2];
 
 // CPython's flag bits.
 const CPY_DISALLOW_INSTANTIATION: c_ulong = 1 << 7;

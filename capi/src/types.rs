@@ -27,6 +27,10 @@ fn int_value(vm: &Vm, o: Obj, index: bool) -> PyResult<BigInt> {
 }
 
 fn too_large(vm: &Vm, cname: &str) -> ferropy_core::vm::Raised {
+    if cname.ends_with("long long") {
+        // CPython converts these through its byte-array helper.
+        return vm.overflow_error("int too big to convert");
+    }
     vm.overflow_error(&alloc::format!(
         "Python int too large to convert to C {}",
         cname
@@ -45,7 +49,11 @@ pub fn as_signed<T: TryFrom<i128>>(vm: &Vm, o: Obj, index: bool, cname: &str) ->
 pub fn as_unsigned<T: TryFrom<u128>>(vm: &Vm, o: Obj, cname: &str) -> PyResult<T> {
     let v = int_value(vm, o, false)?;
     if v.is_negative() {
-        return Err(vm.overflow_error("can't convert negative value to unsigned int"));
+        return Err(vm.overflow_error(match cname {
+            "size_t" => "can't convert negative value to size_t",
+            "unsigned long long" => "can't convert negative int to unsigned",
+            _ => "can't convert negative value to unsigned int",
+        }));
     }
     v.to_u128()
         .and_then(|v| T::try_from(v).ok())
@@ -79,6 +87,9 @@ pub fn long_as_double(vm: &Vm, o: Obj) -> PyResult<f64> {
 }
 
 pub fn long_from_string(vm: &Vm, s: &str, base: c_int) -> PyResult<Obj> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.value_error("int() arg 2 must be >= 2 and <= 36"));
+    }
     let f = abs::getattr_str(
         vm,
         vm.builtins
@@ -86,7 +97,26 @@ pub fn long_from_string(vm: &Vm, s: &str, base: c_int) -> PyResult<Obj> {
             .ok_or_else(|| crate::boundary::bad_internal_call(vm))?,
         "int",
     )?;
-    ferropy_core::vm::call::call(vm, f, &[vm.new_str(s)?, Obj::small(base as isize)])
+    let text = vm.new_str(s)?;
+    match ferropy_core::vm::call::call(vm, f, &[text, Obj::small(base as isize)]) {
+        Err(_) if base == 0 && vm.exc_matches(&ferropy_core::obj::exc::VALUE_ERROR) => {
+            // CPython names the base the prefix selected.
+            let digits = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
+            let base = match digits.get(..2) {
+                Some("0x") => 16,
+                Some("0o") => 8,
+                Some("0b") => 2,
+                _ => 10,
+            };
+            vm.take_exc();
+            let r = abs::repr(vm, text)?;
+            let r = ferropy_core::obj::str::as_str(r).unwrap_or("");
+            Err(vm.value_error(&alloc::format!(
+                "invalid literal for int() with base {base}: {r}"
+            )))
+        }
+        r => r,
+    }
 }
 
 // ----------------------------------------------------------------- float
@@ -491,10 +521,22 @@ pub unsafe extern "C" fn PyUnicode_FromStringAndSize(s: *const c_char, n: isize)
 pub unsafe extern "C" fn PyUnicode_DecodeUTF8(
     s: *const c_char,
     n: isize,
-    _errors: *const c_char,
+    errors: *const c_char,
 ) -> P {
-    api(|vm| unicode_from_bytes(vm, cbytes(vm, s, n)?))
+    api(|vm| {
+        let data = cbytes(vm, s, n)?;
+        match opt_cstr(vm, errors)? {
+            None | Some("strict") => unicode_from_bytes(vm, data),
+            // Other handlers: bytes.decode's.
+            Some(h) => {
+                let b = ferropy_core::obj::bytes::new(vm, data)?;
+                let m = abs::getattr_str(vm, b, "decode")?;
+                ferropy_core::vm::call::call(vm, m, &[vm.new_str("utf-8")?, vm.new_str(h)?])
+            }
+        }
+    })
 }
+
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FromOrdinal(c: c_int) -> P {
     api(|vm| from_ordinal(vm, c))
@@ -766,6 +808,22 @@ pub fn decode_latin1(vm: &Vm, b: &[u8]) -> PyResult<Obj> {
 /// `PyUnicode_Decode(s, size, encoding, errors)`: `bytes.decode` with the
 /// core's codecs (NULL encoding: UTF-8; NULL errors: strict).
 pub fn decode(vm: &Vm, b: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Obj> {
+    if let Some(e) = encoding {
+        let norm = e.to_ascii_lowercase().replace('_', "-");
+        let wide = match norm.as_str() {
+            "utf-16" | "utf16" => Some((2, 0)),
+            "utf-16-le" | "utf-16le" => Some((2, -1)),
+            "utf-16-be" | "utf-16be" => Some((2, 1)),
+            "utf-32" | "utf32" => Some((4, 0)),
+            "utf-32-le" | "utf-32le" => Some((4, -1)),
+            "utf-32-be" | "utf-32be" => Some((4, 1)),
+            _ => None,
+        };
+        if let Some((width, order)) = wide {
+            let mut order = order;
+            return decode_wide(vm, b, width, errors, &mut order);
+        }
+    }
     let by = bytes::new(vm, b)?;
     let enc = vm.new_str(encoding.unwrap_or("utf-8"))?;
     let err = vm.new_str(errors.unwrap_or("strict"))?;
@@ -779,6 +837,168 @@ fn opt_cstr<'a>(vm: &Vm, p: *const c_char) -> PyResult<Option<&'a str>> {
     } else {
         cstr(vm, p).map(Some)
     }
+}
+
+/// Decode UTF-16 (`width` 2) or UTF-32 (4). `order`: -1 little endian, 1
+/// big endian, 0 native unless the data starts with a byte order mark
+/// (consumed); on return the order at the end of the data.
+pub fn decode_wide(
+    vm: &Vm,
+    b: &[u8],
+    width: usize,
+    errors: Option<&str>,
+    order: &mut c_int,
+) -> PyResult<Obj> {
+    let mut pos = 0;
+    if *order == 0 {
+        let (le, be): (&[u8], &[u8]) = if width == 2 {
+            (b"\xff\xfe", b"\xfe\xff")
+        } else {
+            (b"\xff\xfe\0\0", b"\0\0\xfe\xff")
+        };
+        if b.starts_with(le) {
+            *order = -1;
+            pos = width;
+        } else if b.starts_with(be) {
+            *order = 1;
+            pos = width;
+        }
+    }
+    let little = match *order {
+        0 => cfg!(target_endian = "little"),
+        o => o < 0,
+    };
+    let encoding = match (width, little) {
+        (2, true) => "utf-16-le",
+        (2, false) => "utf-16-be",
+        (_, true) => "utf-32-le",
+        (_, false) => "utf-32-be",
+    };
+    let unit = |i: usize| -> u32 {
+        let c = &b[i..i + width];
+        let mut v = 0u32;
+        for k in 0..width {
+            let byte = if little { c[width - 1 - k] } else { c[k] };
+            v = (v << 8) | byte as u32;
+        }
+        v
+    };
+    let mut out = alloc::string::String::with_capacity(b.len() / width);
+    let errors = errors.unwrap_or("strict");
+    while pos < b.len() {
+        // (character, bytes used) or (reason, bytes in error).
+        let step: Result<(char, usize), (&str, usize)> = if b.len() - pos < width {
+            Err(("truncated data", b.len() - pos))
+        } else if width == 4 {
+            match char::from_u32(unit(pos)) {
+                Some(c) => Ok((c, 4)),
+                None => Err(("code point not in range(0x110000)", 4)),
+            }
+        } else {
+            let u = unit(pos);
+            if (0xd800..0xdc00).contains(&u) {
+                if b.len() - pos < 4 {
+                    Err(("unexpected end of data", b.len() - pos))
+                } else {
+                    let l = unit(pos + 2);
+                    if (0xdc00..0xe000).contains(&l) {
+                        let c = 0x10000 + ((u - 0xd800) << 10) + (l - 0xdc00);
+                        Ok((char::from_u32(c).unwrap_or('\u{fffd}'), 4))
+                    } else {
+                        Err(("illegal UTF-16 surrogate", 2))
+                    }
+                }
+            } else if (0xdc00..0xe000).contains(&u) {
+                Err(("illegal encoding", 2))
+            } else {
+                Ok((char::from_u32(u).unwrap_or('\u{fffd}'), 2))
+            }
+        };
+        match step {
+            Ok((c, n)) => {
+                out.push(c);
+                pos += n;
+            }
+            Err((reason, n)) => {
+                match errors {
+                    "replace" => out.push('\u{fffd}'),
+                    "ignore" => {}
+                    _ => {
+                        let what = if n == 1 {
+                            "byte 0x"
+                        } else {
+                            "bytes in position "
+                        };
+                        let msg = if n == 1 {
+                            alloc::format!(
+                                "'{encoding}' codec can't decode {what}{:02x} in position {pos}: {reason}",
+                                b[pos]
+                            )
+                        } else {
+                            alloc::format!(
+                                "'{encoding}' codec can't decode {what}{pos}-{}: {reason}",
+                                pos + n - 1
+                            )
+                        };
+                        return Err(ferropy_core::obj::exc::unicode_error(
+                            vm,
+                            &ferropy_core::obj::exc::UNICODE_DECODE_ERROR,
+                            &msg,
+                            encoding,
+                            bytes::new(vm, b)?,
+                            pos,
+                            pos + n,
+                            reason,
+                        ));
+                    }
+                }
+                pos += n;
+            }
+        }
+    }
+    if *order == 0 {
+        *order = if little { -1 } else { 1 };
+    }
+    vm.new_string(out)
+}
+
+fn decode_wide_c(
+    s: *const c_char,
+    n: isize,
+    errors: *const c_char,
+    byteorder: *mut c_int,
+    width: usize,
+) -> P {
+    api(|vm| {
+        let data = cbytes(vm, s, n)?;
+        // SAFETY: C passes NULL or a valid int pointer.
+        let mut order = unsafe { byteorder.as_ref() }.copied().unwrap_or(0);
+        let r = decode_wide(vm, data, width, opt_cstr(vm, errors)?, &mut order)?;
+        write_out(byteorder, order);
+        Ok(r)
+    })
+}
+
+/// `PyUnicode_DecodeUTF16(s, size, errors, byteorder)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUTF16(
+    s: *const c_char,
+    n: isize,
+    errors: *const c_char,
+    byteorder: *mut c_int,
+) -> P {
+    decode_wide_c(s, n, errors, byteorder, 2)
+}
+
+/// `PyUnicode_DecodeUTF32(s, size, errors, byteorder)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUTF32(
+    s: *const c_char,
+    n: isize,
+    errors: *const c_char,
+    byteorder: *mut c_int,
+) -> P {
+    decode_wide_c(s, n, errors, byteorder, 4)
 }
 
 #[no_mangle]

@@ -1,8 +1,9 @@
 //! `cargo xtask test`: the project's whole test command.
 //!
-//! Steps: build the release binary; check that core builds for a no_std
-//! target; run the Rust unit tests; run the Python suite under ferropy and
-//! compare with CPython 3.11; run it again with `-X heapsize=150k`; build the
+//! Steps: build the release binary; check that core and capi build for a
+//! no_std target (capi's layout assertions for the board); run the Rust
+//! unit tests; run the Python suite under ferropy and compare with CPython
+//! 3.11; run it again with `-X heapsize=150k`; build the
 //! Cortex-M4 firmware and run the suite on it in QEMU, through the raw REPL.
 //!
 //! Ends with an overall `N passed, N failed` line (see tests/README.md).
@@ -152,7 +153,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
 
     header(&format!(
-        "[2/8] no_std check: cargo build -p ferropy-core --target {NO_STD_TARGET}"
+        "[2/8] no_std check: cargo build -p ferropy-core -p ferropy-capi --target {NO_STD_TARGET}"
     ));
     if quick {
         println!("skipped (--quick)");
@@ -287,7 +288,17 @@ fn no_std_check(root: &Path) -> bool {
                 .current_dir(root),
         );
     }
-    run_status(cargo(root).args(["build", "-p", "ferropy-core", "--target", NO_STD_TARGET]))
+    // capi's compile-time layout assertions (capi/src/layout_check.rs)
+    // check its C struct mirrors against clang's layout for this target.
+    run_status(cargo(root).args([
+        "build",
+        "-p",
+        "ferropy-core",
+        "-p",
+        "ferropy-capi",
+        "--target",
+        NO_STD_TARGET,
+    ]))
 }
 
 /// Whether rustup reports the no_std target as installed (true when rustup

@@ -169,8 +169,15 @@ fn write_to(vm: &Vm, name: &str, s: &str, err: bool) -> PyResult<()> {
             let so = vm.new_str(s)?;
             call::call(vm, w, &[so])?;
         }
-        _ => {
-            if err {
+        o => {
+            // The port's own streams, wherever they are bound now
+            // (`sys.stderr = sys.stdout` sends errors to stdout).
+            let to_err = match o {
+                // SAFETY: objects of STREAM_TYPE are StreamObj.
+                Some(o) if o.ty().is(&STREAM_TYPE) => unsafe { o.cast::<StreamObj>() }.fd == 2,
+                _ => err,
+            };
+            if to_err {
                 vm.port.write_err(s.as_bytes());
             } else {
                 vm.port.write_out(s.as_bytes());

@@ -4,7 +4,6 @@
 
 use super::attr::AttrEntry;
 use super::slice::{self, slice_indices};
-use super::typeobj::solid_base;
 use super::{
     int, list, none, not_implemented, py_bool, tuple, Args, BinOp, CmpOp, Obj, Slots, TypeObj,
 };
@@ -145,7 +144,20 @@ pub fn repr_items(
 // slot of the instance's solid (builtin) base.
 
 fn base(o: Obj) -> &'static TypeObj {
-    solid_base(o.ty())
+    builtin_base(o.ty())
+}
+/// The builtin type whose slots these wrappers run: the first non-heap
+/// type on `t`'s base chain (a C type extending a builtin is a solid base
+/// of its own whose slots call C, which may call these wrappers again).
+fn builtin_base(t: &'static TypeObj) -> &'static TypeObj {
+    let mut c = t;
+    while c.is_heap() {
+        match c.base {
+            Some(b) => c = b,
+            None => break,
+        }
+    }
+    c
 }
 fn this(vm: &Vm, args: &Args) -> PyResult<Obj> {
     args.pos
@@ -282,7 +294,7 @@ pub fn w_new(vm: &Vm, args: &Args) -> PyResult<Obj> {
             c.ty().name()
         ))
     })?;
-    let f = solid_base(t)
+    let f = builtin_base(t)
         .slots
         .new
         .ok_or_else(|| vm.type_error(&format!("cannot create '{}' instances", t.name())))?;

@@ -641,6 +641,18 @@ fn type_get_basicsize(_vm: &Vm, o: Obj) -> PyResult<Obj> {
         o.as_type().map(|t| t.basicsize).unwrap_or(0) as isize
     ))
 }
+/// `type.__itemsize__`: the size of the items stored inline after the
+/// fixed part (int digits, tuple items, bytes), as C extensions check
+/// before extending a type (0: a fixed-size layout).
+fn type_get_itemsize(_vm: &Vm, o: Obj) -> PyResult<Obj> {
+    let n = match o.as_type().map(|t| t.layout) {
+        Some(Layout::Int | Layout::Bool) => core::mem::size_of::<u32>(),
+        Some(Layout::Tuple) => core::mem::size_of::<Obj>(),
+        Some(Layout::Bytes) => 1,
+        _ => 0,
+    };
+    Ok(Obj::small(n as isize))
+}
 fn type_get_flags(_vm: &Vm, o: Obj) -> PyResult<Obj> {
     let t = o.as_type();
     let mut f = 0isize;
@@ -717,7 +729,7 @@ fn type_m_call(vm: &Vm, args: &Args) -> PyResult<Obj> {
     type_call(vm, t, &rest)
 }
 
-static TYPE_ATTRS: [AttrEntry; 20] = [
+static TYPE_ATTRS: [AttrEntry; 21] = [
     staticmethod!("__new__", type_m_new),
     method!("__call__", type_m_call),
     getset!("__name__", type_get_name, type_set_name),
@@ -731,6 +743,7 @@ static TYPE_ATTRS: [AttrEntry; 20] = [
     getset!("__abstractmethods__", type_get_abstract, type_set_abstract),
     getset!("__dictoffset__", type_get_dictoffset),
     getset!("__basicsize__", type_get_basicsize),
+    getset!("__itemsize__", type_get_itemsize),
     getset!("__flags__", type_get_flags),
     method!("mro", type_m_mro),
     method!("__subclasses__", type_m_subclasses),
