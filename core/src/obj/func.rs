@@ -19,8 +19,15 @@ use core::cell::Cell;
 pub struct CodeObj {
     pub head: ObjHead,
     pub code: *const u8,
-    pub code_len: usize,
-    /// The bytes object (or flash) `code` points into, kept alive here.
+    /// The line table: `marshal`'s compact entries (`marshal::Lines`),
+    /// relative to `firstlineno`.
+    pub lines: *const u8,
+    pub code_len: u32,
+    pub lines_len: u32,
+    /// What `code` and `lines` point into, kept alive here: a bytes object
+    /// holding the instructions then the line table, or None when both are
+    /// in a static image (flash). For foreign code (no instructions of
+    /// ours), the `co_code` bytes it was given.
     pub code_owner: Obj,
     pub consts: Obj,
     pub names: Obj,
@@ -32,13 +39,10 @@ pub struct CodeObj {
     pub name: Obj,
     pub qualname: Obj,
     pub filename: Obj,
-    /// Line table: bytes of little-endian `(u32 start, u32 line)` pairs.
-    pub lines: Obj,
     pub docstring: Obj,
-    /// `co_linetable`/`co_exceptiontable` as given to `types.CodeType` or
-    /// `replace` (None for code compiled here: `lines` is ours).
-    pub linetable: Obj,
-    pub exceptiontable: Obj,
+    /// `(co_linetable, co_exceptiontable)` as given to `types.CodeType` or
+    /// `replace`, or None (code compiled here: `lines` is ours).
+    pub foreign: Obj,
     pub firstlineno: u32,
     pub argcount: u16,
     pub posonlyargcount: u16,
@@ -63,7 +67,15 @@ impl CodeObj {
         }
         // SAFETY: `code` points at `code_len` bytes kept alive by this object
         // (a heap block it references, or flash).
-        unsafe { core::slice::from_raw_parts(self.code, self.code_len) }
+        unsafe { core::slice::from_raw_parts(self.code, self.code_len as usize) }
+    }
+    /// The line table in its compact form.
+    pub fn line_table(&self) -> &'static [u8] {
+        if self.lines_len == 0 || self.lines.is_null() {
+            return &[];
+        }
+        // SAFETY: as for `code`: `lines_len` bytes kept alive by this object.
+        unsafe { core::slice::from_raw_parts(self.lines, self.lines_len as usize) }
     }
     pub fn ncells(&self) -> usize {
         tuple::tuple_items(self.cellvars).len()
@@ -73,14 +85,12 @@ impl CodeObj {
     }
     /// Source line of the instruction at `off`.
     pub fn line_at(&self, off: usize) -> u32 {
-        let t = super::bytes::as_bytes(self.lines).unwrap_or(&[]);
         let mut line = self.firstlineno;
-        for ch in t.chunks_exact(8) {
-            let start = u32::from_le_bytes([ch[0], ch[1], ch[2], ch[3]]) as usize;
-            if start > off {
+        for (start, l) in crate::marshal::Lines::new(self.line_table(), self.firstlineno) {
+            if start as usize > off {
                 break;
             }
-            line = u32::from_le_bytes([ch[4], ch[5], ch[6], ch[7]]);
+            line = l;
         }
         line
     }
@@ -181,41 +191,50 @@ pub fn load_decoded(
 /// a `'static` image, in load order.
 struct StaticCode<'a> {
     image: &'static [u8],
-    spans: &'a [(usize, usize)],
+    spans: &'a [crate::marshal::Spans],
     next: Cell<usize>,
 }
 
 impl StaticCode<'_> {
-    /// The static copy of the next unit's instructions, if it matches `code`.
-    fn take(&self, code: &[u8]) -> Option<&'static [u8]> {
+    /// The static copies of the next unit's instructions (if they match
+    /// `code`) and line table.
+    fn take(&self, code: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
         let i = self.next.get();
         self.next.set(i + 1);
-        let (off, len) = *self.spans.get(i)?;
+        let sp = *self.spans.get(i)?;
+        let (off, len) = sp.code;
         let s = self.image.get(off..off.checked_add(len)?)?;
-        (s == code).then_some(s)
+        let (loff, llen) = sp.lines;
+        let l = self.image.get(loff..loff.checked_add(llen)?)?;
+        (s == code).then_some((s, l))
     }
 }
 
 fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
     let filename = cx.filename;
-    // Instruction bytes: in the static image when there is one (no copy,
-    // `code_owner` is None), else in a bytes object the code keeps alive.
-    let (code_owner, bytes_ptr) = match cx.flash.and_then(|f| f.take(&cu.code)) {
-        Some(s) => (none(), s.as_ptr()),
-        None => {
-            let b = super::bytes::new(vm, &cu.code)?;
-            let p = super::bytes::as_bytes(b)
-                .map(|b| b.as_ptr())
-                .unwrap_or(core::ptr::null());
-            (b, p)
-        }
+    // Instructions and line table: in the static image when there is one
+    // (no copy, `code_owner` is None), else one bytes object holding both.
+    let (code_owner, bytes_ptr, lines_ptr, lines_len) =
+        match cx.flash.and_then(|f| f.take(&cu.code)) {
+            Some((code, lines)) => (none(), code.as_ptr(), lines.as_ptr(), lines.len()),
+            None => {
+                let mut buf = alloc::vec::Vec::with_capacity(cu.code.len() + cu.lines.len() * 2);
+                buf.extend_from_slice(&cu.code);
+                crate::marshal::put_lines(&mut buf, &cu.lines, cu.firstlineno);
+                let b = super::bytes::new(vm, &buf)?;
+                let p = super::bytes::as_bytes(b)
+                    .map(|b| b.as_ptr())
+                    .unwrap_or(core::ptr::null());
+                // SAFETY: `p` points at `buf.len()` bytes; the line table
+                // starts after the instructions.
+                let lp = unsafe { p.add(cu.code.len()) };
+                (b, p, lp, buf.len() - cu.code.len())
+            }
+        };
+    let (Ok(code_len), Ok(lines_len)) = (u32::try_from(cu.code.len()), u32::try_from(lines_len))
+    else {
+        return Err(vm.value_error("code object too large"));
     };
-    let mut lt = alloc::vec::Vec::with_capacity(cu.lines.len() * 8);
-    for e in &cu.lines {
-        lt.extend_from_slice(&e.start.to_le_bytes());
-        lt.extend_from_slice(&e.line.to_le_bytes());
-    }
-    let lines = super::bytes::new(vm, &lt)?;
     let consts = if cu.consts.is_empty() {
         cx.empty
     } else {
@@ -249,7 +268,9 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
             ty: &CODE_TYPE,
         },
         code: bytes_ptr,
-        code_len: cu.code.len(),
+        lines: lines_ptr,
+        code_len,
+        lines_len,
         code_owner,
         consts,
         names,
@@ -260,10 +281,8 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
         name,
         qualname,
         filename,
-        lines,
         docstring: doc,
-        linetable: none(),
-        exceptiontable: none(),
+        foreign: none(),
         firstlineno: cu.firstlineno,
         argcount: cu.argcount,
         posonlyargcount: cu.posonlyargcount,
@@ -342,18 +361,16 @@ fn co_stacksize(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 fn co_linetable(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let c = code_of(vm, o)?;
-    Ok(if c.linetable.is_none() {
-        c.lines
-    } else {
-        c.linetable
-    })
+    match tuple::tuple_items(c.foreign).first() {
+        Some(t) => Ok(*t),
+        None => super::bytes::new(vm, c.line_table()),
+    }
 }
 fn co_exceptiontable(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let c = code_of(vm, o)?;
-    if c.exceptiontable.is_none() {
-        super::bytes::new(vm, &[])
-    } else {
-        Ok(c.exceptiontable)
+    match tuple::tuple_items(c.foreign).get(1) {
+        Some(t) => Ok(*t),
+        None => super::bytes::new(vm, &[]),
     }
 }
 

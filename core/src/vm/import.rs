@@ -319,7 +319,12 @@ pub fn load_bytecode(
     image: Option<&'static [u8]>,
     file: &str,
 ) -> PyResult<Obj> {
-    match crate::marshal::decode(data) {
+    // Only images built into the binary may name the static string pool.
+    let decoded = match image {
+        Some(img) => crate::marshal::decode_pooled(img, &crate::obj::str::pool_str),
+        None => crate::marshal::decode(data),
+    };
+    match decoded {
         Ok(d) => crate::obj::func::load_decoded(vm, &d, image),
         Err(msg) => Err(vm.new_error(
             &exc::IMPORT_ERROR,
