@@ -113,6 +113,9 @@ fn main() {
     table.push_str("pub static FROZEN: &[FrozenModule] = &[\n");
     let board = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("none");
     let mut pool = std::collections::BTreeSet::new();
+    // Without the `str-pool` feature the pool stays empty (the images
+    // then carry all their strings, as plain `.fpc` files do).
+    let use_pool = std::env::var_os("CARGO_FEATURE_STR_POOL").is_some();
     // Compile everything first: the static string pool holds the strings
     // of all the modules, and each image refers to it.
     let mut units = Vec::new();
@@ -137,7 +140,9 @@ fn main() {
         if !keep_docs {
             strip_docstrings(&mut cu);
         }
-        pool_strings(&cu, &mut pool);
+        if use_pool {
+            pool_strings(&cu, &mut pool);
+        }
         units.push((name, package, path, cu));
     }
     let pool = pool_order(&pool);
@@ -166,17 +171,152 @@ fn main() {
     let gen = out_dir.join("frozen.rs");
     std::fs::write(&gen, table).unwrap_or_else(|e| fail(&format!("{}: {e}", gen.display())));
     let gen = out_dir.join("strpool.rs");
-    std::fs::write(&gen, str_pool(&pool))
-        .unwrap_or_else(|e| fail(&format!("{}: {e}", gen.display())));
+    let mut tuples = std::collections::BTreeMap::new();
+    for (_, _, _, cu) in &units {
+        pool_tuples(cu, &index, &mut tuples);
+    }
+    let mut src = str_pool(&pool);
+    src.push_str(&tuple_pool(&tuples));
+    std::fs::write(&gen, src).unwrap_or_else(|e| fail(&format!("{}: {e}", gen.display())));
 }
 
-/// The strings the loader interns for a code unit (and the units inside
-/// it): names, qualified names, file names, string constants.
+/// An item of a static tuple: a pool string (by number) or a constant.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum TItem {
+    Str(usize, String),
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(i64),
+}
+
+/// Bits of the target's words.
+fn word_bits() -> u32 {
+    std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH")
+        .ok()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(64)
+}
+
+/// The name tuples and all-constant `co_consts` of a code unit (and the
+/// units inside it) that can be static: every item a pool string or a
+/// constant object with no heap part.
+fn pool_tuples(
+    cu: &bytecode::CodeUnit,
+    index: &std::collections::HashMap<&str, usize>,
+    out: &mut std::collections::BTreeMap<Vec<TItem>, ()>,
+) {
+    use bytecode::Const;
+    let small = 1i64 << (word_bits() - 2);
+    let item = |c: &Const| -> Option<TItem> {
+        Some(match c {
+            Const::Str(s) => TItem::Str(*index.get(s.as_str())?, s.clone()),
+            Const::None => TItem::None,
+            Const::True => TItem::True,
+            Const::False => TItem::False,
+            Const::Ellipsis => TItem::Ellipsis,
+            Const::Int(v) if (-small..small).contains(v) => TItem::Int(*v),
+            _ => return None,
+        })
+    };
+    for list in [&cu.names, &cu.varnames, &cu.cellvars, &cu.freevars] {
+        if list.is_empty() {
+            continue;
+        }
+        let items: Option<Vec<TItem>> = list
+            .iter()
+            .map(|s| Some(TItem::Str(*index.get(s.as_str())?, s.clone())))
+            .collect();
+        if let Some(items) = items {
+            out.insert(items, ());
+        }
+    }
+    if !cu.consts.is_empty() {
+        if let Some(items) = cu.consts.iter().map(item).collect::<Option<Vec<_>>>() {
+            out.insert(items, ());
+        }
+    }
+    for c in &cu.consts {
+        if let Const::Code(inner) = c {
+            pool_tuples(inner, index, out);
+        }
+    }
+}
+
+/// Rust source of the static tuple pool (`core/src/obj/tuple.rs`).
+fn tuple_pool(tuples: &std::collections::BTreeMap<Vec<TItem>, ()>) -> String {
+    let bits = word_bits();
+    let mask: u64 = if bits == 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
+    let mut out = String::new();
+    let mut keys = Vec::new();
+    for (k, items) in tuples.keys().enumerate() {
+        let key = strhash::tuple_key(items.iter().map(|it| match it {
+            TItem::Str(_, s) => strhash::KeyItem::Str(s),
+            TItem::None => strhash::KeyItem::None,
+            TItem::True => strhash::KeyItem::True,
+            TItem::False => strhash::KeyItem::False,
+            TItem::Ellipsis => strhash::KeyItem::Ellipsis,
+            TItem::Int(v) => strhash::KeyItem::Int(*v),
+        }));
+        keys.push((key, k));
+        let words: Vec<String> = items
+            .iter()
+            .map(|it| match it {
+                TItem::Str(i, _) => format!("&S{i} as *const _ as *const u8"),
+                TItem::None => "&crate::obj::NONE as *const _ as *const u8".into(),
+                TItem::True => "&crate::obj::int::TRUE as *const _ as *const u8".into(),
+                TItem::False => "&crate::obj::int::FALSE as *const _ as *const u8".into(),
+                TItem::Ellipsis => "&crate::obj::ELLIPSIS as *const _ as *const u8".into(),
+                TItem::Int(v) => format!(
+                    "core::ptr::without_provenance::<u8>({})",
+                    ((*v as u64) << 1 | 1) & mask
+                ),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "static T{k}: crate::obj::tuple::StaticTuple<{}> = crate::obj::tuple::StaticTuple::new([{}]);",
+            items.len(),
+            words.join(", ")
+        );
+    }
+    keys.sort();
+    out.push_str("pub(crate) static TUPLE_POOL: crate::obj::tuple::TuplePool = crate::obj::tuple::TuplePool(&[\n");
+    for (key, k) in keys {
+        let _ = writeln!(out, "    ({key}, &T{k} as *const _ as *const u8),");
+    }
+    out.push_str("]);\n");
+    out
+}
+
+/// ASCII identifiers and code names (`<lambda>`, `<module>`): what goes in
+/// the static string pool.
+fn is_identifier(s: &str) -> bool {
+    let mut b = s.bytes();
+    matches!(b.next(), Some(c) if c == b'_' || c == b'<' || c.is_ascii_alphabetic())
+        && b.all(|c| c == b'_' || c == b'>' || c.is_ascii_alphanumeric())
+}
+
+/// Qualified names (`C.m`, `f.<locals>.g`): identifiers joined by dots.
+fn is_qualname(s: &str) -> bool {
+    s.split('.').all(is_identifier)
+}
+
+/// The identifiers the loader interns for a code unit (and the units
+/// inside it): names, function names, identifier-like string constants.
 fn pool_strings(cu: &bytecode::CodeUnit, pool: &mut std::collections::BTreeSet<String>) {
     use bytecode::Const;
     fn consts(c: &Const, pool: &mut std::collections::BTreeSet<String>) {
         match c {
-            Const::Str(s) => {
+            // Identifier-like constants (attribute names for getattr,
+            // keys, ...), as CPython interns them; messages and other text
+            // would cost more flash as objects than they save.
+            Const::Str(s) if is_identifier(s) => {
                 pool.insert(s.clone());
             }
             Const::Tuple(items) | Const::FrozenSet(items) => {
@@ -188,8 +328,11 @@ fn pool_strings(cu: &bytecode::CodeUnit, pool: &mut std::collections::BTreeSet<S
             _ => {}
         }
     }
-    for s in [&cu.name, &cu.qualname, &cu.filename] {
-        pool.insert(s.clone());
+    // (File names are one per module: not worth a static object.)
+    for s in [&cu.name, &cu.qualname] {
+        if is_qualname(s) {
+            pool.insert(s.clone());
+        }
     }
     for list in [&cu.names, &cu.varnames, &cu.cellvars, &cu.freevars] {
         for s in list {
@@ -204,10 +347,7 @@ fn pool_strings(cu: &bytecode::CodeUnit, pool: &mut std::collections::BTreeSet<S
 /// The static string pool in its order: by hash (for the target's word
 /// size), then text.
 fn pool_order(pool: &std::collections::BTreeSet<String>) -> Vec<(i64, String)> {
-    let bits: u32 = std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH")
-        .ok()
-        .and_then(|w| w.parse().ok())
-        .unwrap_or(64);
+    let bits = word_bits();
     let mut entries: Vec<(i64, String)> = pool
         .iter()
         .map(|s| (strhash::hash_for(s.as_bytes(), bits), s.clone()))
@@ -239,8 +379,8 @@ fn str_pool(entries: &[(i64, String)]) -> String {
         );
     }
     out.push_str("static STR_POOL: StrPool = StrPool(&[\n");
-    for (i, (h, _)) in entries.iter().enumerate() {
-        let _ = writeln!(out, "    ({h}, &S{i} as *const _ as *const u8),");
+    for i in 0..entries.len() {
+        let _ = writeln!(out, "    &S{i} as *const _ as *const u8,");
     }
     out.push_str("]);\n");
     out

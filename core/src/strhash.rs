@@ -44,3 +44,51 @@ pub fn hash_for(s: &[u8], word_bits: u32) -> i64 {
     };
     reduce(v, hash_bits(word_bits))
 }
+
+/// An item of a constant tuple, for [`tuple_key`].
+#[derive(Clone, Copy)]
+pub enum KeyItem<'a> {
+    Str(&'a str),
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(i64),
+}
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Fnv {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// The lookup key of a tuple of constants in the static tuple pool
+/// (`obj::tuple::static_lookup`): the build script and the loader both
+/// compute it from the items.
+pub fn tuple_key<'a>(items: impl Iterator<Item = KeyItem<'a>>) -> u32 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    for it in items {
+        match it {
+            KeyItem::Str(s) => {
+                h.feed(b"s");
+                h.feed(s.as_bytes());
+                h.feed(&[0]);
+            }
+            KeyItem::None => h.feed(b"N"),
+            KeyItem::True => h.feed(b"T"),
+            KeyItem::False => h.feed(b"F"),
+            KeyItem::Ellipsis => h.feed(b"E"),
+            KeyItem::Int(v) => {
+                h.feed(b"i");
+                h.feed(&v.to_le_bytes());
+            }
+        }
+    }
+    (h.0 >> 32) as u32 ^ h.0 as u32
+}

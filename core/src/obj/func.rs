@@ -7,6 +7,7 @@ use super::{
     dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
 };
 use crate::bytecode::{CodeUnit, Const};
+use crate::strhash::{tuple_key, KeyItem};
 use crate::vm::{PyResult, Vm};
 use crate::{getset, method};
 use alloc::format;
@@ -132,9 +133,53 @@ fn const_obj(vm: &Vm, c: &Const, cx: &LoadCx) -> PyResult<Obj> {
     })
 }
 
+/// The key item of a constant that a static tuple can hold.
+fn key_item(c: &Const) -> Option<KeyItem<'_>> {
+    Some(match c {
+        Const::Str(s) => KeyItem::Str(s),
+        Const::None => KeyItem::None,
+        Const::True => KeyItem::True,
+        Const::False => KeyItem::False,
+        Const::Ellipsis => KeyItem::Ellipsis,
+        Const::Int(v) => KeyItem::Int(*v),
+        _ => return None,
+    })
+}
+
+/// The static tuple (`tuple::static_lookup`) equal to `consts`, if any.
+fn static_consts(consts: &[Const]) -> Option<Obj> {
+    let mut items = alloc::vec::Vec::with_capacity(consts.len());
+    for c in consts {
+        items.push(key_item(c)?);
+    }
+    let key = tuple_key(items.iter().copied());
+    tuple::static_lookup(key, |objs| {
+        objs.len() == items.len()
+            && objs.iter().zip(&items).all(|(o, it)| match *it {
+                KeyItem::Str(s) => pystr::as_str(*o) == Some(s) && pystr::is_exact(*o),
+                KeyItem::None => o.is(none()),
+                KeyItem::True => o.is(super::true_obj()),
+                KeyItem::False => o.is(super::false_obj()),
+                KeyItem::Ellipsis => o.is(super::ellipsis()),
+                KeyItem::Int(v) => o.as_small().map(|x| x as i64) == Some(v),
+            })
+    })
+}
+
 fn str_tuple(vm: &Vm, names: &[alloc::string::String], cx: &LoadCx) -> PyResult<Obj> {
     if names.is_empty() {
         return Ok(cx.empty);
+    }
+    let key = tuple_key(names.iter().map(|n| KeyItem::Str(n)));
+    let same = |items: &[Obj]| {
+        items.len() == names.len()
+            && items
+                .iter()
+                .zip(names)
+                .all(|(o, n)| pystr::as_str(*o) == Some(n.as_str()))
+    };
+    if let Some(t) = tuple::static_lookup(key, same) {
+        return Ok(t);
     }
     let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, names.len())?;
     for (i, n) in names.iter().enumerate() {
@@ -237,13 +282,16 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
     };
     let consts = if cu.consts.is_empty() {
         cx.empty
+    } else if let Some(t) = static_consts(&cu.consts) {
+        t
     } else {
-        tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?
+        let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?;
+        for (i, c) in cu.consts.iter().enumerate() {
+            let o = const_obj(vm, c, cx)?;
+            tuple::set_item(t, i, o);
+        }
+        t
     };
-    for (i, c) in cu.consts.iter().enumerate() {
-        let o = const_obj(vm, c, cx)?;
-        tuple::set_item(consts, i, o);
-    }
     let names = str_tuple(vm, &cu.names, cx)?;
     let varnames = str_tuple(vm, &cu.varnames, cx)?;
     let cellvars = str_tuple(vm, &cu.cellvars, cx)?;

@@ -55,24 +55,40 @@ const _: () = assert!(core::mem::offset_of!(StaticStr<1>, data) == core::mem::si
 const _: () =
     assert!(core::mem::offset_of!(StaticStr<1>, hash) == core::mem::offset_of!(StrObj, hash));
 
-/// The static string pool: `(hash, object)` sorted by hash.
-pub struct StrPool(pub &'static [(isize, *const u8)]);
+/// The static string pool: the objects, sorted by hash.
+pub struct StrPool(pub &'static [*const u8]);
 // SAFETY: the pool and the objects it points at are immutable statics.
 unsafe impl Sync for StrPool {}
 
 include!(concat!(env!("OUT_DIR"), "/strpool.rs"));
 
+/// String `i` of the static pool.
+fn pool_obj(i: usize) -> Option<Obj> {
+    let &p = STR_POOL.0.get(i)?;
+    // SAFETY: pool entries point at `StaticStr` statics (a str header).
+    Some(unsafe { Obj::from_ptr(p) })
+}
+
+/// The precomputed hash of a static str.
+fn static_hash(o: Obj) -> isize {
+    o.downcast::<StrObj>().map(|s| s.hash.get()).unwrap_or(-1)
+}
+
 /// The static str with text `s`, if the pool has one.
 pub fn pool_lookup(s: &str) -> Option<Obj> {
-    let h = hash_str(s);
     let pool = STR_POOL.0;
-    let mut i = pool.partition_point(|e| e.0 < h);
-    while let Some(&(eh, p)) = pool.get(i) {
-        if eh != h {
+    if pool.is_empty() {
+        return None;
+    }
+    let h = hash_str(s);
+    let mut i = pool.partition_point(|&p| {
+        // SAFETY: as in `pool_obj`.
+        static_hash(unsafe { Obj::from_ptr(p) }) < h
+    });
+    while let Some(o) = pool_obj(i) {
+        if static_hash(o) != h {
             break;
         }
-        // SAFETY: pool entries point at `StaticStr` statics (a str header).
-        let o = unsafe { Obj::from_ptr(p) };
         if as_str(o) == Some(s) {
             return Some(o);
         }
@@ -83,9 +99,7 @@ pub fn pool_lookup(s: &str) -> Option<Obj> {
 
 /// The text of string `i` of the static pool.
 pub fn pool_str(i: usize) -> Option<&'static str> {
-    let &(_, p) = STR_POOL.0.get(i)?;
-    // SAFETY: pool entries point at `StaticStr` statics (a str header).
-    as_str(unsafe { Obj::from_ptr(p) })
+    as_str(pool_obj(i)?)
 }
 
 /// A new str with the given text.
