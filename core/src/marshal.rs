@@ -240,7 +240,7 @@ pub fn put_lines(out: &mut Vec<u8>, lines: &[LineEntry], firstlineno: u32) {
 /// The `(start offset, line)` entries of a compact line table (see
 /// [`put_lines`]); a malformed table just ends early.
 pub struct Lines<'a> {
-    r: Reader<'a>,
+    r: Reader<'a, 'static>,
     start: u32,
     line: i64,
 }
@@ -253,6 +253,7 @@ impl<'a> Lines<'a> {
                 pos: 0,
                 spans: Vec::new(),
                 strings: Vec::new(),
+                sink: None,
             },
             start: 0,
             line: firstlineno as i64,
@@ -392,6 +393,9 @@ fn put_const(out: &mut Vec<u8>, st: &Strings, k: &Const, unit: &CodeUnit) {
             out.push(tag::CODE);
             put_code(out, st, c, Some(unit));
         }
+        // Only exists inside a streaming loader (`decode_each`), which
+        // never serialises what it holds.
+        Const::Loaded(_) => out.push(tag::NONE),
     }
 }
 
@@ -414,11 +418,16 @@ pub struct Spans {
     pub lines: (usize, usize),
 }
 
-struct Reader<'a> {
+/// What a streaming decode (`decode_each`) hands each code unit to.
+pub type Sink<'s> = &'s mut dyn FnMut(CodeUnit, Spans) -> Result<u32, &'static str>;
+
+struct Reader<'a, 's> {
     buf: &'a [u8],
     pos: usize,
     spans: Vec<Spans>,
     strings: Vec<&'a str>,
+    /// Streaming: verified code units go here as soon as they are read.
+    sink: Option<Sink<'s>>,
 }
 
 type R<T> = Result<T, &'static str>;
@@ -433,7 +442,7 @@ struct Parent<'p> {
     firstlineno: u32,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
     fn remaining(&self) -> usize {
         self.buf.len() - self.pos
     }
@@ -700,7 +709,17 @@ impl<'a> Reader<'a> {
                 if depth > 0 {
                     return Err("code object inside a tuple constant");
                 }
-                Const::Code(Box::new(self.code(Some(unit), code_depth + 1)?))
+                let first_span = self.spans.len();
+                let cu = self.code(Some(unit), code_depth + 1)?;
+                match self.sink.as_mut() {
+                    None => Const::Code(Box::new(cu)),
+                    Some(sink) => {
+                        // Its own nested units are already `Loaded`.
+                        crate::verify::verify(&cu)?;
+                        let sp = self.spans.get(first_span).copied().unwrap_or_default();
+                        Const::Loaded(sink(cu, sp)?)
+                    }
+                }
             }
             _ => return Err("unknown constant tag"),
         })
@@ -727,10 +746,45 @@ pub fn decode_pooled<'a>(
     decode_with(data, Some(pool))
 }
 
-fn decode_with<'a>(
+/// Parse and verify a file one code unit at a time: each unit, innermost
+/// first, is verified and handed to `sink` (with its spans in `data`) as
+/// soon as it is read, its nested units replaced by the numbers `sink`
+/// returned for them (`Const::Loaded`); returns the number of the outermost
+/// unit. So only the units on one path of the tree are held at once, not
+/// the whole tree. `pool` as for [`decode_pooled`] (None: plain files only).
+pub fn decode_each<'a>(
     data: &'a [u8],
     pool: Option<&dyn Fn(usize) -> Option<&'a str>>,
-) -> Result<Decoded, &'static str> {
+    sink: Sink<'_>,
+) -> Result<u32, &'static str> {
+    let pooled = check_header(data)?;
+    if pooled && pool.is_none() {
+        return Err(OTHER_BUILD);
+    }
+    let mut r = Reader {
+        buf: data,
+        pos: 6,
+        spans: Vec::new(),
+        strings: Vec::new(),
+        sink: Some(sink),
+    };
+    r.table(if pooled { pool } else { None })?;
+    let code = r.code(None, 0)?;
+    if r.pos != data.len() {
+        return Err("trailing data");
+    }
+    crate::verify::verify(&code)?;
+    let sp = r.spans.first().copied().unwrap_or_default();
+    match r.sink.as_mut() {
+        Some(sink) => sink(code, sp),
+        None => Err("no sink"),
+    }
+}
+
+const OTHER_BUILD: &str = "frozen bytecode of another build (it names static strings)";
+
+/// Check the header; is the file pooled?
+fn check_header(data: &[u8]) -> Result<bool, &'static str> {
     if !has_magic(data) {
         return Err("not a ferropy bytecode file (bad magic number)");
     }
@@ -740,15 +794,23 @@ fn decode_with<'a>(
     if data[4] != VERSION || data[5] & !POOLED != 0 {
         return Err("unsupported bytecode version");
     }
-    let pooled = data[5] & POOLED != 0;
+    Ok(data[5] & POOLED != 0)
+}
+
+fn decode_with<'a>(
+    data: &'a [u8],
+    pool: Option<&dyn Fn(usize) -> Option<&'a str>>,
+) -> Result<Decoded, &'static str> {
+    let pooled = check_header(data)?;
     if pooled && pool.is_none() {
-        return Err("frozen bytecode of another build (it names static strings)");
+        return Err(OTHER_BUILD);
     }
     let mut r = Reader {
         buf: data,
         pos: 6,
         spans: Vec::new(),
         strings: Vec::new(),
+        sink: None,
     };
     r.table(if pooled { pool } else { None })?;
     let code = r.code(None, 0)?;
@@ -829,6 +891,41 @@ def gen():
                 .code,
             cu
         );
+    }
+
+    #[test]
+    fn streaming_decode() {
+        fn count(c: &CodeUnit) -> usize {
+            1 + c
+                .consts
+                .iter()
+                .map(|k| if let Const::Code(i) = k { count(i) } else { 0 })
+                .sum::<usize>()
+        }
+        let cu = compile_source(SRC, "t.py", Mode::Exec).unwrap();
+        let data = encode(&cu);
+        // Every unit is handed over once, innermost first, its nested units
+        // replaced by the numbers given for them; the outermost comes last.
+        let mut seen: Vec<CodeUnit> = Vec::new();
+        let mut sink = |u: CodeUnit, sp: Spans| {
+            assert_eq!(&data[sp.code.0..sp.code.0 + sp.code.1], &u.code[..]);
+            for k in &u.consts {
+                assert!(!matches!(k, Const::Code(_)));
+                if let Const::Loaded(n) = k {
+                    assert!((*n as usize) < seen.len());
+                }
+            }
+            seen.push(u);
+            Ok(seen.len() as u32 - 1)
+        };
+        let top = decode_each(&data, None, &mut sink).unwrap();
+        assert_eq!(top as usize, count(&cu) - 1);
+        assert_eq!(seen.last().unwrap().name, cu.name);
+        // A refusing sink stops the decode with its error; damage is found.
+        assert_eq!(decode_each(&data, None, &mut |_, _| Err("no")), Err("no"));
+        for n in 0..data.len() {
+            assert!(decode_each(&data[..n], None, &mut |_, _| Ok(0)).is_err());
+        }
     }
 
     #[test]

@@ -130,6 +130,10 @@ fn const_obj(vm: &Vm, c: &Const, cx: &LoadCx) -> PyResult<Obj> {
             super::set::new_const_frozen(vm, &v)?
         }
         Const::Code(cu) => load_code_unverified(vm, cu, cx)?,
+        Const::Loaded(i) => match cx.loaded.and_then(|l| l.get(*i as usize)) {
+            Some(o) => *o,
+            None => return Err(vm.value_error("bad bytecode: unknown code constant")),
+        },
     })
 }
 
@@ -198,6 +202,7 @@ pub fn load_code(vm: &Vm, cu: &CodeUnit) -> PyResult<Obj> {
         filename: vm.intern(&cu.filename)?,
         empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
         flash: None,
+        loaded: None,
     };
     load_code_unverified(vm, cu, &cx)
 }
@@ -208,6 +213,8 @@ struct LoadCx<'a> {
     filename: Obj,
     empty: Obj,
     flash: Option<&'a StaticCode<'a>>,
+    /// Streaming loads: the code objects made so far (`Const::Loaded`).
+    loaded: Option<&'a [Obj]>,
 }
 
 /// Load a code unit decoded from serialised bytecode (`crate::marshal`).
@@ -228,8 +235,80 @@ pub fn load_decoded(
         filename: vm.intern(&d.code.filename)?,
         empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
         flash: flash.as_ref(),
+        loaded: None,
     };
     load_code_unverified(vm, &d.code, &cx)
+}
+
+/// Decode, verify and load serialised bytecode one code unit at a time
+/// (`marshal::decode_each`): each unit becomes a code object as soon as it
+/// is read, so the decoded form of the whole file never exists at once (it
+/// is several times the size of the objects). With `image`, the file is
+/// `'static` (flash, rodata): the code objects point at their instructions
+/// and line tables in it, and its strings may come from the static pool.
+/// A malformed file gives `Err(Ok(message))`, a failed allocation
+/// `Err(Err(exception))`.
+pub fn load_streaming(
+    vm: &Vm,
+    data: &[u8],
+    image: Option<&'static [u8]>,
+) -> Result<Obj, Result<&'static str, crate::vm::Raised>> {
+    // Made code objects, in order: a Rust allocation, so a GC root.
+    let mut made: alloc::vec::Vec<Obj> = alloc::vec::Vec::new();
+    let mut failed: Option<crate::vm::Raised> = None;
+    let empty = tuple::alloc(vm, &tuple::TUPLE_TYPE, 0).map_err(Err)?;
+    let mut filename: Option<Obj> = None;
+    let mut sink = |cu: CodeUnit, sp: crate::marshal::Spans| -> Result<u32, &'static str> {
+        let res = (|| {
+            let file = match filename {
+                Some(f) => f,
+                None => {
+                    let f = vm.intern(&cu.filename)?;
+                    filename = Some(f);
+                    f
+                }
+            };
+            let flash = image.map(|img| StaticCode {
+                image: img,
+                spans: core::slice::from_ref(&sp),
+                next: Cell::new(0),
+            });
+            let cx = LoadCx {
+                filename: if cu.filename.as_str() == pystr::as_str(file).unwrap_or("") {
+                    file
+                } else {
+                    vm.intern(&cu.filename)?
+                },
+                empty,
+                flash: flash.as_ref(),
+                loaded: Some(&made),
+            };
+            load_code_unverified(vm, &cu, &cx)
+        })();
+        match res {
+            Ok(o) => {
+                let n = u32::try_from(made.len()).map_err(|_| "too many code objects")?;
+                made.push(o);
+                Ok(n)
+            }
+            Err(e) => {
+                failed = Some(e);
+                Err("load failed")
+            }
+        }
+    };
+    let pool: &dyn Fn(usize) -> Option<&'static str> = &pystr::pool_str;
+    let top = match image {
+        Some(img) => crate::marshal::decode_each(img, Some(pool), &mut sink),
+        None => crate::marshal::decode_each(data, None, &mut sink),
+    };
+    match top {
+        Ok(n) => made.get(n as usize).copied().ok_or(Ok("no code unit")),
+        Err(msg) => Err(match failed.take() {
+            Some(e) => Err(e),
+            None => Ok(msg),
+        }),
+    }
 }
 
 /// Where the instruction bytes of the code units being loaded are found in

@@ -320,13 +320,10 @@ pub fn load_bytecode(
     file: &str,
 ) -> PyResult<Obj> {
     // Only images built into the binary may name the static string pool.
-    let decoded = match image {
-        Some(img) => crate::marshal::decode_pooled(img, &crate::obj::str::pool_str),
-        None => crate::marshal::decode(data),
-    };
-    match decoded {
-        Ok(d) => crate::obj::func::load_decoded(vm, &d, image),
-        Err(msg) => Err(vm.new_error(
+    match crate::obj::func::load_streaming(vm, data, image) {
+        Ok(code) => Ok(code),
+        Err(Err(e)) => Err(e),
+        Err(Ok(msg)) => Err(vm.new_error(
             &exc::IMPORT_ERROR,
             &format!("bad bytecode in {}: {}", file, msg),
         )),
