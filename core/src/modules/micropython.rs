@@ -76,7 +76,7 @@ fn census(vm: &Vm) -> PyResult<()> {
             }
         }
     });
-    rows.sort_unstable_by(|a, b| b.2.cmp(&a.2));
+    rows.sort_unstable_by_key(|r| core::cmp::Reverse(r.2));
     for (what, count, bytes) in rows.iter() {
         let name = match what {
             None => continue,
