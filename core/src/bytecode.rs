@@ -356,6 +356,10 @@ pub enum Const {
     /// Frozen set of constants (for `x in {1, 2}`).
     FrozenSet(Vec<Const>),
     Code(Box<CodeUnit>),
+    /// A nested code unit already turned into an object by a streaming
+    /// loader (`marshal::decode_each`): number `n` of the loader's list.
+    /// Never produced by the compiler, never serialised.
+    Loaded(u32),
 }
 
 /// Maps a range of bytecode to a source line: applies from `start` up to the

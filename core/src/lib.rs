@@ -21,6 +21,7 @@ pub mod marshal;
 pub mod modules;
 pub mod obj;
 pub mod port;
+pub mod strhash;
 pub mod text;
 pub mod verify;
 pub mod vfs;

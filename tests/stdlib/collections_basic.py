@@ -1,4 +1,4 @@
-# requires: bigheap module:collections
+# requires: module:collections
 from collections import namedtuple, deque, OrderedDict, defaultdict, Counter, ChainMap
 Point = namedtuple('Point', ['x', 'y'])
 p = Point(11, y=22)

@@ -1,4 +1,3 @@
-# requires: bigheap
 import contextlib, sys
 from contextlib import contextmanager, suppress, closing, nullcontext, ExitStack, redirect_stdout
 @contextmanager

@@ -1,4 +1,3 @@
-# requires: bigheap
 import itertools as it
 from itertools import *
 print(list(islice(count(5), 4)), list(islice(count(1, 0.5), 3)), repr(count(3)), repr(count(1, 2)))

@@ -1,4 +1,3 @@
-# requires: bigheap
 import operator as op
 from operator import itemgetter, attrgetter, methodcaller
 print(op.add(1, 2), op.sub(5, 3), op.mul(2, 3), op.truediv(7, 2), op.floordiv(7, 2), op.mod(7, 3), op.pow(2, 10))

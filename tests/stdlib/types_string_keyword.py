@@ -1,4 +1,4 @@
-# requires: bigheap module:string
+# requires: module:string
 import types, string, keyword, sys
 def f(): pass
 def g(): yield

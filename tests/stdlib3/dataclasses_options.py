@@ -1,4 +1,4 @@
-# requires: bigheap module:dataclasses
+# requires: module:dataclasses
 # dataclasses: order, frozen, unsafe_hash, eq=False, kw_only, KW_ONLY,
 # slots, make_dataclass and the definition-time errors.
 from dataclasses import dataclass, field, FrozenInstanceError, KW_ONLY, make_dataclass

@@ -1,4 +1,4 @@
-# requires: bigheap module:unittest
+# requires: module:unittest
 # unittest: the assert* methods, their failure messages, assertRaises and
 # assertRaisesRegex as context managers and callables, msg and longMessage.
 import unittest

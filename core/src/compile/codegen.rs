@@ -349,7 +349,7 @@ fn const_truth(c: &Const) -> Option<bool> {
         Const::Str(s) => !s.is_empty(),
         Const::Bytes(b) => !b.is_empty(),
         Const::Tuple(t) | Const::FrozenSet(t) => !t.is_empty(),
-        Const::Code(_) => return None,
+        Const::Code(_) | Const::Loaded(_) => return None,
     })
 }
 

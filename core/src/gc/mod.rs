@@ -625,6 +625,23 @@ fn clear_run(h: &mut Heap, b: usize) -> usize {
     n
 }
 
+/// Call `f(address, bytes, kind bits)` for every live allocation, in
+/// address order. `f` must not allocate or free GC memory.
+pub fn walk(f: &mut dyn FnMut(usize, usize, u8)) {
+    let h = heap();
+    let mut b = 0;
+    while b < h.high.min(h.nblocks) {
+        match h.at(b) {
+            AT_HEAD | AT_MARK => {
+                let n = h.nblocks_of(b);
+                f(h.addr(b), n * BLOCK, h.kind(b));
+                b += n;
+            }
+            _ => b += 1,
+        }
+    }
+}
+
 /// Usable size of the allocation starting at `p` (0 if `p` is not one).
 pub fn size_of(p: *const u8) -> usize {
     let h = heap();

@@ -35,7 +35,61 @@ fn mp_mem_info(vm: &Vm, args: &Args) -> PyResult<Obj> {
         used,
         total.saturating_sub(used)
     ))?;
+    if let Some(v) = args.pos.first() {
+        if abs::truthy(vm, *v)? {
+            census(vm)?;
+        }
+    }
     Ok(none())
+}
+
+/// Rows of the heap census: at most this many kinds of allocation.
+const CENSUS_ROWS: usize = 64;
+
+/// `mem_info(1)`: live heap bytes by object type (and manual/raw memory),
+/// largest first.
+fn census(vm: &Vm) -> PyResult<()> {
+    use crate::obj::Allocation;
+    // (what, count, bytes); `None` = unused row, the last row collects
+    // the types that did not fit.
+    let mut rows: [(Option<Allocation>, usize, usize); CENSUS_ROWS] = [(None, 0, 0); CENSUS_ROWS];
+    let same = |a: Allocation, b: Allocation| match (a, b) {
+        (Allocation::Object(x), Allocation::Object(y)) => core::ptr::eq(x, y),
+        (Allocation::Manual, Allocation::Manual) | (Allocation::Raw, Allocation::Raw) => true,
+        _ => false,
+    };
+    let mut other = (0usize, 0usize);
+    crate::obj::walk_heap(&mut |what, bytes| {
+        let slot = rows.iter().position(|r| match r.0 {
+            None => true,
+            Some(w) => same(w, what),
+        });
+        match slot {
+            Some(i) => {
+                rows[i].0 = Some(what);
+                rows[i].1 += 1;
+                rows[i].2 += bytes;
+            }
+            None => {
+                other.0 += 1;
+                other.1 += bytes;
+            }
+        }
+    });
+    rows.sort_unstable_by_key(|r| core::cmp::Reverse(r.2));
+    for (what, count, bytes) in rows.iter() {
+        let name = match what {
+            None => continue,
+            Some(Allocation::Object(t)) => t.name(),
+            Some(Allocation::Manual) => "(manual)",
+            Some(Allocation::Raw) => "(raw)",
+        };
+        vm.write_stdout(&format!("{:>9} {:>6} {}\n", bytes, count, name))?;
+    }
+    if other.0 > 0 {
+        vm.write_stdout(&format!("{:>9} {:>6} (other types)\n", other.1, other.0))?;
+    }
+    Ok(())
 }
 
 /// `opt_level([level])`: ferropy compiles at level 0 only.

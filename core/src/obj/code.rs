@@ -13,7 +13,6 @@ use super::func::{CodeObj, CODE_TYPE};
 use super::{bytes, none, str as pystr, tuple, Args, Obj, ObjHead, TypeObj};
 use crate::vm::{abs, PyResult, Vm};
 use alloc::format;
-use alloc::vec::Vec;
 
 /// A small non-negative count (`co_argcount`, ...).
 fn count(vm: &Vm, what: &str, o: Obj) -> PyResult<u16> {
@@ -127,7 +126,9 @@ pub fn code_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
             ty: &CODE_TYPE,
         },
         code: core::ptr::null(),
+        lines: core::ptr::null(),
         code_len: 0,
+        lines_len: 0,
         code_owner: codestring,
         consts,
         names,
@@ -138,10 +139,8 @@ pub fn code_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
         name,
         qualname,
         filename,
-        lines: bytes::new(vm, &[])?,
         docstring: none(),
-        linetable,
-        exceptiontable: exctable,
+        foreign: tuple::new(vm, &[linetable, exctable])?,
         firstlineno,
         argcount,
         posonlyargcount: posonly,
@@ -280,27 +279,29 @@ pub fn code_replace(vm: &Vm, args: &Args) -> PyResult<Obj> {
     if let Some(o) = v[15] {
         co.qualname = want_str(vm, "co_qualname", o)?;
     }
-    if let Some(o) = v[16] {
-        co.linetable = want_bytes(vm, "co_linetable", o)?;
-    }
-    if let Some(o) = v[17] {
-        co.exceptiontable = want_bytes(vm, "co_exceptiontable", o)?;
+    if v[16].is_some() || v[17].is_some() {
+        // A foreign line or exception table: kept for introspection (our
+        // own line table, relative to the first line, stays in use).
+        let cur = tuple::tuple_items(old.foreign);
+        let linetable = match v[16] {
+            Some(o) => want_bytes(vm, "co_linetable", o)?,
+            None => match cur.first() {
+                Some(t) => *t,
+                None => bytes::new(vm, old.line_table())?,
+            },
+        };
+        let exctable = match v[17] {
+            Some(o) => want_bytes(vm, "co_exceptiontable", o)?,
+            None => match cur.get(1) {
+                Some(t) => *t,
+                None => bytes::new(vm, &[])?,
+            },
+        };
+        co.foreign = tuple::new(vm, &[linetable, exctable])?;
     }
     if let Some(o) = v[6] {
-        // Our line table holds absolute lines: shift them with the first line.
-        let first = int_u32(vm, "co_firstlineno", o)?;
-        if first != old.firstlineno {
-            let delta = first as i64 - old.firstlineno as i64;
-            let t = bytes::as_bytes(old.lines).unwrap_or(&[]);
-            let mut lt = Vec::with_capacity(t.len());
-            for ch in t.chunks_exact(8) {
-                lt.extend_from_slice(&ch[..4]);
-                let l = u32::from_le_bytes([ch[4], ch[5], ch[6], ch[7]]) as i64;
-                lt.extend_from_slice(&((l + delta).clamp(0, u32::MAX as i64) as u32).to_le_bytes());
-            }
-            co.lines = bytes::new(vm, &lt)?;
-        }
-        co.firstlineno = first;
+        // The line table is relative to the first line: it moves with it.
+        co.firstlineno = int_u32(vm, "co_firstlineno", o)?;
     }
     if foreign && co.code_len != 0 {
         // Keep the instructions readable (`co_code`) but not runnable.
@@ -309,6 +310,8 @@ pub fn code_replace(vm: &Vm, args: &Args) -> PyResult<Obj> {
         }
         co.code = core::ptr::null();
         co.code_len = 0;
+        co.lines = core::ptr::null();
+        co.lines_len = 0;
         co.cell2arg = empty_tuple(vm)?;
     }
     vm.alloc_obj(co)

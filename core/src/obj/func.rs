@@ -7,6 +7,7 @@ use super::{
     dict, none, str as pystr, tuple, Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj,
 };
 use crate::bytecode::{CodeUnit, Const};
+use crate::strhash::{tuple_key, KeyItem};
 use crate::vm::{PyResult, Vm};
 use crate::{getset, method};
 use alloc::format;
@@ -19,8 +20,15 @@ use core::cell::Cell;
 pub struct CodeObj {
     pub head: ObjHead,
     pub code: *const u8,
-    pub code_len: usize,
-    /// The bytes object (or flash) `code` points into, kept alive here.
+    /// The line table: `marshal`'s compact entries (`marshal::Lines`),
+    /// relative to `firstlineno`.
+    pub lines: *const u8,
+    pub code_len: u32,
+    pub lines_len: u32,
+    /// What `code` and `lines` point into, kept alive here: a bytes object
+    /// holding the instructions then the line table, or None when both are
+    /// in a static image (flash). For foreign code (no instructions of
+    /// ours), the `co_code` bytes it was given.
     pub code_owner: Obj,
     pub consts: Obj,
     pub names: Obj,
@@ -32,13 +40,10 @@ pub struct CodeObj {
     pub name: Obj,
     pub qualname: Obj,
     pub filename: Obj,
-    /// Line table: bytes of little-endian `(u32 start, u32 line)` pairs.
-    pub lines: Obj,
     pub docstring: Obj,
-    /// `co_linetable`/`co_exceptiontable` as given to `types.CodeType` or
-    /// `replace` (None for code compiled here: `lines` is ours).
-    pub linetable: Obj,
-    pub exceptiontable: Obj,
+    /// `(co_linetable, co_exceptiontable)` as given to `types.CodeType` or
+    /// `replace`, or None (code compiled here: `lines` is ours).
+    pub foreign: Obj,
     pub firstlineno: u32,
     pub argcount: u16,
     pub posonlyargcount: u16,
@@ -63,7 +68,15 @@ impl CodeObj {
         }
         // SAFETY: `code` points at `code_len` bytes kept alive by this object
         // (a heap block it references, or flash).
-        unsafe { core::slice::from_raw_parts(self.code, self.code_len) }
+        unsafe { core::slice::from_raw_parts(self.code, self.code_len as usize) }
+    }
+    /// The line table in its compact form.
+    pub fn line_table(&self) -> &'static [u8] {
+        if self.lines_len == 0 || self.lines.is_null() {
+            return &[];
+        }
+        // SAFETY: as for `code`: `lines_len` bytes kept alive by this object.
+        unsafe { core::slice::from_raw_parts(self.lines, self.lines_len as usize) }
     }
     pub fn ncells(&self) -> usize {
         tuple::tuple_items(self.cellvars).len()
@@ -73,14 +86,12 @@ impl CodeObj {
     }
     /// Source line of the instruction at `off`.
     pub fn line_at(&self, off: usize) -> u32 {
-        let t = super::bytes::as_bytes(self.lines).unwrap_or(&[]);
         let mut line = self.firstlineno;
-        for ch in t.chunks_exact(8) {
-            let start = u32::from_le_bytes([ch[0], ch[1], ch[2], ch[3]]) as usize;
-            if start > off {
+        for (start, l) in crate::marshal::Lines::new(self.line_table(), self.firstlineno) {
+            if start as usize > off {
                 break;
             }
-            line = u32::from_le_bytes([ch[4], ch[5], ch[6], ch[7]]);
+            line = l;
         }
         line
     }
@@ -119,12 +130,60 @@ fn const_obj(vm: &Vm, c: &Const, cx: &LoadCx) -> PyResult<Obj> {
             super::set::new_const_frozen(vm, &v)?
         }
         Const::Code(cu) => load_code_unverified(vm, cu, cx)?,
+        Const::Loaded(i) => match cx.loaded.and_then(|l| l.get(*i as usize)) {
+            Some(o) => *o,
+            None => return Err(vm.value_error("bad bytecode: unknown code constant")),
+        },
+    })
+}
+
+/// The key item of a constant that a static tuple can hold.
+fn key_item(c: &Const) -> Option<KeyItem<'_>> {
+    Some(match c {
+        Const::Str(s) => KeyItem::Str(s),
+        Const::None => KeyItem::None,
+        Const::True => KeyItem::True,
+        Const::False => KeyItem::False,
+        Const::Ellipsis => KeyItem::Ellipsis,
+        Const::Int(v) => KeyItem::Int(*v),
+        _ => return None,
+    })
+}
+
+/// The static tuple (`tuple::static_lookup`) equal to `consts`, if any.
+fn static_consts(consts: &[Const]) -> Option<Obj> {
+    let mut items = alloc::vec::Vec::with_capacity(consts.len());
+    for c in consts {
+        items.push(key_item(c)?);
+    }
+    let key = tuple_key(items.iter().copied());
+    tuple::static_lookup(key, |objs| {
+        objs.len() == items.len()
+            && objs.iter().zip(&items).all(|(o, it)| match *it {
+                KeyItem::Str(s) => pystr::as_str(*o) == Some(s) && pystr::is_exact(*o),
+                KeyItem::None => o.is(none()),
+                KeyItem::True => o.is(super::true_obj()),
+                KeyItem::False => o.is(super::false_obj()),
+                KeyItem::Ellipsis => o.is(super::ellipsis()),
+                KeyItem::Int(v) => o.as_small().map(|x| x as i64) == Some(v),
+            })
     })
 }
 
 fn str_tuple(vm: &Vm, names: &[alloc::string::String], cx: &LoadCx) -> PyResult<Obj> {
     if names.is_empty() {
         return Ok(cx.empty);
+    }
+    let key = tuple_key(names.iter().map(|n| KeyItem::Str(n)));
+    let same = |items: &[Obj]| {
+        items.len() == names.len()
+            && items
+                .iter()
+                .zip(names)
+                .all(|(o, n)| pystr::as_str(*o) == Some(n.as_str()))
+    };
+    if let Some(t) = tuple::static_lookup(key, same) {
+        return Ok(t);
     }
     let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, names.len())?;
     for (i, n) in names.iter().enumerate() {
@@ -143,6 +202,7 @@ pub fn load_code(vm: &Vm, cu: &CodeUnit) -> PyResult<Obj> {
         filename: vm.intern(&cu.filename)?,
         empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
         flash: None,
+        loaded: None,
     };
     load_code_unverified(vm, cu, &cx)
 }
@@ -153,6 +213,8 @@ struct LoadCx<'a> {
     filename: Obj,
     empty: Obj,
     flash: Option<&'a StaticCode<'a>>,
+    /// Streaming loads: the code objects made so far (`Const::Loaded`).
+    loaded: Option<&'a [Obj]>,
 }
 
 /// Load a code unit decoded from serialised bytecode (`crate::marshal`).
@@ -173,58 +235,142 @@ pub fn load_decoded(
         filename: vm.intern(&d.code.filename)?,
         empty: tuple::alloc(vm, &tuple::TUPLE_TYPE, 0)?,
         flash: flash.as_ref(),
+        loaded: None,
     };
     load_code_unverified(vm, &d.code, &cx)
+}
+
+/// Decode, verify and load serialised bytecode one code unit at a time
+/// (`marshal::decode_each`): each unit becomes a code object as soon as it
+/// is read, so the decoded form of the whole file never exists at once (it
+/// is several times the size of the objects). With `image`, the file is
+/// `'static` (flash, rodata): the code objects point at their instructions
+/// and line tables in it, and its strings may come from the static pool.
+/// A malformed file gives `Err(Ok(message))`, a failed allocation
+/// `Err(Err(exception))`.
+pub fn load_streaming(
+    vm: &Vm,
+    data: &[u8],
+    image: Option<&'static [u8]>,
+) -> Result<Obj, Result<&'static str, crate::vm::Raised>> {
+    // Made code objects, in order: a Rust allocation, so a GC root.
+    let mut made: alloc::vec::Vec<Obj> = alloc::vec::Vec::new();
+    let mut failed: Option<crate::vm::Raised> = None;
+    let empty = tuple::alloc(vm, &tuple::TUPLE_TYPE, 0).map_err(Err)?;
+    let mut filename: Option<Obj> = None;
+    let mut sink = |cu: CodeUnit, sp: crate::marshal::Spans| -> Result<u32, &'static str> {
+        let res = (|| {
+            let file = match filename {
+                Some(f) => f,
+                None => {
+                    let f = vm.intern(&cu.filename)?;
+                    filename = Some(f);
+                    f
+                }
+            };
+            let flash = image.map(|img| StaticCode {
+                image: img,
+                spans: core::slice::from_ref(&sp),
+                next: Cell::new(0),
+            });
+            let cx = LoadCx {
+                filename: if cu.filename.as_str() == pystr::as_str(file).unwrap_or("") {
+                    file
+                } else {
+                    vm.intern(&cu.filename)?
+                },
+                empty,
+                flash: flash.as_ref(),
+                loaded: Some(&made),
+            };
+            load_code_unverified(vm, &cu, &cx)
+        })();
+        match res {
+            Ok(o) => {
+                let n = u32::try_from(made.len()).map_err(|_| "too many code objects")?;
+                made.push(o);
+                Ok(n)
+            }
+            Err(e) => {
+                failed = Some(e);
+                Err("load failed")
+            }
+        }
+    };
+    let pool: &dyn Fn(usize) -> Option<&'static str> = &pystr::pool_str;
+    let top = match image {
+        Some(img) => crate::marshal::decode_each(img, Some(pool), &mut sink),
+        None => crate::marshal::decode_each(data, None, &mut sink),
+    };
+    match top {
+        Ok(n) => made.get(n as usize).copied().ok_or(Ok("no code unit")),
+        Err(msg) => Err(match failed.take() {
+            Some(e) => Err(e),
+            None => Ok(msg),
+        }),
+    }
 }
 
 /// Where the instruction bytes of the code units being loaded are found in
 /// a `'static` image, in load order.
 struct StaticCode<'a> {
     image: &'static [u8],
-    spans: &'a [(usize, usize)],
+    spans: &'a [crate::marshal::Spans],
     next: Cell<usize>,
 }
 
 impl StaticCode<'_> {
-    /// The static copy of the next unit's instructions, if it matches `code`.
-    fn take(&self, code: &[u8]) -> Option<&'static [u8]> {
+    /// The static copies of the next unit's instructions (if they match
+    /// `code`) and line table.
+    fn take(&self, code: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
         let i = self.next.get();
         self.next.set(i + 1);
-        let (off, len) = *self.spans.get(i)?;
+        let sp = *self.spans.get(i)?;
+        let (off, len) = sp.code;
         let s = self.image.get(off..off.checked_add(len)?)?;
-        (s == code).then_some(s)
+        let (loff, llen) = sp.lines;
+        let l = self.image.get(loff..loff.checked_add(llen)?)?;
+        (s == code).then_some((s, l))
     }
 }
 
 fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
     let filename = cx.filename;
-    // Instruction bytes: in the static image when there is one (no copy,
-    // `code_owner` is None), else in a bytes object the code keeps alive.
-    let (code_owner, bytes_ptr) = match cx.flash.and_then(|f| f.take(&cu.code)) {
-        Some(s) => (none(), s.as_ptr()),
-        None => {
-            let b = super::bytes::new(vm, &cu.code)?;
-            let p = super::bytes::as_bytes(b)
-                .map(|b| b.as_ptr())
-                .unwrap_or(core::ptr::null());
-            (b, p)
-        }
+    // Instructions and line table: in the static image when there is one
+    // (no copy, `code_owner` is None), else one bytes object holding both.
+    let (code_owner, bytes_ptr, lines_ptr, lines_len) =
+        match cx.flash.and_then(|f| f.take(&cu.code)) {
+            Some((code, lines)) => (none(), code.as_ptr(), lines.as_ptr(), lines.len()),
+            None => {
+                let mut buf = alloc::vec::Vec::with_capacity(cu.code.len() + cu.lines.len() * 2);
+                buf.extend_from_slice(&cu.code);
+                crate::marshal::put_lines(&mut buf, &cu.lines, cu.firstlineno);
+                let b = super::bytes::new(vm, &buf)?;
+                let p = super::bytes::as_bytes(b)
+                    .map(|b| b.as_ptr())
+                    .unwrap_or(core::ptr::null());
+                // SAFETY: `p` points at `buf.len()` bytes; the line table
+                // starts after the instructions.
+                let lp = unsafe { p.add(cu.code.len()) };
+                (b, p, lp, buf.len() - cu.code.len())
+            }
+        };
+    let (Ok(code_len), Ok(lines_len)) = (u32::try_from(cu.code.len()), u32::try_from(lines_len))
+    else {
+        return Err(vm.value_error("code object too large"));
     };
-    let mut lt = alloc::vec::Vec::with_capacity(cu.lines.len() * 8);
-    for e in &cu.lines {
-        lt.extend_from_slice(&e.start.to_le_bytes());
-        lt.extend_from_slice(&e.line.to_le_bytes());
-    }
-    let lines = super::bytes::new(vm, &lt)?;
     let consts = if cu.consts.is_empty() {
         cx.empty
+    } else if let Some(t) = static_consts(&cu.consts) {
+        t
     } else {
-        tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?
+        let t = tuple::alloc(vm, &tuple::TUPLE_TYPE, cu.consts.len())?;
+        for (i, c) in cu.consts.iter().enumerate() {
+            let o = const_obj(vm, c, cx)?;
+            tuple::set_item(t, i, o);
+        }
+        t
     };
-    for (i, c) in cu.consts.iter().enumerate() {
-        let o = const_obj(vm, c, cx)?;
-        tuple::set_item(consts, i, o);
-    }
     let names = str_tuple(vm, &cu.names, cx)?;
     let varnames = str_tuple(vm, &cu.varnames, cx)?;
     let cellvars = str_tuple(vm, &cu.cellvars, cx)?;
@@ -249,7 +395,9 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
             ty: &CODE_TYPE,
         },
         code: bytes_ptr,
-        code_len: cu.code.len(),
+        lines: lines_ptr,
+        code_len,
+        lines_len,
         code_owner,
         consts,
         names,
@@ -260,10 +408,8 @@ fn load_code_unverified(vm: &Vm, cu: &CodeUnit, cx: &LoadCx) -> PyResult<Obj> {
         name,
         qualname,
         filename,
-        lines,
         docstring: doc,
-        linetable: none(),
-        exceptiontable: none(),
+        foreign: none(),
         firstlineno: cu.firstlineno,
         argcount: cu.argcount,
         posonlyargcount: cu.posonlyargcount,
@@ -342,18 +488,16 @@ fn co_stacksize(vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 fn co_linetable(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let c = code_of(vm, o)?;
-    Ok(if c.linetable.is_none() {
-        c.lines
-    } else {
-        c.linetable
-    })
+    match tuple::tuple_items(c.foreign).first() {
+        Some(t) => Ok(*t),
+        None => super::bytes::new(vm, c.line_table()),
+    }
 }
 fn co_exceptiontable(vm: &Vm, o: Obj) -> PyResult<Obj> {
     let c = code_of(vm, o)?;
-    if c.exceptiontable.is_none() {
-        super::bytes::new(vm, &[])
-    } else {
-        Ok(c.exceptiontable)
+    match tuple::tuple_items(c.foreign).get(1) {
+        Some(t) => Ok(*t),
+        None => super::bytes::new(vm, &[]),
     }
 }
 

@@ -181,25 +181,11 @@ pub fn hash_of_int(vm: &Vm, o: Obj) -> PyResult<isize> {
 }
 
 /// Bits of the modulus used for numeric hashes (61 on 64-bit, 31 on 32-bit).
-pub const HASH_BITS: u32 = if core::mem::size_of::<usize>() == 8 {
-    61
-} else {
-    31
-};
+pub const HASH_BITS: u32 = crate::strhash::hash_bits(usize::BITS);
 
 #[inline]
 pub fn small_hash(v: isize) -> isize {
-    let m: i64 = (1i64 << HASH_BITS) - 1;
-    let v = v as i64;
-    let mut h = if v >= 0 {
-        (v % m) as isize
-    } else {
-        -((-(v as i128) % m as i128) as isize)
-    };
-    if h == -1 {
-        h = -2;
-    }
-    h
+    crate::strhash::reduce(v as i64, HASH_BITS) as isize
 }
 
 #[cfg_attr(

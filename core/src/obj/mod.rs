@@ -904,3 +904,30 @@ mod tests {
         assert!(Obj::try_small(i64::MAX).is_none() || core::mem::size_of::<usize>() > 8);
     }
 }
+
+/// What a live heap allocation holds, for [`walk_heap`].
+#[derive(Clone, Copy)]
+pub enum Allocation {
+    Object(&'static TypeObj),
+    /// Manual memory (Rust's allocator, `PyMem_*`).
+    Manual,
+    /// Other memory owned by an object (buffers, tables).
+    Raw,
+}
+
+/// Call `f(what, bytes)` for every live heap allocation. `f` must not
+/// allocate or free heap memory.
+pub fn walk_heap(f: &mut dyn FnMut(Allocation, usize)) {
+    crate::gc::walk(&mut |addr, bytes, k| {
+        let what = if k & crate::gc::kind::OBJECT != 0 {
+            // SAFETY: an OBJECT allocation starts with a valid header whose
+            // type outlives it.
+            Allocation::Object(unsafe { &*(*(addr as *const ObjHead)).ty })
+        } else if k & crate::gc::kind::MANUAL != 0 {
+            Allocation::Manual
+        } else {
+            Allocation::Raw
+        };
+        f(what, bytes)
+    });
+}

@@ -697,7 +697,9 @@ fn tuple_hash(vm: &Vm, o: Obj) -> PyResult<isize> {
     let items = tuple::tuple_items(o);
     let h = xxhash_combine(vm, items.len(), |i| abs::hash(vm, items[i]))?;
     if let Some(t) = o.downcast::<tuple::TupleObj>() {
-        t.hash.set(h);
+        if !tuple::is_static(o) {
+            t.hash.set(h);
+        }
     }
     Ok(h)
 }

@@ -22,6 +22,86 @@ unsafe impl PyPayload for StrObj {
     const LAYOUT: Layout = Layout::Str;
 }
 
+/// A str object in flash: the layout of [`StrObj`] followed by its text
+/// and a NUL, with the hash precomputed (so nothing ever writes it). The
+/// build script generates one for every name and string constant of the
+/// frozen modules: the static string pool, consulted by `Vm::intern` before
+/// its heap table, so those names cost no heap (MicroPython's static qstrs).
+#[repr(C)]
+pub struct StaticStr<const N: usize> {
+    head: ObjHead,
+    hash: isize,
+    len: usize,
+    chars: usize,
+    data: [u8; N],
+}
+
+impl<const N: usize> StaticStr<N> {
+    /// `data` is the UTF-8 text followed by one NUL; `hash` must be
+    /// `hash_str` of the text and `chars` its length in code points.
+    pub const fn new(hash: isize, chars: usize, data: [u8; N]) -> Self {
+        StaticStr {
+            head: ObjHead::immortal(&STR_TYPE),
+            hash,
+            len: N - 1,
+            chars,
+            data,
+        }
+    }
+}
+
+// The text of a static str sits where `as_str` looks for it.
+const _: () = assert!(core::mem::offset_of!(StaticStr<1>, data) == core::mem::size_of::<StrObj>());
+const _: () =
+    assert!(core::mem::offset_of!(StaticStr<1>, hash) == core::mem::offset_of!(StrObj, hash));
+
+/// The static string pool: the objects, sorted by hash.
+pub struct StrPool(pub &'static [*const u8]);
+// SAFETY: the pool and the objects it points at are immutable statics.
+unsafe impl Sync for StrPool {}
+
+include!(concat!(env!("OUT_DIR"), "/strpool.rs"));
+
+/// String `i` of the static pool.
+fn pool_obj(i: usize) -> Option<Obj> {
+    let &p = STR_POOL.0.get(i)?;
+    // SAFETY: pool entries point at `StaticStr` statics (a str header).
+    Some(unsafe { Obj::from_ptr(p) })
+}
+
+/// The precomputed hash of a static str.
+fn static_hash(o: Obj) -> isize {
+    o.downcast::<StrObj>().map(|s| s.hash.get()).unwrap_or(-1)
+}
+
+/// The static str with text `s`, if the pool has one.
+pub fn pool_lookup(s: &str) -> Option<Obj> {
+    let pool = STR_POOL.0;
+    if pool.is_empty() {
+        return None;
+    }
+    let h = hash_str(s);
+    let mut i = pool.partition_point(|&p| {
+        // SAFETY: as in `pool_obj`.
+        static_hash(unsafe { Obj::from_ptr(p) }) < h
+    });
+    while let Some(o) = pool_obj(i) {
+        if static_hash(o) != h {
+            break;
+        }
+        if as_str(o) == Some(s) {
+            return Some(o);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The text of string `i` of the static pool.
+pub fn pool_str(i: usize) -> Option<&'static str> {
+    as_str(pool_obj(i)?)
+}
+
 /// A new str with the given text.
 pub fn new(vm: &Vm, s: &str) -> PyResult<Obj> {
     new_typed(vm, &STR_TYPE, s)
@@ -219,14 +299,7 @@ pub fn hash_str(s: &str) -> isize {
 
 /// The hash of bytes (equal to the str hash of the same ASCII text).
 pub fn hash_bytes(s: &[u8]) -> isize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    // Reduced like an int hash, so `hash(int(h)) == h` (a `__hash__`
-    // returning it round-trips).
-    int::small_hash((h >> 2) as isize)
+    crate::strhash::hash_for(s, usize::BITS) as isize
 }
 
 /// Hash of a str object (cached).

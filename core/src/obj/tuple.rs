@@ -18,6 +18,69 @@ unsafe impl PyPayload for TupleObj {
     const LAYOUT: Layout = Layout::Tuple;
 }
 
+/// A tuple in flash: the layout of [`TupleObj`] followed by its items
+/// (object addresses, or small-int words, known at link time). The build
+/// script generates one per distinct name tuple and all-constant `co_consts`
+/// of the frozen modules (the static tuple pool, beside the static string
+/// pool of `str.rs`); the code loader takes them instead of allocating.
+/// Their hash is never cached (`seqmethods::tuple_hash`), so nothing
+/// writes them.
+#[repr(C)]
+pub struct StaticTuple<const N: usize> {
+    head: ObjHead,
+    len: usize,
+    hash: isize,
+    items: [*const u8; N],
+}
+
+// SAFETY: immutable statics; the pointers are to other immutable statics.
+unsafe impl<const N: usize> Sync for StaticTuple<N> {}
+
+impl<const N: usize> StaticTuple<N> {
+    pub const fn new(items: [*const u8; N]) -> Self {
+        StaticTuple {
+            head: ObjHead::immortal(&TUPLE_TYPE),
+            len: N,
+            hash: -1,
+            items,
+        }
+    }
+}
+
+const _: () =
+    assert!(core::mem::offset_of!(StaticTuple<1>, items) == core::mem::size_of::<TupleObj>());
+const _: () =
+    assert!(core::mem::offset_of!(StaticTuple<1>, hash) == core::mem::offset_of!(TupleObj, hash));
+
+/// The static tuple pool: `(key, tuple)` sorted by key
+/// (`strhash::tuple_key` of the items).
+pub struct TuplePool(pub &'static [(u32, *const u8)]);
+// SAFETY: immutable statics.
+unsafe impl Sync for TuplePool {}
+
+/// A static tuple with key `key` whose items satisfy `same`, if any.
+pub fn static_lookup(key: u32, same: impl Fn(&[Obj]) -> bool) -> Option<Obj> {
+    let pool = super::str::TUPLE_POOL.0;
+    let mut i = pool.partition_point(|e| e.0 < key);
+    while let Some(&(k, p)) = pool.get(i) {
+        if k != key {
+            break;
+        }
+        // SAFETY: pool entries point at `StaticTuple` statics.
+        let o = unsafe { Obj::from_ptr(p) };
+        if same(tuple_items(o)) {
+            return Some(o);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Is `o` a tuple of the static pool (never written, not even its hash)?
+pub fn is_static(o: Obj) -> bool {
+    !crate::gc::in_heap(o.as_ptr() as *const u8)
+}
+
 /// A new tuple holding `items`.
 pub fn new(vm: &Vm, items: &[Obj]) -> PyResult<Obj> {
     new_typed(vm, &TUPLE_TYPE, items)

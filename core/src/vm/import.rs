@@ -319,9 +319,11 @@ pub fn load_bytecode(
     image: Option<&'static [u8]>,
     file: &str,
 ) -> PyResult<Obj> {
-    match crate::marshal::decode(data) {
-        Ok(d) => crate::obj::func::load_decoded(vm, &d, image),
-        Err(msg) => Err(vm.new_error(
+    // Only images built into the binary may name the static string pool.
+    match crate::obj::func::load_streaming(vm, data, image) {
+        Ok(code) => Ok(code),
+        Err(Err(e)) => Err(e),
+        Err(Ok(msg)) => Err(vm.new_error(
             &exc::IMPORT_ERROR,
             &format!("bad bytecode in {}: {}", file, msg),
         )),

@@ -591,6 +591,9 @@ impl Vm {
 
     /// The interned str equal to `s`.
     pub fn intern(&self, s: &str) -> PyResult<Obj> {
+        if let Some(o) = obj::str::pool_lookup(s) {
+            return Ok(o);
+        }
         let table = self.interned.get().expect("vm initialised");
         if let Some(o) = obj::dict::get_str(self, table, s)? {
             return Ok(o);
@@ -603,6 +606,9 @@ impl Vm {
     pub fn intern_obj(&self, o: Obj) -> PyResult<Obj> {
         let table = self.interned.get().expect("vm initialised");
         if let Some(s) = obj::str::as_str(o) {
+            if let Some(c) = obj::str::pool_lookup(s) {
+                return Ok(c);
+            }
             if let Some(c) = obj::dict::get_str(self, table, s)? {
                 return Ok(c);
             }
