@@ -1013,7 +1013,7 @@ pub fn new_classmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
 }
 
 fn sm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "staticmethod", 1, 1)?;
+    args.check_unpack(vm, "staticmethod", 1, 1)?;
     vm.alloc_obj_sized(
         StaticMethodObj {
             head: ObjHead {
@@ -1027,7 +1027,7 @@ fn sm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     )
 }
 fn cm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "classmethod", 1, 1)?;
+    args.check_unpack(vm, "classmethod", 1, 1)?;
     vm.alloc_obj_sized(
         ClassMethodObj {
             head: ObjHead {

@@ -1497,7 +1497,7 @@ fn load_global(vm: &Vm, globals: Obj, builtins: Obj, name: Obj) -> PyResult<Obj>
                 return Ok(v);
             }
         }
-        if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+        if let Some(v) = crate::builtins::lookup_static_live(vm, name) {
             hit.kind = G::STATIC;
             hit.bver = dict::version(builtins);
             slot.set(hit);
@@ -1512,7 +1512,7 @@ fn load_global(vm: &Vm, globals: Obj, builtins: Obj, name: Obj) -> PyResult<Obj>
             return Ok(v);
         }
     }
-    if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+    if let Some(v) = crate::builtins::lookup_static_live(vm, name) {
         return Ok(v);
     }
     name_error(vm, name);
