@@ -1,3 +1,4 @@
+# requires: bigheap module:traceback
 # traceback formats exception groups (nested, chained, truncated, notes)
 # with CPython 3.11's boxes and margins.
 import traceback

@@ -1212,6 +1212,15 @@ fn layout_base(t: &'static TypeObj) -> &'static TypeObj {
     c
 }
 
+/// Does a Python class along `t`'s MRO (before the first builtin type)
+/// define `name` in its namespace?
+pub fn class_defines(vm: &Vm, t: &'static TypeObj, name: &str) -> bool {
+    mro_of(t).take_while(|c| c.is_heap()).any(|c| {
+        c.dict
+            .is_some_and(|d| dict::get_str(vm, d, name).ok().flatten().is_some())
+    })
+}
+
 pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
     let mut c = t;
     loop {

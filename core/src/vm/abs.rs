@@ -346,6 +346,31 @@ fn binop_fallback(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult
     } else {
         op.symbol().into()
     };
+    // A builtin sequence on the left concatenates last (CPython's
+    // sq_concat), so its message wins over the generic one.
+    if op == BinOp::Add {
+        let seq = match a.layout() {
+            Layout::Str => Some("str"),
+            Layout::List => Some("list"),
+            Layout::Tuple => Some("tuple"),
+            _ => None,
+        };
+        if let Some(n) = seq {
+            return Err(vm.type_error(&format!(
+                "can only concatenate {} (not \"{}\") to {}",
+                n,
+                b.ty().name(),
+                n
+            )));
+        }
+        if matches!(a.layout(), Layout::Bytes | Layout::ByteArray) {
+            return Err(vm.type_error(&format!(
+                "can't concat {} to {}",
+                b.ty().name(),
+                a.ty().name()
+            )));
+        }
+    }
     if op == BinOp::Pow && !inplace {
         return Err(vm.type_error(&format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -503,11 +528,13 @@ pub fn next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
 /// Collect an iterable into a Vec (use only for bounded sizes; the items
 /// are kept visible to the collector through the returned list object).
 pub fn to_vec(vm: &Vm, o: Obj) -> PyResult<Vec<Obj>> {
-    if let Some(t) = o.downcast::<tuple::TupleObj>() {
-        let _ = t;
+    // A subclass that iterates its own way is iterated (as CPython, whose
+    // fast paths take exact lists and tuples only).
+    let own_iter = || !o.ty().is_heap() || !typeobj::class_defines(vm, o.ty(), "__iter__");
+    if o.downcast::<tuple::TupleObj>().is_some() && own_iter() {
         return Ok(tuple::tuple_items(o).to_vec());
     }
-    if crate::obj::list::is_list(o) {
+    if crate::obj::list::is_list(o) && own_iter() {
         return Ok(crate::obj::list::to_vec(o));
     }
     let l = to_list(vm, o)?;
