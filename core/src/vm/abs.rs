@@ -588,7 +588,55 @@ pub fn is_instance(vm: &Vm, o: Obj, cls: Obj) -> PyResult<bool> {
     if let Some(r) = call_dunder(vm, cls, "__instancecheck__", &[o])? {
         return truthy(vm, r);
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    // CPython's protocol for class-like objects: `cls.__bases__` a tuple,
+    // the instance's `__class__` reaching it through `__bases__`.
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(
+            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
+    }
+    match getattr_opt_str(vm, o, "__class__")? {
+        Some(c) => abstract_issubclass(vm, c, cls),
+        None => Ok(false),
+    }
+}
+
+/// `o.__bases__` when it is a tuple (else None; only AttributeError is
+/// swallowed).
+fn abstract_bases(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
+    Ok(getattr_opt_str(vm, o, "__bases__")?.filter(|b| tuple::is_tuple(*b)))
+}
+
+/// Is `cls` reachable from `derived` through `__bases__`?
+fn abstract_issubclass(vm: &Vm, mut derived: Obj, cls: Obj) -> PyResult<bool> {
+    loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        vm.check_stack()?;
+        let Some(bases) = abstract_bases(vm, derived)? else {
+            return Ok(false);
+        };
+        match tuple::tuple_items(bases) {
+            [] => return Ok(false),
+            [one] => derived = *one,
+            many => {
+                // `bases` is a tuple the objects keep alive while we walk it.
+                for b in many.to_vec() {
+                    if vm.depth.get() > vm.recursion_limit.get() {
+                        return Err(vm.recursion_error());
+                    }
+                    vm.depth.set(vm.depth.get() + 1);
+                    let r = abstract_issubclass(vm, b, cls);
+                    vm.depth.set(vm.depth.get() - 1);
+                    if r? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+    }
 }
 
 /// `issubclass(c, cls)`.
@@ -611,15 +659,26 @@ pub fn is_subclass(vm: &Vm, c: Obj, cls: Obj) -> PyResult<bool> {
                 return truthy(vm, r);
             }
         }
-        let ct = c
-            .as_type()
-            .ok_or_else(|| vm.type_error("issubclass() arg 1 must be a class"))?;
-        return Ok(ct.is_subtype(t));
+        if let Some(ct) = c.as_type() {
+            return Ok(ct.is_subtype(t));
+        }
+        if abstract_bases(vm, c)?.is_none() {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        return abstract_issubclass(vm, c, cls);
     }
     if let Some(r) = call_dunder(vm, cls, "__subclasscheck__", &[c])? {
         return truthy(vm, r);
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    if abstract_bases(vm, c)?.is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(
+            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
+    }
+    abstract_issubclass(vm, c, cls)
 }
 
 /// `format(o, spec)`.
