@@ -621,8 +621,8 @@ fn abstract_issubclass(vm: &Vm, mut derived: Obj, cls: Obj) -> PyResult<bool> {
             [] => return Ok(false),
             [one] => derived = *one,
             many => {
-                // `bases` is a tuple the objects keep alive while we walk it.
-                for b in many.to_vec() {
+                // `bases` (a local, so a root) keeps the tuple alive.
+                for b in many.iter().copied() {
                     if vm.depth.get() > vm.recursion_limit.get() {
                         return Err(vm.recursion_error());
                     }
