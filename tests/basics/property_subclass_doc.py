@@ -117,3 +117,10 @@ class Slotted(property):
 
 t(lambda: Slotted(g))
 t(lambda: Slotted(None) is not None)
+
+# __set_name__ argument errors
+pr = property(g)
+t(lambda: pr.__set_name__())
+t(lambda: pr.__set_name__(1))
+t(lambda: pr.__set_name__(1, 2, 3))
+t(lambda: (pr.__set_name__(A, "nm"), pr.__get__(None, A) is pr))

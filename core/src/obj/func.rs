@@ -1373,7 +1373,15 @@ fn prop_m_deleter(vm: &Vm, args: &Args) -> PyResult<Obj> {
     prop_copy(vm, args.pos[0], None, None, Some(args.pos[1]))
 }
 fn prop_m_set_name(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "__set_name__", 3, 3)?;
+    if args.has_kw() {
+        return Err(vm.type_error("__set_name__() takes no keyword arguments"));
+    }
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
     p_of(vm, args.pos[0])?.name.set(args.pos[2]);
     Ok(none())
 }
