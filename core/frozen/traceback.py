@@ -236,11 +236,15 @@ class TracebackException:
                                                       limit=limit, lookup_lines=lookup_lines,
                                                       capture_locals=capture_locals,
                                                       _seen=_seen)
+        self.max_group_width = max_group_width
+        self.max_group_depth = max_group_depth
         self.exceptions = None
         if exc_value is not None and isinstance(exc_value, BaseExceptionGroup):
             self.exceptions = [TracebackException(type(e), e, e.__traceback__, limit=limit,
+                                                  max_group_width=max_group_width,
+                                                  max_group_depth=max_group_depth,
                                                   _seen=_seen)
-                               for e in exc_value.exceptions[:max_group_width]]
+                               for e in exc_value.exceptions]
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
@@ -290,6 +294,9 @@ class TracebackException:
         yield '{}: {}{}\n'.format(stype, msg, filename_suffix)
 
     def format(self, *, chain=True, _ctx=None):
+        # _ctx: [group depth, whether a closing rule is still owed]
+        if _ctx is None:
+            _ctx = [0, False]
         output = []
         exc = self
         if chain:
@@ -311,17 +318,68 @@ class TracebackException:
             output.append((None, exc))
         for msg, exc in reversed(output):
             if msg is not None:
-                yield msg
-            if exc.stack:
-                yield 'Traceback (most recent call last):\n'
-                yield from exc.stack.format()
-            yield from exc.format_exception_only()
+                yield _margin(_ctx, msg)
+            if exc.exceptions is None:
+                if exc.stack:
+                    yield _margin(_ctx, 'Traceback (most recent call last):\n')
+                    for frame in exc.stack.format():
+                        yield _margin(_ctx, frame)
+                for line in exc.format_exception_only():
+                    yield _margin(_ctx, line)
+            elif _ctx[0] > exc.max_group_depth:
+                yield _margin(_ctx, '... (max_group_depth is %d)\n' % exc.max_group_depth)
+            else:
+                yield from exc._format_group(chain, _ctx)
+
+    def _format_group(self, chain, _ctx):
+        outermost = _ctx[0] == 0
+        if outermost:
+            _ctx[0] = 1
+        if self.stack:
+            yield _margin(_ctx, 'Exception Group Traceback (most recent call last):\n',
+                          '+' if outermost else '|')
+            for frame in self.stack.format():
+                yield _margin(_ctx, frame)
+        for line in self.format_exception_only():
+            yield _margin(_ctx, line)
+        total = len(self.exceptions)
+        width = self.max_group_width
+        shown = total if total <= width else width + 1
+        _ctx[1] = False
+        for i in range(shown):
+            last = i == shown - 1
+            if last:
+                _ctx[1] = True
+            cut = i >= width
+            head = '...' if cut else str(i + 1)
+            yield ' ' * (2 * _ctx[0]) + ('+-' if i == 0 else '  ') + \
+                '+---------------- %s ----------------\n' % head
+            _ctx[0] += 1
+            if cut:
+                more = total - width
+                yield _margin(_ctx, 'and %d more exception%s\n' % (more, 's' if more > 1 else ''))
+            else:
+                yield from self.exceptions[i].format(chain=chain, _ctx=_ctx)
+            if last and _ctx[1]:
+                yield ' ' * (2 * _ctx[0]) + '+------------------------------------\n'
+                _ctx[1] = False
+            _ctx[0] -= 1
+        if outermost:
+            _ctx[0] = 0
 
     def print(self, *, file=None, chain=True):
         if file is None:
             file = sys.stderr
         for line in self.format(chain=chain):
             print(line, file=file, end='')
+
+
+def _margin(ctx, text, mark='|'):
+    # Inside an exception group every line gets the group's indent and margin.
+    if not ctx[0]:
+        return text
+    pre = ' ' * (2 * ctx[0]) + mark + ' '
+    return ''.join(pre + line for line in text.splitlines(True))
 
 
 def _format_final_exc_line(etype, value):

@@ -55,12 +55,26 @@ pub fn lookup_static_cached(vm: &Vm, name: Obj) -> Option<Obj> {
     })
 }
 
+/// [`lookup_static_cached`] unless the `builtins` dict already holds every
+/// builtin (then a name missing from it was deleted by the program).
+#[inline]
+pub fn lookup_static_live(vm: &Vm, name: Obj) -> Option<Obj> {
+    if vm.flags.get() & crate::vm::vmflags::BUILTINS_DICT_FULL != 0 {
+        return None;
+    }
+    lookup_static_cached(vm, name)
+}
+
 /// Copy every static builtin into the `builtins` dict (for `__dict__`,
-/// `dir(builtins)`, `vars(builtins)`). Names already set are kept.
+/// `dir(builtins)`, `vars(builtins)`, deleting a builtin). Names already set
+/// are kept. From then on the dict alone decides what is a builtin.
 pub fn materialize(vm: &Vm) -> PyResult<()> {
     let Some(d) = vm.builtins_dict.get() else {
         return Ok(());
     };
+    if vm.flags.get() & crate::vm::vmflags::BUILTINS_DICT_FULL != 0 {
+        return Ok(());
+    }
     let put = |n: &str, o: Obj| -> PyResult<()> {
         if dict::get_str(vm, d, n)?.is_none() {
             dict::set_str(vm, d, n, o)?;
@@ -90,6 +104,8 @@ pub fn materialize(vm: &Vm) -> PyResult<()> {
             put(n, o)?;
         }
     }
+    vm.flags
+        .set(vm.flags.get() | crate::vm::vmflags::BUILTINS_DICT_FULL);
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 
 use super::{Args, Layout, Obj, ObjHead, PyPayload, Slots, TypeObj};
 use crate::vm::{PyResult, Vm};
+use alloc::string::String;
 
 /// Native function: `args.pos[0]` is `self` for methods.
 pub type NativeFn = fn(&Vm, &Args) -> PyResult<Obj>;
@@ -666,6 +667,59 @@ pub fn find(attrs: &'static [AttrEntry], name: &str) -> Option<Obj> {
     attrs.iter().find(|e| e.name == name).map(|e| e.obj.get())
 }
 
+/// The TypeError message of a builtin method given `n` arguments (besides
+/// `self`) where it takes `min..=max` (see [`Args::check_method`]).
+pub fn positional_count_message(
+    tyname: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    n: usize,
+) -> String {
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    // The search methods of str/bytes parse their arguments the old way.
+    let old_style = matches!(
+        name,
+        "count" | "find" | "rfind" | "index" | "rindex" | "startswith" | "endswith"
+    );
+    match (min, max) {
+        _ if old_style && min != max => alloc::format!(
+            "{}() takes at {} {} argument{} ({} given)",
+            name,
+            if n < min { "least" } else { "most" },
+            if n < min { min } else { max },
+            s(if n < min { min } else { max }),
+            n
+        ),
+        (0, 0) => alloc::format!("{}.{}() takes no arguments ({} given)", tyname, name, n),
+        (1, 1) => alloc::format!(
+            "{}.{}() takes exactly one argument ({} given)",
+            tyname,
+            name,
+            n
+        ),
+        _ if min == max => {
+            alloc::format!("{} expected {} argument{}, got {}", name, min, s(min), n)
+        }
+        _ if n < min => {
+            alloc::format!(
+                "{} expected at least {} argument{}, got {}",
+                name,
+                min,
+                s(min),
+                n
+            )
+        }
+        _ => alloc::format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            max,
+            s(max),
+            n
+        ),
+    }
+}
+
 /// Argument helpers for native functions.
 impl<'a> Args<'a> {
     /// Check the positional count and that no keywords were passed.
@@ -703,6 +757,58 @@ impl<'a> Args<'a> {
             return Err(vm.type_error(&msg));
         }
         Ok(())
+    }
+    /// `PyArg_UnpackTuple`'s check: no keywords, `min..=max` positional
+    /// arguments (`slice expected at least 1 argument, got 0`).
+    pub fn check_unpack(&self, vm: &Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        if self.has_kw() {
+            return Err(vm.type_error(&alloc::format!("{}() takes no keyword arguments", name)));
+        }
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let (how, k) = if min == max {
+            ("", min)
+        } else if n < min {
+            ("at least ", min)
+        } else {
+            ("at most ", max)
+        };
+        Err(vm.type_error(&alloc::format!(
+            "{} expected {}{} argument{}, got {}",
+            name,
+            how,
+            k,
+            if k == 1 { "" } else { "s" },
+            n
+        )))
+    }
+    /// Check the arguments of a builtin method (`self` not counted) with
+    /// CPython 3.11's messages: a method of no argument or of one (METH_NOARGS,
+    /// METH_O) is named with its type (`str.upper() takes no arguments (1
+    /// given)`), the others as Argument Clinic does (`replace expected at
+    /// least 2 arguments, got 1`).
+    pub fn check_method(
+        &self,
+        vm: &Vm,
+        tyname: &str,
+        name: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
+        if self.has_kw() {
+            return Err(vm.type_error(&alloc::format!(
+                "{}.{}() takes no keyword arguments",
+                tyname,
+                name
+            )));
+        }
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        Err(vm.type_error(&positional_count_message(tyname, name, min, max, n)))
     }
     /// Bind positional and keyword arguments to `names` (in order); the
     /// first `required` are mandatory. Unknown keywords are an error.
@@ -743,9 +849,9 @@ impl<'a> Args<'a> {
                 }
                 None => {
                     return Err(vm.type_error(&alloc::format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        fname,
-                        ks
+                        "'{}' is an invalid keyword argument for {}()",
+                        ks,
+                        fname
                     )))
                 }
             }

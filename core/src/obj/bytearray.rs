@@ -261,7 +261,7 @@ fn this<'a>(
         }
         None => return Err(vm.type_error(&format!("descriptor '{}' needs an argument", name))),
     };
-    rest(a).check(vm, name, min, max)?;
+    rest(a).check_method(vm, "bytearray", name, min, max)?;
     Ok((o, a.pos.get(1..).unwrap_or(&[])))
 }
 

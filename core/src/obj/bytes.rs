@@ -163,7 +163,12 @@ fn this<'a>(
     max: usize,
 ) -> PyResult<(Obj, &'a [Obj])> {
     let o = self_of(vm, a, name)?;
-    rest(a).check(vm, name, min, max)?;
+    let tyname = if o.layout() == Layout::ByteArray {
+        "bytearray"
+    } else {
+        "bytes"
+    };
+    rest(a).check_method(vm, tyname, name, min, max)?;
     Ok((o, a.pos.get(1..).unwrap_or(&[])))
 }
 fn self_of(vm: &Vm, a: &Args, name: &str) -> PyResult<Obj> {
@@ -672,7 +677,7 @@ fn b_hex(vm: &Vm, a: &Args) -> PyResult<Obj> {
 }
 
 fn b_fromhex(vm: &Vm, a: &Args) -> PyResult<Obj> {
-    rest(a).check(vm, "fromhex", 1, 1)?;
+    rest(a).check_method(vm, "bytes", "fromhex", 1, 1)?;
     let cls = a.pos[0];
     let s = super::str::as_str(a.pos[1]).ok_or_else(|| {
         vm.type_error(&format!(

@@ -693,7 +693,8 @@ pub static VALUES_TYPE: TypeObj = view_type("dict_values", false);
 )]
 pub static ITEMS_TYPE: TypeObj = view_type("dict_items", true);
 
-/// Does a dict subclass override `__iter__` or `keys` in Python?
+/// Does a dict subclass override `__iter__` in Python? (CPython merges a
+/// dict whose iteration is its own from its entries, whatever `keys` says.)
 fn has_py_iter(t: &'static super::TypeObj) -> bool {
     super::typeobj::mro_of(t)
         .take_while(|c| c.is_heap())
@@ -702,7 +703,7 @@ fn has_py_iter(t: &'static super::TypeObj) -> bool {
                 .map(|d| {
                     dict::keys_vec(d)
                         .iter()
-                        .any(|k| matches!(super::str::as_str(*k), Some("__iter__" | "keys")))
+                        .any(|k| matches!(super::str::as_str(*k), Some("__iter__")))
                 })
                 .unwrap_or(false)
         })

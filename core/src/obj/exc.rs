@@ -164,6 +164,22 @@ fn specific_init(vm: &Vm, e: Obj, args: &[Obj], kw: &Args) -> PyResult<()> {
     } else if t.is_subtype(&ATTRIBUTE_ERROR) {
         set_attr(vm, e, "name", kwget("name").unwrap_or(none()))?;
         set_attr(vm, e, "obj", kwget("obj").unwrap_or(none()))?;
+    } else if t.is_subtype(&UNICODE_DECODE_ERROR) || t.is_subtype(&UNICODE_ENCODE_ERROR) {
+        if args.len() == 5 {
+            for (n, v) in ["encoding", "object", "start", "end", "reason"]
+                .iter()
+                .zip(args)
+            {
+                set_attr(vm, e, n, *v)?;
+            }
+        }
+    } else if t.is_subtype(&UNICODE_TRANSLATE_ERROR) {
+        if args.len() == 4 {
+            set_attr(vm, e, "encoding", none())?;
+            for (n, v) in ["object", "start", "end", "reason"].iter().zip(args) {
+                set_attr(vm, e, n, *v)?;
+            }
+        }
     } else if t.is_subtype(&BASE_EXCEPTION_GROUP) {
         set_attr(vm, e, "message", arg0)?;
         let excs = args.get(1).copied().unwrap_or(none());
@@ -199,6 +215,44 @@ fn exc_init(vm: &Vm, e: Obj, args: &Args) -> PyResult<()> {
         || e.ty().is_subtype(&ATTRIBUTE_ERROR);
     if args.has_kw() && !allowed_kw && !e.ty().is_heap() {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", e.ty().name())));
+    }
+    if allowed_kw {
+        let known: &[&str] = if e.ty().is_subtype(&IMPORT_ERROR) {
+            &["name", "path"]
+        } else if e.ty().is_subtype(&NAME_ERROR) {
+            &["name"]
+        } else {
+            &["name", "obj"]
+        };
+        for i in 0..args.kw.len() {
+            let k = pystr::as_str(args.kwname(i)).unwrap_or("");
+            if !known.contains(&k) {
+                let tn = if e.ty().is_subtype(&IMPORT_ERROR) {
+                    "ImportError"
+                } else {
+                    e.ty().name()
+                };
+                return Err(vm.type_error(&format!(
+                    "'{}' is an invalid keyword argument for {}()",
+                    k, tn
+                )));
+            }
+        }
+    }
+    let want =
+        if e.ty().is_subtype(&UNICODE_DECODE_ERROR) || e.ty().is_subtype(&UNICODE_ENCODE_ERROR) {
+            5
+        } else if e.ty().is_subtype(&UNICODE_TRANSLATE_ERROR) {
+            4
+        } else {
+            0
+        };
+    if want != 0 && args.pos.len() != want {
+        return Err(vm.type_error(&format!(
+            "function takes exactly {} arguments ({} given)",
+            want,
+            args.pos.len()
+        )));
     }
     if let Some(x) = exc_of(e) {
         let keep = if e.ty().is_subtype(&OS_ERROR) && (3..=5).contains(&args.pos.len()) {
@@ -260,6 +314,11 @@ pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
             };
         }
     }
+    if t.is_subtype(&UNICODE_ERROR) {
+        if let Some(s) = unicode_error_str(vm, e, t)? {
+            return vm.new_string(s);
+        }
+    }
     if t.is_subtype(&BASE_EXCEPTION_GROUP) && args.len() == 2 {
         let n = crate::vm::abs::len(vm, args[1]).unwrap_or(0);
         let m = crate::vm::abs::str(vm, args[0])?;
@@ -275,6 +334,81 @@ pub fn exc_str(vm: &Vm, e: Obj) -> PyResult<Obj> {
         1 => crate::vm::abs::str(vm, args[0]),
         _ => crate::vm::abs::str(vm, x.args.get()),
     }
+}
+
+/// `str()` of a UnicodeDecodeError/EncodeError/TranslateError made with its
+/// full argument list (None otherwise: then it is the plain args rule).
+fn unicode_error_str(vm: &Vm, e: Obj, t: &'static TypeObj) -> PyResult<Option<String>> {
+    let Some(d) = exc_of(e).and_then(|x| x.dict.get()) else {
+        return Ok(None);
+    };
+    let get = |n: &str| dict::get_str(vm, d, n);
+    let (Some(obj), Some(start), Some(end), Some(reason)) =
+        (get("object")?, get("start")?, get("end")?, get("reason")?)
+    else {
+        return Ok(None);
+    };
+    let (Some(start), Some(end)) = (super::int::to_i64(start), super::int::to_i64(end)) else {
+        return Ok(None);
+    };
+    let reason = crate::vm::abs::str(vm, reason)?;
+    let reason = pystr::as_str(reason).unwrap_or("");
+    let enc = match get("encoding")? {
+        Some(enc) if !enc.is_none() => {
+            let s = crate::vm::abs::str(vm, enc)?;
+            format!("'{}' codec can't ", pystr::as_str(s).unwrap_or(""))
+        }
+        _ => String::from("can't "),
+    };
+    let single = end == start + 1 && start >= 0;
+    if t.is_subtype(&UNICODE_DECODE_ERROR) {
+        let byte = super::bytes::as_bytes(obj).and_then(|b| b.get(start as usize).copied());
+        return Ok(Some(match byte {
+            Some(b) if single => {
+                format!(
+                    "{}decode byte 0x{:02x} in position {}: {}",
+                    enc, b, start, reason
+                )
+            }
+            _ => format!(
+                "{}decode bytes in position {}-{}: {}",
+                enc,
+                start,
+                end - 1,
+                reason
+            ),
+        }));
+    }
+    let verb = if t.is_subtype(&UNICODE_ENCODE_ERROR) {
+        "encode"
+    } else {
+        "translate"
+    };
+    let ch = pystr::as_str(obj).and_then(|s| s.chars().nth(start as usize));
+    Ok(Some(match ch {
+        Some(c) if single => {
+            let c = c as u32;
+            let esc = if c < 0x100 {
+                format!("\\x{:02x}", c)
+            } else if c < 0x10000 {
+                format!("\\u{:04x}", c)
+            } else {
+                format!("\\U{:08x}", c)
+            };
+            format!(
+                "{}{} character '{}' in position {}: {}",
+                enc, verb, esc, start, reason
+            )
+        }
+        _ => format!(
+            "{}{} characters in position {}-{}: {}",
+            enc,
+            verb,
+            start,
+            end - 1,
+            reason
+        ),
+    }))
 }
 
 /// `repr(exc)`.

@@ -1157,7 +1157,7 @@ pub fn new_classmethod(vm: &Vm, f: Obj) -> PyResult<Obj> {
 }
 
 fn sm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "staticmethod", 1, 1)?;
+    args.check_unpack(vm, "staticmethod", 1, 1)?;
     vm.alloc_obj_sized(
         StaticMethodObj {
             head: ObjHead {
@@ -1171,7 +1171,7 @@ fn sm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     )
 }
 fn cm_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "classmethod", 1, 1)?;
+    args.check_unpack(vm, "classmethod", 1, 1)?;
     vm.alloc_obj_sized(
         ClassMethodObj {
             head: ObjHead {
@@ -1364,30 +1364,50 @@ unsafe impl PyPayload for PropertyObj {
 }
 
 fn prop_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    let [g, s, d, doc] = args.bind(vm, "property", ["fget", "fset", "fdel", "doc"], 0)?;
-    let mut docv = doc.unwrap_or(none());
-    let g = g.unwrap_or(none());
-    if docv.is_none() && !g.is_none() {
-        if let Some(dv) = crate::vm::abs::getattr_opt_str(vm, g, "__doc__")? {
-            docv = dv;
-        }
-    }
-    vm.alloc_obj_sized(
+    let o = vm.alloc_obj_sized(
         PropertyObj {
             head: ObjHead {
                 refcnt: crate::obj::RefCnt::new(0),
                 ty: t,
             },
-            fget: Cell::new(g),
-            fset: Cell::new(s.unwrap_or(none())),
-            fdel: Cell::new(d.unwrap_or(none())),
-            doc: Cell::new(docv),
+            fget: Cell::new(none()),
+            fset: Cell::new(none()),
+            fdel: Cell::new(none()),
+            doc: Cell::new(none()),
             name: Cell::new(none()),
         },
         t.basicsize,
-    )
+    )?;
+    prop_fill(vm, o, args)?;
+    Ok(o)
 }
-fn prop_init(_vm: &Vm, _o: Obj, _args: &Args) -> PyResult<()> {
+/// `property.__init__`: also run by a subclass's `super().__init__(...)`.
+fn prop_init(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
+    prop_fill(vm, o, args)
+}
+fn prop_fill(vm: &Vm, o: Obj, args: &Args) -> PyResult<()> {
+    let [g, s, d, doc] = args.bind(vm, "property", ["fget", "fset", "fdel", "doc"], 0)?;
+    let p = p_of(vm, o)?;
+    let g = g.unwrap_or(none());
+    let mut docv = doc.unwrap_or(none());
+    let mut from_getter = false;
+    if docv.is_none() && !g.is_none() {
+        if let Some(dv) = crate::vm::abs::getattr_opt_str(vm, g, "__doc__")? {
+            from_getter = !dv.is_none();
+            docv = dv;
+        }
+    }
+    p.fget.set(g);
+    p.fset.set(s.unwrap_or(none()));
+    p.fdel.set(d.unwrap_or(none()));
+    p.doc.set(docv);
+    // A subclass's own `__doc__` (its class docstring, or None) would hide
+    // the getter's docstring: that one goes into the instance's dict, as
+    // CPython does.
+    if from_getter && !o.ty().is(&PROPERTY_TYPE) {
+        let k = vm.intern("__doc__")?;
+        crate::vm::abs::setattr(vm, o, k, Some(docv))?;
+    }
     Ok(())
 }
 fn p_of(vm: &Vm, o: Obj) -> PyResult<&'static PropertyObj> {
@@ -1443,8 +1463,27 @@ fn prop_set(vm: &Vm, d: Obj, inst: Obj, v: Option<Obj>) -> PyResult<()> {
 fn prop_copy(vm: &Vm, o: Obj, g: Option<Obj>, s: Option<Obj>, d: Option<Obj>) -> PyResult<Obj> {
     let p = p_of(vm, o)?;
     let t = o.ty();
-    let g = g.unwrap_or(p.fget.get());
+    let old_get = p.fget.get();
+    // A doc that came from the old getter is taken from the new one.
+    let from_getter = !old_get.is_none()
+        && !p.doc.get().is_none()
+        && crate::vm::abs::getattr_opt_str(vm, old_get, "__doc__")?
+            .is_some_and(|d| d.is(p.doc.get()));
+    let g = g.unwrap_or(old_get);
     let mut doc = p.doc.get();
+    if from_getter && !g.is_none() {
+        doc = none();
+    }
+    if !t.is(&PROPERTY_TYPE) {
+        // As CPython: the subclass makes the copy (its __init__ runs).
+        let s = s.unwrap_or(p.fset.get());
+        let d = d.unwrap_or(p.fdel.get());
+        let n = crate::vm::call::call(vm, t.as_obj(), &[g, s, d, doc])?;
+        if let Some(np) = n.downcast::<PropertyObj>() {
+            np.name.set(p.name.get());
+        }
+        return Ok(n);
+    }
     if doc.is_none() && !g.is_none() {
         if let Some(dv) = crate::vm::abs::getattr_opt_str(vm, g, "__doc__")? {
             doc = dv;
@@ -1478,7 +1517,15 @@ fn prop_m_deleter(vm: &Vm, args: &Args) -> PyResult<Obj> {
     prop_copy(vm, args.pos[0], None, None, Some(args.pos[1]))
 }
 fn prop_m_set_name(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "__set_name__", 3, 3)?;
+    if args.has_kw() {
+        return Err(vm.type_error("__set_name__() takes no keyword arguments"));
+    }
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
     p_of(vm, args.pos[0])?.name.set(args.pos[2]);
     Ok(none())
 }
@@ -1529,7 +1576,8 @@ fn prop_isabstract(vm: &Vm, o: Obj) -> PyResult<Obj> {
     }
     Ok(super::false_obj())
 }
-static PROPERTY_ATTRS: [AttrEntry; 12] = [
+static PROPERTY_ATTRS: [AttrEntry; 13] = [
+    method!("__init__", super::seqmethods::w_init),
     method!("getter", prop_m_getter),
     method!("setter", prop_m_setter),
     method!("deleter", prop_m_deleter),

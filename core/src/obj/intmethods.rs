@@ -519,7 +519,20 @@ pub fn self_arg(vm: &Vm, args: &Args, k: u8, name: &str, min: usize, max: usize)
     }
     if n < min || n > max {
         let (want, got) = (min - 1, n - 1);
-        return Err(vm.type_error(&if min == max {
+        // Slot wrappers (`__add__`, `__neg__`...) say "expected N
+        // arguments"; the named methods have their own forms.
+        const METHODS: [&str; 8] = [
+            "__format__",
+            "__round__",
+            "__trunc__",
+            "__floor__",
+            "__ceil__",
+            "__getnewargs__",
+            "__sizeof__",
+            "__complex__",
+        ];
+        let slot = name.starts_with("__") && !METHODS.contains(&name);
+        return Err(vm.type_error(&if slot && min == max {
             format!(
                 "expected {} argument{}, got {}",
                 want,
@@ -527,12 +540,7 @@ pub fn self_arg(vm: &Vm, args: &Args, k: u8, name: &str, min: usize, max: usize)
                 got
             )
         } else {
-            format!(
-                "{}() takes at most {} arguments ({} given)",
-                name,
-                max - 1,
-                got
-            )
+            super::attr::positional_count_message(t.name, name, min - 1, max - 1, got)
         }));
     }
     Ok(s)

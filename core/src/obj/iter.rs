@@ -269,8 +269,14 @@ pub fn reversed(vm: &Vm, seq: Obj) -> PyResult<Obj> {
         return call::call(vm, b, &[]);
     }
     let is_seq = t.slots.getitem.is_some() && !t.is_subtype(&super::dict::DICT_TYPE);
-    if !is_seq || t.slots.len.is_none() {
+    if !is_seq {
         return Err(vm.type_error(&alloc::format!("'{}' object is not reversible", t.name())));
+    }
+    if t.slots.len.is_none() {
+        return Err(vm.type_error(&alloc::format!(
+            "object of type '{}' has no len()",
+            t.name()
+        )));
     }
     let n = abs::len(vm, seq)?;
     new_iter(vm, &REVERSED_TYPE, seq, n)

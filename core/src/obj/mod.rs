@@ -724,6 +724,9 @@ pub mod tpflags {
     /// Instances may be weakly referenced (classes and C types; builtin
     /// types decide by layout, see `weakref::type_weakrefable`).
     pub const WEAKREF: u32 = 1 << 12;
+    /// The class adds `__slots__` members to its base's instance layout, so
+    /// it is a solid base: it cannot be combined with another such base.
+    pub const SLOTS: u32 = 1 << 13;
 }
 
 /// A type object. Builtin types are immortal statics (no interior

@@ -85,7 +85,7 @@ fn module_getattr(vm: &Vm, m: Obj, name: Obj) -> PyResult<Option<Obj>> {
         return Ok(Some(v));
     }
     if vm.builtins.get().map(|b| b.is(m)).unwrap_or(false) {
-        if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+        if let Some(v) = crate::builtins::lookup_static_live(vm, name) {
             return Ok(Some(v));
         }
     }
@@ -101,10 +101,22 @@ fn module_setattr(vm: &Vm, m: Obj, name: Obj, v: Option<Obj>) -> PyResult<()> {
     match v {
         Some(v) => dict::set(vm, d, name, v),
         None => {
+            if vm.builtins.get().is_some_and(|b| b.is(m)) {
+                // The static builtins become dict entries, so that the
+                // deleted one is really gone.
+                crate::builtins::materialize(vm)?;
+            }
             if dict::del(vm, d, name)? {
                 Ok(())
             } else {
-                Err(vm.attribute_error(m, name))
+                // CPython's generic delete names the type, not the module.
+                Err(vm.new_error(
+                    &exc::ATTRIBUTE_ERROR,
+                    &alloc::format!(
+                        "'module' object has no attribute '{}'",
+                        pystr::as_str(name).unwrap_or("?")
+                    ),
+                ))
             }
         }
     }

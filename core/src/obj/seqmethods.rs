@@ -759,7 +759,9 @@ fn tuple_new(vm: &Vm, t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
     if t.is(&tuple::TUPLE_TYPE) && src.ty().is(&tuple::TUPLE_TYPE) {
         return Ok(src);
     }
-    let l = if list::is_list(src) {
+    let l = if list::is_list(src)
+        && (!src.ty().is_heap() || !super::typeobj::class_defines(vm, src.ty(), "__iter__"))
+    {
         src
     } else {
         abs::to_list(vm, src)?
@@ -931,7 +933,9 @@ fn list_truthy(_vm: &Vm, o: Obj) -> PyResult<bool> {
 
 /// `l.extend(iterable)`.
 pub fn list_extend_with(vm: &Vm, l: Obj, src: Obj) -> PyResult<()> {
-    if list::is_list(src) || tuple::is_tuple(src) {
+    if (list::is_list(src) || tuple::is_tuple(src))
+        && (!src.ty().is_heap() || !super::typeobj::class_defines(vm, src.ty(), "__iter__"))
+    {
         let items = seq_snapshot(src);
         list::reserve(vm, l, items.len())?;
         for x in items {

@@ -127,7 +127,7 @@ pub fn nth(start: isize, step: isize, i: usize) -> usize {
 }
 
 fn slice_new(vm: &Vm, _t: &'static TypeObj, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "slice", 1, 3)?;
+    args.check_unpack(vm, "slice", 1, 3)?;
     match args.pos.len() {
         1 => new(vm, none(), args.pos[0], none()),
         2 => new(vm, args.pos[0], args.pos[1], none()),
@@ -177,8 +177,10 @@ fn get_step(_vm: &Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn slice_m_indices(vm: &Vm, args: &Args) -> PyResult<Obj> {
-    args.check(vm, "indices", 2, 2)?;
-    let s = args.pos[0];
+    let Some(&s) = args.pos.first() else {
+        return Err(vm.type_error("descriptor 'indices' of 'slice' object needs an argument"));
+    };
+    crate::obj::strmethods::rest(args).check_method(vm, "slice", "indices", 1, 1)?;
     if !is_slice(s) {
         return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
     }

@@ -40,7 +40,7 @@ fn this<'a>(
     max: usize,
 ) -> PyResult<(Obj, &'static str, &'a [Obj])> {
     let o = self_str(vm, a, name)?;
-    rest(a).check(vm, name, min, max)?;
+    rest(a).check_method(vm, "str", name, min, max)?;
     Ok((o, s(o), a.pos.get(1..).unwrap_or(&[])))
 }
 
@@ -789,7 +789,7 @@ fn str_translate(vm: &Vm, a: &Args) -> PyResult<Obj> {
 }
 
 fn str_maketrans(vm: &Vm, a: &Args) -> PyResult<Obj> {
-    a.check(vm, "maketrans", 1, 3)?;
+    a.check_unpack(vm, "maketrans", 1, 3)?;
     let d = dict::new(vm)?;
     if a.pos.len() == 1 {
         let m = a.pos[0];

@@ -405,13 +405,22 @@ fn type_new_slot(vm: &Vm, meta: &'static TypeObj, args: &Args) -> PyResult<Obj> 
     let bases = args.pos[1];
     let ns = args.pos[2];
     if pystr::as_str(name).is_none() {
-        return Err(vm.type_error("type.__new__() argument 1 must be str"));
+        return Err(vm.type_error(&alloc::format!(
+            "type.__new__() argument 1 must be str, not {}",
+            name.ty().name()
+        )));
     }
     if bases.downcast::<tuple::TupleObj>().is_none() {
-        return Err(vm.type_error("type.__new__() argument 2 must be tuple"));
+        return Err(vm.type_error(&alloc::format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            bases.ty().name()
+        )));
     }
     if ns.downcast::<dict::DictObj>().is_none() {
-        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+        return Err(vm.type_error(&alloc::format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            ns.ty().name()
+        )));
     }
     // The most derived metaclass of the bases must be compatible.
     let mut winner: &'static TypeObj = meta;
@@ -1195,6 +1204,17 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
 /// multiple-inheritance check): builtin types adding nothing to their
 /// base's layout (OSError over Exception) do not count, as in CPython.
 fn layout_base(t: &'static TypeObj) -> &'static TypeObj {
+    // A class with `__slots__` members lays out its instances itself.
+    let mut h = t;
+    while h.is_heap() && h.ext.is_null() {
+        if h.flags & tpflags::SLOTS != 0 {
+            return h;
+        }
+        match h.base {
+            Some(b) => h = b,
+            None => break,
+        }
+    }
     let mut c = solid_base(t);
     while let Some(b) = c.base {
         if b.layout != c.layout || b.basicsize != c.basicsize {
@@ -1203,6 +1223,15 @@ fn layout_base(t: &'static TypeObj) -> &'static TypeObj {
         c = b;
     }
     c
+}
+
+/// Does a Python class along `t`'s MRO (before the first builtin type)
+/// define `name` in its namespace?
+pub fn class_defines(vm: &Vm, t: &'static TypeObj, name: &str) -> bool {
+    mro_of(t).take_while(|c| c.is_heap()).any(|c| {
+        c.dict
+            .is_some_and(|d| dict::get_str(vm, d, name).ok().flatten().is_some())
+    })
 }
 
 pub fn solid_base(t: &'static TypeObj) -> &'static TypeObj {
@@ -1325,8 +1354,15 @@ pub fn new_class(
         sb.layout,
         Layout::Tuple | Layout::Int | Layout::Str | Layout::Bytes
     );
+    // Instances have a __dict__ unless __slots__ leaves it out and no base
+    // has one.
     let want_dict = match &slot_names {
-        Some(names) => names.iter().any(|n| pystr::as_str(*n) == Some("__dict__")),
+        Some(names) => {
+            names.iter().any(|n| pystr::as_str(*n) == Some("__dict__"))
+                || base_list
+                    .iter()
+                    .any(|b| b.as_type().is_some_and(|t| t.dictoffset != 0))
+        }
         None => true,
     };
     let mut size = (base.basicsize.max(core::mem::size_of::<ObjHead>()) + WORD - 1) & !(WORD - 1);
@@ -1412,6 +1448,9 @@ pub fn new_class(
         }
     }
     let mut flags = tpflags::HEAPTYPE | tpflags::BASETYPE;
+    if !slot_offsets.is_empty() {
+        flags |= tpflags::SLOTS;
+    }
     if dictoffset != 0 {
         flags |= tpflags::HAS_DICT;
     }

@@ -346,6 +346,31 @@ fn binop_fallback(vm: &Vm, op: BinOp, a: Obj, b: Obj, inplace: bool) -> PyResult
     } else {
         op.symbol().into()
     };
+    // A builtin sequence on the left concatenates last (CPython's
+    // sq_concat), so its message wins over the generic one.
+    if op == BinOp::Add {
+        let seq = match a.layout() {
+            Layout::Str => Some("str"),
+            Layout::List => Some("list"),
+            Layout::Tuple => Some("tuple"),
+            _ => None,
+        };
+        if let Some(n) = seq {
+            return Err(vm.type_error(&format!(
+                "can only concatenate {} (not \"{}\") to {}",
+                n,
+                b.ty().name(),
+                n
+            )));
+        }
+        if matches!(a.layout(), Layout::Bytes | Layout::ByteArray) {
+            return Err(vm.type_error(&format!(
+                "can't concat {} to {}",
+                b.ty().name(),
+                a.ty().name()
+            )));
+        }
+    }
     if op == BinOp::Pow && !inplace {
         return Err(vm.type_error(&format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -503,11 +528,13 @@ pub fn next(vm: &Vm, it: Obj) -> PyResult<Option<Obj>> {
 /// Collect an iterable into a Vec (use only for bounded sizes; the items
 /// are kept visible to the collector through the returned list object).
 pub fn to_vec(vm: &Vm, o: Obj) -> PyResult<Vec<Obj>> {
-    if let Some(t) = o.downcast::<tuple::TupleObj>() {
-        let _ = t;
+    // A subclass that iterates its own way is iterated (as CPython, whose
+    // fast paths take exact lists and tuples only).
+    let own_iter = || !o.ty().is_heap() || !typeobj::class_defines(vm, o.ty(), "__iter__");
+    if o.downcast::<tuple::TupleObj>().is_some() && own_iter() {
         return Ok(tuple::tuple_items(o).to_vec());
     }
-    if crate::obj::list::is_list(o) {
+    if crate::obj::list::is_list(o) && own_iter() {
         return Ok(crate::obj::list::to_vec(o));
     }
     let l = to_list(vm, o)?;
@@ -561,7 +588,55 @@ pub fn is_instance(vm: &Vm, o: Obj, cls: Obj) -> PyResult<bool> {
     if let Some(r) = call_dunder(vm, cls, "__instancecheck__", &[o])? {
         return truthy(vm, r);
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    // CPython's protocol for class-like objects: `cls.__bases__` a tuple,
+    // the instance's `__class__` reaching it through `__bases__`.
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(
+            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
+    }
+    match getattr_opt_str(vm, o, "__class__")? {
+        Some(c) => abstract_issubclass(vm, c, cls),
+        None => Ok(false),
+    }
+}
+
+/// `o.__bases__` when it is a tuple (else None; only AttributeError is
+/// swallowed).
+fn abstract_bases(vm: &Vm, o: Obj) -> PyResult<Option<Obj>> {
+    Ok(getattr_opt_str(vm, o, "__bases__")?.filter(|b| tuple::is_tuple(*b)))
+}
+
+/// Is `cls` reachable from `derived` through `__bases__`?
+fn abstract_issubclass(vm: &Vm, mut derived: Obj, cls: Obj) -> PyResult<bool> {
+    loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        vm.check_stack()?;
+        let Some(bases) = abstract_bases(vm, derived)? else {
+            return Ok(false);
+        };
+        match tuple::tuple_items(bases) {
+            [] => return Ok(false),
+            [one] => derived = *one,
+            many => {
+                // `bases` (a local, so a root) keeps the tuple alive.
+                for b in many.iter().copied() {
+                    if vm.depth.get() > vm.recursion_limit.get() {
+                        return Err(vm.recursion_error());
+                    }
+                    vm.depth.set(vm.depth.get() + 1);
+                    let r = abstract_issubclass(vm, b, cls);
+                    vm.depth.set(vm.depth.get() - 1);
+                    if r? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+    }
 }
 
 /// `issubclass(c, cls)`.
@@ -584,15 +659,26 @@ pub fn is_subclass(vm: &Vm, c: Obj, cls: Obj) -> PyResult<bool> {
                 return truthy(vm, r);
             }
         }
-        let ct = c
-            .as_type()
-            .ok_or_else(|| vm.type_error("issubclass() arg 1 must be a class"))?;
-        return Ok(ct.is_subtype(t));
+        if let Some(ct) = c.as_type() {
+            return Ok(ct.is_subtype(t));
+        }
+        if abstract_bases(vm, c)?.is_none() {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        return abstract_issubclass(vm, c, cls);
     }
     if let Some(r) = call_dunder(vm, cls, "__subclasscheck__", &[c])? {
         return truthy(vm, r);
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    if abstract_bases(vm, c)?.is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(
+            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
+    }
+    abstract_issubclass(vm, c, cls)
 }
 
 /// `format(o, spec)`.

@@ -1497,7 +1497,7 @@ fn load_global(vm: &Vm, globals: Obj, builtins: Obj, name: Obj) -> PyResult<Obj>
                 return Ok(v);
             }
         }
-        if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+        if let Some(v) = crate::builtins::lookup_static_live(vm, name) {
             hit.kind = G::STATIC;
             hit.bver = dict::version(builtins);
             slot.set(hit);
@@ -1512,7 +1512,7 @@ fn load_global(vm: &Vm, globals: Obj, builtins: Obj, name: Obj) -> PyResult<Obj>
             return Ok(v);
         }
     }
-    if let Some(v) = crate::builtins::lookup_static_cached(vm, name) {
+    if let Some(v) = crate::builtins::lookup_static_live(vm, name) {
         return Ok(v);
     }
     name_error(vm, name);
@@ -1615,9 +1615,12 @@ fn list_extend(vm: &Vm, l: Obj, it: Obj) -> PyResult<()> {
 /// Unpack `seq` into exactly `n` items, or (with `after`) into `n` items, a
 /// list of the middle, and `after` items. Returned in order.
 fn unpack(vm: &Vm, seq: Obj, n: usize, after: Option<usize>) -> PyResult<alloc::vec::Vec<Obj>> {
-    let items: alloc::vec::Vec<Obj> = if tuple::is_tuple(seq) {
+    // A subclass with its own `__iter__` is iterated.
+    let own_iter =
+        !seq.ty().is_heap() || !crate::obj::typeobj::class_defines(vm, seq.ty(), "__iter__");
+    let items: alloc::vec::Vec<Obj> = if tuple::is_tuple(seq) && own_iter {
         tuple::tuple_items(seq).to_vec()
-    } else if list::is_list(seq) {
+    } else if list::is_list(seq) && own_iter {
         list::to_vec(seq)
     } else {
         let it = match abs::iter(vm, seq) {

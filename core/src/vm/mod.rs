@@ -225,6 +225,10 @@ pub trait CExtensions: Sync {
 pub mod vmflags {
     /// Interactive mode (REPL): PRINT_EXPR prints.
     pub const INTERACTIVE: u32 = 1;
+    /// The `builtins` module's dict holds every builtin (see
+    /// `builtins::materialize`): the static tables are no longer consulted,
+    /// so a name deleted from it is gone.
+    pub const BUILTINS_DICT_FULL: u32 = 2;
 }
 
 impl gc::Roots for Vm {
@@ -448,23 +452,23 @@ impl Vm {
     #[cold]
     pub fn attribute_error(&self, o: Obj, name: Obj) -> Raised {
         let n = obj::str::as_str(name).unwrap_or("?");
-        if let Some(t) = o.as_type() {
-            self.new_error(
-                &exc::ATTRIBUTE_ERROR,
-                &alloc::format!("type object '{}' has no attribute '{}'", t.name(), n),
-            )
+        let msg = if let Some(t) = o.as_type() {
+            alloc::format!("type object '{}' has no attribute '{}'", t.name(), n)
         } else if o.layout() == obj::Layout::Module {
             let mname = obj::module::name(o);
-            self.new_error(
-                &exc::ATTRIBUTE_ERROR,
-                &alloc::format!("module '{}' has no attribute '{}'", mname, n),
-            )
+            alloc::format!("module '{}' has no attribute '{}'", mname, n)
         } else {
-            self.new_error(
-                &exc::ATTRIBUTE_ERROR,
-                &alloc::format!("'{}' object has no attribute '{}'", o.ty().name(), n),
-            )
+            alloc::format!("'{}' object has no attribute '{}'", o.ty().name(), n)
+        };
+        let r = self.new_error(&exc::ATTRIBUTE_ERROR, &msg);
+        // `name` and `obj`, as CPython's generic lookup sets them.
+        if let Some(e) = self.exc.get() {
+            if let Some(d) = exc::exc_of(e).and_then(|x| x.dict.get()) {
+                let _ = obj::dict::set_str(self, d, "name", name)
+                    .and_then(|_| obj::dict::set_str(self, d, "obj", o));
+            }
         }
+        r
     }
     /// RecursionError if the native stack is nearly exhausted.
     #[inline]
